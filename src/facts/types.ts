@@ -1,0 +1,243 @@
+/**
+ * The facts document: what collectors saw in the scanned tree, with no verdicts.
+ *
+ * This is the single input the Rego policies judge. Its JSON Schema lives beside it
+ * (`schema.json`) and is checked with ajv in tests and at the evaluation boundary.
+ * Every path is repo-relative with forward slashes; every line is 1-based.
+ * Secret values NEVER appear here in clear: collectors put only a redacted form,
+ * a length, an entropy figure and a hash into a credential fact.
+ */
+
+export const FACTS_VERSION = 1 as const;
+
+/** What discovery decided a file is. */
+export type FileKind =
+  | 'source' // program code in a language we parse
+  | 'manifest' // deployment manifest (k8s, helm, compose, workflow, Dockerfile)
+  | 'config' // application config (.env, .properties, appsettings*.json, application.yml, generic yaml/json)
+  | 'doc' // markdown, text
+  | 'other';
+
+export type Language =
+  | 'typescript'
+  | 'javascript'
+  | 'java'
+  | 'csharp'
+  | 'php'
+  | 'python'
+  | 'go'
+  | 'shell'
+  | 'powershell'
+  | 'notebook';
+
+/** The manifest/config flavour, when known. */
+export type ConfigFormat =
+  | 'k8s' // Kubernetes object (Deployment, Pod, CronJob, ConfigMap, Secret, …)
+  | 'helm-values'
+  | 'compose'
+  | 'github-workflow'
+  | 'spring' // application*.yml / application*.properties
+  | 'dotenv'
+  | 'properties'
+  | 'appsettings'
+  | 'dockerfile'
+  | 'yaml' // YAML we could not place more precisely
+  | 'json';
+
+export interface Location {
+  file: string;
+  line: number;
+  column?: number;
+  endLine?: number;
+}
+
+export interface FileFact {
+  path: string;
+  kind: FileKind;
+  language?: Language;
+  format?: ConfigFormat;
+  size: number;
+  /**
+   * Set when the file is, by its own shape, a stand-alone program rather than part
+   * of a served application: a script, a `bin` entry, a CLI `main`, a cron job,
+   * browser automation, a notebook.
+   */
+  tool?: ToolFact;
+}
+
+export type ToolKind = 'script' | 'bin' | 'cli' | 'cron' | 'browser-automation' | 'notebook' | 'console-command';
+
+export interface ToolFact {
+  kind: ToolKind;
+  /** Why we think so, e.g. "shebang", "package.json bin", "require.main === module", "imports puppeteer". */
+  reason: string;
+  line: number;
+}
+
+/** How the target of a call site was worked out. */
+export type ResolutionStep =
+  | 'literal'
+  | 'constant'
+  | 'template'
+  | 'concatenation'
+  | 'env-default'
+  | 'env'
+  | 'import'
+  | 'config'
+  | 'property';
+
+export interface TargetFact {
+  /**
+   * The URL (or URL prefix) the call reaches, as far as it resolves. Unresolved
+   * parts of a template are kept as `${…}`. Absent when nothing resolved.
+   */
+  url?: string;
+  /** SOAP namespace in use at the call, e.g. "http://dancuquocgia.bca". */
+  namespace?: string;
+  /** SOAP operation / method name, e.g. "TraCuuThongTinCongDan". */
+  operation?: string;
+  /** Names of env vars / config keys the target was read from, e.g. "DANCU_URL". */
+  keys?: string[];
+  /** The chain of steps that produced `url`, outermost first. */
+  via: ResolutionStep[];
+  /** Where the resolved value was written, when not at the call itself. */
+  definedAt?: Location;
+}
+
+export interface CallSiteFact extends Location {
+  language: Language;
+  /** The HTTP/SOAP client used: fetch, axios, got, undici, http, https, soap, … */
+  client: string;
+  /** The call expression as written, trimmed to 200 chars (no secrets: literals > 40 chars are elided). */
+  callee: string;
+  target: TargetFact;
+  /** Enclosing function/method name, or "<module>" at top level. */
+  function: { name: string; line: number };
+  /**
+   * Names of every call made in the enclosing function (e.g. "logger.info", "auditLog",
+   * "writeHistory"), so that policy can decide whether one is an audit/log call.
+   */
+  callsInFunction: string[];
+  /**
+   * For each caller of the enclosing function in the same file: its name and the calls
+   * it makes. Lets policy accept audit logging done one level up.
+   */
+  callers: Array<{ name: string; line: number; calls: string[] }>;
+  /** The innermost loop (for/while/forEach/map/…) around the call, if any, in this function or a caller in the same file. */
+  loop?: { kind: string; line: number };
+  /** Limiter seen wrapping the call (Bottleneck, p-limit, …), if any. */
+  limiter?: { name: string; line: number };
+  /** TLS verification disabled for this call (rejectUnauthorized: false, …). */
+  tlsVerifyDisabled?: { setting: string; line: number };
+}
+
+/** A TLS-verification switch found anywhere, whether or not tied to a call site. */
+export interface TlsSettingFact extends Location {
+  setting: string;
+  language?: Language;
+  format?: ConfigFormat;
+}
+
+/** Where a credential candidate sits. */
+export type CredentialSource =
+  | 'source' // program code
+  | 'k8s-env' // Kubernetes container env[].value
+  | 'k8s-secret' // Kubernetes Secret data/stringData
+  | 'k8s-configmap'
+  | 'helm-values'
+  | 'compose-env'
+  | 'workflow-env'
+  | 'spring'
+  | 'dotenv'
+  | 'properties'
+  | 'appsettings'
+  | 'dockerfile'
+  | 'config' // other YAML/JSON
+  | 'text'; // a plain-text match (PEM block, JWT) in a file of any kind
+
+/** The shape of the candidate value. */
+export type CredentialKind =
+  | 'named-literal' // a literal bound to a sensitive name
+  | 'auth-header' // Authorization header built from a literal
+  | 'auth-object' // { username, password } / auth: {...} built from literals
+  | 'basic-auth-url' // scheme://user:pass@host
+  | 'base64-userpass' // base64 that decodes to user:pass
+  | 'jwt'
+  | 'private-key'
+  | 'connection-string'
+  | 'high-entropy';
+
+export interface CredentialFact extends Location {
+  source: CredentialSource;
+  kind: CredentialKind;
+  /** The name the value is bound to (key, variable, header), if any. */
+  key?: string;
+  /** Redacted value: at most the first 2 and last 2 characters, e.g. "s3…9x". */
+  redacted: string;
+  length: number;
+  /** Shannon entropy in bits per character. */
+  entropy: number;
+  /** True when the value is a placeholder or a reference, not a secret (policy ignores these). */
+  placeholder: boolean;
+  /** For Kubernetes Secret data: the value was base64 and has been decoded. */
+  decoded?: boolean;
+  /** sha256 hex of the clear value, so findings can be fingerprinted without the value. */
+  valueHash: string;
+}
+
+/** An endpoint URL seen in config or manifests (not a call). */
+export interface EndpointFact extends Location {
+  key?: string;
+  url: string;
+  source: CredentialSource;
+}
+
+/** A file that could not be parsed (or was skipped); reported, and the scan goes on. */
+export interface DiagnosticFact {
+  file: string;
+  line: number;
+  column?: number;
+  kind: 'parse-error' | 'skipped-binary' | 'skipped-size' | 'skipped-encoding' | 'unreadable';
+  message: string;
+}
+
+export interface RepoFact {
+  /** Name of the scanned root directory (not its absolute path). */
+  name: string;
+  /** package.json `bin` entries, repo-relative. */
+  binEntries: string[];
+}
+
+export interface Facts {
+  version: typeof FACTS_VERSION;
+  repo: RepoFact;
+  files: FileFact[];
+  callSites: CallSiteFact[];
+  credentials: CredentialFact[];
+  endpoints: EndpointFact[];
+  tlsSettings: TlsSettingFact[];
+  diagnostics: DiagnosticFact[];
+}
+
+/** What one collector returns for one batch of files. */
+export interface CollectedFacts {
+  files?: Array<Pick<FileFact, 'path'> & Partial<FileFact>>;
+  callSites?: CallSiteFact[];
+  credentials?: CredentialFact[];
+  endpoints?: EndpointFact[];
+  tlsSettings?: TlsSettingFact[];
+  diagnostics?: DiagnosticFact[];
+}
+
+export function emptyFacts(repo: RepoFact): Facts {
+  return {
+    version: FACTS_VERSION,
+    repo,
+    files: [],
+    callSites: [],
+    credentials: [],
+    endpoints: [],
+    tlsSettings: [],
+    diagnostics: [],
+  };
+}
