@@ -1,0 +1,11 @@
+import { main } from './main.js';
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`dancu-guard: internal error: ${String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

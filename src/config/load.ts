@@ -1,0 +1,126 @@
+/**
+ * `.dancu-guard.yml`: optional, validated with ajv against `schema.json`. Any problem
+ * (unknown key, wrong type, bad regex, bad YAML) is a UsageError naming the file, the
+ * key and the line, so the CLI exits 2: a bad config never passes silently.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { UsageError } from '../util/errors.js';
+import { compilePattern, defaultSettings, type Settings } from '../policy/settings.js';
+import schema from './schema.json' with { type: 'json' };
+
+export const CONFIG_FILE_NAMES = ['.dancu-guard.yml', '.dancu-guard.yaml'];
+
+export interface Config {
+  version?: 1;
+  endpoints?: string[];
+  soapNamespaces?: string[];
+  operations?: string[];
+  approvedModules?: string[];
+  approvedTools?: string[];
+  loggers?: string[];
+  limiters?: string[];
+  sensitiveKeys?: string[];
+  ignore?: string[];
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the file read, if any. */
+  path?: string;
+  config: Config;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+const validate = ajv.compile<Config>(schema);
+
+/** Find the config: an explicit path (must exist) or `.dancu-guard.yml` at the scan root. */
+export function loadConfig(root: string, explicit?: string): LoadedConfig {
+  let path: string | undefined;
+  if (explicit) {
+    if (!existsSync(explicit)) throw new UsageError(`config file not found: ${explicit}`);
+    path = explicit;
+  } else {
+    path = CONFIG_FILE_NAMES.map((n) => join(root, n)).find((p) => existsSync(p));
+  }
+  if (!path) return { config: {} };
+  const display = relative(process.cwd(), path) || path;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read config ${display}: ${(err as Error).message}`);
+  }
+  return { path, config: parseConfig(text, display) };
+}
+
+export function parseConfig(text: string, display: string): Config {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const line = e.linePos?.[0]?.line ?? 1;
+    throw new UsageError(`${display}:${line}: invalid YAML: ${e.message.split('\n')[0]}`);
+  }
+  const value: unknown = doc.toJS() ?? {};
+  if (!validate(value)) {
+    const msgs = (validate.errors ?? []).map((err) => describeError(err, doc, lineCounter, display));
+    throw new UsageError(`invalid config:\n  ${msgs.join('\n  ')}`);
+  }
+  // Regexes must compile, or they would silently match nothing.
+  for (const key of ['endpoints', 'operations', 'loggers', 'limiters', 'sensitiveKeys'] as const) {
+    (value[key] ?? []).forEach((p, i) => {
+      try {
+        compilePattern(p);
+      } catch (err) {
+        const line = lineOf(doc, lineCounter, [key, i]);
+        throw new UsageError(`${display}:${line}: ${key}[${i}] is not a valid regular expression: ${(err as Error).message}`);
+      }
+    });
+  }
+  return value;
+}
+
+function describeError(err: ErrorObject, doc: Document, lc: LineCounter, display: string): string {
+  const path = err.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  if (err.keyword === 'additionalProperties') {
+    const key = String((err.params as { additionalProperty: string }).additionalProperty);
+    const line = lineOf(doc, lc, [...path, key], true);
+    const known = Object.keys(schema.properties).join(', ');
+    return `${display}:${line}: unknown key "${[...path, key].join('.')}" (known keys: ${known})`;
+  }
+  const line = lineOf(doc, lc, path);
+  const where = path.length ? `"${path.join('.')}"` : 'the document';
+  return `${display}:${line}: ${where} ${err.message ?? 'is invalid'}`;
+}
+
+/** Line of the node at `path` (or of its key, for unknown keys). */
+function lineOf(doc: Document, lc: LineCounter, path: Array<string | number>, keyItself = false): number {
+  if (keyItself && path.length > 0) {
+    const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+    const items = (parent as { items?: Array<{ key?: unknown }> } | null)?.items ?? [];
+    const pair = items.find((p) => isNode(p.key) && (p.key as { value?: unknown }).value === path[path.length - 1]);
+    const range = isNode(pair?.key) ? pair!.key.range : undefined;
+    if (range) return lc.linePos(range[0]).line;
+  }
+  const node = path.length ? doc.getIn(path, true) : doc.contents;
+  const range = isNode(node) ? node.range : undefined;
+  return range ? lc.linePos(range[0]).line : 1;
+}
+
+/** The data document the policies and collectors see: defaults plus the config's additions. */
+export function mergeSettings(config: Config, base: Settings = defaultSettings()): Settings {
+  const add = (a: string[], b?: string[]) => [...new Set([...a, ...(b ?? [])])];
+  return {
+    ...base,
+    endpointPatterns: add(base.endpointPatterns, config.endpoints),
+    soapNamespaces: add(base.soapNamespaces, config.soapNamespaces),
+    operationPatterns: add(base.operationPatterns, config.operations),
+    loggerPatterns: add(base.loggerPatterns, config.loggers),
+    limiterPatterns: add(base.limiterPatterns, config.limiters),
+    sensitiveKeyPatterns: add(base.sensitiveKeyPatterns, config.sensitiveKeys),
+    approvedModules: add(base.approvedModules, config.approvedModules),
+    approvedTools: add(base.approvedTools, config.approvedTools),
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * Evaluate the compiled Rego bundle with @open-policy-agent/opa-wasm.
+ *
+ * Facts are fed in chunks of whole files (every fact about one file travels together,
+ * since rules join call sites, credentials and endpoints with their file), with the
+ * repo-level facts in every chunk, so wasm memory stays flat however large the tree.
+ * Any failure to load or evaluate is a PolicyError: the scan fails closed.
+ */
+import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
+import type { Facts } from '../facts/types.js';
+import { PolicyError } from '../util/errors.js';
+import { policyWasm } from './bundle.js';
+import type { Settings } from './settings.js';
+
+export const FINDINGS_ENTRYPOINT = 'dancu/main/findings';
+
+/** A raw result of a `deny` rule, as the Rego policies emit it. */
+export interface RawFinding {
+  rule: string;
+  file: string;
+  line: number;
+  column?: number;
+  endLine?: number;
+  message: { en: string; vi: string };
+  value?: string;
+  key?: string;
+  /** What matched, for fingerprinting (never a clear secret). */
+  match?: string;
+  severity?: string;
+}
+
+export interface Evaluator {
+  evaluate(input: unknown, entrypoint?: string): unknown;
+}
+
+/** Load the bundle once per process (per worker) with the given data document. */
+export async function loadEvaluator(settings: Settings, wasm: Buffer = policyWasm()): Promise<Evaluator> {
+  let policy: LoadedPolicy;
+  try {
+    // 2 MiB to start; wasm memory grows on demand up to 1 GiB.
+    policy = await loadPolicy(wasm, { initial: 32, maximum: 16384 });
+    policy.setData({ settings });
+  } catch (err) {
+    throw new PolicyError(`cannot load the policy bundle: ${(err as Error).message}`, { cause: err });
+  }
+  return {
+    evaluate(input, entrypoint = FINDINGS_ENTRYPOINT) {
+      let result: Array<{ result: unknown }>;
+      try {
+        result = policy.evaluate(input, entrypoint) as Array<{ result: unknown }>;
+      } catch (err) {
+        throw new PolicyError(`policy evaluation failed (${entrypoint}): ${(err as Error).message}`, {
+          cause: err,
+        });
+      }
+      if (!Array.isArray(result) || result.length === 0) {
+        throw new PolicyError(`policy evaluation of ${entrypoint} returned no result (undefined rule?)`);
+      }
+      return result[0]!.result;
+    },
+  };
+}
+
+/** Split facts into chunks of whole files, each holding at most about `maxFacts` facts. */
+export function* chunkFacts(facts: Facts, maxFacts = 2000): Generator<Facts> {
+  type Bucket = {
+    files: Facts['files'];
+    callSites: Facts['callSites'];
+    credentials: Facts['credentials'];
+    endpoints: Facts['endpoints'];
+    tlsSettings: Facts['tlsSettings'];
+    diagnostics: Facts['diagnostics'];
+  };
+  const byFile = new Map<string, Bucket>();
+  const bucket = (file: string): Bucket => {
+    let b = byFile.get(file);
+    if (!b) {
+      b = { files: [], callSites: [], credentials: [], endpoints: [], tlsSettings: [], diagnostics: [] };
+      byFile.set(file, b);
+    }
+    return b;
+  };
+  for (const f of facts.files) bucket(f.path).files.push(f);
+  for (const c of facts.callSites) bucket(c.file).callSites.push(c);
+  for (const c of facts.credentials) bucket(c.file).credentials.push(c);
+  for (const e of facts.endpoints) bucket(e.file).endpoints.push(e);
+  for (const t of facts.tlsSettings) bucket(t.file).tlsSettings.push(t);
+  for (const d of facts.diagnostics) bucket(d.file).diagnostics.push(d);
+
+  let chunk: Facts = emptyChunk(facts);
+  let size = 0;
+  for (const b of byFile.values()) {
+    const n =
+      b.callSites.length + b.credentials.length + b.endpoints.length + b.tlsSettings.length + b.diagnostics.length;
+    // Files with no facts beyond their entry need no evaluation.
+    if (n === 0 && !b.files.some((f) => f.tool)) continue;
+    if (size > 0 && size + n > maxFacts) {
+      yield chunk;
+      chunk = emptyChunk(facts);
+      size = 0;
+    }
+    chunk.files.push(...b.files);
+    chunk.callSites.push(...b.callSites);
+    chunk.credentials.push(...b.credentials);
+    chunk.endpoints.push(...b.endpoints);
+    chunk.tlsSettings.push(...b.tlsSettings);
+    chunk.diagnostics.push(...b.diagnostics);
+    size += n + 1;
+  }
+  if (size > 0) yield chunk;
+}
+
+function emptyChunk(facts: Facts): Facts {
+  return {
+    version: facts.version,
+    repo: facts.repo,
+    files: [],
+    callSites: [],
+    credentials: [],
+    endpoints: [],
+    tlsSettings: [],
+    diagnostics: [],
+  };
+}
+
+/** Evaluate every chunk and return the raw findings, deduplicated. */
+export function evaluateFindings(evaluator: Evaluator, facts: Facts, maxFacts?: number): RawFinding[] {
+  const out: RawFinding[] = [];
+  const seen = new Set<string>();
+  for (const chunk of chunkFacts(facts, maxFacts)) {
+    const result = evaluator.evaluate(chunk);
+    if (!Array.isArray(result)) {
+      throw new PolicyError(`policy entrypoint ${FINDINGS_ENTRYPOINT} did not return a set of findings`);
+    }
+    for (const raw of result as RawFinding[]) {
+      if (!raw || typeof raw.rule !== 'string' || typeof raw.file !== 'string' || !Number.isInteger(raw.line)) {
+        throw new PolicyError(`policy returned a malformed finding: ${JSON.stringify(raw).slice(0, 200)}`);
+      }
+      const key = `${raw.rule}\0${raw.file}\0${raw.line}\0${raw.column ?? ''}\0${raw.match ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(raw);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+import type { Formatter } from './types.js';
+
+/** The stable, versioned JSON contract (design.md). Values are already redacted. */
+export const formatJson: Formatter = (input) => {
+  const doc = {
+    version: 1,
+    tool: input.tool,
+    findings: input.findings.map((f) => ({
+      ruleId: f.ruleId,
+      title: f.title,
+      category: f.category,
+      severity: f.severity,
+      file: f.file,
+      line: f.line,
+      ...(f.column !== undefined ? { column: f.column } : {}),
+      ...(f.endLine !== undefined ? { endLine: f.endLine } : {}),
+      message: f.message,
+      remediation: f.remediation,
+      basis: f.basis,
+      fingerprint: f.fingerprint,
+      ...(f.value !== undefined ? { value: f.value } : {}),
+    })),
+    summary: input.summary,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+};

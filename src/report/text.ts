@@ -1,0 +1,62 @@
+import type { Finding, Severity } from '../findings/types.js';
+import type { Formatter, ReportOptions } from './types.js';
+
+const LABELS = {
+  en: { findings: 'findings', in: 'in', scanned: 'files scanned', skipped: 'skipped', verdict: 'Verdict', basis: 'Basis', fix: 'Fix', none: 'No findings.', value: 'value' },
+  vi: { findings: 'phát hiện', in: 'trong', scanned: 'tệp đã quét', skipped: 'bỏ qua', verdict: 'Kết luận', basis: 'Căn cứ', fix: 'Khắc phục', none: 'Không có phát hiện nào.', value: 'giá trị' },
+} as const;
+
+const COLORS: Record<Severity, string> = {
+  critical: '\x1b[1;31m',
+  high: '\x1b[31m',
+  medium: '\x1b[33m',
+  low: '\x1b[36m',
+  info: '\x1b[2m',
+};
+
+function paint(opts: ReportOptions, code: string, s: string): string {
+  return opts.color ? `${code}${s}\x1b[0m` : s;
+}
+
+/** Human output, grouped by file: location, severity, rule, message, redacted value, fix. */
+export const formatText: Formatter = (input, opts) => {
+  const L = LABELS[opts.lang];
+  const lines: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const f of input.findings) {
+    const list = byFile.get(f.file) ?? [];
+    list.push(f);
+    byFile.set(f.file, list);
+  }
+  for (const [file, findings] of byFile) {
+    lines.push(paint(opts, '\x1b[1;4m', file));
+    for (const f of findings) {
+      const loc = `${f.line}${f.column ? `:${f.column}` : ''}`.padEnd(7);
+      const sev = paint(opts, COLORS[f.severity], f.severity.toUpperCase().padEnd(8));
+      lines.push(`  ${loc} ${sev} ${f.ruleId}  ${f.title}`);
+      lines.push(`          ${f.message}`);
+      if (f.value !== undefined) lines.push(`          ${L.value}: ${f.value}`);
+      lines.push(paint(opts, '\x1b[2m', `          ${L.fix}: ${f.remediation}`));
+      if (f.basis.length) lines.push(paint(opts, '\x1b[2m', `          ${L.basis}: ${f.basis.join('; ')}`));
+    }
+    lines.push('');
+  }
+  const s = input.summary;
+  if (input.findings.length === 0) lines.push(L.none);
+  const sev = (Object.entries(s.bySeverity) as Array<[Severity, number]>)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
+  const skipped = Object.entries(s.filesSkipped)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
+  lines.push(
+    `${s.total} ${L.findings}${sev ? ` (${sev})` : ''} ${L.in} ${s.filesScanned} ${L.scanned}` +
+      (skipped ? `, ${L.skipped}: ${skipped}` : '') +
+      ` — ${(s.durationMs / 1000).toFixed(2)} s`,
+  );
+  const verdict = s.verdict === 'fail' ? paint(opts, COLORS.critical, 'FAIL') : paint(opts, '\x1b[32m', 'PASS');
+  lines.push(`${L.verdict}: ${verdict} (--fail-on ${s.failOn}: ${s.blocking} blocking)`);
+  return `${lines.join('\n')}\n`;
+};

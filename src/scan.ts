@@ -1,0 +1,107 @@
+/**
+ * The pipeline: discover → collect → facts → evaluate → findings → report → verdict.
+ * This module runs the first five; the CLI and the Action format and decide.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { collectFacts } from './collect/index.js';
+import type { CollectContext } from './collect/types.js';
+import { loadConfig, mergeSettings, type LoadedConfig } from './config/load.js';
+import { discover } from './discover/index.js';
+import type { SkippedFile } from './discover/types.js';
+import { buildFindings } from './findings/build.js';
+import type { Finding, Lang, Severity } from './findings/types.js';
+import type { Facts } from './facts/types.js';
+import { assertValidFacts } from './facts/validate.js';
+import { ruleCatalog } from './policy/bundle.js';
+import { evaluateFindings, loadEvaluator } from './policy/evaluate.js';
+import type { Settings } from './policy/settings.js';
+import { summarize } from './report/summary.js';
+import type { Summary } from './report/types.js';
+import { UsageError } from './util/errors.js';
+
+export interface ScanOptions {
+  path: string;
+  configPath?: string;
+  lang?: Lang;
+  failOn?: Severity | 'none';
+  /** Called with a short status line while the scan runs (the CLI shows it on a TTY). */
+  onProgress?: (status: string) => void;
+}
+
+export interface ScanResult {
+  root: string;
+  config: LoadedConfig;
+  settings: Settings;
+  facts: Facts;
+  findings: Finding[];
+  skipped: SkippedFile[];
+  summary: Summary;
+}
+
+export async function scan(opts: ScanOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const root = resolve(opts.path);
+  let isDir: boolean;
+  try {
+    isDir = statSync(root).isDirectory();
+  } catch {
+    throw new UsageError(`path not found: ${opts.path}`);
+  }
+  if (!isDir) throw new UsageError(`not a directory: ${opts.path} (scan takes the root of a repository)`);
+
+  const config = loadConfig(root, opts.configPath);
+  const settings = mergeSettings(config.config);
+  opts.onProgress?.('discovering files…');
+  const discovered = await discover(root, { ignore: config.config.ignore ?? [] });
+
+  const byPath = new Map(discovered.files.map((f) => [f.path, f]));
+  const cache = new Map<string, string>();
+  const ctx: CollectContext = {
+    root,
+    settings,
+    allFiles: discovered.files,
+    readText(path) {
+      const cached = cache.get(path);
+      if (cached !== undefined) return cached;
+      const file = byPath.get(path);
+      if (!file) return undefined;
+      let text: string;
+      try {
+        text = readFileSync(file.absPath, 'utf8');
+      } catch {
+        return undefined;
+      }
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      cache.set(path, text);
+      return text;
+    },
+  };
+  const repo = { name: basename(root), binEntries: binEntries(ctx) };
+  opts.onProgress?.(`collecting facts from ${discovered.files.length} files…`);
+  const facts = await collectFacts(discovered.files, ctx, repo, undefined, (done, total, name) =>
+    opts.onProgress?.(`collected ${name} (${done}/${total})`),
+  );
+  cache.clear();
+  assertValidFacts(facts);
+
+  opts.onProgress?.('evaluating policies…');
+  const evaluator = await loadEvaluator(settings);
+  const raw = evaluateFindings(evaluator, facts);
+  const findings = buildFindings(raw, ruleCatalog(), opts.lang ?? 'en');
+  const summary = summarize(findings, discovered.files.length, discovered.skipped, opts.failOn ?? 'high', started);
+  return { root, config, settings, facts, findings, skipped: discovered.skipped, summary };
+}
+
+/** package.json `bin` entries at the root, so collectors can mark those files as tools. */
+function binEntries(ctx: CollectContext): string[] {
+  const text = ctx.readText('package.json');
+  if (!text) return [];
+  try {
+    const pkg = JSON.parse(text) as { bin?: string | Record<string, string> };
+    const list = typeof pkg.bin === 'string' ? [pkg.bin] : Object.values(pkg.bin ?? {});
+    return list.map((p) => p.replace(/^\.\//, ''));
+  } catch {
+    return []; // a malformed package.json is reported by the JSON collector
+  }
+}
