@@ -1,4 +1,8 @@
+import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 import type { Formatter } from './types.js';
 
@@ -6,6 +10,10 @@ import type { Formatter } from './types.js';
 export const FORMATTERS: Record<string, Formatter> = {
   text: formatText,
   json: formatJson,
+  sarif: formatSarif,
+  junit: formatJunit,
+  markdown: formatMarkdown,
+  github: formatGithub,
 };
 
 export type { Formatter, ReportInput, ReportOptions, Summary } from './types.js';

@@ -1,4 +1,5 @@
 import type { Category, Finding, Lang, Severity } from '../findings/types.js';
+import type { RuleCatalog } from '../policy/bundle.js';
 
 export interface Summary {
   /** Files parsed by a collector or checked by text rules. */
@@ -19,6 +20,22 @@ export interface ReportInput {
   tool: { name: string; version: string };
   findings: Finding[];
   summary: Summary;
+  /**
+   * Every rule's METADATA (policies/bundle/rules.json). Optional: SARIF lists every
+   * catalog rule in `tool.driver.rules` when given, otherwise only the rules that
+   * appear in `findings`, described from the findings themselves.
+   */
+  rules?: RuleCatalog;
+  /**
+   * SARIF `runAutomationDetails.id`, a category such as `dancu-guard/merge/` that
+   * keeps separate analyses of one commit apart in code scanning. Default `dancu-guard/`.
+   */
+  automationCategory?: string;
+  /**
+   * Absolute path of the scanned root. SARIF then gives `%SRCROOT%` a `file://` URI;
+   * without it the base id is described but left unresolved (the usual case for upload).
+   */
+  root?: string;
 }
 
 export interface ReportOptions {

@@ -1,0 +1,88 @@
+/**
+ * GitHub Actions workflow commands: one annotation per finding, then a summary line.
+ *
+ *   ::error file=src/a.ts,line=6,col=14,title=DG-CRED-001 Hardcoded …::message
+ *
+ * Findings at or above `summary.failOn` are `::error`; the others `::warning`, or
+ * `::notice` for info. Most severe first, because GitHub shows only the first few
+ * annotations of each kind per step. Escaping follows the runner's rules: in the
+ * message `%`, CR and LF; in properties also `:` and `,`.
+ */
+import { atOrAbove, severityRank, type Finding } from '../findings/types.js';
+import type { Formatter } from './types.js';
+
+const LABELS = {
+  en: {
+    value: 'value',
+    fix: 'Fix',
+    summary: (total: number, blocking: number, failOn: string, files: number, verdict: string) =>
+      `dancu-guard: ${total} ${total === 1 ? 'finding' : 'findings'} (${blocking} blocking at or above ${failOn}) in ${files} files scanned: ${verdict}`,
+  },
+  vi: {
+    value: 'giá trị',
+    fix: 'Khắc phục',
+    summary: (total: number, blocking: number, failOn: string, files: number, verdict: string) =>
+      `dancu-guard: ${total} phát hiện (${blocking} chặn ở mức ${failOn} trở lên) trong ${files} tệp đã quét: ${verdict}`,
+  },
+} as const;
+
+/** Message ("data") escaping of a workflow command. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property escaping of a workflow command. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function positiveInt(n: number | undefined): number | undefined {
+  if (n === undefined || !Number.isFinite(n)) return undefined;
+  const i = Math.floor(n);
+  return i >= 1 ? i : undefined;
+}
+
+function command(
+  kind: 'error' | 'warning' | 'notice',
+  props: Record<string, string | number | undefined>,
+  message: string,
+): string {
+  const p = Object.entries(props)
+    .filter((e): e is [string, string | number] => e[1] !== undefined)
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(',');
+  return `::${kind}${p ? ` ${p}` : ''}::${escapeData(message)}`;
+}
+
+export const formatGithub: Formatter = (input, opts) => {
+  const L = LABELS[opts.lang];
+  const s = input.summary;
+  const findings = [...input.findings].sort(
+    (a: Finding, b: Finding) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line,
+  );
+  const lines = findings.map((f) => {
+    const kind = atOrAbove(f.severity, s.failOn) ? 'error' : f.severity === 'info' ? 'notice' : 'warning';
+    const startLine = positiveInt(f.line) ?? 1;
+    const endLine = positiveInt(f.endLine);
+    const message =
+      `${f.message}${f.value !== undefined ? ` (${L.value}: ${f.value})` : ''}` +
+      `\n${L.fix}: ${f.remediation}`;
+    return command(
+      kind,
+      {
+        file: f.file,
+        line: startLine,
+        endLine: endLine !== undefined && endLine > startLine ? endLine : undefined,
+        col: positiveInt(f.column),
+        title: `${f.ruleId} ${f.title}`,
+      },
+      message,
+    );
+  });
+  const verdict = s.verdict === 'fail' ? 'FAIL' : 'PASS';
+  lines.push(command('notice', {}, L.summary(s.total, s.blocking, s.failOn, s.filesScanned, verdict)));
+  return `${lines.join('\n')}\n`;
+};
