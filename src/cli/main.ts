@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { SEVERITIES, type Lang, type Severity } from '../findings/types.js';
+import { ruleCatalog } from '../policy/bundle.js';
 import { FORMATTERS } from '../report/index.js';
 import { scan } from '../scan.js';
 import { UsageError } from '../util/errors.js';
@@ -87,7 +88,7 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
   const formatter = FORMATTERS[opts.format]!;
   const toTerminal = !opts.output && process.stdout.isTTY === true;
   const report = formatter(
-    { tool: TOOL, findings: result.findings, summary: result.summary },
+    { tool: TOOL, findings: result.findings, summary: result.summary, rules: ruleCatalog(), root: result.root },
     { lang: opts.lang, color: opts.color && toTerminal && !process.env.NO_COLOR },
   );
   if (opts.output) {

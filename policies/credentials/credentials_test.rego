@@ -1,0 +1,162 @@
+package dancu.credentials_test
+
+import data.dancu.credentials
+import data.dancu.fixtures
+
+eval(creds) := findings if {
+	findings := credentials.deny with input as fixtures.facts({"credentials": creds})
+		with data.settings as fixtures.settings
+}
+
+test_cred_001_hardcoded_in_source if {
+	findings := eval([fixtures.credential({})])
+	findings == {{
+		"rule": "DG-CRED-001",
+		"file": "src/config.ts",
+		"line": 3,
+		"column": 14,
+		"key": "C06_secretKey",
+		"value": "Su…9x",
+		"match": "C06_secretKey|0000000000000000000000000000000000000000000000000000000000000000",
+		"message": {
+			"en": "Hardcoded credential in source code: \"C06_secretKey\" (value Su…9x). Anyone who can read this repository, contractors included, can read it.",
+			"vi": "Thông tin xác thực ghi cứng trong mã nguồn: \"C06_secretKey\" (giá trị Su…9x). Bất kỳ ai đọc được kho mã này, kể cả nhà thầu, đều đọc được giá trị này.",
+		},
+	}}
+}
+
+test_cred_001_auth_header_needs_no_sensitive_key if {
+	findings := eval([fixtures.credential({"kind": "auth-header", "key": "headers", "redacted": "Ba…==", "column": null})])
+	some f in findings
+	f.rule == "DG-CRED-001"
+	f.message.en == "Hardcoded credential in source code: \"headers\" (Authorization header built from a literal, value Ba…==). Anyone who can read this repository, contractors included, can read it."
+	not f.column
+}
+
+test_cred_001_without_key if {
+	c := object.remove(fixtures.credential({"kind": "auth-object"}), ["key"])
+	[f] := [f | some f in eval([c])]
+	f.rule == "DG-CRED-001"
+	not f.key
+	f.match == "|0000000000000000000000000000000000000000000000000000000000000000"
+	f.message.vi == "Thông tin xác thực ghi cứng trong mã nguồn: tên đăng nhập/mật khẩu dựng từ giá trị cố định (giá trị Su…9x). Bất kỳ ai đọc được kho mã này, kể cả nhà thầu, đều đọc được giá trị này."
+}
+
+test_cred_placeholder_skipped if {
+	count(eval([fixtures.credential({"placeholder": true})])) == 0
+	count(eval([fixtures.credential({"placeholder": true, "kind": "jwt"})])) == 0
+	count(eval([fixtures.credential({"placeholder": true, "source": "dotenv"})])) == 0
+}
+
+test_cred_named_literal_needs_sensitive_key if {
+	count(eval([fixtures.credential({"key": "appTitle"})])) == 0
+	count(eval([fixtures.credential({"kind": "high-entropy", "key": "buildHash"})])) == 0
+	count(eval([object.remove(fixtures.credential({}), ["key"])])) == 0
+}
+
+test_cred_sensitive_key_variants if {
+	keys := ["password", "DB_PASSWD", "keyPass", "consumer_secret", "lgspaccesstoken", "C06_apiKey", "CSDLDanCu_Token", "Authorization", "x-auth", "accessKey", "db.pwd"]
+	every key in keys {
+		fixtures.rules_of(eval([fixtures.credential({"key": key})])) == {"DG-CRED-001"}
+	}
+}
+
+test_cred_002_config_sources if {
+	every source in ["spring", "dotenv", "properties", "appsettings", "config"] {
+		findings := eval([fixtures.credential({"source": source, "file": "config/app.cfg"})])
+		fixtures.rules_of(findings) == {"DG-CRED-002"}
+	}
+}
+
+test_cred_002_message_names_place_and_key if {
+	[f] := [f | some f in eval([fixtures.credential({"source": "appsettings", "file": "appsettings.json", "key": "C06_userPassword"})])]
+	f.message.en == "Credential in application config (appsettings JSON): \"C06_userPassword\" (value Su…9x). Config committed to the repository is readable by contractors."
+	f.message.vi == "Thông tin xác thực trong cấu hình ứng dụng (tệp appsettings JSON): \"C06_userPassword\" (giá trị Su…9x). Cấu hình đưa vào kho mã thì nhà thầu đọc được."
+}
+
+test_cred_003_manifest_sources if {
+	every source in ["k8s-env", "k8s-secret", "k8s-configmap", "helm-values", "compose-env", "workflow-env", "dockerfile"] {
+		findings := eval([fixtures.credential({"source": source, "file": "deploy/app.yaml"})])
+		fixtures.rules_of(findings) == {"DG-CRED-003"}
+	}
+}
+
+test_cred_003_message if {
+	[f] := [f | some f in eval([fixtures.credential({"source": "k8s-secret", "file": "k8s/secret.yaml", "key": "C06_secretKey", "decoded": true})])]
+	f.message.en == "Credential in deployment manifest (a Kubernetes Secret manifest (base64 is not encryption)): \"C06_secretKey\" (value Su…9x). Anyone who can read the manifests, contractors included, holds it."
+}
+
+test_cred_004_known_format_any_source if {
+	every source in ["source", "dotenv", "k8s-secret", "text"] {
+		every kind in ["jwt", "private-key"] {
+			findings := eval([fixtures.credential({"source": source, "kind": kind, "key": "notSensitiveName"})])
+			fixtures.rules_of(findings) == {"DG-CRED-004"}
+		}
+	}
+}
+
+test_cred_004_message if {
+	c := object.remove(fixtures.credential({"source": "text", "kind": "private-key", "file": "docs/setup.md", "redacted": "--…--"}), ["key"])
+	[f] := [f | some f in eval([c])]
+	f.message.en == "Private key committed in text: value --…--."
+	f.message.vi == "Khóa bí mật (private key) bị đưa vào văn bản: giá trị --…--."
+}
+
+test_cred_005_embedded_kinds_any_source if {
+	every source in ["source", "spring", "compose-env", "text"] {
+		every kind in ["basic-auth-url", "base64-userpass", "connection-string"] {
+			findings := eval([fixtures.credential({"source": source, "kind": kind, "key": "url"})])
+			fixtures.rules_of(findings) == {"DG-CRED-005"}
+		}
+	}
+}
+
+test_cred_005_message if {
+	[f] := [f | some f in eval([fixtures.credential({"source": "dotenv", "kind": "basic-auth-url", "key": "DANCU_URL", "redacted": "ht…vn"})])]
+	f.message.en == "Credential embedded in a URL (user:password@host) in a .env file: \"DANCU_URL\" (value ht…vn)."
+	f.message.vi == "Thông tin xác thực nhúng trong URL (tên đăng nhập:mật khẩu@máy chủ) tại tệp .env: \"DANCU_URL\" (giá trị ht…vn)."
+}
+
+test_cred_text_named_literal_not_reported if {
+	count(eval([fixtures.credential({"source": "text"})])) == 0
+}
+
+test_cred_one_finding_per_fact if {
+	creds := [
+		fixtures.credential({"line": 1}),
+		fixtures.credential({"line": 2, "kind": "jwt"}),
+		fixtures.credential({"line": 3, "kind": "connection-string", "source": "appsettings"}),
+		fixtures.credential({"line": 4, "source": "helm-values"}),
+		fixtures.credential({"line": 5, "source": "dotenv"}),
+	]
+	findings := eval(creds)
+	count(findings) == 5
+	{[f.line, f.rule] | some f in findings} == {[1, "DG-CRED-001"], [2, "DG-CRED-004"], [3, "DG-CRED-005"], [4, "DG-CRED-003"], [5, "DG-CRED-002"]}
+}
+
+test_cred_source_in_both_lists_reported_once if {
+	s := fixtures.with_settings({"manifestSources": ["dotenv"]})
+	findings := credentials.deny with input as fixtures.facts({"credentials": [fixtures.credential({"source": "dotenv"})]})
+		with data.settings as s
+	fixtures.rules_of(findings) == {"DG-CRED-002"}
+}
+
+test_cred_unknown_labels_fall_back_to_names if {
+	s := fixtures.with_settings({"configSources": ["custom-source"]})
+	findings := credentials.deny with input as fixtures.facts({"credentials": [fixtures.credential({"source": "custom-source", "kind": "auth-object"})]})
+		with data.settings as s
+	[f] := [f | some f in findings]
+	f.message.en == "Credential in application config (custom-source): \"C06_secretKey\" (username/password built from literals, value Su…9x). Config committed to the repository is readable by contractors."
+}
+
+test_cred_no_credentials_key_in_chunk if {
+	count(credentials.deny) == 0 with input as {"repo": {"name": "example-repo", "binEntries": []}}
+		with data.settings as fixtures.settings
+}
+
+test_cred_without_redacted_value_has_no_value_field if {
+	c := object.remove(fixtures.credential({}), ["redacted"])
+	[f] := [f | some f in eval([c])]
+	not f.value
+	f.message.en == "Hardcoded credential in source code: \"C06_secretKey\" (value …). Anyone who can read this repository, contractors included, can read it."
+}

@@ -1,0 +1,71 @@
+package dancu.lib_test
+
+import data.dancu.fixtures
+import data.dancu.lib
+
+test_is_db_url if {
+	every url in [
+		"https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan",
+		"https://sso.dancuquocgia.gov.vn/",
+		"https://api.example.gov.vn/csdlqg/v1",
+		"${BASE}/TraCuuThongTinCongDan",
+		"https://apidvc.example.gov.vn/dan-cu/",
+	] {
+		lib.is_db_url(url) with data.settings as fixtures.settings
+	}
+	not lib.is_db_url("https://api.example.com/weather") with data.settings as fixtures.settings
+}
+
+test_is_db_call_by_namespace_and_operation if {
+	lib.is_db_call({"target": {"namespace": "http://www.mic.gov.vn/dancu/1.0"}}) with data.settings as fixtures.settings
+	lib.is_db_call({"target": {"operation": "XacMinhThongTinNhanThan"}}) with data.settings as fixtures.settings
+	lib.is_db_call({"target": {"operation": "CungCapDanhSachTheoDiaPhuong"}}) with data.settings as fixtures.settings
+	not lib.is_db_call({"target": {"operation": "GetWeather"}}) with data.settings as fixtures.settings
+	not lib.is_db_call({"target": {"namespace": "http://tempuri.org/"}}) with data.settings as fixtures.settings
+	not lib.is_db_call({"target": {}}) with data.settings as fixtures.settings
+}
+
+test_user_endpoint_patterns if {
+	s := fixtures.with_settings({"endpointPatterns": ["^https://c06\\.internal\\.example/"]})
+	lib.is_db_url("https://c06.internal.example/api") with data.settings as s
+	not lib.is_db_url("https://lgsp.example.gov.vn/dancu") with data.settings as s
+}
+
+test_globs if {
+	s := fixtures.with_settings({"approvedModules": ["src/gateway/**"], "approvedTools": ["tools/*.py"]})
+	lib.in_approved_module("src/gateway/dancu/client.ts") with data.settings as s
+	not lib.in_approved_module("src/other/client.ts") with data.settings as s
+	lib.is_approved_tool("tools/a.py") with data.settings as s
+	not lib.is_approved_tool("tools/sub/a.py") with data.settings as s
+}
+
+test_display_url if {
+	lib.display_url("https://u:p@ss@host.example/path?token=x#frag") == "https://***@host.example/path?…"
+	lib.display_url("https://host.example/a/b") == "https://host.example/a/b"
+	lib.display_url("${BASE}/api?x=1") == "${BASE}/api?…"
+	lib.display_url("line1\nline2") == "line1\nline2"
+}
+
+test_target_label_fallbacks if {
+	lib.target_label({"target": {"url": "https://h.example/x", "operation": "TraCuuThongTinCongDan"}}) == "https://h.example/x (TraCuuThongTinCongDan)"
+	lib.target_label({"target": {"operation": "TraCuuThongTinCongDan"}}) == "TraCuuThongTinCongDan"
+	lib.target_label({"target": {"namespace": "http://dancuquocgia.bca"}}) == "SOAP http://dancuquocgia.bca"
+	lib.target_label({"target": {}}) == "?"
+}
+
+test_helpers_are_total if {
+	lib.str({}, "k", "fallback") == "fallback"
+	lib.str({"k": 1}, "k", "fallback") == "fallback"
+	lib.num({"k": "1"}, "k", 7) == 7
+	lib.with_opt({"a": 1}, {"b": null}, "b") == {"a": 1}
+	lib.with_opt({"a": 1}, {"b": 2}, "b") == {"a": 1, "b": 2}
+	lib.fn_name({}) == "<module>"
+}
+
+test_missing_settings_report_nothing if {
+	not lib.is_db_call({"target": {"url": "https://sso.dancuquocgia.gov.vn/"}}) with data.settings as {}
+}
+
+test_display_url_non_string_falls_back if {
+	lib.display_url(input.url) == "(URL)" with input as {"url": 42}
+}

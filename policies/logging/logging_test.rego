@@ -1,0 +1,71 @@
+package dancu.logging_test
+
+import data.dancu.fixtures
+import data.dancu.logging
+
+eval(calls) := findings if {
+	findings := logging.deny with input as fixtures.facts({"callSites": calls})
+		with data.settings as fixtures.settings
+}
+
+unlogged := fixtures.call_site({"callsInFunction": ["axios.post", "mapCongDan"], "line": 25})
+
+test_log_001_call_without_log if {
+	findings := eval([unlogged])
+	findings == {{
+		"rule": "DG-LOG-001",
+		"file": "src/gateway/dancu.ts",
+		"line": 25,
+		"column": 9,
+		"match": "axios.post|https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan|traCuuCongDan",
+		"message": {
+			"en": "Population-DB call axios.post → https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan in traCuuCongDan (line 25) is not audit-logged: no call in traCuuCongDan matches loggerPatterns.",
+			"vi": "Lời gọi CSDLQG về dân cư axios.post → https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan trong traCuuCongDan (dòng 25) không được ghi nhật ký: không có lời gọi nào trong traCuuCongDan khớp loggerPatterns.",
+		},
+	}}
+}
+
+test_log_001_message_names_callers if {
+	cs := fixtures.override(unlogged, {"callers": [
+		{"name": "xuLyHoSo", "line": 50, "calls": ["traCuuCongDan", "validate"]},
+		{"name": "apiHandler", "line": 80, "calls": ["traCuuCongDan"]},
+	]})
+	[f] := [f | some f in eval([cs])]
+	f.message.en == "Population-DB call axios.post → https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan in traCuuCongDan (line 25) is not audit-logged: no call in traCuuCongDan or its callers (apiHandler, xuLyHoSo) matches loggerPatterns."
+	f.message.vi == "Lời gọi CSDLQG về dân cư axios.post → https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan trong traCuuCongDan (dòng 25) không được ghi nhật ký: không có lời gọi nào trong traCuuCongDan hoặc hàm gọi nó (apiHandler, xuLyHoSo) khớp loggerPatterns."
+}
+
+test_log_001_logger_in_function_accepted if {
+	every name in ["logger.info", "this.logger.info", "auditLog.write", "HistoryC06_CALL_API037", "ghiNhatKy", "LichSuTraCuu.save", "writeLog", "console.log"] {
+		count(eval([fixtures.override(unlogged, {"callsInFunction": ["axios.post", name]})])) == 0
+	}
+}
+
+test_log_001_logging_in_caller_accepted if {
+	cs := fixtures.override(unlogged, {"callers": [{"name": "xuLyHoSo", "line": 50, "calls": ["traCuuCongDan", "auditService.record"]}]})
+	count(eval([cs])) == 0
+}
+
+test_log_001_non_logger_names_not_accepted if {
+	every name in ["catalog.get", "dialog.open", "blogPost"] {
+		count(eval([fixtures.override(unlogged, {"callsInFunction": ["axios.post", name]})])) == 1
+	}
+}
+
+test_log_001_non_db_call_ignored if {
+	cs := fixtures.override(unlogged, {"target": {"url": "https://api.example.com/weather", "via": ["literal"]}})
+	count(eval([cs])) == 0
+}
+
+test_log_001_soap_namespace_is_db_call if {
+	cs := fixtures.override(unlogged, {"target": {"namespace": "http://dancuquocgia.bca", "via": []}, "function": {"name": "Call", "line": 3}})
+	[f] := [f | some f in eval([cs])]
+	f.match == "axios.post|SOAP http://dancuquocgia.bca|Call"
+}
+
+test_log_001_module_level_call if {
+	cs := object.remove(unlogged, ["function", "client", "column"])
+	[f] := [f | some f in eval([cs])]
+	f.match == "?|https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan|<module>"
+	not f.column
+}
