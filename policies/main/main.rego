@@ -5,10 +5,11 @@
 #   entrypoint `dancu/main/findings`; `data.settings` is supplied at run time.
 package dancu.main
 
+import data.dancu.config
 import data.dancu.credentials
 import data.dancu.logging
 import data.dancu.lookup_tool
 import data.dancu.quota
 import data.dancu.transport
 
-findings := (((credentials.deny | lookup_tool.deny) | logging.deny) | quota.deny) | transport.deny
+findings := ((((credentials.deny | lookup_tool.deny) | logging.deny) | quota.deny) | transport.deny) | config.deny
