@@ -72,6 +72,7 @@ describe('rule metadata (rules.json)', () => {
   it('lists the shipped rules, sorted by id', () => {
     expect(ids).toEqual([...ids].sort());
     expect(ids).toEqual([
+      'DG-CFG-001',
       'DG-CRED-001',
       'DG-CRED-002',
       'DG-CRED-003',
@@ -167,6 +168,7 @@ function facts(over: Partial<Facts>): Facts {
 
 /** One fact (or pair) per rule, plus negatives that must produce nothing. */
 const violating = facts({
+  diagnostics: [{ file: 'k8s/broken.yaml', line: 3, kind: 'parse-error', message: 'bad indentation' }], // DG-CFG-001
   files: [
     { path: 'tools/tra_cuu_hang_loat.py', kind: 'source', language: 'python', size: 100, tool: { kind: 'script', reason: 'shebang', line: 1 } },
     { path: 'scripts/portal.js', kind: 'source', language: 'javascript', size: 100, tool: { kind: 'browser-automation', reason: 'imports puppeteer', line: 2 } },
@@ -270,6 +272,7 @@ describe('policy.wasm evaluation', () => {
         { rule: 'DG-TLS-002', file: 'src/controllers/hoso.ts', line: 35, column: 7 },
         { rule: 'DG-TLS-001', file: 'deploy/values.yaml', line: 12, column: 10 },
         { rule: 'DG-TLS-002', file: 'app/client.py', line: 12 },
+        { rule: 'DG-CFG-001', file: 'k8s/broken.yaml', line: 3 },
       ] as PolicyFinding[]).map((f) => [f.rule, f.file, f.line, f.column ?? null]),
     );
     // every shipped rule fires on these facts, and nothing unknown does
