@@ -30,3 +30,41 @@ export function shannonEntropy(value: string): number {
 export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
+
+/** Query parameters whose values are masked by `redactUrl`. */
+const SENSITIVE_QUERY = /^(?:.*(?:pass(?:word|wd)?|pwd|secret|token|api[-_]?key|access[-_]?key|signature|sig|auth|credential|session|code).*)$/i;
+
+/**
+ * A URL safe to print: the password of `user:pass@` becomes `***`, and the values of
+ * query parameters with sensitive names (token, password, api_key, sig, …) become `***`.
+ * Text that is not a URL is returned unchanged.
+ */
+export function redactUrl(url: string): string {
+  let out = url.replace(/^([a-z][a-z0-9+.:-]*:\/\/[^\s:@/?#]*):([^\s@/]*)@/i, (_m, user: string, pass: string) =>
+    pass.length === 0 ? `${user}:@` : `${user}:***@`,
+  );
+  const q = out.indexOf('?');
+  if (q >= 0) {
+    const hash = out.indexOf('#', q);
+    const query = hash >= 0 ? out.slice(q + 1, hash) : out.slice(q + 1);
+    const masked = query
+      .split('&')
+      .map((part) => {
+        const eq = part.indexOf('=');
+        if (eq <= 0) return part;
+        const name = part.slice(0, eq);
+        return SENSITIVE_QUERY.test(decodeURIComponentSafe(name)) && eq < part.length - 1 ? `${name}=***` : part;
+      })
+      .join('&');
+    out = out.slice(0, q + 1) + masked + (hash >= 0 ? out.slice(hash) : '');
+  }
+  return out;
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
