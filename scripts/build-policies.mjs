@@ -205,7 +205,8 @@ function buildRules(inspected) {
       title: { en: text(a.title), vi: text(c.title_vi) },
       severity: c.severity,
       category: c.category,
-      basis: basisKeys.flatMap((k) => basis[k] ?? []),
+      // Several requirements can cite the same letter: list each document once.
+      basis: [...new Set(basisKeys.flatMap((k) => basis[k] ?? []))],
       basisKeys,
       remediation: { en: text(c.remediation_en), vi: text(c.remediation_vi) },
       package: path.slice(1, -1).join('.'),

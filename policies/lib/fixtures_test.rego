@@ -1,58 +1,10 @@
 # Shared synthetic fixtures for the policy tests (never real IDs, names or secrets).
 package dancu.fixtures
 
-# Mirrors policies/data/settings.json (the defaults); tests that need approved
-# modules or tools override those keys with object.union.
-settings := {
-	"endpointPatterns": [
-		"(?i)dan[-_.]?cu",
-		"(?i)csdl[-_.]?qg",
-		"(?i)ChiaSeThongTinCongDan",
-		"(?i)(TraCuu|XacThuc|XacMinh|CungCap)(ThongTin|DanhSach)",
-	],
-	"soapNamespaces": ["http://dancuquocgia.bca", "http://www.mic.gov.vn/dancu/1.0"],
-	"operationPatterns": [
-		"^(TraCuu|XacThuc|XacMinh|CungCap)(ThongTin|DanhSach)[A-Za-z0-9_]*$",
-		"^ChiaSeThongTinCongDan$",
-	],
-	"sensitiveKeyPatterns": [
-		"(?i)pass(word|wd|phrase)?$",
-		"(?i)(^|[-_.])pwd$",
-		"(?i)secret",
-		"(?i)token",
-		"(?i)api[-_.]?key",
-		"(?i)access[-_.]?key",
-		"(?i)private[-_.]?key",
-		"(?i)consumer[-_.]?(key|secret)",
-		"(?i)client[-_.]?secret",
-		"(?i)credential",
-		"(?i)keypass",
-		"(?i)^authorization$",
-		"(?i)(^|[-_.])auth$",
-		"(?i)^C06[-_.].*(key|pass|secret|token)",
-		"(?i)^CSDLDanCu[-_.].*(key|pass|secret|token)",
-	],
-	"loggerPatterns": [
-		"(?i)(^|\\.)(log|logger|logging|audit|auditlog|winston|pino|bunyan|console)\\.(info|warn|error|debug|log|trace|audit|write|record|child)$",
-		"(?i)(audit|history|nhat[-_]?ky|nhatky|lichsu|lich[-_]?su)",
-		"(?i)(^|\\.)(writeLog|saveLog|insertLog|logRequest|logLookup|logQuery)$",
-	],
-	"limiterPatterns": [
-		"(?i)bottleneck",
-		"(?i)p-?limit",
-		"(?i)p-?queue",
-		"(?i)p-?throttle",
-		"(?i)rate[-_]?limit",
-		"(?i)limiter",
-		"(?i)throttle",
-		"(?i)bucket4j",
-		"(?i)resilience4j",
-	],
-	"approvedModules": [],
-	"approvedTools": [],
-	"manifestSources": ["k8s-env", "k8s-secret", "k8s-configmap", "helm-values", "compose-env", "workflow-env", "dockerfile"],
-	"configSources": ["spring", "dotenv", "properties", "appsettings", "config"],
-}
+# The shipped defaults, loaded by the test command as data.settings
+# (`opa test policies/ settings:policies/data/settings.json`), so the tests judge the
+# same patterns users get. Tests that need approved modules or tools override keys.
+settings := data.settings
 
 # Shallow override: keys in overrides replace those of base (object.union would
 # merge nested objects such as `target` instead of replacing them).
