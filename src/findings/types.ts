@@ -43,6 +43,8 @@ export interface Finding {
   fingerprint: string;
   /** Redacted value involved (credentials only). Never the clear value. */
   value?: string;
+  /** For findings from git history (`scan --history`): the commit that added the value. */
+  commit?: { sha: string; authorDate: string };
 }
 
 /** Rank for comparisons: higher is more severe. */

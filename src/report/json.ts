@@ -19,6 +19,7 @@ export const formatJson: Formatter = (input) => {
       basis: f.basis,
       fingerprint: f.fingerprint,
       ...(f.value !== undefined ? { value: f.value } : {}),
+      ...(f.commit !== undefined ? { commit: f.commit } : {}),
     })),
     summary: input.summary,
   };
