@@ -1,0 +1,148 @@
+/**
+ * The TypeScript/JavaScript collector.
+ *
+ * Never executes or imports scanned code. Every file is first checked with a cheap
+ * text prefilter (does it mention an HTTP/SOAP client, a sensitive key name, a TLS
+ * switch, or a stand-alone-tool marker?); only those files are parsed and analysed.
+ * Other files are parsed only when an analysed file imports them (to resolve
+ * constants), from an in-memory workspace that holds discovered files' text only.
+ */
+import type { DiscoveredFile } from '../../discover/types.js';
+import type { CallSiteFact, CollectedFacts, CredentialFact, DiagnosticFact, FileFact, TlsSettingFact } from '../../facts/types.js';
+import { compilePatterns, type Settings } from '../../policy/settings.js';
+import type { CollectContext, Collector } from '../types.js';
+import { analyzeFile, type AnalyzerEnv } from './analyze.js';
+import { Workspace } from './model.js';
+import { Resolver } from './resolve.js';
+import { binEntries } from './tools.js';
+
+/** Mentions of an HTTP/SOAP client, a TLS switch or a stand-alone-tool marker. */
+const STRUCTURAL =
+  /\bfetch\s*\(|axios|\bgot\b|undici|\brequest\s*\(|\bhttps?\.(?:request|get)\b|['"](?:node:)?https?['"]|soap|createClient|superagent|needle|\bky\b|\$\.ajax|HttpService|rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|require\.main|import\.meta\.(?:url|main)|process\.argv|commander|yargs|minimist|parseArgs|cron|@Cron|puppeteer|playwright|selenium|webdriver|\.goto\s*\(/;
+
+/**
+ * `.get(`/`.post(`… on something that looks like an HTTP client (`api.get`, `this.http.post`,
+ * `lgspClient.request`), or with a URL/path literal (`x.post('/ChiaSe…'`, `` x.get(`${BASE}/…` ``).
+ * `map.get(key)` alone does not make a file worth parsing.
+ */
+const METHOD_CALL =
+  /(?:http|api|client|axios|request|rest|service|instance|gateway|lgsp|ngsp|dancu|c06)[\w$]*\s*\??\.\s*(?:get|post|put|patch|delete|request)\s*\(|\.(?:get|post|put|patch|delete|request)\s*\(\s*(?:['"`](?:https?:|\/|\$\{)|`)/i;
+
+/**
+ * A text regex that finds (a superset of) the places a literal can be bound to a
+ * sensitive key name: the settings' key patterns, anchors turned into identifier
+ * boundaries, followed by `:`/`=`/`||`/`??`/`,` and a quote.
+ */
+export function sensitiveTextPattern(settings: Settings): RegExp | undefined {
+  const alts: string[] = ['authori[sz]ation'];
+  for (const p of settings.sensitiveKeyPatterns) {
+    let s = p.startsWith('(?i)') ? p.slice(4) : p;
+    s = s.replace(/\(\^\|\[-_\.\]\)/g, '(?:(?<![A-Za-z0-9])|[-_.])');
+    s = s.replace(/\(\[-_\.\]\|\$\)/g, '(?:(?![A-Za-z0-9])|[-_.])');
+    s = s.replace(/(^|[(|])\^/g, '$1(?<![A-Za-z0-9])');
+    s = s.replace(/(?<!\\)\$($|[)|])/g, '(?![A-Za-z0-9])$1');
+    alts.push(`(?:${s})`);
+  }
+  try {
+    return new RegExp(`(?:${alts.join('|')})[\\w$-]*['"\`\\]]?\\s*(?:[:=,]|\\|\\||\\?\\?)\\s*[\\w$.]*\\s*(?:\\|\\||\\?\\?)?\\s*['"\`]`, 'i');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a file's text is worth a full analysis. */
+export function worthAnalysing(text: string, sensitive: RegExp | undefined): boolean {
+  return (
+    text.startsWith('#!') ||
+    STRUCTURAL.test(text) ||
+    METHOD_CALL.test(text) ||
+    (sensitive ? sensitive.test(text) : true)
+  );
+}
+
+export function isTsJs(file: DiscoveredFile): boolean {
+  return file.kind === 'source' && (file.language === 'typescript' || file.language === 'javascript');
+}
+
+export interface TypeScriptCollectStats {
+  files: number;
+  analysed: number;
+  parsed: number;
+}
+
+/** Collect facts from TypeScript/JavaScript files. Never throws. */
+export function collectTypeScript(files: readonly DiscoveredFile[], ctx: CollectContext, stats?: TypeScriptCollectStats): CollectedFacts {
+  const settings = ctx.settings;
+  const ws = new Workspace(ctx);
+  const resolver = new Resolver(ws);
+  const bins = binEntries(ctx);
+  const sensitive = sensitiveTextPattern(settings);
+  const env: AnalyzerEnv = {
+    resolver,
+    settings,
+    binEntries: bins,
+    patterns: {
+      endpoint: compilePatterns(settings.endpointPatterns),
+      operation: compilePatterns(settings.operationPatterns),
+      limiter: compilePatterns(settings.limiterPatterns),
+    },
+  };
+  const callSites: CallSiteFact[] = [];
+  const credentials: CredentialFact[] = [];
+  const tlsSettings: TlsSettingFact[] = [];
+  const diagnostics: DiagnosticFact[] = [];
+  const fileFacts: Array<Pick<FileFact, 'path'> & Partial<FileFact>> = [];
+  const pendingSoap: Array<{ node: unknown; fact: CallSiteFact }> = [];
+  const usedSoap = new Set<unknown>();
+  let analysed = 0;
+
+  for (const f of files) {
+    if (!isTsJs(f)) continue;
+    let text: string | undefined;
+    try {
+      text = ctx.readText(f.path);
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined) {
+      diagnostics.push({ file: f.path, line: 1, kind: 'unreadable', message: 'file could not be read as text' });
+      continue;
+    }
+    if (f.path.endsWith('.d.ts') || !(bins.has(f.path) || worthAnalysing(text, sensitive))) continue;
+    analysed++;
+    try {
+      const model = ws.get(f.path);
+      if (!model) continue;
+      const r = analyzeFile(model, env);
+      callSites.push(...r.callSites);
+      credentials.push(...r.credentials);
+      tlsSettings.push(...r.tlsSettings);
+      diagnostics.push(...r.diagnostics);
+      pendingSoap.push(...r.soapCreates);
+      for (const u of r.usedSoapCreates) usedSoap.add(u);
+      if (r.tool) fileFacts.push({ path: f.path, tool: r.tool });
+    } catch (err) {
+      diagnostics.push({
+        file: f.path,
+        line: 1,
+        kind: 'parse-error',
+        message: `internal: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      });
+    }
+  }
+  // A soap.createClient whose client we never saw make an operation call is reported itself.
+  for (const p of pendingSoap) if (!usedSoap.has(p.node)) callSites.push(p.fact);
+  callSites.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.column ?? 0) - (b.column ?? 0)));
+  if (stats) {
+    stats.files = files.filter(isTsJs).length;
+    stats.analysed = analysed;
+    stats.parsed = ws.parsedCount();
+  }
+  return { files: fileFacts, callSites, credentials, tlsSettings, diagnostics };
+}
+
+export const typescriptCollector: Collector = {
+  name: 'typescript',
+  appliesTo: isTsJs,
+  collect: (files, ctx) => collectTypeScript(files, ctx),
+};
