@@ -3,15 +3,17 @@
  * This module runs the first five; the CLI and the Action format and decide.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { collectFacts } from './collect/index.js';
 import type { CollectContext } from './collect/types.js';
 import { loadConfig, mergeSettings, type LoadedConfig } from './config/load.js';
 import { discover } from './discover/index.js';
 import type { SkippedFile } from './discover/types.js';
+import { applyBaseline, readBaseline, type BaselineResult } from './findings/baseline.js';
 import { buildFindings } from './findings/build.js';
+import { applySuppressions, todayUtc, type SuppressedFinding } from './findings/suppress.js';
 import type { Finding, Lang, Severity } from './findings/types.js';
-import type { Facts } from './facts/types.js';
+import type { ExceptionFact, Facts } from './facts/types.js';
 import { assertValidFacts } from './facts/validate.js';
 import { ruleCatalog } from './policy/bundle.js';
 import { evaluateFindings, loadEvaluator } from './policy/evaluate.js';
@@ -25,6 +27,10 @@ export interface ScanOptions {
   configPath?: string;
   lang?: Lang;
   failOn?: Severity | 'none';
+  /** Report only findings not recorded in this baseline file. */
+  baseline?: string;
+  /** `YYYY-MM-DD` that exceptions' expiry is judged against (default: today, UTC). */
+  today?: string;
   /** Called with a short status line while the scan runs (the CLI shows it on a TTY). */
   onProgress?: (status: string) => void;
 }
@@ -34,7 +40,12 @@ export interface ScanResult {
   config: LoadedConfig;
   settings: Settings;
   facts: Facts;
+  /** Reported findings: after suppressions, exceptions and the baseline. */
   findings: Finding[];
+  /** After suppressions and exceptions, before the baseline (what --write-baseline records). */
+  unsuppressed: Finding[];
+  suppressed: SuppressedFinding[];
+  baseline?: BaselineResult;
   skipped: SkippedFile[];
   summary: Summary;
 }
@@ -52,6 +63,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
 
   const config = loadConfig(root, opts.configPath);
   const settings = mergeSettings(config.config);
+  // Read the baseline before any work, so a bad one fails fast and nothing is written.
+  const baseline = opts.baseline ? readBaseline(opts.baseline) : undefined;
   opts.onProgress?.('discovering files…');
   const discovered = await discover(root, { ignore: config.config.ignore ?? [] });
 
@@ -83,14 +96,55 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     opts.onProgress?.(`collected ${name} (${done}/${total})`),
   );
   cache.clear();
+  facts.exceptions = exceptionFacts(root, config, opts.today ?? todayUtc());
   assertValidFacts(facts);
 
   opts.onProgress?.('evaluating policies…');
   const evaluator = await loadEvaluator(settings);
   const raw = evaluateFindings(evaluator, facts);
-  const findings = buildFindings(raw, ruleCatalog(), opts.lang ?? 'en');
+  const all = buildFindings(raw, ruleCatalog(), opts.lang ?? 'en');
+  const { kept, suppressed } = applySuppressions(all, facts.suppressions, facts.exceptions);
+  const baselined = baseline ? applyBaseline(kept, baseline) : undefined;
+  const findings = baselined ? baselined.fresh : kept;
   const summary = summarize(findings, discovered.files.length, discovered.skipped, opts.failOn ?? 'high', started);
-  return { root, config, settings, facts, findings, skipped: discovered.skipped, summary };
+  summary.suppressed = suppressed.length;
+  if (baselined && opts.baseline) {
+    summary.baseline = {
+      file: opts.baseline,
+      known: baselined.known.length,
+      stale: baselined.stale.map(({ fingerprint, ruleId, file, line }) => ({ fingerprint, ruleId, file, line })),
+    };
+  }
+  return {
+    root,
+    config,
+    settings,
+    facts,
+    findings,
+    unsuppressed: kept,
+    suppressed,
+    ...(baselined ? { baseline: baselined } : {}),
+    skipped: discovered.skipped,
+    summary,
+  };
+}
+
+/** Config exceptions as facts, with their expiry judged against `today`. */
+function exceptionFacts(root: string, config: LoadedConfig, today: string): ExceptionFact[] {
+  const exceptions = config.config.exceptions ?? [];
+  if (exceptions.length === 0 || !config.path) return [];
+  const rel = relative(root, config.path);
+  const file = !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : config.path;
+  return exceptions.map((e, i) => ({
+    file,
+    line: config.exceptionLines[i] ?? 1,
+    rule: e.rule,
+    paths: e.paths,
+    reason: e.reason,
+    expires: e.expires,
+    // Applies through its expiry day.
+    expired: e.expires < today,
+  }));
 }
 
 /** package.json `bin` entries at the root, so collectors can mark those files as tools. */

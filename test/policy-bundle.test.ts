@@ -73,6 +73,8 @@ describe('rule metadata (rules.json)', () => {
     expect(ids).toEqual([...ids].sort());
     expect(ids).toEqual([
       'DG-CFG-001',
+      'DG-CFG-002',
+      'DG-CFG-003',
       'DG-CRED-001',
       'DG-CRED-002',
       'DG-CRED-003',
@@ -162,6 +164,8 @@ function facts(over: Partial<Facts>): Facts {
     endpoints: [],
     tlsSettings: [],
     diagnostics: [],
+    suppressions: [],
+    exceptions: [],
     ...over,
   };
 }
@@ -169,6 +173,8 @@ function facts(over: Partial<Facts>): Facts {
 /** One fact (or pair) per rule, plus negatives that must produce nothing. */
 const violating = facts({
   diagnostics: [{ file: 'k8s/broken.yaml', line: 3, kind: 'parse-error', message: 'bad indentation' }], // DG-CFG-001
+  suppressions: [{ file: 'src/config.ts', line: 2, targets: ['DG-CRED-001'] }], // DG-CFG-002 (no reason)
+  exceptions: [{ file: '.dancu-guard.yml', line: 4, rule: 'DG-CRED-003', paths: ['k8s/**'], reason: 'dev', expires: '2026-01-01', expired: true }], // DG-CFG-003
   files: [
     { path: 'tools/tra_cuu_hang_loat.py', kind: 'source', language: 'python', size: 100, tool: { kind: 'script', reason: 'shebang', line: 1 } },
     { path: 'scripts/portal.js', kind: 'source', language: 'javascript', size: 100, tool: { kind: 'browser-automation', reason: 'imports puppeteer', line: 2 } },
@@ -274,6 +280,8 @@ describe('policy.wasm evaluation', () => {
         { rule: 'DG-TLS-001', file: 'deploy/values.yaml', line: 12, column: 10 },
         { rule: 'DG-TLS-002', file: 'app/client.py', line: 12 },
         { rule: 'DG-CFG-001', file: 'k8s/broken.yaml', line: 3 },
+        { rule: 'DG-CFG-002', file: 'src/config.ts', line: 2 },
+        { rule: 'DG-CFG-003', file: '.dancu-guard.yml', line: 4 },
       ] as PolicyFinding[]).map((f) => [f.rule, f.file, f.line, f.column ?? null]),
     );
     // every shipped rule fires on these facts, and nothing unknown does

@@ -34,3 +34,74 @@ deny contains finding if {
 		},
 	}
 }
+
+# METADATA
+# title: Suppression without a reason
+# scope: rule
+# custom:
+#   id: DG-CFG-002
+#   severity: medium
+#   category: config
+#   basis: []
+#   title_vi: Chỉ thị bỏ qua không nêu lý do
+#   remediation_en: >-
+#     Write why the finding is accepted, after two dashes, and name the rule or
+#     category: `dancu-guard:ignore DG-CRED-001 -- synthetic test fixture`. A
+#     directive without a reason (or without a rule) suppresses nothing.
+#   remediation_vi: >-
+#     Ghi rõ lý do chấp nhận sau hai dấu gạch và nêu mã quy tắc hoặc nhóm:
+#     `dancu-guard:ignore DG-CRED-001 -- dữ liệu kiểm thử giả lập`. Chỉ thị không có
+#     lý do (hoặc không nêu quy tắc) không có hiệu lực.
+deny contains finding if {
+	some s in input.suppressions
+	problem := suppression_problem(s)
+	finding := {
+		"rule": "DG-CFG-002",
+		"file": s.file,
+		"line": s.line,
+		"match": concat(",", s.targets),
+		"message": {
+			"en": sprintf("dancu-guard:ignore %s: it suppresses nothing until it does.", [problem.en]),
+			"vi": sprintf("dancu-guard:ignore %s: chỉ thị không có hiệu lực cho đến khi bổ sung.", [problem.vi]),
+		},
+	}
+}
+
+suppression_problem(s) := {"en": "names no rule or category", "vi": "không nêu mã quy tắc hoặc nhóm"} if {
+	count(s.targets) == 0
+}
+
+suppression_problem(s) := {"en": "gives no reason (write it after --)", "vi": "không nêu lý do (ghi sau --)"} if {
+	count(s.targets) > 0
+	not s.reason
+}
+
+# METADATA
+# title: Expired exception
+# scope: rule
+# custom:
+#   id: DG-CFG-003
+#   severity: medium
+#   category: config
+#   basis: []
+#   title_vi: Ngoại lệ đã hết hạn
+#   remediation_en: >-
+#     Fix the findings the exception covered, or, if it must stay, renew it with a
+#     new expiry date and a current reason approved by whoever owns the risk.
+#   remediation_vi: >-
+#     Khắc phục các phát hiện mà ngoại lệ đang che, hoặc nếu vẫn cần, gia hạn với ngày
+#     hết hạn mới và lý do được người chịu trách nhiệm phê duyệt.
+deny contains finding if {
+	some e in input.exceptions
+	e.expired == true
+	finding := {
+		"rule": "DG-CFG-003",
+		"file": e.file,
+		"line": e.line,
+		"match": sprintf("%s|%s", [e.rule, concat(",", e.paths)]),
+		"message": {
+			"en": sprintf("The exception for %s on %s expired on %s and no longer suppresses anything (reason given: %s).", [e.rule, concat(", ", e.paths), e.expires, e.reason]),
+			"vi": sprintf("Ngoại lệ cho %s trên %s đã hết hạn ngày %s và không còn hiệu lực (lý do đã nêu: %s).", [e.rule, concat(", ", e.paths), e.expires, e.reason]),
+		},
+	}
+}

@@ -5,11 +5,12 @@ import type { DiscoveredFile } from '../discover/types.js';
 import { emptyFacts, type CollectedFacts, type Facts, type FileFact, type RepoFact } from '../facts/types.js';
 import { manifestCollectors } from './config-index.js';
 import { dedupeCredentials } from './secrets.js';
+import { suppressionsCollector } from './suppressions.js';
 import type { CollectContext, Collector } from './types.js';
 import { typescriptCollector } from './typescript/index.js';
 
 export function defaultCollectors(): Collector[] {
-  return [typescriptCollector, ...manifestCollectors()];
+  return [typescriptCollector, ...manifestCollectors(), suppressionsCollector];
 }
 
 export interface CollectProgress {
@@ -56,4 +57,5 @@ function merge(facts: Facts, fileFacts: Map<string, FileFact>, got: CollectedFac
   if (got.endpoints) facts.endpoints.push(...got.endpoints);
   if (got.tlsSettings) facts.tlsSettings.push(...got.tlsSettings);
   if (got.diagnostics) facts.diagnostics.push(...got.diagnostics);
+  if (got.suppressions) facts.suppressions.push(...got.suppressions);
 }

@@ -24,12 +24,22 @@ export interface Config {
   limiters?: string[];
   sensitiveKeys?: string[];
   ignore?: string[];
+  exceptions?: ConfigException[];
+}
+
+export interface ConfigException {
+  rule: string;
+  paths: string[];
+  reason: string;
+  expires: string;
 }
 
 export interface LoadedConfig {
   /** Absolute path of the file read, if any. */
   path?: string;
   config: Config;
+  /** Line of each entry of `exceptions`, for reporting. */
+  exceptionLines: number[];
 }
 
 const ajv = new Ajv({ allErrors: true, strict: true });
@@ -44,7 +54,7 @@ export function loadConfig(root: string, explicit?: string): LoadedConfig {
   } else {
     path = CONFIG_FILE_NAMES.map((n) => join(root, n)).find((p) => existsSync(p));
   }
-  if (!path) return { config: {} };
+  if (!path) return { config: {}, exceptionLines: [] };
   const display = relative(process.cwd(), path) || path;
   let text: string;
   try {
@@ -52,10 +62,14 @@ export function loadConfig(root: string, explicit?: string): LoadedConfig {
   } catch (err) {
     throw new UsageError(`cannot read config ${display}: ${(err as Error).message}`);
   }
-  return { path, config: parseConfig(text, display) };
+  return { path, ...parseConfigWithLines(text, display) };
 }
 
 export function parseConfig(text: string, display: string): Config {
+  return parseConfigWithLines(text, display).config;
+}
+
+export function parseConfigWithLines(text: string, display: string): { config: Config; exceptionLines: number[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -79,7 +93,19 @@ export function parseConfig(text: string, display: string): Config {
       }
     });
   }
-  return value;
+  const exceptionLines = (value.exceptions ?? []).map((e, i) => {
+    const line = lineOf(doc, lineCounter, ['exceptions', i]);
+    if (!isRealDate(e.expires)) {
+      throw new UsageError(`${display}:${lineOf(doc, lineCounter, ['exceptions', i, 'expires'])}: exceptions[${i}].expires "${e.expires}" is not a real date (YYYY-MM-DD)`);
+    }
+    return line;
+  });
+  return { config: value, exceptionLines };
+}
+
+function isRealDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 function describeError(err: ErrorObject, doc: Document, lc: LineCounter, display: string): string {

@@ -201,6 +201,31 @@ export interface DiagnosticFact {
   message: string;
 }
 
+/**
+ * An inline `dancu-guard:ignore <rule-id|category>[,…] -- <reason>` directive. It
+ * applies to findings on its own line and on the line below.
+ */
+export interface SuppressionFact {
+  file: string;
+  line: number;
+  /** Rule ids or categories named; empty when the directive names none (malformed). */
+  targets: string[];
+  /** The text after `--`; absent when no reason was given (itself a finding). */
+  reason?: string;
+}
+
+/** A config exception (`exceptions:` in .dancu-guard.yml), with its expiry already judged. */
+export interface ExceptionFact {
+  /** The config file it is written in, repo-relative when inside the root. */
+  file: string;
+  line: number;
+  rule: string;
+  paths: string[];
+  reason: string;
+  expires: string;
+  expired: boolean;
+}
+
 export interface RepoFact {
   /** Name of the scanned root directory (not its absolute path). */
   name: string;
@@ -217,6 +242,9 @@ export interface Facts {
   endpoints: EndpointFact[];
   tlsSettings: TlsSettingFact[];
   diagnostics: DiagnosticFact[];
+  suppressions: SuppressionFact[];
+  /** Repo-level: travels with every chunk. */
+  exceptions: ExceptionFact[];
 }
 
 /** What one collector returns for one batch of files. */
@@ -227,6 +255,7 @@ export interface CollectedFacts {
   endpoints?: EndpointFact[];
   tlsSettings?: TlsSettingFact[];
   diagnostics?: DiagnosticFact[];
+  suppressions?: SuppressionFact[];
 }
 
 export function emptyFacts(repo: RepoFact): Facts {
@@ -239,5 +268,7 @@ export function emptyFacts(repo: RepoFact): Facts {
     endpoints: [],
     tlsSettings: [],
     diagnostics: [],
+    suppressions: [],
+    exceptions: [],
   };
 }

@@ -70,12 +70,13 @@ export function* chunkFacts(facts: Facts, maxFacts = 2000): Generator<Facts> {
     endpoints: Facts['endpoints'];
     tlsSettings: Facts['tlsSettings'];
     diagnostics: Facts['diagnostics'];
+    suppressions: Facts['suppressions'];
   };
   const byFile = new Map<string, Bucket>();
   const bucket = (file: string): Bucket => {
     let b = byFile.get(file);
     if (!b) {
-      b = { files: [], callSites: [], credentials: [], endpoints: [], tlsSettings: [], diagnostics: [] };
+      b = { files: [], callSites: [], credentials: [], endpoints: [], tlsSettings: [], diagnostics: [], suppressions: [] };
       byFile.set(file, b);
     }
     return b;
@@ -86,12 +87,18 @@ export function* chunkFacts(facts: Facts, maxFacts = 2000): Generator<Facts> {
   for (const e of facts.endpoints) bucket(e.file).endpoints.push(e);
   for (const t of facts.tlsSettings) bucket(t.file).tlsSettings.push(t);
   for (const d of facts.diagnostics) bucket(d.file).diagnostics.push(d);
+  for (const s of facts.suppressions) bucket(s.file).suppressions.push(s);
 
   let chunk: Facts = emptyChunk(facts);
   let size = 0;
   for (const b of byFile.values()) {
     const n =
-      b.callSites.length + b.credentials.length + b.endpoints.length + b.tlsSettings.length + b.diagnostics.length;
+      b.callSites.length +
+      b.credentials.length +
+      b.endpoints.length +
+      b.tlsSettings.length +
+      b.diagnostics.length +
+      b.suppressions.length;
     // Files with no facts beyond their entry need no evaluation.
     if (n === 0 && !b.files.some((f) => f.tool)) continue;
     if (size > 0 && size + n > maxFacts) {
@@ -105,9 +112,11 @@ export function* chunkFacts(facts: Facts, maxFacts = 2000): Generator<Facts> {
     chunk.endpoints.push(...b.endpoints);
     chunk.tlsSettings.push(...b.tlsSettings);
     chunk.diagnostics.push(...b.diagnostics);
+    chunk.suppressions.push(...b.suppressions);
     size += n + 1;
   }
-  if (size > 0) yield chunk;
+  // Repo-level facts (exceptions) must be judged even when no file has facts.
+  if (size > 0 || facts.exceptions.length > 0) yield chunk;
 }
 
 function emptyChunk(facts: Facts): Facts {
@@ -120,6 +129,8 @@ function emptyChunk(facts: Facts): Facts {
     endpoints: [],
     tlsSettings: [],
     diagnostics: [],
+    suppressions: [],
+    exceptions: facts.exceptions,
   };
 }
 

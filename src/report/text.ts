@@ -2,8 +2,8 @@ import type { Finding, Severity } from '../findings/types.js';
 import type { Formatter, ReportOptions } from './types.js';
 
 const LABELS = {
-  en: { findings: 'findings', in: 'in', scanned: 'files scanned', skipped: 'skipped', verdict: 'Verdict', basis: 'Basis', fix: 'Fix', none: 'No findings.', value: 'value' },
-  vi: { findings: 'phát hiện', in: 'trong', scanned: 'tệp đã quét', skipped: 'bỏ qua', verdict: 'Kết luận', basis: 'Căn cứ', fix: 'Khắc phục', none: 'Không có phát hiện nào.', value: 'giá trị' },
+  en: { findings: 'findings', in: 'in', scanned: 'files scanned', skipped: 'skipped', verdict: 'Verdict', basis: 'Basis', fix: 'Fix', none: 'No findings.', value: 'value', suppressed: 'suppressed', known: 'accepted by baseline', stale: 'Stale baseline entries (no longer found; remove them with --write-baseline):', commit: 'commit' },
+  vi: { findings: 'phát hiện', in: 'trong', scanned: 'tệp đã quét', skipped: 'bỏ qua', verdict: 'Kết luận', basis: 'Căn cứ', fix: 'Khắc phục', none: 'Không có phát hiện nào.', value: 'giá trị', suppressed: 'đã bỏ qua theo chỉ thị/ngoại lệ', known: 'đã chấp nhận trong baseline', stale: 'Mục baseline không còn khớp (đã sửa; cập nhật bằng --write-baseline):', commit: 'commit' },
 } as const;
 
 const COLORS: Record<Severity, string> = {
@@ -36,12 +36,18 @@ export const formatText: Formatter = (input, opts) => {
       lines.push(`  ${loc} ${sev} ${f.ruleId}  ${f.title}`);
       lines.push(`          ${f.message}`);
       if (f.value !== undefined) lines.push(`          ${L.value}: ${f.value}`);
+      if (f.commit) lines.push(`          ${L.commit}: ${f.commit.sha.slice(0, 12)} (${f.commit.authorDate})`);
       lines.push(paint(opts, '\x1b[2m', `          ${L.fix}: ${f.remediation}`));
       if (f.basis.length) lines.push(paint(opts, '\x1b[2m', `          ${L.basis}: ${f.basis.join('; ')}`));
     }
     lines.push('');
   }
   const s = input.summary;
+  if (s.baseline && s.baseline.stale.length > 0) {
+    lines.push(L.stale);
+    for (const e of s.baseline.stale) lines.push(`  ${e.file}:${e.line}  ${e.ruleId}  ${e.fingerprint}`);
+    lines.push('');
+  }
   if (input.findings.length === 0) lines.push(L.none);
   const sev = (Object.entries(s.bySeverity) as Array<[Severity, number]>)
     .filter(([, n]) => n > 0)
@@ -54,6 +60,8 @@ export const formatText: Formatter = (input, opts) => {
   lines.push(
     `${s.total} ${L.findings}${sev ? ` (${sev})` : ''} ${L.in} ${s.filesScanned} ${L.scanned}` +
       (skipped ? `, ${L.skipped}: ${skipped}` : '') +
+      (s.suppressed ? `, ${s.suppressed} ${L.suppressed}` : '') +
+      (s.baseline ? `, ${s.baseline.known} ${L.known}` : '') +
       ` — ${(s.durationMs / 1000).toFixed(2)} s`,
   );
   const verdict = s.verdict === 'fail' ? paint(opts, COLORS.critical, 'FAIL') : paint(opts, '\x1b[32m', 'PASS');

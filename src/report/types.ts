@@ -14,6 +14,14 @@ export interface Summary {
   blocking: number;
   verdict: 'pass' | 'fail';
   durationMs: number;
+  /** Findings accepted by inline `dancu-guard:ignore` directives or config exceptions. */
+  suppressed?: number;
+  /** With --baseline: how many findings it accepted, and entries that matched nothing. */
+  baseline?: {
+    file: string;
+    known: number;
+    stale: Array<{ fingerprint: string; ruleId: string; file: string; line: number }>;
+  };
 }
 
 export interface ReportInput {

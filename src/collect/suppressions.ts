@@ -1,0 +1,47 @@
+/**
+ * Inline suppressions: `dancu-guard:ignore <rule-id|category>[,…] -- <reason>` in a
+ * comment of any syntax (`//`, `#`, block comments, `<!-- -->`, `--`, `'`, `REM`), on the line
+ * of a finding or the line above. Collected as facts; policy reports a directive with
+ * no reason, and the findings stage applies the valid ones.
+ */
+import type { SuppressionFact } from '../facts/types.js';
+import type { Collector } from './types.js';
+
+const MARKER = 'dancu-guard:ignore';
+// Targets are rule ids or categories, separated by commas (spaces allowed after commas).
+const DIRECTIVE = /dancu-guard:ignore(?![-\w])((?:[ \t]*,?[ \t]*[A-Za-z][\w-]*)*)(?:[ \t]+--[ \t]*(.*))?/;
+// Comment closers that end a directive written inside a block comment.
+const CLOSERS = /\s*(\*\/|-->|\*\)|%>|\?>)\s*$/;
+
+export function parseSuppressions(file: string, text: string): SuppressionFact[] {
+  if (!text.includes(MARKER)) return []; // keyword prefilter: most files cost one scan
+  const out: SuppressionFact[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((lineText, i) => {
+    if (!lineText.includes(MARKER)) return;
+    const m = DIRECTIVE.exec(lineText);
+    if (!m) return;
+    const targets = (m[1] ?? '')
+      .split(/[\s,]+/)
+      .map((t) => t.trim())
+      .filter(Boolean);
+    const reason = (m[2] ?? '').replace(CLOSERS, '').trim();
+    const fact: SuppressionFact = { file, line: i + 1, targets };
+    if (reason) fact.reason = reason;
+    out.push(fact);
+  });
+  return out;
+}
+
+export const suppressionsCollector: Collector = {
+  name: 'suppressions',
+  appliesTo: () => true,
+  collect(files, ctx) {
+    const suppressions: SuppressionFact[] = [];
+    for (const f of files) {
+      const text = ctx.readText(f.path);
+      if (text !== undefined) suppressions.push(...parseSuppressions(f.path, text));
+    }
+    return { suppressions };
+  },
+};

@@ -1,0 +1,135 @@
+/**
+ * Baselines: `--write-baseline FILE` records the current findings by fingerprint;
+ * `--baseline FILE` reports only findings not in it and lists entries that no longer
+ * match anything (stale). Fingerprints hash the rule, the path and what matched, not
+ * the line, so a baseline survives code moving. A file that is not one of ours is
+ * refused (exit 2) and nothing is written.
+ */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { UsageError } from '../util/errors.js';
+import type { Finding } from './types.js';
+
+export interface BaselineEntry {
+  fingerprint: string;
+  ruleId: string;
+  file: string;
+  /** Where it was when recorded (informational: matching ignores it). */
+  line: number;
+  /** Redacted value, never the clear one. */
+  value?: string;
+}
+
+export interface Baseline {
+  tool: 'dancu-guard';
+  kind: 'baseline';
+  version: 1;
+  createdAt: string;
+  findings: BaselineEntry[];
+}
+
+const schema = {
+  type: 'object',
+  required: ['tool', 'kind', 'version', 'findings'],
+  properties: {
+    tool: { const: 'dancu-guard' },
+    kind: { const: 'baseline' },
+    version: { const: 1 },
+    createdAt: { type: 'string' },
+    findings: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['fingerprint', 'ruleId', 'file', 'line'],
+        properties: {
+          fingerprint: { type: 'string', pattern: '^[0-9a-f]{16,64}$' },
+          ruleId: { type: 'string' },
+          file: { type: 'string' },
+          line: { type: 'integer', minimum: 1 },
+          value: { type: 'string', maxLength: 8 },
+        },
+      },
+    },
+  },
+} as const;
+
+const validate = new Ajv({ allErrors: false, strict: false }).compile<Baseline>(schema);
+
+export function baselineOf(findings: readonly Finding[], now = new Date()): Baseline {
+  const entries = findings
+    .map((f): BaselineEntry => {
+      const e: BaselineEntry = { fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file, line: f.line };
+      if (f.value !== undefined) e.value = f.value;
+      return e;
+    })
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.fingerprint < b.fingerprint ? -1 : 1)));
+  return { tool: 'dancu-guard', kind: 'baseline', version: 1, createdAt: now.toISOString(), findings: entries };
+}
+
+/** Write atomically: a crash never leaves a half-written baseline behind. */
+export function writeBaseline(path: string, findings: readonly Finding[]): Baseline {
+  const baseline = baselineOf(findings);
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, `${JSON.stringify(baseline, null, 2)}\n`);
+    renameSync(tmp, path);
+  } catch (err) {
+    throw new UsageError(`cannot write baseline ${path}: ${(err as Error).message}`);
+  }
+  return baseline;
+}
+
+export function readBaseline(path: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read baseline ${path}: ${(err as Error).message}`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`baseline ${path} is not JSON: ${(err as Error).message}`);
+  }
+  if (!validate(doc)) {
+    const e = validate.errors?.[0];
+    throw new UsageError(
+      `${path} is not a dancu-guard baseline (${e ? `${e.instancePath || '/'} ${e.message}` : 'unknown shape'}); ` +
+        'create one with `dancu-guard scan --write-baseline FILE`',
+    );
+  }
+  return doc;
+}
+
+export interface BaselineResult {
+  /** Findings not in the baseline: these are reported. */
+  fresh: Finding[];
+  /** Findings the baseline accepts. */
+  known: Finding[];
+  /** Baseline entries that match no current finding (fixed, or the code changed). */
+  stale: BaselineEntry[];
+}
+
+/** Multiset match by fingerprint: two identical findings need two entries. */
+export function applyBaseline(findings: readonly Finding[], baseline: Baseline): BaselineResult {
+  const remaining = new Map<string, BaselineEntry[]>();
+  for (const e of baseline.findings) {
+    const list = remaining.get(e.fingerprint) ?? [];
+    list.push(e);
+    remaining.set(e.fingerprint, list);
+  }
+  const fresh: Finding[] = [];
+  const known: Finding[] = [];
+  for (const f of findings) {
+    const list = remaining.get(f.fingerprint);
+    if (list && list.length > 0) {
+      list.shift();
+      known.push(f);
+    } else {
+      fresh.push(f);
+    }
+  }
+  const stale = [...remaining.values()].flat();
+  return { fresh, known, stale };
+}
