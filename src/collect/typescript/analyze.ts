@@ -4,7 +4,7 @@
  * and parse diagnostics.
  */
 import { ts } from 'ts-morph';
-import type { CallSiteFact, CredentialFact, DiagnosticFact, TlsSettingFact, ToolFact } from '../../facts/types.js';
+import type { CallSiteFact, CredentialFact, DiagnosticFact, EndpointFact, TlsSettingFact, ToolFact } from '../../facts/types.js';
 import type { Settings } from '../../policy/settings.js';
 import { matchesAny } from '../../policy/settings.js';
 import { redactUrl } from '../../util/redact.js';
@@ -36,6 +36,8 @@ export interface FileResult {
   tlsSettings: TlsSettingFact[];
   credentials: CredentialFact[];
   diagnostics: DiagnosticFact[];
+  /** URLs a browser-automation script navigates to (page.goto): the portal it scrapes. */
+  endpoints: EndpointFact[];
   tool?: ToolFact;
   /** soap.createClient call sites, reported only if no operation is seen on their client. */
   soapCreates: Array<{ node: ts.CallExpression; fact: CallSiteFact }>;
@@ -57,7 +59,7 @@ const SIGNAL_KINDS = new Set<ts.SyntaxKind>([
 export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
   const { resolver: r, settings, patterns } = env;
   const sf = file.sf;
-  const result: FileResult = { callSites: [], tlsSettings: [], credentials: [], diagnostics: [], soapCreates: [], usedSoapCreates: [] };
+  const result: FileResult = { callSites: [], tlsSettings: [], credentials: [], diagnostics: [], endpoints: [], soapCreates: [], usedSoapCreates: [] };
 
   // Parse problems: reported, and what parsed is still analysed.
   const parseDiags = (sf as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
@@ -222,8 +224,12 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
     const a = g.arguments[0];
     if (!a) continue;
     const v = r.resolve(a, file);
-    if (v?.t === 'str' && /^https?:\/\//i.test(v.s) && matchesAny(v.s, patterns.endpoint)) {
-      signals.add('browser-automation', 'page.goto to a population-DB portal', lineOf(sf, g));
+    if (v?.t === 'str' && /^https?:\/\//i.test(v.s)) {
+      const pos = sf.getLineAndCharacterOfPosition(a.getStart(sf));
+      result.endpoints.push({ file: file.path, line: pos.line + 1, column: pos.character + 1, key: 'page.goto', url: redactUrl(v.s), source: 'source' });
+      if (matchesAny(v.s, patterns.endpoint)) {
+        signals.add('browser-automation', 'page.goto to a population-DB portal', lineOf(sf, g));
+      }
     }
   }
   const dir = underToolDir(file.path);

@@ -8,7 +8,7 @@
  * constants), from an in-memory workspace that holds discovered files' text only.
  */
 import type { DiscoveredFile } from '../../discover/types.js';
-import type { CallSiteFact, CollectedFacts, CredentialFact, DiagnosticFact, FileFact, TlsSettingFact } from '../../facts/types.js';
+import type { CallSiteFact, CollectedFacts, CredentialFact, DiagnosticFact, EndpointFact, FileFact, TlsSettingFact } from '../../facts/types.js';
 import { compilePatterns, type Settings } from '../../policy/settings.js';
 import type { CollectContext, Collector } from '../types.js';
 import { analyzeFile, type AnalyzerEnv } from './analyze.js';
@@ -90,6 +90,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
   const callSites: CallSiteFact[] = [];
   const credentials: CredentialFact[] = [];
   const tlsSettings: TlsSettingFact[] = [];
+  const endpoints: EndpointFact[] = [];
   const diagnostics: DiagnosticFact[] = [];
   const fileFacts: Array<Pick<FileFact, 'path'> & Partial<FileFact>> = [];
   const pendingSoap: Array<{ node: unknown; fact: CallSiteFact }> = [];
@@ -117,6 +118,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
       callSites.push(...r.callSites);
       credentials.push(...r.credentials);
       tlsSettings.push(...r.tlsSettings);
+      endpoints.push(...r.endpoints);
       diagnostics.push(...r.diagnostics);
       pendingSoap.push(...r.soapCreates);
       for (const u of r.usedSoapCreates) usedSoap.add(u);
@@ -138,7 +140,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
     stats.analysed = analysed;
     stats.parsed = ws.parsedCount();
   }
-  return { files: fileFacts, callSites, credentials, tlsSettings, diagnostics };
+  return { files: fileFacts, callSites, credentials, tlsSettings, endpoints, diagnostics };
 }
 
 export const typescriptCollector: Collector = {
