@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import type { Finding, Severity } from '../src/findings/types.js';
@@ -123,7 +124,7 @@ function inputOf(fs: Finding[], failOn: Severity | 'none' = 'high', extra: Parti
 
 // ---------------------------------------------------------------------------
 // SARIF schema validation with ajv (the shared schema declares draft 2020-12).
-const sarifSchema = JSON.parse(readFileSync('/work/shared/schemas/sarif-2.1.0.json', 'utf8')) as {
+const sarifSchema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'shared', 'schemas', 'sarif-2.1.0.json'), 'utf8')) as {
   $schema: string;
 };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
