@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { writeBaseline } from '../findings/baseline.js';
 import { SEVERITIES, type Lang, type Severity } from '../findings/types.js';
 import { ruleCatalog } from '../policy/bundle.js';
 import { FORMATTERS } from '../report/index.js';
@@ -39,6 +40,8 @@ export function buildProgram(): Command {
     )
     .option('-c, --config <file>', 'configuration file (default: .dancu-guard.yml at the scanned root)')
     .addOption(new Option('--lang <lang>', 'language of messages and remediation').choices(['vi', 'en']).default('en'))
+    .option('--baseline <file>', 'report only findings not recorded in this baseline file (and list stale entries)')
+    .option('--write-baseline <file>', 'record the current findings in a baseline file, then exit 0')
     .option('--no-progress', 'do not show progress on the terminal')
     .option('--no-color', 'no ANSI colours in text output')
     .addHelpText(
@@ -52,7 +55,9 @@ Exit codes:
 Examples:
   dancu-guard scan .
   dancu-guard scan examples/ts-violating --format json --output report.json
-  dancu-guard scan . --fail-on critical --lang vi`,
+  dancu-guard scan . --fail-on critical --lang vi
+  dancu-guard scan . --write-baseline .dancu-guard-baseline.json   # accept what is there today
+  dancu-guard scan . --baseline .dancu-guard-baseline.json         # then report only new findings`,
     )
     .action(async (path: string, opts: ScanCliOptions) => {
       process.exitCode = await runScan(path, opts);
@@ -67,6 +72,8 @@ interface ScanCliOptions {
   failOn: Severity | 'none';
   config?: string;
   lang: Lang;
+  baseline?: string;
+  writeBaseline?: string;
   progress: boolean;
   color: boolean;
 }
@@ -80,10 +87,16 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
       ...(opts.config ? { configPath: opts.config } : {}),
       lang: opts.lang,
       failOn: opts.failOn,
+      ...(opts.baseline ? { baseline: opts.baseline } : {}),
       onProgress: progress.update,
     });
   } finally {
     progress.done();
+  }
+  if (opts.writeBaseline) {
+    const written = writeBaseline(opts.writeBaseline, result.unsuppressed);
+    process.stderr.write(`dancu-guard: recorded ${written.findings.length} findings in ${opts.writeBaseline}\n`);
+    return 0;
   }
   const formatter = FORMATTERS[opts.format]!;
   const toTerminal = !opts.output && process.stdout.isTTY === true;
