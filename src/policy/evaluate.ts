@@ -7,7 +7,7 @@
  * Any failure to load or evaluate is a PolicyError: the scan fails closed.
  */
 import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
-import type { Facts } from '../facts/types.js';
+import { emptyFacts, type Facts } from '../facts/types.js';
 import { PolicyError } from '../util/errors.js';
 import { policyWasm } from './bundle.js';
 import type { Settings } from './settings.js';
@@ -119,19 +119,9 @@ export function* chunkFacts(facts: Facts, maxFacts = 2000): Generator<Facts> {
   if (size > 0 || facts.exceptions.length > 0) yield chunk;
 }
 
+/** A chunk starts empty but for the repo-level facts, which travel with every chunk. */
 function emptyChunk(facts: Facts): Facts {
-  return {
-    version: facts.version,
-    repo: facts.repo,
-    files: [],
-    callSites: [],
-    credentials: [],
-    endpoints: [],
-    tlsSettings: [],
-    diagnostics: [],
-    suppressions: [],
-    exceptions: facts.exceptions,
-  };
+  return { ...emptyFacts(facts.repo), exceptions: facts.exceptions };
 }
 
 /** Evaluate every chunk and return the raw findings, deduplicated. */
