@@ -6,11 +6,14 @@ import { emptyFacts, type CollectedFacts, type Facts, type FileFact, type RepoFa
 import { manifestCollectors } from './config-index.js';
 import { dedupeCredentials } from './secrets.js';
 import { suppressionsCollector } from './suppressions.js';
+import { csharpCollector } from './treesitter/csharp/index.js';
+import { webConfigCollector } from './treesitter/csharp/webconfig.js';
+import { javaCollector } from './treesitter/java/index.js';
 import type { CollectContext, Collector } from './types.js';
 import { typescriptCollector } from './typescript/index.js';
 
 export function defaultCollectors(): Collector[] {
-  return [typescriptCollector, ...manifestCollectors(), suppressionsCollector];
+  return [typescriptCollector, javaCollector, csharpCollector, webConfigCollector, ...manifestCollectors(), suppressionsCollector];
 }
 
 export interface CollectProgress {

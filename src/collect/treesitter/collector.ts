@@ -1,0 +1,203 @@
+/**
+ * The tree-sitter collector factory: `createTreeSitterCollector(spec)` turns a
+ * `LanguageSpec` into a `Collector`.
+ *
+ * Per scan: the language's optional cross-file `prepare` pass runs first; then each
+ * file is read, checked with the language's cheap text prefilter, parsed with the one
+ * parser of its grammar, queried once, handed to the language's `analyze` hook, and
+ * its tree is freed (`tree.delete()`) before the next file, so memory stays flat.
+ * Syntax errors (`ERROR`/`MISSING` nodes) become one `parse-error` diagnostic with the
+ * line of the first; facts are still collected from what tree-sitter recovered. Never
+ * throws: an internal failure becomes a diagnostic for that file.
+ */
+import type { DiscoveredFile } from '../../discover/types.js';
+import type { CallSiteFact, CollectedFacts, CredentialFact, DiagnosticFact, EndpointFact, FileFact, TlsSettingFact } from '../../facts/types.js';
+import type { CollectContext, Collector } from '../types.js';
+import { FileAnalysis } from './analysis.js';
+import { parserFor, queryFor, type Node, type Parser, type Query } from './runtime.js';
+import type { LanguageSpec, ParseFn, PrepareEnv } from './types.js';
+
+export interface TreeSitterStats {
+  /** Files of the language given to the collector. */
+  files: number;
+  /** Files that passed the prefilter and were parsed. */
+  parsed: number;
+  /** Files parsed by the `prepare` pass. */
+  prepared: number;
+  /** Wall time of the whole collect, ms. */
+  ms: number;
+}
+
+/**
+ * The first `ERROR` or `MISSING` node (depth-first, only into subtrees that have one);
+ * inside an `ERROR` that wraps a whole declaration, the error nested in it, which is
+ * nearer the actual mistake.
+ */
+export function firstSyntaxError(n: Node): Node | undefined {
+  if (n.isMissing) return n;
+  if (!n.hasError) return undefined;
+  for (let i = 0; i < n.childCount; i++) {
+    const c = n.child(i);
+    if (!c) continue;
+    const e = firstSyntaxError(c);
+    if (e) return e;
+  }
+  return n.isError ? n : undefined;
+}
+
+/** A parse-error diagnostic for a tree with errors. The message names grammar symbols only, never the file's text. */
+export function syntaxDiagnostic(file: string, root: Node, label: string): DiagnosticFact | undefined {
+  if (!root.hasError) return undefined;
+  const e = firstSyntaxError(root) ?? root;
+  let message: string;
+  if (e.isMissing) message = `${label}: syntax error: missing ${JSON.stringify(e.type)}`;
+  else {
+    const first = e.child(0);
+    const what = first ? (first.isNamed ? first.type : JSON.stringify(first.type)) : 'input';
+    message = `${label}: syntax error: unexpected ${what} (facts still collected from the rest of the file)`;
+  }
+  return { file, line: e.startPosition.row + 1, column: e.startPosition.column + 1, kind: 'parse-error', message };
+}
+
+const LABELS: Record<string, string> = { java: 'Java', csharp: 'C#', php: 'PHP', python: 'Python', go: 'Go' };
+
+function readText(ctx: CollectContext, path: string): string | undefined {
+  try {
+    return ctx.readText(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? (err.message.split('\n')[0] ?? 'error') : String(err);
+}
+
+/** Collect facts for `files` with a language spec. Never throws. */
+export async function collectWithSpec<P>(
+  spec: LanguageSpec<P>,
+  files: readonly DiscoveredFile[],
+  ctx: CollectContext,
+  stats?: TreeSitterStats,
+): Promise<CollectedFacts> {
+  const started = performance.now();
+  const label = LABELS[spec.language] ?? spec.name;
+  const callSites: CallSiteFact[] = [];
+  const credentials: CredentialFact[] = [];
+  const tlsSettings: TlsSettingFact[] = [];
+  const endpoints: EndpointFact[] = [];
+  const diagnostics: DiagnosticFact[] = [];
+  const fileFacts: Array<Pick<FileFact, 'path'> & Partial<FileFact>> = [];
+  const result: CollectedFacts = { files: fileFacts, callSites, credentials, tlsSettings, endpoints, diagnostics };
+  let parsed = 0;
+  let prepared = 0;
+  if (files.length === 0) return result;
+
+  let parser: Parser;
+  let query: Query;
+  try {
+    parser = await parserFor(spec.grammar);
+    query = await queryFor(spec.grammar, spec.query);
+  } catch (err) {
+    const first = files[0]!;
+    diagnostics.push({ file: first.path, line: 1, kind: 'parse-error', message: `${label}: tree-sitter grammar unavailable (${errorText(err)}); ${files.length} file(s) not analysed` });
+    return result;
+  }
+
+  const env: PrepareEnv = { ctx, settings: ctx.settings };
+  const parse: ParseFn = async (some, filter, fn) => {
+    const out = [];
+    for (const f of some) {
+      const text = readText(ctx, f.path);
+      if (text === undefined || !filter(text, f.path)) continue;
+      const tree = parser.parse(text);
+      if (!tree) continue;
+      prepared++;
+      try {
+        const fa = new FileAnalysis(spec as LanguageSpec<unknown>, f, text, tree.rootNode, query, undefined, ctx);
+        const r = fn(fa);
+        if (r !== undefined) out.push(r);
+      } catch {
+        // A file the prepare pass cannot read is analysed (and reported) by the main pass.
+      } finally {
+        tree.delete();
+      }
+    }
+    return out;
+  };
+
+  let project: P;
+  try {
+    project = spec.prepare ? await spec.prepare(files, env, parse) : (undefined as P);
+  } catch {
+    project = undefined as P;
+  }
+
+  for (const f of files) {
+    const text = readText(ctx, f.path);
+    if (text === undefined) {
+      diagnostics.push({ file: f.path, line: 1, kind: 'unreadable', message: 'file could not be read as text' });
+      continue;
+    }
+    let worth: boolean;
+    try {
+      worth = spec.worthParsing(text, f.path, project, env);
+    } catch {
+      worth = true;
+    }
+    if (!worth) continue;
+    let tree;
+    try {
+      tree = parser.parse(text);
+    } catch (err) {
+      parser.reset();
+      diagnostics.push({ file: f.path, line: 1, kind: 'parse-error', message: `${label}: parser failed (${errorText(err)})` });
+      continue;
+    }
+    if (!tree) {
+      diagnostics.push({ file: f.path, line: 1, kind: 'parse-error', message: `${label}: parser gave no tree` });
+      continue;
+    }
+    parsed++;
+    try {
+      const d = syntaxDiagnostic(f.path, tree.rootNode, label);
+      if (d) diagnostics.push(d);
+      const fa = new FileAnalysis(spec, f, text, tree.rootNode, query, project, ctx);
+      spec.hooks.analyze(fa);
+      const r = fa.finish();
+      callSites.push(...r.callSites);
+      credentials.push(...r.credentials);
+      tlsSettings.push(...r.tlsSettings);
+      endpoints.push(...r.endpoints);
+      if (r.tool) fileFacts.push({ path: f.path, tool: r.tool });
+    } catch (err) {
+      diagnostics.push({ file: f.path, line: 1, kind: 'parse-error', message: `${label}: internal error while analysing (${errorText(err)})` });
+    } finally {
+      tree.delete();
+    }
+  }
+
+  const byLoc = <T extends { file: string; line: number; column?: number }>(a: T, b: T): number =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.column ?? 0) - (b.column ?? 0);
+  callSites.sort(byLoc);
+  credentials.sort(byLoc);
+  tlsSettings.sort(byLoc);
+  endpoints.sort(byLoc);
+  if (stats) {
+    stats.files = files.length;
+    stats.parsed = parsed;
+    stats.prepared = prepared;
+    stats.ms = performance.now() - started;
+  }
+  return result;
+}
+
+/** A collector for one language spec. */
+export function createTreeSitterCollector<P>(spec: LanguageSpec<P>): Collector {
+  const applies = spec.appliesTo ?? ((f: DiscoveredFile) => f.kind === 'source' && f.language === spec.language);
+  return {
+    name: spec.name,
+    appliesTo: applies,
+    collect: (files, ctx) => collectWithSpec(spec, files, ctx),
+  };
+}
