@@ -3,12 +3,16 @@
  * 1 findings at or above it, 2 usage/config/policy error.
  */
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { writeBaseline } from '../findings/baseline.js';
+import { narrowToChangedLines, resolveChangedSince } from '../findings/diff.js';
 import { SEVERITIES, type Lang, type Severity } from '../findings/types.js';
 import { ruleCatalog } from '../policy/bundle.js';
 import { FORMATTERS } from '../report/index.js';
-import { scan } from '../scan.js';
+import { scanHistoryAt, type HistoryScanResult } from '../history/index.js';
+import { scan, type ScanResult } from '../scan.js';
+import { scanStaged } from '../staged/index.js';
 import { UsageError } from '../util/errors.js';
 import { TOOL } from '../version.js';
 import { progressReporter } from './progress.js';
@@ -42,6 +46,14 @@ export function buildProgram(): Command {
     .addOption(new Option('--lang <lang>', 'language of messages and remediation').choices(['vi', 'en']).default('en'))
     .option('--baseline <file>', 'report only findings not recorded in this baseline file (and list stale entries)')
     .option('--write-baseline <file>', 'record the current findings in a baseline file, then exit 0')
+    .option(
+      '--changed-since <ref>',
+      'diff-aware gating: only findings on lines changed since the merge-base of <ref> and HEAD (committed, staged, unstaged or untracked) are reported and can block',
+    )
+    .option('--history', 'scan the git history: credentials ever committed on commits reachable from HEAD, each at the commit that introduced it')
+    .option('--since <ref>', 'with --history: only walk the commits after <ref> (<ref>..HEAD)')
+    .option('--staged', 'scan what is staged for commit (the git index), not the working tree: for pre-commit hooks')
+    .option('--automation-category <category>', 'SARIF runAutomationDetails id, e.g. dancu-guard/merge/ (default dancu-guard/)')
     .option('--no-progress', 'do not show progress on the terminal')
     .option('--no-color', 'no ANSI colours in text output')
     .addHelpText(
@@ -57,7 +69,11 @@ Examples:
   dancu-guard scan examples/ts-violating --format json --output report.json
   dancu-guard scan . --fail-on critical --lang vi
   dancu-guard scan . --write-baseline .dancu-guard-baseline.json   # accept what is there today
-  dancu-guard scan . --baseline .dancu-guard-baseline.json         # then report only new findings`,
+  dancu-guard scan . --baseline .dancu-guard-baseline.json         # then report only new findings
+  dancu-guard scan . --changed-since origin/main                   # gate only what this branch changes
+  dancu-guard scan . --history                                     # credentials ever committed
+  dancu-guard scan . --history --since v1.4.0                      # only commits after v1.4.0
+  dancu-guard scan --staged                                        # pre-commit: only what is staged`,
     )
     .action(async (path: string, opts: ScanCliOptions) => {
       process.exitCode = await runScan(path, opts);
@@ -74,22 +90,42 @@ interface ScanCliOptions {
   lang: Lang;
   baseline?: string;
   writeBaseline?: string;
+  changedSince?: string;
+  automationCategory?: string;
+  history?: boolean;
+  since?: string;
+  staged?: boolean;
   progress: boolean;
   color: boolean;
 }
 
 async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
+  if (opts.history && opts.staged) throw new UsageError('--history and --staged cannot be combined');
+  if (opts.since !== undefined && !opts.history) {
+    throw new UsageError('--since needs --history (for diff-aware gating use --changed-since)');
+  }
+  if ((opts.history || opts.staged) && opts.changedSince) {
+    throw new UsageError(`--changed-since cannot be combined with --${opts.history ? 'history' : 'staged'}`);
+  }
+  // A bad --changed-since ref fails before the scan (exit 2, naming the ref).
+  const since = opts.changedSince ? resolveChangedSince(resolve(path), opts.changedSince) : undefined;
   const progress = progressReporter(opts.progress);
-  let result;
+  const common = {
+    lang: opts.lang,
+    failOn: opts.failOn,
+    ...(opts.config ? { configPath: opts.config } : {}),
+    ...(opts.baseline ? { baseline: opts.baseline } : {}),
+    onProgress: progress.update,
+  };
+  let result: ScanResult | HistoryScanResult;
   try {
-    result = await scan({
-      path,
-      ...(opts.config ? { configPath: opts.config } : {}),
-      lang: opts.lang,
-      failOn: opts.failOn,
-      ...(opts.baseline ? { baseline: opts.baseline } : {}),
-      onProgress: progress.update,
-    });
+    if (opts.history) {
+      result = await scanHistoryAt({ path, ...(opts.since !== undefined ? { since: opts.since } : {}), ...common });
+    } else if (opts.staged) {
+      result = await scanStaged({ root: path, ...common });
+    } else {
+      result = await scan({ path, ...common });
+    }
   } finally {
     progress.done();
   }
@@ -98,21 +134,36 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
     process.stderr.write(`dancu-guard: recorded ${written.findings.length} findings in ${opts.writeBaseline}\n`);
     return 0;
   }
+  const gated = since && 'facts' in result ? await narrowToChangedLines(result, since) : undefined;
+  const findings = gated?.findings ?? result.findings;
+  const summary = gated?.summary ?? result.summary;
+  if (gated) {
+    process.stderr.write(
+      `dancu-guard: gating on lines changed since ${since!.label}: ${gated.preExisting.length} pre-existing findings on unchanged lines not reported\n`,
+    );
+  }
   const formatter = FORMATTERS[opts.format]!;
   const toTerminal = !opts.output && process.stdout.isTTY === true;
   const report = formatter(
-    { tool: TOOL, findings: result.findings, summary: result.summary, rules: ruleCatalog(), root: result.root },
+    {
+      tool: TOOL,
+      findings,
+      summary,
+      rules: ruleCatalog(),
+      root: result.root,
+      ...(opts.automationCategory ? { automationCategory: opts.automationCategory } : {}),
+    },
     { lang: opts.lang, color: opts.color && toTerminal && !process.env.NO_COLOR },
   );
   if (opts.output) {
     writeFileSync(opts.output, report);
     process.stderr.write(
-      `dancu-guard: ${result.summary.total} findings (${result.summary.blocking} blocking) written to ${opts.output}\n`,
+      `dancu-guard: ${summary.total} findings (${summary.blocking} blocking) written to ${opts.output}\n`,
     );
   } else {
     process.stdout.write(report);
   }
-  return result.summary.verdict === 'fail' ? 1 : 0;
+  return summary.verdict === 'fail' ? 1 : 0;
 }
 
 export async function main(argv: string[]): Promise<number> {

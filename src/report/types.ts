@@ -14,6 +14,19 @@ export interface Summary {
   blocking: number;
   verdict: 'pass' | 'fail';
   durationMs: number;
+  /**
+   * Diff-aware gating (`scan --changed-since REF`, the Action on a pull request): the
+   * counts above are then of the findings on lines the change adds or modifies; the
+   * others are pre-existing and never block.
+   */
+  changedLines?: {
+    /** What the change was compared with, e.g. `origin/main (merge-base 1a2b3c4d5e6f)`. */
+    base: string;
+    /** Files the change adds, modifies or renames. */
+    files: number;
+    /** Findings on lines the change does not touch (not counted above). */
+    preExisting: number;
+  };
   /** Findings accepted by inline `dancu-guard:ignore` directives or config exceptions. */
   suppressed?: number;
   /** With --baseline: how many findings it accepted, and entries that matched nothing. */

@@ -1,0 +1,119 @@
+/**
+ * The Action's inputs (action.yml), read and checked. A bad value is an InputError:
+ * the step fails with a message naming the input and the values it takes, and exit 2.
+ * The defaults here are action.yml's (a test keeps the two equal), so running the
+ * bundle without a runner behaves as the Action does.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { SEVERITIES, type Severity } from '../findings/types.js';
+import type { Runner } from './runner.js';
+
+export const FAIL_ON_VALUES = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
+export type FailOn = (typeof FAIL_ON_VALUES)[number];
+export const MODES = ['merge', 'deploy'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const INPUT_DEFAULTS = {
+  path: '.',
+  'fail-on': 'high',
+  mode: 'merge',
+  config: '',
+  baseline: '',
+  'sarif-file': 'dancu-guard.sarif',
+  comment: 'true',
+  lang: 'en',
+} as const;
+
+export interface ActionInputs {
+  /** Absolute path of the scanned root. */
+  path: string;
+  failOn: Severity | 'none';
+  mode: Mode;
+  /** Absolute path, or undefined: `.dancu-guard.yml` at the scanned root. */
+  config?: string;
+  /** Absolute path of a baseline file (src/findings/baseline.ts), or undefined. */
+  baseline?: string;
+  /** Absolute path to write SARIF to, or undefined when set to ''. */
+  sarifFile?: string;
+  comment: boolean;
+  lang: 'en' | 'vi';
+  /** Never logged. */
+  token: string;
+}
+
+export class InputError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError(`input ${name}: "${value}" is not one of ${allowed.join(', ')}`);
+}
+
+/** YAML 1.2 core-schema booleans, as runners and @actions/core accept them. */
+function bool(name: string, value: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new InputError(`input ${name}: "${value}" is not a boolean (true or false)`);
+}
+
+/**
+ * Read every input. `workspace` is where relative paths start ($GITHUB_WORKSPACE, the
+ * checkout). Inputs the runner did not set take action.yml's defaults; an input set to
+ * '' explicitly is '' (so `sarif-file: ''` turns the SARIF file off).
+ */
+export function readInputs(runner: Runner, env: Record<string, string | undefined>, workspace: string): ActionInputs {
+  const get = (name: keyof typeof INPUT_DEFAULTS): string => {
+    const key = `INPUT_${name.toUpperCase()}`;
+    return env[key] === undefined ? INPUT_DEFAULTS[name] : runner.input(name);
+  };
+
+  const pathInput = get('path') || '.';
+  const path = resolve(workspace, pathInput);
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    throw new InputError(`input path: "${pathInput}" does not exist (relative paths start at ${workspace})`);
+  }
+  if (!isDir) throw new InputError(`input path: "${pathInput}" is not a directory`);
+
+  const failOn = oneOf('fail-on', get('fail-on') || INPUT_DEFAULTS['fail-on'], FAIL_ON_VALUES);
+  const mode = oneOf('mode', get('mode') || INPUT_DEFAULTS.mode, MODES);
+  const lang = oneOf('lang', get('lang') || INPUT_DEFAULTS.lang, ['en', 'vi'] as const);
+  const comment = bool('comment', get('comment') || INPUT_DEFAULTS.comment);
+
+  const configInput = get('config');
+  const config = configInput ? resolve(workspace, configInput) : undefined;
+  if (config && !existsSync(config)) {
+    throw new InputError(`input config: "${configInput}" does not exist (relative paths start at ${workspace})`);
+  }
+
+  const baselineInput = get('baseline');
+  const baseline = baselineInput ? resolve(workspace, baselineInput) : undefined;
+  if (baseline && !existsSync(baseline)) {
+    throw new InputError(
+      `input baseline: "${baselineInput}" does not exist (create one with \`dancu-guard scan --write-baseline ${baselineInput}\` and commit it)`,
+    );
+  }
+
+  const sarifInput = get('sarif-file');
+  const sarifFile = sarifInput ? (isAbsolute(sarifInput) ? sarifInput : resolve(workspace, sarifInput)) : undefined;
+
+  return {
+    path,
+    failOn,
+    mode,
+    ...(config ? { config } : {}),
+    ...(baseline ? { baseline } : {}),
+    ...(sarifFile ? { sarifFile } : {}),
+    comment,
+    lang,
+    token: runner.input('github-token'),
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * What the Action shows people, built from the shared formatters (pure functions):
+ *
+ * - the job summary and the sticky PR comment: the `markdown` report of the findings
+ *   that gate (on a pull request, those on changed lines), then the pre-existing ones
+ *   in a collapsed section, then (job summary only) notes about what could not be done;
+ * - annotations in the log: the `github` formatter's workflow commands;
+ * - check-run annotations (failure / warning / notice).
+ */
+import { atOrAbove, severityRank, type Finding, type Lang } from '../findings/types.js';
+import { formatGithub } from '../report/github.js';
+import { formatMarkdown, MARKDOWN_MARKER, mdEscape } from '../report/markdown.js';
+import type { ReportInput, Summary } from '../report/types.js';
+import type { CheckAnnotation } from './github.js';
+
+export { MARKDOWN_MARKER };
+
+/** GitHub refuses comments and check-run summaries over 65,536 characters. */
+export const COMMENT_LIMIT = 65_000;
+/** At most this many check-run annotations (20 requests). */
+export const MAX_CHECK_ANNOTATIONS = 1000;
+
+const LABELS = {
+  en: {
+    gating: (base: string, files: number) =>
+      `**Diff-aware gating:** only findings on lines this pull request adds or changes can block (${files} changed ${
+        files === 1 ? 'file' : 'files'
+      }, compared with ${base}).`,
+    preExisting: (n: number) => `Pre-existing findings on unchanged lines — not blocking (${n})`,
+    deploy:
+      '**Mode `deploy`:** the whole repository is gated (no diff-aware gating), and a credential in a deployment manifest blocks whatever `fail-on` says.',
+    notes: 'Notes',
+    omitted: (n: number) => `_${n} more pre-existing ${n === 1 ? 'finding is' : 'findings are'} not shown here; see the SARIF report._`,
+    severity: 'Severity',
+    rule: 'Rule',
+    location: 'Location',
+    message: 'Message',
+    value: 'Value',
+    preTitle: 'pre-existing, not blocking',
+  },
+  vi: {
+    gating: (base: string, files: number) =>
+      `**Chặn theo thay đổi:** chỉ các phát hiện trên dòng mà pull request này thêm hoặc sửa mới có thể chặn (${files} tệp thay đổi, so với ${base}).`,
+    preExisting: (n: number) => `Phát hiện có từ trước trên dòng không đổi — không chặn (${n})`,
+    deploy:
+      '**Chế độ `deploy`:** kiểm tra toàn bộ kho mã (không chặn theo thay đổi), và mọi thông tin xác thực trong manifest triển khai đều chặn, bất kể `fail-on`.',
+    notes: 'Ghi chú',
+    omitted: (n: number) => `_Còn ${n} phát hiện có từ trước không hiển thị; xem báo cáo SARIF._`,
+    severity: 'Mức độ',
+    rule: 'Quy tắc',
+    location: 'Vị trí',
+    message: 'Nội dung',
+    value: 'Giá trị',
+    preTitle: 'có từ trước, không chặn',
+  },
+} as const;
+
+function line(f: Finding): number {
+  return Number.isFinite(f.line) && f.line >= 1 ? Math.floor(f.line) : 1;
+}
+
+function bySeverityThenPlace(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    line(a) - line(b) ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+export interface MarkdownParts {
+  tool: ReportInput['tool'];
+  /** The findings that gate (all of them when not gating by changed lines). */
+  findings: Finding[];
+  summary: Summary;
+  preExisting: Finding[];
+  lang: Lang;
+  mode: 'merge' | 'deploy';
+  /** Job summary only: what could not be done (no permission, API errors…). */
+  notes?: string[];
+}
+
+/**
+ * The report for the PR comment (and check run), at most {@link COMMENT_LIMIT}
+ * characters: the markdown report of the gating findings, with the mode or gating note
+ * under its verdict line and the pre-existing findings before its remediation section.
+ */
+export function commentMarkdown(p: MarkdownParts): string {
+  const L = LABELS[p.lang];
+  let report = formatMarkdown({ tool: p.tool, findings: p.findings, summary: p.summary }, { lang: p.lang });
+  const cl = p.summary.changedLines;
+  const notes: string[] = [];
+  if (p.mode === 'deploy') notes.push(L.deploy);
+  if (cl) notes.push(L.gating(mdEscape(cl.base, 200), cl.files));
+  if (notes.length) {
+    const verdict = /\n\*\*(?:FAIL|PASS)\*\*[^\n]*\n/.exec(report);
+    const at = verdict ? verdict.index + verdict[0].length : report.indexOf('\n') + 1;
+    report = `${report.slice(0, at)}\n${notes.join('\n\n')}\n${report.slice(at)}`;
+  }
+  if (cl && p.preExisting.length) {
+    const section = preExistingSection(p.preExisting, p.lang, COMMENT_LIMIT - report.length - 200);
+    // Before the remediation section (the report's last `###` heading) when there is
+    // one, else before the footer line (`<sub>tool version …</sub>`).
+    const rules = p.findings.length ? report.lastIndexOf('\n### ') : -1;
+    const footer = report.lastIndexOf('\n<sub>');
+    const at = rules >= 0 ? rules + 1 : footer >= 0 ? footer + 1 : report.length;
+    report = `${report.slice(0, at)}${section}\n${report.slice(at)}`;
+  }
+  return report;
+}
+
+/** The job summary: the comment's report plus notes. */
+export function jobSummaryMarkdown(p: MarkdownParts): string {
+  const L = LABELS[p.lang];
+  const body = commentMarkdown(p);
+  if (!p.notes?.length) return body;
+  return `${body}\n### ${L.notes}\n\n${p.notes.map((n) => `- ${mdEscape(n, 1000)}`).join('\n')}\n`;
+}
+
+function preExistingSection(findings: Finding[], lang: Lang, budget: number): string {
+  const L = LABELS[lang];
+  const sorted = [...findings].sort(bySeverityThenPlace);
+  const open = `<details>\n<summary>${L.preExisting(findings.length)}</summary>\n\n| ${L.severity} | ${L.rule} | ${L.location} | ${L.message} | ${L.value} |\n|---|---|---|---|---|`;
+  const close = '\n</details>\n';
+  let left = budget - open.length - close.length - 200;
+  const rows: string[] = [];
+  let omitted = 0;
+  for (const f of sorted) {
+    const loc = `${f.file}:${line(f)}${f.column !== undefined && f.column >= 1 ? `:${f.column}` : ''}`;
+    const row = `| ${f.severity} | ${mdEscape(f.ruleId, 60)} | ${mdEscape(loc)} | ${mdEscape(f.message)} | ${
+      f.value !== undefined ? mdEscape(f.value, 80) : ''
+    } |`;
+    if (omitted > 0 || row.length + 1 > left) {
+      omitted++;
+      continue;
+    }
+    rows.push(row);
+    left -= row.length + 1;
+  }
+  const parts = [open, ...rows, close];
+  if (omitted) parts.push(L.omitted(omitted), '');
+  return parts.join('\n');
+}
+
+/**
+ * Workflow-command annotations: the gating findings as the `github` formatter writes
+ * them (`::error` at or above fail-on), then the pre-existing ones as warnings or
+ * notices titled as such, then the formatter's summary line.
+ */
+export function annotationCommands(tool: ReportInput['tool'], findings: Finding[], summary: Summary, preExisting: Finding[], lang: Lang): string {
+  const gated = formatGithub({ tool, findings, summary }, { lang }).trimEnd().split('\n');
+  const summaryLine = gated.pop() ?? '';
+  const out = [...gated];
+  if (preExisting.length) {
+    const L = LABELS[lang];
+    const relabelled = preExisting.map((f) => ({ ...f, title: `${f.title} (${L.preTitle})` }));
+    const pre = formatGithub({ tool, findings: relabelled, summary: { ...summary, failOn: 'none' } }, { lang })
+      .trimEnd()
+      .split('\n');
+    pre.pop();
+    out.push(...pre);
+  }
+  out.push(summaryLine);
+  return `${out.join('\n')}\n`;
+}
+
+/** Check-run annotations: blocking findings as failures first, pre-existing ones as notices last. */
+export function checkAnnotations(
+  findings: Finding[],
+  preExisting: Finding[],
+  blocks: (f: Finding) => boolean,
+  lang: Lang,
+): { annotations: CheckAnnotation[]; omitted: number } {
+  const L = LABELS[lang];
+  const fix = lang === 'vi' ? 'Khắc phục' : 'Fix';
+  const valueLabel = lang === 'vi' ? 'giá trị' : 'value';
+  const rank = { failure: 0, warning: 1, notice: 2 } as const;
+  const list: Array<{ a: CheckAnnotation; f: Finding }> = [];
+  const add = (f: Finding, level: CheckAnnotation['annotation_level'], pre: boolean) => {
+    const start = line(f);
+    const end = f.endLine !== undefined && Number.isFinite(f.endLine) && f.endLine > start ? Math.floor(f.endLine) : start;
+    const message = `${f.message}${f.value !== undefined ? ` (${valueLabel}: ${f.value})` : ''}\n${fix}: ${f.remediation}`;
+    const title = `${f.ruleId} ${f.title}${pre ? ` (${L.preTitle})` : ''}`;
+    list.push({
+      f,
+      a: {
+        path: f.file,
+        start_line: start,
+        end_line: end,
+        annotation_level: level,
+        message: clip(message, 60_000),
+        title: clip(title, 255),
+        ...(f.basis.length ? { raw_details: clip(f.basis.join('\n'), 60_000) } : {}),
+      },
+    });
+  };
+  for (const f of findings) add(f, blocks(f) ? 'failure' : f.severity === 'info' ? 'notice' : 'warning', false);
+  for (const f of preExisting) add(f, 'notice', true);
+  list.sort((x, y) => rank[x.a.annotation_level] - rank[y.a.annotation_level] || bySeverityThenPlace(x.f, y.f));
+  const kept = list.slice(0, MAX_CHECK_ANNOTATIONS).map((x) => x.a);
+  return { annotations: kept, omitted: list.length - kept.length };
+}
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+/** `fail-on` threshold, or (mode deploy) any credential in a deployment manifest. */
+export function blockingRule(
+  failOn: Summary['failOn'],
+  mode: 'merge' | 'deploy',
+  manifestFiles: ReadonlySet<string>,
+): (f: Finding) => boolean {
+  return (f) => atOrAbove(f.severity, failOn) || (mode === 'deploy' && f.category === 'credentials' && manifestFiles.has(f.file));
+}

@@ -1,0 +1,319 @@
+/**
+ * The GitHub Action: scan the checkout, decide, report.
+ *
+ *   inputs ─► scan ─► paths relative to the repository ─► gating ─► SARIF file
+ *          ─► annotations ─► PR comment + check run (pull requests, with a token)
+ *          ─► job summary ─► outputs ─► exit code
+ *
+ * Gating: on a pull request in `merge` mode only findings on lines the pull request
+ * adds or changes can block (src/findings/diff.ts); the changed lines come from local
+ * git when the checkout has the base commit, else from the API's list of the pull
+ * request's files; when neither is possible every finding gates (fail closed).
+ * Elsewhere (push, `deploy` mode) every finding gates.
+ *
+ * Exit codes: 0 pass, 1 fail (a finding blocks), 2 bad input, unreadable event,
+ * configuration or policy error. API problems are reported (log warning, job summary)
+ * and never change the verdict.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import {
+  changeSetFromGit,
+  changeSetFromPullFiles,
+  gatedSummary,
+  gitCommit,
+  gitMergeBase,
+  gitParents,
+  isGitWorkTree,
+  partitionByChangedLines,
+  recount,
+  type ChangeSet,
+} from '../findings/diff.js';
+import type { Finding } from '../findings/types.js';
+import { ruleCatalog } from '../policy/bundle.js';
+import { formatSarif } from '../report/sarif.js';
+import type { Summary } from '../report/types.js';
+import { scan } from '../scan.js';
+import { TOOL } from '../version.js';
+import { readContext, type RunContext } from './context.js';
+import {
+  createClient,
+  describeApiError,
+  listPullRequestFiles,
+  publishCheckRun,
+  upsertComment,
+  type ApiProblem,
+  type GitHubClient,
+} from './github.js';
+import { InputError, readInputs, type ActionInputs } from './inputs.js';
+import {
+  annotationCommands,
+  blockingRule,
+  checkAnnotations,
+  commentMarkdown,
+  jobSummaryMarkdown,
+  MARKDOWN_MARKER,
+} from './report.js';
+import { createRunner, type Env, type Runner } from './runner.js';
+
+export interface ActionResult {
+  exitCode: number;
+  verdict?: 'pass' | 'fail';
+}
+
+export async function runAction(env: Env = process.env, runner: Runner = createRunner(env)): Promise<ActionResult> {
+  let ctx: RunContext;
+  let inputs: ActionInputs;
+  try {
+    ctx = readContext(env);
+    inputs = readInputs(runner, env, ctx.workspace);
+  } catch (err) {
+    if (err instanceof InputError) {
+      runner.error(`dancu-guard: ${err.message}`);
+      return { exitCode: 2 };
+    }
+    throw err;
+  }
+
+  // 1. Scan.
+  let result;
+  try {
+    result = await runner.group(`dancu-guard ${TOOL.version}: scanning ${displayPath(ctx.workspace, inputs.path)}`, () =>
+      scan({
+        path: inputs.path,
+        ...(inputs.config ? { configPath: inputs.config } : {}),
+        ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
+        lang: inputs.lang,
+        failOn: inputs.failOn,
+      }).then((r) => {
+        const skipped = Object.values(r.summary.filesSkipped).reduce((n, k) => n + k, 0);
+        runner.info(
+          `scanned ${r.summary.filesScanned} files${skipped ? ` (${skipped} skipped)` : ''} in ${(r.summary.durationMs / 1000).toFixed(2)} s: ${r.findings.length} findings`,
+        );
+        return r;
+      }),
+    );
+  } catch (err) {
+    const e = err as Error & { exitCode?: number };
+    if (e.exitCode === 2) {
+      runner.error(`dancu-guard: ${e.message}`);
+      return { exitCode: 2 };
+    }
+    runner.error(`dancu-guard: internal error: ${e.stack ?? String(err)}`);
+    return { exitCode: 2 };
+  }
+
+  // 2. Paths relative to the repository (the workspace), as annotations, the check
+  //    run, the PR's files and code scanning expect.
+  const prefix = repoPrefix(ctx.workspace, result.root);
+  const toRepo = (p: string) => (prefix ? `${prefix}/${p}` : p);
+  const all: Finding[] = result.findings.map((f) => (prefix ? { ...f, file: toRepo(f.file) } : f));
+  const manifests = new Set(result.facts.files.filter((f) => f.kind === 'manifest').map((f) => toRepo(f.path)));
+  const blocks = blockingRule(inputs.failOn, inputs.mode, manifests);
+  const notes: string[] = [];
+  const problems: ApiProblem[] = [];
+
+  const pr = ctx.pullRequest;
+  const canUseApi = Boolean(inputs.token && ctx.owner && ctx.repo);
+  let gh: GitHubClient | undefined;
+  if (pr && canUseApi) {
+    gh = createClient({
+      token: inputs.token,
+      baseUrl: ctx.apiUrl,
+      userAgent: `dancu-guard-action/${TOOL.version}`,
+      log: (m) => runner.info(`dancu-guard: ${m}`),
+      ...retryBase(env),
+    });
+  } else if (pr && !inputs.token) {
+    notes.push('No GitHub token (input github-token is empty): no PR comment and no check run.');
+  } else if (pr) {
+    notes.push('GITHUB_REPOSITORY is not set: no PR comment and no check run.');
+  }
+
+  // 3. Gating.
+  let changes: ChangeSet | undefined;
+  if (pr && inputs.mode === 'merge') {
+    changes = await pullRequestChanges(ctx, pr, gh, notes, problems, runner);
+  }
+  let findings = all;
+  let preExisting: Finding[] = [];
+  let summary: Summary;
+  if (changes) {
+    const part = partitionByChangedLines(all, changes);
+    findings = part.changed;
+    preExisting = part.preExisting;
+    summary = gatedSummary(result.summary, changes, part, blocks);
+  } else {
+    summary = recount(result.summary, all, blocks);
+  }
+  const verdict = summary.verdict;
+
+  // 4. SARIF: every finding (code scanning tracks alerts per branch and shows a pull
+  //    request the ones it introduces, so it gets the full picture, not the gated one).
+  let sarifPath: string | undefined;
+  if (inputs.sarifFile) {
+    try {
+      const sarif = formatSarif(
+        {
+          tool: TOOL,
+          findings: all,
+          summary: recount(result.summary, all, blocks),
+          rules: ruleCatalog(),
+          automationCategory: `dancu-guard/${inputs.mode}/`,
+        },
+        { lang: inputs.lang },
+      );
+      mkdirSync(dirname(inputs.sarifFile), { recursive: true });
+      writeFileSync(inputs.sarifFile, sarif);
+      sarifPath = inputs.sarifFile;
+    } catch (err) {
+      runner.error(`dancu-guard: cannot write the SARIF file ${inputs.sarifFile}: ${(err as Error).message}`);
+      writeOutputs(runner, all.length, summary.blocking, verdict, '');
+      return { exitCode: 2, verdict };
+    }
+  }
+
+  // 5. Annotations in the log.
+  runner.write(annotationCommands(TOOL, findings, summary, preExisting, inputs.lang));
+
+  // 6. Pull request: comment and check run.
+  const parts = { tool: TOOL, findings, summary, preExisting, lang: inputs.lang, mode: inputs.mode };
+  if (pr && gh && ctx.owner && ctx.repo) {
+    const r = { owner: ctx.owner, repo: ctx.repo };
+    const body = commentMarkdown(parts);
+    if (inputs.comment) {
+      try {
+        const c = await upsertComment(gh, r, pr.number, MARKDOWN_MARKER, body);
+        runner.info(`dancu-guard: PR comment ${c.action}${c.url ? ` (${c.url})` : ''}`);
+      } catch (err) {
+        problems.push(describeApiError(err, 'PR comment'));
+      }
+    }
+    const { annotations, omitted } = checkAnnotations(findings, preExisting, blocks, inputs.lang);
+    const detailsUrl = ctx.runId && ctx.owner ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : undefined;
+    try {
+      const run = await publishCheckRun(gh, r, {
+        name: inputs.mode === 'deploy' ? 'dancu-guard (deploy)' : 'dancu-guard',
+        headSha: pr.headSha,
+        conclusion: verdict === 'fail' ? 'failure' : 'success',
+        title: checkTitle(summary),
+        summary: body,
+        ...(omitted ? { text: `${omitted} more annotations were left out (at most 1000 per check run).` } : {}),
+        annotations,
+        ...(detailsUrl ? { detailsUrl } : {}),
+      });
+      runner.info(`dancu-guard: check run ${run.id} with ${annotations.length} annotations`);
+    } catch (err) {
+      problems.push(describeApiError(err, 'check run'));
+    }
+  }
+
+  for (const p of problems) {
+    const hint =
+      p.kind === 'permission'
+        ? p.message.startsWith('PR comment')
+          ? ' Give the job the permission pull-requests: write (a pull request from a fork gets a read-only token).'
+          : p.message.startsWith('check run')
+            ? ' Give the job the permission checks: write (a pull request from a fork gets a read-only token).'
+            : ' Give the job the permission pull-requests: read.'
+        : '';
+    const text = `${p.message}.${hint} The verdict (${verdict.toUpperCase()}) does not depend on it.`;
+    runner.warning(`dancu-guard: ${text}`);
+    notes.push(text);
+  }
+
+  // 7. Job summary and outputs.
+  const wrote = runner.appendSummary(jobSummaryMarkdown({ ...parts, notes }));
+  if (!wrote) runner.info('dancu-guard: GITHUB_STEP_SUMMARY is not set: no job summary');
+  writeOutputs(runner, all.length, summary.blocking, verdict, sarifPath ?? '');
+
+  const line =
+    `dancu-guard: ${all.length} ${all.length === 1 ? 'finding' : 'findings'}, ${summary.blocking} blocking` +
+    (summary.changedLines ? ` (${summary.changedLines.preExisting} pre-existing on unchanged lines, not blocking)` : '') +
+    `: ${verdict.toUpperCase()}`;
+  runner.info(line);
+  return { exitCode: verdict === 'fail' ? 1 : 0, verdict };
+}
+
+function writeOutputs(runner: Runner, findings: number, blocking: number, verdict: string, sarif: string): void {
+  runner.setOutput('findings', String(findings));
+  runner.setOutput('blocking', String(blocking));
+  runner.setOutput('verdict', verdict);
+  runner.setOutput('sarif-file', sarif);
+}
+
+function checkTitle(s: Summary): string {
+  if (s.verdict === 'fail') return `${s.blocking} blocking ${s.blocking === 1 ? 'finding' : 'findings'}`;
+  return s.total === 0 ? 'No findings' : `${s.total} non-blocking ${s.total === 1 ? 'finding' : 'findings'}`;
+}
+
+/** The scanned root relative to the workspace, with forward slashes ('' when the same). */
+function repoPrefix(workspace: string, root: string): string {
+  const rel = relative(workspace, root);
+  if (!rel || rel.startsWith('..') || isAbsolute(rel)) return '';
+  return rel.split(sep).join('/');
+}
+
+function displayPath(workspace: string, path: string): string {
+  return repoPrefix(workspace, path) || '.';
+}
+
+function retryBase(env: Env): { retryBaseMs?: number } {
+  const v = Number(env.DANCU_GUARD_API_RETRY_BASE_MS);
+  return Number.isFinite(v) && v >= 0 && env.DANCU_GUARD_API_RETRY_BASE_MS !== undefined ? { retryBaseMs: v } : {};
+}
+
+/**
+ * The pull request's changed lines: from local git when the checkout has the base
+ * commit (exact for the tree that was scanned), else from the API. Undefined (every
+ * finding gates) when neither works, with a note saying so.
+ */
+async function pullRequestChanges(
+  ctx: RunContext,
+  pr: NonNullable<RunContext['pullRequest']>,
+  gh: GitHubClient | undefined,
+  notes: string[],
+  problems: ApiProblem[],
+  runner: Runner,
+): Promise<ChangeSet | undefined> {
+  const ws = ctx.workspace;
+  if (isGitWorkTree(ws) && gitCommit(ws, 'HEAD') && gitCommit(ws, pr.baseSha)) {
+    // actions/checkout of a pull_request checks out the test merge commit: its first
+    // parent is the base, its second the PR head. Otherwise use the merge-base.
+    const parents = gitParents(ws, 'HEAD');
+    const base =
+      parents.length === 2 && parents[1] === pr.headSha ? parents[0] : gitMergeBase(ws, pr.baseSha, 'HEAD');
+    if (base) {
+      try {
+        return await changeSetFromGit({
+          cwd: ws,
+          base,
+          workingTree: false,
+          label: `${pr.baseRef ?? pr.baseSha.slice(0, 12)} (git ${base.slice(0, 12)})`,
+        });
+      } catch (err) {
+        runner.info(`dancu-guard: git diff failed (${(err as Error).message}); asking the GitHub API`);
+      }
+    }
+  }
+  if (!gh || !ctx.owner || !ctx.repo) {
+    notes.push(
+      'Could not tell which lines the pull request changes (no base commit in the checkout and no token for the API): every finding gates.',
+    );
+    return undefined;
+  }
+  try {
+    const files = await listPullRequestFiles(gh, { owner: ctx.owner, repo: ctx.repo }, pr.number);
+    if (pr.changedFiles !== undefined && files.length < pr.changedFiles) {
+      notes.push(
+        `The GitHub API listed ${files.length} of the pull request's ${pr.changedFiles} files (it stops at 3,000): every finding gates. Check out with fetch-depth: 0 so git can tell.`,
+      );
+      return undefined;
+    }
+    return changeSetFromPullFiles(files, `${pr.baseRef ?? pr.baseSha.slice(0, 12)} (PR #${pr.number}, GitHub API)`);
+  } catch (err) {
+    const p = describeApiError(err, "listing the pull request's files");
+    problems.push({ ...p, message: `${p.message}; every finding gates` });
+    return undefined;
+  }
+}
