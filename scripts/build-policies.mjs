@@ -2,7 +2,9 @@
 //
 // Compiles the Rego policies in policies/ to WebAssembly with the OPA version pinned
 // in policies/OPA_VERSION and writes the committed bundle:
-//   policies/bundle/policy.wasm     entrypoint dancu/main/findings (data supplied at run time)
+//   policies/bundle/policy.wasm     entrypoints dancu/main/findings (the scan), dancu/gate/findings
+//                                   and dancu/gate/surface (the pre-deployment gate, src/gate/);
+//                                   data supplied at run time
 //   policies/bundle/rules.json      rule metadata from the METADATA annotations, basis resolved
 //   policies/bundle/sources.sha256  hash of the sources (see policy-sources-hash.mjs)
 // The output is deterministic: building twice gives identical files.
@@ -15,6 +17,10 @@ import { gunzipSync } from 'node:zlib';
 import { REPO_ROOT, RECORDED_HASH_FILE, policySourcesHash } from './policy-sources-hash.mjs';
 
 const ENTRYPOINT = 'dancu/main/findings';
+// The pre-deployment gate (policies/gate): its findings, judged only when the input
+// carries `gate` facts, and the integration surface the fingerprint is computed from.
+const GATE_ENTRYPOINTS = ['dancu/gate/findings', 'dancu/gate/surface'];
+const ENTRYPOINTS = [ENTRYPOINT, ...GATE_ENTRYPOINTS];
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
 const CATEGORIES = ['credentials', 'lookup-tool', 'logging', 'quota', 'change-control', 'state-secret', 'transport', 'config'];
 const OUT_DIR = join(REPO_ROOT, 'policies', 'bundle');
@@ -112,7 +118,7 @@ try {
   runOpa([
     'build',
     '-t', 'wasm',
-    '-e', ENTRYPOINT,
+    ...ENTRYPOINTS.flatMap((e) => ['-e', e]),
     '--capabilities', capsFile,
     '--ignore', '*_test.rego',
     '--ignore', '.*',
@@ -242,11 +248,19 @@ async function smokeTest(wasm) {
   const { loadPolicy } = await import('@open-policy-agent/opa-wasm');
   const settings = JSON.parse(readFileSync(join(REPO_ROOT, 'policies', 'data', 'settings.json'), 'utf8'));
   const policy = await loadPolicy(wasm);
-  if (!(ENTRYPOINT in policy.entrypoints)) fail(`entrypoint ${ENTRYPOINT} missing from policy.wasm`);
+  for (const e of ENTRYPOINTS) if (!(e in policy.entrypoints)) fail(`entrypoint ${e} missing from policy.wasm`);
   policy.setData({ settings });
   const facts = { version: 1, repo: { name: 'smoke', binEntries: [] }, files: [], callSites: [], credentials: [], endpoints: [], tlsSettings: [], diagnostics: [] };
-  const result = policy.evaluate(facts, ENTRYPOINT);
-  if (!Array.isArray(result) || result.length !== 1 || !Array.isArray(result[0].result) || result[0].result.length !== 0) {
-    fail(`smoke evaluation of empty facts returned ${JSON.stringify(result)}`);
+  // Both findings entrypoints: nothing on empty facts (the gate judges only `gate` facts).
+  for (const e of [ENTRYPOINT, 'dancu/gate/findings']) {
+    const result = policy.evaluate(facts, e);
+    if (!Array.isArray(result) || result.length !== 1 || !Array.isArray(result[0].result) || result[0].result.length !== 0) {
+      fail(`smoke evaluation of empty facts at ${e} returned ${JSON.stringify(result)}`);
+    }
+  }
+  const surface = policy.evaluate(facts, 'dancu/gate/surface');
+  const parts = surface?.[0]?.result;
+  if (!Array.isArray(surface) || surface.length !== 1 || !['callSites', 'credentials', 'endpoints'].every((k) => Array.isArray(parts?.[k]) && parts[k].length === 0)) {
+    fail(`smoke evaluation of empty facts at dancu/gate/surface returned ${JSON.stringify(surface)}`);
   }
 }

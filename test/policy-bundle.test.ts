@@ -80,6 +80,16 @@ describe('rule metadata (rules.json)', () => {
       'DG-CRED-003',
       'DG-CRED-004',
       'DG-CRED-005',
+      'DG-GATE-001',
+      'DG-GATE-002',
+      'DG-GATE-003',
+      'DG-GATE-004',
+      'DG-GATE-005',
+      'DG-GATE-006',
+      'DG-GATE-007',
+      'DG-GATE-008',
+      'DG-GATE-009',
+      'DG-GATE-010',
       'DG-LOG-001',
       'DG-QUOTA-001',
       'DG-TLS-001',
@@ -259,6 +269,18 @@ describe('policy.wasm evaluation', () => {
     expect(Object.keys(policy.entrypoints as Record<string, number>)).toContain(ENTRYPOINT);
   });
 
+  it('exposes the gate entrypoints, which judge only gate facts', () => {
+    const entrypoints = Object.keys(policy.entrypoints as Record<string, number>);
+    expect(entrypoints).toContain('dancu/gate/findings');
+    expect(entrypoints).toContain('dancu/gate/surface');
+    // no gate facts: the gate reports nothing, even on violating facts
+    const out = policy.evaluate(violatingInput, 'dancu/gate/findings') as Array<{ result: PolicyFinding[] }>;
+    expect(out[0]!.result).toEqual([]);
+    // and the scan's entrypoint ignores gate facts
+    const withGate = { ...facts({ callSites: [callSite({})] }), gate: { deployDate: '2026-12-01' } };
+    expect(evaluate(withGate)).toEqual([]);
+  });
+
   it('finds exactly the expected violations', () => {
     const found = evaluate(violatingInput);
     expect(found.map((f) => [f.rule, f.file, f.line, f.column ?? null])).toEqual(
@@ -284,8 +306,10 @@ describe('policy.wasm evaluation', () => {
         { rule: 'DG-CFG-003', file: '.dancu-guard.yml', line: 4 },
       ] as PolicyFinding[]).map((f) => [f.rule, f.file, f.line, f.column ?? null]),
     );
-    // every shipped rule fires on these facts, and nothing unknown does
-    expect(new Set(found.map((f) => f.rule))).toEqual(new Set(Object.keys(rules)));
+    // every shipped scan rule fires on these facts, and nothing unknown does (the gate's
+    // rules, package dancu.gate, have their own entrypoint: see below)
+    const scanRules = Object.keys(rules).filter((id) => rules[id]!.package !== 'dancu.gate');
+    expect(new Set(found.map((f) => f.rule))).toEqual(new Set(scanRules));
   });
 
   it('builds the documented deny objects', () => {
@@ -372,5 +396,118 @@ describe('policy.wasm evaluation', () => {
     } finally {
       policy.setData({ settings });
     }
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The gate's entrypoints (dancu/gate/findings, dancu/gate/surface).
+
+describe('policy.wasm gate evaluation', () => {
+  let policy: LoadedPolicy;
+
+  beforeAll(async () => {
+    policy = await loadPolicy(readFileSync(join(BUNDLE, 'policy.wasm')));
+    policy.setData({ settings: defaultSettings() });
+  });
+
+  const FP = `sha256:${'1'.repeat(64)}`;
+  const FP2 = `sha256:${'2'.repeat(64)}`;
+  const notice = (over: Record<string, unknown>) => ({
+    reference: '101/STTTT-CNTT',
+    line: 14,
+    submitted: '2026-10-01',
+    goLive: '2026-11-30',
+    fingerprint: FP,
+    approved: { reference: '55/TCT-DA06', date: '2026-10-20', line: 17 },
+    workingDays: 41,
+    weekdaysOnly: 41,
+    earliestGoLive: '2026-10-16',
+    holidaysSkipped: [],
+    ...over,
+  });
+  const gate = (over: Record<string, unknown>) => ({
+    deployDate: '2026-12-01',
+    requiredWorkingDays: 10,
+    declaration: {
+      file: 'dancu-integration.yml',
+      present: true,
+      noticesLine: 13,
+      securityLevel: { value: 3, line: 4 },
+      securityAssessment: { date: '2026-06-01', reference: '12/BC-ATTT', validUntil: '2027-06-01', line: 5 },
+    },
+    accounts: [{ name: 'dvc_tinh_mau', dailyQuota: 5000, line: 8 }],
+    notices: [notice({})],
+    fingerprint: { current: FP, files: ['src/dancu/gateway.ts'] },
+    lock: { file: 'dancu-integration.lock.json', present: true, fingerprint: FP, changed: [] },
+    limiters: [],
+    ...over,
+  });
+  const run = (input: unknown) =>
+    sortFindings((policy.evaluate(input, 'dancu/gate/findings') as Array<{ result: PolicyFinding[] }>)[0]!.result);
+  const rulesOf = (fs: PolicyFinding[]) => fs.map((f) => f.rule).sort();
+
+  it('passes a declared, notified, approved integration', () => {
+    expect(run(facts({ gate: gate({}) } as Partial<Facts>))).toEqual([]);
+  });
+
+  it('fires every gate rule, each where the evidence is', () => {
+    expect(rulesOf(run(facts({ gate: gate({ declaration: { file: 'dancu-integration.yml', present: false } }) } as Partial<Facts>)))).toEqual(['DG-GATE-001']);
+    expect(
+      rulesOf(run(facts({ gate: gate({ fingerprint: { current: FP2, files: ['a.ts'] }, lock: { file: 'dancu-integration.lock.json', present: false, changed: [] } }) } as Partial<Facts>))),
+    ).toEqual(['DG-GATE-002']);
+    const bad = gate({
+      deployDate: '2027-07-01',
+      declaration: {
+        file: 'dancu-integration.yml',
+        present: true,
+        securityLevel: { value: 2, line: 4 },
+        securityAssessment: { date: '2026-06-01', reference: '12/BC-ATTT', validUntil: '2027-06-01', line: 5 },
+      },
+      notices: [{ ...notice({ goLive: '2027-08-01', workingDays: 5, weekdaysOnly: 10 }), approved: undefined }],
+      limiters: [{ file: 'src/dancu/gateway.ts', line: 6, library: 'Bottleneck', perDay: 246858, detail: 'minTime 350 ms' }],
+    });
+    const found = run(
+      JSON.parse(
+        JSON.stringify(
+          facts({
+            gate: bad,
+            credentials: [credential({ file: 'k8s/secret.yaml', line: 9, source: 'k8s-secret', key: 'C06_PASSWORD' })],
+          } as Partial<Facts>),
+        ),
+      ),
+    );
+    expect(found.map((f) => [f.rule, f.file, f.line])).toEqual(
+      sortFindings([
+        { rule: 'DG-GATE-003', file: 'dancu-integration.yml', line: 14 },
+        { rule: 'DG-GATE-004', file: 'dancu-integration.yml', line: 14 },
+        { rule: 'DG-GATE-005', file: 'dancu-integration.yml', line: 14 },
+        { rule: 'DG-GATE-007', file: 'dancu-integration.yml', line: 4 },
+        { rule: 'DG-GATE-008', file: 'dancu-integration.yml', line: 5 },
+        { rule: 'DG-GATE-009', file: 'src/dancu/gateway.ts', line: 6 },
+        { rule: 'DG-GATE-010', file: 'k8s/secret.yaml', line: 9 },
+      ] as PolicyFinding[]).map((f) => [f.rule, f.file, f.line]),
+    );
+    expect(JSON.stringify(found)).not.toContain(SECRET);
+    const late = gate({ notices: [notice({ approved: { reference: '55/TCT-DA06', date: '2026-12-05', line: 17 } })] });
+    expect(rulesOf(run(facts({ gate: late } as Partial<Facts>)))).toEqual(['DG-GATE-006']);
+  });
+
+  it('lists the integration surface as the policies decide it', () => {
+    const out = policy.evaluate(violatingInput, 'dancu/gate/surface') as Array<{
+      result: { callSites: CallSiteFact[]; endpoints: Array<{ file: string; key?: string }>; credentials: CredentialFact[] };
+    }>;
+    const s = out[0]!.result;
+    expect([...new Set(s.callSites.map((c) => c.file))].sort()).toEqual([
+      'scripts/portal.js',
+      'src/controllers/hoso.ts',
+      'src/gateway/bulk.ts',
+      'src/gateway/dancu.ts',
+      'tools/approved_report.py',
+      'tools/tra_cuu_hang_loat.py',
+    ]);
+    expect(s.endpoints.map((e) => e.key)).toEqual(['dancu.baseUrl']);
+    expect(s.credentials.map((c) => c.key ?? c.kind).sort()).toEqual(
+      ['C06_apiKey', 'C06_secretKey', 'C06_userPassword', 'CSDLDanCu_Token', 'ConnectionStrings.DanCu', 'jwt'].sort(),
+    );
   });
 });

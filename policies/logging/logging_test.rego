@@ -69,3 +69,9 @@ test_log_001_module_level_call if {
 	f.match == "?|https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan|<module>"
 	not f.column
 }
+
+test_log_001_platform_loggers_accepted if {
+	every name in ["_logger.LogInformation", "logger.LogWarning", "Log.Information", "logger.Info", "logging.info", "sugar.Infow", "logrus.Info", "slog.Info", "log.info"] {
+		count(eval([fixtures.override(unlogged, {"callsInFunction": ["axios.post", name]})])) == 0
+	}
+}

@@ -15,6 +15,10 @@ import { scan, type ScanResult } from '../scan.js';
 import { scanStaged } from '../staged/index.js';
 import { UsageError } from '../util/errors.js';
 import { TOOL } from '../version.js';
+import { registerFingerprintCommand } from './commands/fingerprint.js';
+import { registerGateCommand } from './commands/gate.js';
+import { registerInventoryCommand } from './commands/inventory.js';
+import { registerNoticeCommand } from './commands/notice.js';
 import { progressReporter } from './progress.js';
 
 const FAIL_ON = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
@@ -79,6 +83,10 @@ Examples:
       process.exitCode = await runScan(path, opts);
     });
 
+  registerGateCommand(program);
+  registerFingerprintCommand(program);
+  registerNoticeCommand(program);
+  registerInventoryCommand(program);
   return program;
 }
 

@@ -25,6 +25,8 @@ export interface Config {
   sensitiveKeys?: string[];
   ignore?: string[];
   exceptions?: ConfigException[];
+  /** Working-day calendar adjustments for the gate (src/gate/calendar.ts `CalendarExtras`). */
+  calendar?: { off?: string[]; work?: string[] };
 }
 
 export interface ConfigException {

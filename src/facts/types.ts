@@ -165,6 +165,7 @@ export type CredentialKind =
   | 'jwt'
   | 'private-key'
   | 'connection-string'
+  | 'token' // a vendor-format API key / access token (AWS, GitHub, Slack, npm, …): recognisable by shape alone
   | 'high-entropy';
 
 export interface CredentialFact extends Location {
@@ -245,6 +246,97 @@ export interface Facts {
   suppressions: SuppressionFact[];
   /** Repo-level: travels with every chunk. */
   exceptions: ExceptionFact[];
+  /**
+   * Pre-deployment gate facts, present only when `dancu-guard gate` runs (judged by the
+   * `dancu.gate` policies, entrypoint `dancu/gate/findings`, never by the scan's).
+   */
+  gate?: GateFact;
+}
+
+/**
+ * What the pre-deployment gate knows (src/gate/): the integration declaration
+ * (`dancu-integration.yml`), its notices with the working-day figures the calendar
+ * computed, the current integration fingerprint, the lock file's per-file changes and
+ * the daily capacity of rate limiters. Dates are `YYYY-MM-DD`; no secret appears here
+ * (accounts carry names and quotas, never `secretRef`).
+ */
+export interface GateFact {
+  /** The day the deployment is judged for. */
+  deployDate: string;
+  /** Working days a notice must precede go-live by (R5: 10). */
+  requiredWorkingDays: number;
+  declaration: GateDeclarationFact;
+  accounts: GateAccountFact[];
+  notices: GateNoticeFact[];
+  fingerprint: {
+    /** `sha256:<64 hex>` of the integration surface now. */
+    current: string;
+    /** Repo-relative paths the fingerprint covers. */
+    files: string[];
+  };
+  lock: GateLockFact;
+  limiters: GateLimiterFact[];
+}
+
+export interface GateDeclarationFact {
+  /** Repo-relative path of the declaration (the expected one when absent). */
+  file: string;
+  present: boolean;
+  system?: string;
+  owner?: string;
+  /** Line of the `notices` key. */
+  noticesLine?: number;
+  securityLevel?: { value: number; line: number };
+  securityAssessment?: {
+    date: string;
+    reference: string;
+    /** The last deploy date the assessment covers (date + 12 months). */
+    validUntil: string;
+    line: number;
+  };
+}
+
+export interface GateAccountFact {
+  name: string;
+  dailyQuota: number;
+  /** Globs of the files using this account; absent = every file. */
+  paths?: string[];
+  line: number;
+}
+
+export interface GateNoticeFact {
+  reference: string;
+  line: number;
+  submitted: string;
+  goLive: string;
+  fingerprint: string;
+  approved?: { reference: string; date: string; line: number };
+  /** Working days strictly between submission and go-live (calendar.explain). */
+  workingDays: number;
+  /** Mon–Fri in the same window, holidays ignored. */
+  weekdaysOnly: number;
+  earliestGoLive: string;
+  /** Named days off in the window (holidays, nghỉ bù, swapped days). */
+  holidaysSkipped: Array<{ date: string; name: string }>;
+}
+
+export interface GateLockFact {
+  /** Repo-relative path of the lock file (`dancu-integration.lock.json`). */
+  file: string;
+  present: boolean;
+  fingerprint?: string;
+  /** Files whose hash differs from the lock (empty when the lock is absent). */
+  changed: Array<{ path: string; change: 'added' | 'removed' | 'modified' }>;
+}
+
+/** A rate limiter whose daily capacity could be worked out from its construction. */
+export interface GateLimiterFact extends Location {
+  /** Bottleneck, Bucket4j, Resilience4j, Guava RateLimiter, … */
+  library: string;
+  /** Most calls it lets through in 24 hours (rounded up). */
+  perDay: number;
+  /** How perDay was derived, e.g. "reservoir 5000 every 86400000 ms". */
+  detail: string;
 }
 
 /** What one collector returns for one batch of files. */

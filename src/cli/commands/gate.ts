@@ -1,0 +1,88 @@
+/**
+ * `dancu-guard gate [PATH] --deploy-date YYYY-MM-DD`: the pre-deployment gate (R5, R7,
+ * R8, R1). Exit 0 = allowed, 1 = blocked, 2 = usage/declaration/config/policy error.
+ */
+import { writeFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { SEVERITIES, type Lang, type Severity } from '../../findings/types.js';
+import { formatGate } from '../../gate/report.js';
+import { runGate } from '../../gate/run.js';
+import { FORMATTERS } from '../../report/index.js';
+import { progressReporter } from '../progress.js';
+
+const FAIL_ON = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
+
+interface GateCliOptions {
+  deployDate?: string;
+  format: string;
+  output?: string;
+  failOn: Severity | 'none';
+  config?: string;
+  declaration?: string;
+  lang: Lang;
+  progress: boolean;
+  color: boolean;
+}
+
+export function registerGateCommand(program: Command): void {
+  program
+    .command('gate')
+    .description('pre-deployment gate: scan, then check the declaration, the written notice (10 working days), the approval and the fingerprint')
+    .argument('[path]', 'root of the repository to gate', '.')
+    .option('-d, --deploy-date <date>', 'the deployment date being judged, YYYY-MM-DD (default: today in Vietnam, UTC+7)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(
+      new Option('--fail-on <severity>', 'block (exit 1) when a finding is at or above this severity').choices(FAIL_ON).default('high'),
+    )
+    .option('-c, --config <file>', 'configuration file (default: .dancu-guard.yml at the root)')
+    .option('--declaration <file>', 'integration declaration (default: dancu-integration.yml at the root)')
+    .addOption(new Option('--lang <lang>', 'language of messages and remediation').choices(['vi', 'en']).default('en'))
+    .option('--no-progress', 'do not show progress on the terminal')
+    .option('--no-color', 'no ANSI colours in text output')
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  deployment allowed (no finding at or above --fail-on)
+  1  deployment blocked
+  2  usage, declaration, configuration or policy error (never a pass)
+
+Examples:
+  dancu-guard gate . --deploy-date 2026-12-01
+  dancu-guard gate . --deploy-date 2026-12-01 --format json --output gate.json
+  dancu-guard gate . --lang vi`,
+    )
+    .action(async (path: string, opts: GateCliOptions) => {
+      process.exitCode = await gateCommand(path, opts);
+    });
+}
+
+export async function gateCommand(path: string, opts: GateCliOptions): Promise<number> {
+  const progress = progressReporter(opts.progress);
+  let result;
+  try {
+    result = await runGate({
+      path,
+      ...(opts.deployDate ? { deployDate: opts.deployDate } : {}),
+      ...(opts.config ? { configPath: opts.config } : {}),
+      ...(opts.declaration ? { declarationPath: opts.declaration } : {}),
+      lang: opts.lang,
+      failOn: opts.failOn,
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.done();
+  }
+  const toTerminal = !opts.output && process.stdout.isTTY === true;
+  const report = formatGate(result, opts.format, { lang: opts.lang, color: opts.color && toTerminal && !process.env.NO_COLOR });
+  if (opts.output) {
+    writeFileSync(opts.output, report);
+    process.stderr.write(
+      `dancu-guard: gate ${result.blocked ? 'BLOCKED' : 'ALLOWED'} for ${result.deployDate}: ${result.summary.total} findings (${result.summary.blocking} blocking) written to ${opts.output}\n`,
+    );
+  } else {
+    process.stdout.write(report);
+  }
+  return result.blocked ? 1 : 0;
+}

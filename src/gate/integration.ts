@@ -1,0 +1,174 @@
+/**
+ * What `gate`, `fingerprint`, `notice` and `inventory` share: scan the repository,
+ * read the declaration (fail fast, before scanning, when it is invalid), evaluate the
+ * scan's policies with the declaration's approved tools added to the settings, ask
+ * Rego for the integration surface, fingerprint it and compare it with the lock file.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { LineCounter, isNode, parseDocument } from 'yaml';
+import { loadConfig, mergeSettings, type LoadedConfig } from '../config/load.js';
+import { loadDeclaration, isRealDate, repoRelative, type LoadedDeclaration } from '../declaration/load.js';
+import { buildFindings } from '../findings/build.js';
+import { applySuppressions, type SuppressedFinding } from '../findings/suppress.js';
+import type { Finding, Lang } from '../findings/types.js';
+import { ruleCatalog } from '../policy/bundle.js';
+import { evaluateFindings, loadEvaluator, type Evaluator } from '../policy/evaluate.js';
+import type { Settings } from '../policy/settings.js';
+import { scan, type ScanResult } from '../scan.js';
+import { UsageError } from '../util/errors.js';
+import { createCalendar, type WorkingCalendar } from './calendar.js';
+import { diffLock, readLock, type FileChange, type LockFile } from './lock.js';
+import { computeFingerprint, evaluateSurface, fileReader, type Fingerprint, type IntegrationSurface } from './surface.js';
+
+export interface AnalyzeOptions {
+  /** Root of the repository. */
+  path: string;
+  /** `.dancu-guard.yml` (default: at the root). */
+  configPath?: string;
+  /** The declaration (default: dancu-integration.yml at the root). */
+  declarationPath?: string;
+  lang?: Lang;
+  /**
+   * false: do not read the declaration or the lock file (`fingerprint`: its output is
+   * what goes into them, so a placeholder there must not stop it).
+   */
+  records?: boolean;
+  /** `YYYY-MM-DD` that config exceptions' expiry is judged against (the gate: the deploy date). */
+  today?: string;
+  onProgress?: (status: string) => void;
+}
+
+export interface IntegrationAnalysis {
+  root: string;
+  scan: ScanResult;
+  /** Undefined when the repository has none. */
+  declaration?: LoadedDeclaration;
+  /** The scan's settings plus the declaration's approved tools. */
+  settings: Settings;
+  evaluator: Evaluator;
+  /** The scan's findings judged with `settings`, after suppressions and exceptions. */
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  surface: IntegrationSurface;
+  fingerprint: Fingerprint;
+  lock?: LockFile;
+  /** Changes since the lock file (empty when there is none). */
+  changes: FileChange[];
+}
+
+export function resolveRoot(path: string): string {
+  const root = resolve(path);
+  let isDir: boolean;
+  try {
+    isDir = statSync(root).isDirectory();
+  } catch {
+    throw new UsageError(`path not found: ${path}`);
+  }
+  if (!isDir) throw new UsageError(`not a directory: ${path} (give the root of a repository)`);
+  return root;
+}
+
+export async function analyzeIntegration(opts: AnalyzeOptions): Promise<IntegrationAnalysis> {
+  const root = resolveRoot(opts.path);
+  // The declaration first: an invalid one stops everything with exit 2 before any work.
+  const config = loadConfig(root, opts.configPath);
+  const records = opts.records ?? true;
+  const declaration = records
+    ? loadDeclaration(root, {
+        ...(opts.declarationPath ? { explicit: opts.declarationPath } : {}),
+        settings: mergeSettings(config.config),
+      })
+    : undefined;
+  // A malformed lock file too.
+  const lock = records ? readLock(root) : undefined;
+
+  const result = await scan({
+    path: root,
+    ...(opts.configPath ? { configPath: opts.configPath } : {}),
+    lang: opts.lang ?? 'en',
+    failOn: 'none',
+    ...(opts.today ? { today: opts.today } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+
+  const declaredTools = (declaration?.declaration.approvedTools ?? []).map((t) => t.path);
+  const settings: Settings = {
+    ...result.settings,
+    approvedTools: [...new Set([...result.settings.approvedTools, ...declaredTools])],
+  };
+  opts.onProgress?.('evaluating the integration surface…');
+  const evaluator = await loadEvaluator(settings);
+  let findings = result.unsuppressed;
+  let suppressed = result.suppressed;
+  if (settings.approvedTools.length !== result.settings.approvedTools.length) {
+    const all = buildFindings(evaluateFindings(evaluator, result.facts), ruleCatalog(), opts.lang ?? 'en');
+    ({ kept: findings, suppressed } = applySuppressions(all, result.facts.suppressions, result.facts.exceptions));
+  }
+  const surface = evaluateSurface(evaluator, result.facts);
+  const fingerprint = computeFingerprint(result.facts, surface, fileReader(root));
+  const changes = lock ? diffLock(lock, fingerprint) : [];
+  return {
+    root,
+    scan: result,
+    ...(declaration ? { declaration } : {}),
+    settings,
+    evaluator,
+    findings,
+    suppressed,
+    surface,
+    fingerprint,
+    ...(lock ? { lock } : {}),
+    changes,
+  };
+}
+
+/** The working-day calendar with the config's `calendar: { off, work }`; bad dates name file, key and line. */
+export function gateCalendar(config: LoadedConfig, root: string): WorkingCalendar {
+  const extra = config.config.calendar;
+  const display = config.path ? repoRelative(root, config.path) : '.dancu-guard.yml';
+  if (extra && config.path) {
+    for (const field of ['off', 'work'] as const) {
+      (extra[field] ?? []).forEach((v, i) => {
+        if (!isRealDate(v)) {
+          throw new UsageError(`${display}:${configLine(config.path!, ['calendar', field, i])}: calendar.${field}[${i}] "${v}" is not a real calendar date (YYYY-MM-DD)`);
+        }
+      });
+    }
+  }
+  try {
+    return createCalendar(extra);
+  } catch (err) {
+    throw new UsageError(`${display}: ${(err as Error).message}`);
+  }
+}
+
+function configLine(path: string, at: Array<string | number>): number {
+  try {
+    const lc = new LineCounter();
+    const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lc });
+    const node = doc.getIn(at, true);
+    return isNode(node) && node.range ? lc.linePos(node.range[0]).line : 1;
+  } catch {
+    return 1;
+  }
+}
+
+/** Today in Vietnam (UTC+7, no daylight saving), `YYYY-MM-DD`. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A `--deploy-date` / `--submitted` / `--go-live` value, checked. */
+export function checkDateOption(value: string, option: string): string {
+  if (!isRealDate(value)) throw new UsageError(`${option} "${value}" is not a real date (YYYY-MM-DD)`);
+  return value;
+}
+
+/** The last day a security assessment dated `date` covers: 12 months later (29/2 → 28/2). */
+export function assessmentValidUntil(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y + 1, m - 1, d));
+  if (t.getUTCMonth() !== m - 1) t.setUTCDate(0); // rolled over: last day of the month
+  return t.toISOString().slice(0, 10);
+}

@@ -1,0 +1,82 @@
+/**
+ * `dancu-integration.lock.json`: the per-file hashes of the integration surface at the
+ * time a notice was approved, written by `dancu-guard fingerprint --write` and
+ * committed. The declaration holds one fingerprint per notice; the lock file lets the
+ * gate (DG-GATE-002) and `dancu-guard notice` list WHICH files changed since.
+ *
+ * ```json
+ * { "version": 1, "fingerprint": "sha256:…", "files": { "src/dancu/gateway.ts": "sha256:…" } }
+ * ```
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../util/errors.js';
+import { LOCK_FILE_NAME, type Fingerprint } from './surface.js';
+
+export interface LockFile {
+  version: 1;
+  fingerprint: string;
+  /** Repo-relative path → `sha256:<hex>`, sorted by path. */
+  files: Record<string, string>;
+}
+
+export interface FileChange {
+  path: string;
+  change: 'added' | 'removed' | 'modified';
+}
+
+const HASH = /^sha256:[0-9a-f]{64}$/;
+
+export function lockPath(root: string): string {
+  return join(root, LOCK_FILE_NAME);
+}
+
+/** The lock file of `root`, or undefined when there is none. A malformed one is a UsageError. */
+export function readLock(root: string): LockFile | undefined {
+  const path = lockPath(root);
+  if (!existsSync(path)) return undefined;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new UsageError(`${LOCK_FILE_NAME}: not valid JSON (${(err as Error).message}); regenerate it with \`dancu-guard fingerprint --write\``);
+  }
+  const bad = (why: string) =>
+    new UsageError(`${LOCK_FILE_NAME}: ${why}; regenerate it with \`dancu-guard fingerprint --write\` at approval time`);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw bad('not a JSON object');
+  const d = doc as Record<string, unknown>;
+  if (d.version !== 1) throw bad(`"version" must be 1 (got ${JSON.stringify(d.version)})`);
+  if (typeof d.fingerprint !== 'string' || !HASH.test(d.fingerprint)) throw bad('"fingerprint" must be sha256:<64 hex>');
+  if (typeof d.files !== 'object' || d.files === null || Array.isArray(d.files)) throw bad('"files" must be an object of path → sha256:<64 hex>');
+  for (const [p, h] of Object.entries(d.files as Record<string, unknown>)) {
+    if (typeof h !== 'string' || !HASH.test(h)) throw bad(`"files"."${p}" must be sha256:<64 hex>`);
+  }
+  for (const key of Object.keys(d)) {
+    if (!['version', 'fingerprint', 'files', '_comment'].includes(key)) throw bad(`unknown key "${key}"`);
+  }
+  return { version: 1, fingerprint: d.fingerprint, files: d.files as Record<string, string> };
+}
+
+export function lockFromFingerprint(fp: Fingerprint): LockFile {
+  return { version: 1, fingerprint: fp.fingerprint, files: Object.fromEntries(fp.files.map((f) => [f.path, f.hash])) };
+}
+
+/** Write the lock file (deterministic: same surface, same bytes). Returns its path. */
+export function writeLock(root: string, fp: Fingerprint): string {
+  const path = lockPath(root);
+  writeFileSync(path, `${JSON.stringify(lockFromFingerprint(fp), null, 2)}\n`);
+  return path;
+}
+
+/** Files added, removed or modified between the lock and the current surface, sorted by path. */
+export function diffLock(lock: LockFile, current: Fingerprint): FileChange[] {
+  const now = new Map(current.files.map((f) => [f.path, f.hash]));
+  const out: FileChange[] = [];
+  for (const [path, hash] of now) {
+    const before = lock.files[path];
+    if (before === undefined) out.push({ path, change: 'added' });
+    else if (before !== hash) out.push({ path, change: 'modified' });
+  }
+  for (const path of Object.keys(lock.files)) if (!now.has(path)) out.push({ path, change: 'removed' });
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,120 @@
+/**
+ * Gate output: the scan's formatters (FORMATTERS) for the findings, plus what the gate
+ * decided on — the deploy date, the declaration, the fingerprint, the notice the
+ * deployment rests on and the verdict — as a header (text, markdown) or a `gate`
+ * object (json). SARIF, JUnit and GitHub annotations are the formatters' output as is.
+ */
+import type { Lang } from '../findings/types.js';
+import { ruleCatalog } from '../policy/bundle.js';
+import { FORMATTERS } from '../report/index.js';
+import { UsageError } from '../util/errors.js';
+import { TOOL } from '../version.js';
+import type { GateResult } from './run.js';
+
+const L = {
+  en: {
+    title: 'Pre-deployment gate',
+    deploy: 'deploy date',
+    declaration: 'Declaration',
+    missing: 'missing',
+    fingerprint: 'Fingerprint',
+    files: 'files',
+    notice: 'Notice',
+    none: 'none covers the current fingerprint',
+    submitted: 'submitted',
+    approved: 'approved',
+    notApproved: 'not approved',
+    on: 'on',
+    goLive: 'go-live',
+    workingDays: 'working days',
+    earliest: 'earliest legal go-live',
+    verdict: 'Verdict',
+    allowed: 'ALLOWED',
+    blocked: 'BLOCKED',
+    blocking: 'blocking finding(s) at or above',
+  },
+  vi: {
+    title: 'Kiểm soát trước khi triển khai',
+    deploy: 'ngày triển khai',
+    declaration: 'Tệp khai báo',
+    missing: 'không có',
+    fingerprint: 'Mã vân tay',
+    files: 'tệp',
+    notice: 'Thông báo',
+    none: 'không có thông báo nào khớp mã vân tay hiện tại',
+    submitted: 'gửi ngày',
+    approved: 'chấp thuận',
+    notApproved: 'chưa được chấp thuận',
+    on: 'ngày',
+    goLive: 'đưa vào sử dụng',
+    workingDays: 'ngày làm việc',
+    earliest: 'ngày sớm nhất theo quy định',
+    verdict: 'Kết luận',
+    allowed: 'CHO PHÉP TRIỂN KHAI',
+    blocked: 'CHẶN TRIỂN KHAI',
+    blocking: 'phát hiện ở mức từ',
+  },
+} as const;
+
+/** The header lines describing what the gate decided on. */
+export function gateHeader(result: GateResult, lang: Lang): string[] {
+  const t = L[lang];
+  const g = result.gate;
+  const decl = g.declaration.present
+    ? `${g.declaration.file} — ${g.declaration.system ?? ''} (${g.declaration.owner ?? ''})`
+    : `${g.declaration.file} (${t.missing})`;
+  const n = result.notice;
+  const notice = n
+    ? `${n.reference}, ${t.submitted} ${n.submitted}, ${n.approved ? `${t.approved} ${n.approved.reference} ${t.on} ${n.approved.date}` : t.notApproved}, ` +
+      `${t.goLive} ${n.goLive} (${n.workingDays} ${t.workingDays}; ${t.earliest} ${n.earliestGoLive})`
+    : t.none;
+  const verdict = result.blocked
+    ? `${t.blocked} (${result.summary.blocking} ${t.blocking} ${result.summary.failOn})`
+    : t.allowed;
+  return [
+    `${t.title} — ${t.deploy} ${result.deployDate}`,
+    `  ${t.declaration}: ${decl}`,
+    `  ${t.fingerprint}: ${g.fingerprint.current} (${g.fingerprint.files.length} ${t.files})`,
+    `  ${t.notice}: ${notice}`,
+    `  ${t.verdict}: ${verdict}`,
+  ];
+}
+
+/** The gate's report in one of FORMATTERS' formats. */
+export function formatGate(result: GateResult, format: string, opts: { lang: Lang; color?: boolean }): string {
+  const formatter = FORMATTERS[format];
+  if (!formatter) throw new UsageError(`unknown format "${format}" (one of ${Object.keys(FORMATTERS).join(', ')})`);
+  const body = formatter(
+    { tool: TOOL, findings: result.findings, summary: result.summary, rules: ruleCatalog(), root: result.root },
+    { lang: opts.lang, ...(opts.color !== undefined ? { color: opts.color } : {}) },
+  );
+  if (format === 'text') return `${gateHeader(result, opts.lang).join('\n')}\n\n${body}`;
+  if (format === 'markdown') {
+    const [title, ...rest] = gateHeader(result, opts.lang);
+    return `## ${title}\n\n${rest.map((l) => `- ${l.trim()}`).join('\n')}\n\n${body}`;
+  }
+  if (format === 'json') {
+    const doc = JSON.parse(body) as Record<string, unknown>;
+    const g = result.gate;
+    doc.gate = {
+      deployDate: result.deployDate,
+      blocked: result.blocked,
+      declaration: g.declaration.present ? g.declaration.file : null,
+      fingerprint: g.fingerprint.current,
+      files: g.fingerprint.files,
+      notice: result.notice
+        ? {
+            reference: result.notice.reference,
+            submitted: result.notice.submitted,
+            goLive: result.notice.goLive,
+            approved: result.notice.approved ? { reference: result.notice.approved.reference, date: result.notice.approved.date } : null,
+            workingDays: result.notice.workingDays,
+            earliestGoLive: result.notice.earliestGoLive,
+          }
+        : null,
+      changed: g.lock.changed,
+    };
+    return `${JSON.stringify(doc, null, 2)}\n`;
+  }
+  return body;
+}

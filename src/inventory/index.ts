@@ -1,0 +1,243 @@
+/**
+ * `dancu-guard inventory`: the account review the Ministry asks for (R7, Công văn
+ * 2761/BCA-QLHCTTXH §II.2(1)): every account that can query the population DB (from
+ * the declaration), every DB endpoint in config and manifests, every call site that
+ * reaches the DB, and every place a credential sits — values redacted, URLs without
+ * user-info or sensitive query values. Which call sites and endpoints reach the DB
+ * and which facts are credentials is the Rego decision (`dancu/gate/surface`).
+ */
+import { analyzeIntegration } from '../gate/integration.js';
+import type { IntegrationAnalysis } from '../gate/integration.js';
+import { UsageError } from '../util/errors.js';
+import { redactUrl } from '../util/redact.js';
+
+export interface InventoryAccount {
+  name: string;
+  secretRef: string;
+  dailyQuota: number;
+  holder?: string;
+  paths?: string[];
+}
+
+export interface InventoryEndpoint {
+  file: string;
+  line: number;
+  key?: string;
+  url: string;
+  source: string;
+}
+
+export interface InventoryCallSite {
+  file: string;
+  line: number;
+  client: string;
+  function: string;
+  /** URL (redacted) and/or operation / SOAP namespace. */
+  target: string;
+  /** Env vars / config keys the target is read from. */
+  keys: string[];
+}
+
+export interface InventoryCredential {
+  file: string;
+  line: number;
+  source: string;
+  kind: string;
+  key?: string;
+  /** Redacted: at most 2 + 2 characters. */
+  value: string;
+  /** A reference or placeholder (`${C06_SECRET}`), not a secret in the repository. */
+  placeholder: boolean;
+}
+
+export interface Inventory {
+  version: 1;
+  system?: string;
+  owner?: string;
+  declaration?: string;
+  accounts: InventoryAccount[];
+  endpoints: InventoryEndpoint[];
+  callSites: InventoryCallSite[];
+  credentials: InventoryCredential[];
+}
+
+export interface InventoryOptions {
+  path: string;
+  configPath?: string;
+  declarationPath?: string;
+  onProgress?: (status: string) => void;
+}
+
+export async function buildInventory(opts: InventoryOptions): Promise<{ inventory: Inventory; analysis: IntegrationAnalysis }> {
+  const analysis = await analyzeIntegration({
+    path: opts.path,
+    ...(opts.configPath ? { configPath: opts.configPath } : {}),
+    ...(opts.declarationPath ? { declarationPath: opts.declarationPath } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  return { inventory: inventoryOf(analysis), analysis };
+}
+
+export function inventoryOf(analysis: IntegrationAnalysis): Inventory {
+  const d = analysis.declaration?.declaration;
+  const inv: Inventory = {
+    version: 1,
+    ...(d ? { system: d.system, owner: d.owner } : {}),
+    ...(analysis.declaration ? { declaration: analysis.declaration.file } : {}),
+    accounts: (d?.accounts ?? []).map((a) => ({
+      name: a.name,
+      secretRef: a.secretRef,
+      dailyQuota: a.dailyQuota,
+      ...(a.holder ? { holder: a.holder } : {}),
+      ...(a.paths ? { paths: a.paths } : {}),
+    })),
+    endpoints: analysis.surface.endpoints.map((e) => ({
+      file: e.file,
+      line: e.line,
+      ...(e.key ? { key: e.key } : {}),
+      url: redactUrl(e.url),
+      source: e.source,
+    })),
+    callSites: analysis.surface.callSites.map((cs) => ({
+      file: cs.file,
+      line: cs.line,
+      client: cs.client,
+      function: cs.function.name,
+      target: targetLabel(cs.target),
+      keys: cs.target.keys ?? [],
+    })),
+    credentials: analysis.surface.credentials.map((c) => ({
+      file: c.file,
+      line: c.line,
+      source: c.source,
+      kind: c.kind,
+      ...(c.key ? { key: c.key } : {}),
+      value: c.redacted,
+      placeholder: c.placeholder,
+    })),
+  };
+  return inv;
+}
+
+function targetLabel(t: { url?: string; operation?: string; namespace?: string }): string {
+  const parts: string[] = [];
+  if (t.url) parts.push(redactUrl(t.url));
+  if (t.operation) parts.push(parts.length ? `(${t.operation})` : t.operation);
+  if (!t.url && !t.operation && t.namespace) parts.push(`SOAP ${t.namespace}`);
+  return parts.join(' ') || '?';
+}
+
+// ---------------------------------------------------------------------------
+// Formats
+
+export type InventoryFormat = 'csv' | 'markdown' | 'json';
+export const INVENTORY_FORMATS: readonly InventoryFormat[] = ['csv', 'markdown', 'json'];
+
+const CSV_COLUMNS = ['type', 'name', 'file', 'line', 'source', 'kind', 'client', 'function', 'target', 'key', 'value', 'dailyQuota', 'secretRef', 'holder'] as const;
+type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | undefined>>;
+
+/** RFC 4180: quote when the field has a comma, quote, CR or LF; double the quotes. A leading =,+,-,@ is prefixed with ' (spreadsheet formula injection). */
+export function csvField(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  let s = String(value);
+  if (/^[=+\-@\t\r]/.test(s) && typeof value === 'string') s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function formatInventory(inv: Inventory, format: InventoryFormat): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(inv, null, 2)}\n`;
+    case 'csv':
+      return inventoryCsv(inv);
+    case 'markdown':
+      return inventoryMarkdown(inv);
+    default:
+      throw new UsageError(`unknown inventory format "${String(format)}" (one of ${INVENTORY_FORMATS.join(', ')})`);
+  }
+}
+
+function inventoryCsv(inv: Inventory): string {
+  const rows: CsvRow[] = [
+    ...inv.accounts.map((a): CsvRow => ({
+      type: 'account',
+      name: a.name,
+      file: inv.declaration,
+      dailyQuota: a.dailyQuota,
+      secretRef: a.secretRef,
+      holder: a.holder,
+    })),
+    ...inv.endpoints.map((e): CsvRow => ({ type: 'endpoint', file: e.file, line: e.line, source: e.source, key: e.key, target: e.url })),
+    ...inv.callSites.map((c): CsvRow => ({
+      type: 'call-site',
+      file: c.file,
+      line: c.line,
+      client: c.client,
+      function: c.function,
+      target: c.target,
+      key: c.keys.join(' '),
+    })),
+    ...inv.credentials.map((c): CsvRow => ({
+      type: 'credential',
+      file: c.file,
+      line: c.line,
+      source: c.source,
+      kind: c.placeholder ? `${c.kind} (reference)` : c.kind,
+      key: c.key,
+      value: c.value,
+    })),
+  ];
+  const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((col) => csvField(r[col])).join(','))];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function md(s: string | number | undefined): string {
+  if (s === undefined || s === '') return '';
+  return String(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function code(s: string | undefined): string {
+  return s ? `\`${s.replace(/`/g, "'")}\`` : '';
+}
+
+function inventoryMarkdown(inv: Inventory): string {
+  const out: string[] = [];
+  out.push('# Rà soát tài khoản kết nối CSDLQG về dân cư / Population-DB account inventory', '');
+  if (inv.system) out.push(`- Hệ thống / System: ${md(inv.system)}`);
+  if (inv.owner) out.push(`- Đơn vị chủ quản / Owner: ${md(inv.owner)}`);
+  out.push(`- Khai báo / Declaration: ${inv.declaration ? code(inv.declaration) : 'không có / none'}`, '');
+
+  out.push(`## Tài khoản / Accounts (${inv.accounts.length})`, '');
+  if (inv.accounts.length) {
+    out.push('| Tài khoản / Account | Nơi lưu bí mật / Secret reference | Ngưỡng/ngày / Daily quota | Người giữ / Holder |', '|---|---|---:|---|');
+    for (const a of inv.accounts) out.push(`| ${md(a.name)} | ${md(a.secretRef)} | ${a.dailyQuota} | ${md(a.holder)} |`);
+  } else out.push('_Không có (không có tệp khai báo) / none (no declaration)_');
+  out.push('');
+
+  out.push(`## Điểm kết nối / Endpoints (${inv.endpoints.length})`, '');
+  if (inv.endpoints.length) {
+    out.push('| Vị trí / Location | Nguồn / Source | Khóa / Key | URL |', '|---|---|---|---|');
+    for (const e of inv.endpoints) out.push(`| ${code(`${e.file}:${e.line}`)} | ${md(e.source)} | ${code(e.key)} | ${code(e.url)} |`);
+  } else out.push('_Không có / none_');
+  out.push('');
+
+  out.push(`## Lời gọi CSDLQG về dân cư / Call sites (${inv.callSites.length})`, '');
+  if (inv.callSites.length) {
+    out.push('| Vị trí / Location | Client | Hàm / Function | Đích / Target | Khóa cấu hình / Keys |', '|---|---|---|---|---|');
+    for (const c of inv.callSites) {
+      out.push(`| ${code(`${c.file}:${c.line}`)} | ${code(c.client)} | ${code(c.function)} | ${code(c.target)} | ${c.keys.map((k) => code(k)).join(', ')} |`);
+    }
+  } else out.push('_Không có / none_');
+  out.push('');
+
+  out.push(`## Thông tin xác thực / Credential sources (${inv.credentials.length})`, '');
+  if (inv.credentials.length) {
+    out.push('| Vị trí / Location | Nguồn / Source | Loại / Kind | Khóa / Key | Giá trị (đã che) / Value (redacted) |', '|---|---|---|---|---|');
+    for (const c of inv.credentials) {
+      const kind = c.placeholder ? `${c.kind} (tham chiếu / reference)` : c.kind;
+      out.push(`| ${code(`${c.file}:${c.line}`)} | ${md(c.source)} | ${md(kind)} | ${code(c.key)} | ${code(c.value)} |`);
+    }
+  } else out.push('_Không có / none_');
+  out.push('');
+  return out.join('\n');
+}
