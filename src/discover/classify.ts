@@ -193,3 +193,9 @@ export function classify(relPath: string, head?: string): Classification {
   const language = shebangLanguage(head);
   return language ? source(language) : cls;
 }
+
+/** The source language a path's extension names, if any (no look at the content). */
+export function languageOfPath(path: string): Language | undefined {
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  return Object.hasOwn(SOURCE_EXT, ext) ? SOURCE_EXT[ext] : undefined;
+}

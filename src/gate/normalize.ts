@@ -20,6 +20,7 @@
  *   exist (C-like languages, JSON, PowerShell) and kept elsewhere (significant in
  *   Python, YAML, shell heredocs); TS/JS is token-based.
  */
+import { languageOfPath } from '../discover/classify.js';
 import { ts } from 'ts-morph';
 import type { ConfigFormat, Language } from '../facts/types.js';
 
@@ -54,28 +55,6 @@ export function tidyLines(text: string, trimLeading = false): string {
     .join('\n');
 }
 
-function languageOfPath(path: string): Language | undefined {
-  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  const map: Record<string, Language> = {
-    ts: 'typescript',
-    tsx: 'typescript',
-    mts: 'typescript',
-    cts: 'typescript',
-    js: 'javascript',
-    jsx: 'javascript',
-    mjs: 'javascript',
-    cjs: 'javascript',
-    java: 'java',
-    cs: 'csharp',
-    php: 'php',
-    py: 'python',
-    go: 'go',
-    sh: 'shell',
-    bash: 'shell',
-    ps1: 'powershell',
-  };
-  return map[ext];
-}
 
 // ---------------------------------------------------------------------------
 // TypeScript / JavaScript

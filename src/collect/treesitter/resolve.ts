@@ -10,6 +10,7 @@
  * `format`) and config (`config`, `env`, `springPlaceholders`). Bounded (depth ≤ 10)
  * and cycle-safe; nothing is executed.
  */
+import { joinParts, uniq, type Part } from '../resolution.js';
 import type { Location, ResolutionStep } from '../../facts/types.js';
 import { replacePlaceholders, type ResolvedConfig } from '../config-values.js';
 import type { FileAnalysis } from './analysis.js';
@@ -17,9 +18,7 @@ import type { Declaration, Node, NodeVal, RefVal, StrVal, Val } from './types.js
 
 export const MAX_DEPTH = 10;
 
-export function uniq<T>(xs: Iterable<T>): T[] {
-  return [...new Set(xs)];
-}
+export { uniq };
 
 export function lit(s: string): StrVal {
   return { t: 'str', s, via: ['literal'], keys: [], lit: true, complete: true, names: [] };
@@ -41,15 +40,7 @@ export function withStep(v: Val | undefined, step: ResolutionStep, def?: Locatio
   return { ...v, via: uniq<ResolutionStep>([step, ...v.via]) };
 }
 
-export interface Part {
-  s: string;
-  via: ResolutionStep[];
-  keys: string[];
-  lit: boolean;
-  complete: boolean;
-  def?: Location;
-  names: string[];
-}
+export type { Part };
 
 export type ConfigFlavorName = 'spring' | 'dotnet' | 'env' | 'netfx-appsettings' | 'netfx-connection-strings' | 'wcf-endpoint' | (string & {});
 
@@ -109,26 +100,9 @@ export class Resolver {
 
   /** Join parts into one string (concatenation, interpolation, format). */
   join(parts: Part[], step: ResolutionStep): StrVal {
-    const via: ResolutionStep[] = [step];
-    const keys: string[] = [];
-    const names: string[] = [];
-    let s = '';
-    let l = true;
-    let complete = true;
-    let def: Location | undefined;
-    for (const p of parts) {
-      def ??= p.def;
-      s += p.s;
-      via.push(...p.via);
-      keys.push(...p.keys);
-      names.push(...p.names);
-      l &&= p.lit;
-      complete &&= p.complete;
-    }
-    const out: StrVal = { t: 'str', s, via: uniq(via), keys: uniq(keys), lit: l, complete, names };
-    if (def) out.def = def;
-    return out;
+    return joinParts(parts, step);
   }
+
 
   /** Parts joined, unless none of them resolved to anything (then undefined). */
   concat(parts: Part[], step: ResolutionStep = 'concatenation'): StrVal | undefined {

@@ -3,6 +3,7 @@
  * (`LanguageSpec`, `LanguageSyntax`) and the shapes passed between the framework and
  * it (`CallInfo`, `Declaration`, `ClientCall`, `Val`). See README.md.
  */
+import type { StrVal } from '../resolution.js';
 import type { DiscoveredFile } from '../../discover/types.js';
 import type { Language, Location, ResolutionStep, ToolKind } from '../../facts/types.js';
 import type { Settings } from '../../policy/settings.js';
@@ -63,20 +64,7 @@ export interface Assignment {
   operator: string;
 }
 
-/** A string (with its provenance) an expression resolves to. */
-export interface StrVal {
-  t: 'str';
-  s: string;
-  via: ResolutionStep[];
-  keys: string[];
-  def?: Location;
-  /** Every part came from a literal (no config/env, no unresolved part). */
-  lit: boolean;
-  /** No `${…}` placeholder left. */
-  complete: boolean;
-  /** Names of the constants the value passed through. */
-  names: string[];
-}
+export type { StrVal };
 
 /** A config/env key read at run time whose value is not in the repository. */
 export interface RefVal {

@@ -5,25 +5,14 @@
  * concatenation and `new URL(path, base)`. Bounded (depth ≤ 8) and cycle-safe.
  * Nothing is executed: unresolved parts of a string stay as `${expression}`.
  */
+import { joinParts, uniq, type Part, type StrVal } from '../resolution.js';
 import { ts } from 'ts-morph';
 import type { Location, ResolutionStep } from '../../facts/types.js';
 import { locOf, type Binding, type FileModel, type ImportBinding, type Workspace } from './model.js';
 
 export const MAX_DEPTH = 8;
 
-export interface StrVal {
-  t: 'str';
-  s: string;
-  via: ResolutionStep[];
-  keys: string[];
-  def?: Location;
-  /** Every part came from a literal (no env, no unresolved part). */
-  lit: boolean;
-  /** No `${…}` placeholder left. */
-  complete: boolean;
-  /** Names of the constants / properties the value passed through (innermost last). */
-  names: string[];
-}
+export type { StrVal } from '../resolution.js';
 /** A value read from the environment or a config service, with no literal default. */
 export interface EnvVal {
   t: 'env';
@@ -101,25 +90,12 @@ export function propName(name: ts.PropertyName | ts.MemberName | undefined): str
   return undefined;
 }
 
-function uniq<T>(xs: Iterable<T>): T[] {
-  return [...new Set(xs)];
-}
-
 export function exprText(file: FileModel, e: ts.Node, max = 60): string {
   let t = e.getText(file.sf).replace(/\s+/g, ' ').trim();
   if (t.length > max) t = t.slice(0, max - 1) + '…';
   return t;
 }
 
-interface Part {
-  s: string;
-  via: ResolutionStep[];
-  keys: string[];
-  lit: boolean;
-  complete: boolean;
-  def?: Location;
-  names: string[];
-}
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 
@@ -738,25 +714,3 @@ function setDef(v: Val | undefined, def: Location, name?: string): Val | undefin
   return v;
 }
 
-function joinParts(parts: Part[], step: ResolutionStep): StrVal {
-  const via: ResolutionStep[] = [step];
-  const keys: string[] = [];
-  const names: string[] = [];
-  let s = '';
-  let lit = true;
-  let complete = true;
-  let def: Location | undefined;
-  for (const p of parts) {
-    def ??= p.def;
-    s += p.s;
-    via.push(...p.via);
-    keys.push(...p.keys);
-    names.push(...p.names);
-    lit &&= p.lit;
-    complete &&= p.complete;
-  }
-  // Where the first part that came from elsewhere was written (the base URL, usually).
-  const out: StrVal = { t: 'str', s, via: uniq(via), keys: uniq(keys), lit, complete, names };
-  if (def) out.def = def;
-  return out;
-}

@@ -1,0 +1,60 @@
+/**
+ * The value every collector's resolver produces for a string expression (a URL, a
+ * SOAP namespace, a config key…), and how parts of one are joined. Shared by the
+ * TypeScript and tree-sitter collectors so both report provenance the same way.
+ */
+import type { Location, ResolutionStep } from '../facts/types.js';
+
+/** A string (with its provenance) an expression resolves to. */
+export interface StrVal {
+  t: 'str';
+  s: string;
+  via: ResolutionStep[];
+  keys: string[];
+  def?: Location;
+  /** Every part came from a literal (no config/env, no unresolved part). */
+  lit: boolean;
+  /** No `${…}` placeholder left. */
+  complete: boolean;
+  /** Names of the constants / properties the value passed through (innermost last). */
+  names: string[];
+}
+
+/** One piece of a concatenation, template or format string. */
+export interface Part {
+  s: string;
+  via: ResolutionStep[];
+  keys: string[];
+  lit: boolean;
+  complete: boolean;
+  def?: Location;
+  names: string[];
+}
+
+export function uniq<T>(xs: Iterable<T>): T[] {
+  return [...new Set(xs)];
+}
+
+/** Join parts into one string; `step` says how (concatenation, template, format…). */
+export function joinParts(parts: readonly Part[], step: ResolutionStep): StrVal {
+  const via: ResolutionStep[] = [step];
+  const keys: string[] = [];
+  const names: string[] = [];
+  let s = '';
+  let lit = true;
+  let complete = true;
+  let def: Location | undefined;
+  for (const p of parts) {
+    // Where the first part that came from elsewhere was written (the base URL, usually).
+    def ??= p.def;
+    s += p.s;
+    via.push(...p.via);
+    keys.push(...p.keys);
+    names.push(...p.names);
+    lit &&= p.lit;
+    complete &&= p.complete;
+  }
+  const out: StrVal = { t: 'str', s, via: uniq(via), keys: uniq(keys), lit, complete, names };
+  if (def) out.def = def;
+  return out;
+}
