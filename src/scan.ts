@@ -3,17 +3,17 @@
  * This module runs the first five; the CLI and the Action format and decide.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { collectFacts } from './collect/index.js';
 import type { CollectContext } from './collect/types.js';
-import { loadConfig, mergeSettings, type LoadedConfig } from './config/load.js';
+import { exceptionFacts, loadConfig, mergeSettings, type LoadedConfig } from './config/load.js';
 import { discover } from './discover/index.js';
 import type { SkippedFile } from './discover/types.js';
 import { applyBaseline, readBaseline, type BaselineResult } from './findings/baseline.js';
 import { buildFindings } from './findings/build.js';
 import { applySuppressions, todayUtc, type SuppressedFinding } from './findings/suppress.js';
 import type { Finding, Lang, Severity } from './findings/types.js';
-import type { ExceptionFact, Facts } from './facts/types.js';
+import type { Facts } from './facts/types.js';
 import { assertValidFacts } from './facts/validate.js';
 import { ruleCatalog } from './policy/bundle.js';
 import { evaluateFindings, loadEvaluator } from './policy/evaluate.js';
@@ -129,23 +129,6 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   };
 }
 
-/** Config exceptions as facts, with their expiry judged against `today`. */
-function exceptionFacts(root: string, config: LoadedConfig, today: string): ExceptionFact[] {
-  const exceptions = config.config.exceptions ?? [];
-  if (exceptions.length === 0 || !config.path) return [];
-  const rel = relative(root, config.path);
-  const file = !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : config.path;
-  return exceptions.map((e, i) => ({
-    file,
-    line: config.exceptionLines[i] ?? 1,
-    rule: e.rule,
-    paths: e.paths,
-    reason: e.reason,
-    expires: e.expires,
-    // Applies through its expiry day.
-    expired: e.expires < today,
-  }));
-}
 
 /** package.json `bin` entries at the root, so collectors can mark those files as tools. */
 function binEntries(ctx: CollectContext): string[] {

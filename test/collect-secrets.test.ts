@@ -5,12 +5,18 @@ import {
   credentialFact,
   dedupeCredentials,
   detectKnownFormats,
+  detectorCatalog,
+  isCredentialName,
+  isDummy,
   isPlaceholder,
   isSensitiveKey,
   leafKey,
   lineIndex,
   looksLikeProse,
+  maskSecrets,
+  scanText,
 } from '../src/collect/secrets.js';
+import { triggeredDetectors } from '../src/collect/secrets/index.js';
 import { defaultSettings } from '../src/policy/settings.js';
 import { redactUrl, sha256Hex } from '../src/util/redact.js';
 
@@ -278,5 +284,228 @@ describe('helpers', () => {
   it('redactUrl masks the password and sensitive query values', () => {
     expect(redactUrl(`https://dvc:${SECRET}@h.vn/a?token=${SECRET}&page=2`)).toBe('https://dvc:***@h.vn/a?token=***&page=2');
     expect(redactUrl('https://h.vn/a')).toBe('https://h.vn/a');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Detectors (./secrets/): formats, keyword context, prefilter, catalog.
+
+/** Deterministic fake token material (never a real credential). */
+function fake(n: number, seed: number, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'): string {
+  let s = seed;
+  let out = '';
+  while (out.length < n) {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    out += alphabet[s % alphabet.length];
+  }
+  return out;
+}
+
+describe('format detectors (one synthetic sample each)', () => {
+  const samples: Array<[string, string, string]> = [
+    ['github-token', 'ghp_' + fake(36, 1), 'token'],
+    ['github-fine-grained-pat', 'github_pat_' + fake(22, 2) + '_' + fake(59, 3), 'token'],
+    ['gitlab-token', 'glpat-' + fake(20, 4), 'token'],
+    ['slack-token', 'xoxb-' + fake(11, 5, '0123456789') + '-' + fake(13, 6, '0123456789') + '-' + fake(24, 7), 'token'],
+    ['slack-webhook', 'https://hooks.slack.com/services/T' + fake(8, 8, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789') + '/B' + fake(10, 9, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789') + '/' + fake(24, 10), 'token'],
+    ['npm-access-token', 'npm_' + fake(36, 11), 'token'],
+    ['aws-access-key-id', 'AKIA' + fake(16, 12, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'), 'token'],
+    ['gcp-api-key', 'AIza' + fake(35, 13), 'token'],
+    ['sendgrid-api-key', 'SG.' + fake(22, 14) + '.' + fake(43, 15), 'token'],
+    ['openai-api-key', 'sk-proj-' + fake(30, 16) + 'T3BlbkFJ' + fake(30, 17), 'token'],
+    ['anthropic-api-key', 'sk-ant-api03-' + fake(93, 18) + 'AA', 'token'],
+    ['vault-token', 'hvs.' + fake(92, 19), 'token'],
+    ['stripe-secret-key', 'sk_live_' + fake(24, 20), 'token'],
+    ['azure-ad-client-secret', 'abc8Q~' + fake(34, 21), 'token'],
+    ['telegram-bot-token', '7123456789:AA' + fake(33, 22), 'token'],
+  ];
+  it.each(samples)('%s', (detector, token, kind) => {
+    const text = `// synthetic, fake\nconst value = '${token}';\n`;
+    const found = scanText(text, 'src/a.ts').filter((m) => m.detector === detector);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.kind).toBe(kind);
+    const facts = detectKnownFormats(text, 'src/a.ts', 'text');
+    expect(facts.map((f) => [f.line, f.kind])).toContainEqual([2, kind]);
+    expect(JSON.stringify(facts)).not.toContain(token.slice(4, 20));
+  });
+
+  it('AWS secret access key: named, or next to a key id; the documentation sample is ignored', () => {
+    const id = 'AKIA' + fake(16, 30, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567');
+    const secret = fake(40, 31);
+    const named = scanText(`aws_secret_access_key = ${secret}\n`, 'credentials');
+    expect(named.map((m) => [m.detector, m.secret])).toEqual([['aws-secret-access-key', secret]]);
+    const pair = scanText(`id: ${id}\nkey: ${secret}\n`, 'notes.cfg');
+    expect(pair.map((m) => m.detector)).toEqual(['aws-access-key-id', 'aws-secret-near-key-id']);
+    expect(scanText('aws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n', 'credentials')).toEqual([]);
+    // A longer (encrypted) blob under the name is not an AWS secret, and the generic detector defers.
+    expect(scanText(`AWS_SECRET_ACCESS_KEY = ${fake(54, 32)}==\n`, 'input')).toEqual([]);
+  });
+
+  it('PEM: every private-key flavour at its BEGIN line; placeholders, public keys and certificates never', () => {
+    const body = Buffer.from(fake(300, 33)).toString('base64').match(/.{1,64}/g)?.join('\n') ?? '';
+    const bytes = Buffer.from(Array.from({ length: 200 }, (_, i) => (i * 97 + 13) % 256)).toString('base64');
+    for (const label of ['RSA PRIVATE KEY', 'EC PRIVATE KEY', 'DSA PRIVATE KEY', 'OPENSSH PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'PRIVATE KEY', 'PGP PRIVATE KEY BLOCK']) {
+      const text = `x\n-----BEGIN ${label}-----\n${bytes}\n-----END ${label}-----\n`;
+      expect(scanText(text, 'k.pem').map((m) => [m.detector, m.index]), label).toEqual([['pem-private-key', 2]]);
+    }
+    for (const placeholder of ['...', 'xxx', '***', Buffer.from('abcdefghijklmnopqrstuvwxyz').toString('base64'), body]) {
+      expect(scanText(`-----BEGIN PRIVATE KEY-----\n${placeholder}\n-----END PRIVATE KEY-----\n`, 'k.pem'), placeholder.slice(0, 10)).toEqual([]);
+    }
+    for (const label of ['PUBLIC KEY', 'CERTIFICATE', 'RSA PUBLIC KEY']) {
+      expect(scanText(`-----BEGIN ${label}-----\n${bytes}\n-----END ${label}-----\n`, 'k.pem')).toEqual([]);
+    }
+  });
+
+  it('vendor placeholders and near misses are not reported', () => {
+    for (const text of [
+      'hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'glpat-abc',
+      'ghp_' + 'x'.repeat(36),
+      'xghp_' + fake(36, 40),
+      'pk_live_' + fake(24, 41),
+      'https://hooks.slack.com/services/TXXXXX/BXXXXX/XXXXXXXXXX',
+      'sk-openai-123456',
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+      'const tx = "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060";',
+    ]) {
+      expect(scanText(`${text}\n`, 'notes.cfg'), text.slice(0, 20)).toEqual([]);
+    }
+  });
+
+  it('classifyValue reports a vendor token as kind token, whatever the key', () => {
+    expect(classifyValue('GH', 'ghp_' + fake(36, 50), settings)).toBe('token');
+    expect(classifyValue('DANCU_PASSWORD', 'ghp_' + fake(36, 50), settings)).toBe('token');
+  });
+});
+
+describe('keyword context: a literal after a credential name, in any syntax', () => {
+  const v = 'Qm7vT2xR9pLw4KzN8sYc'; // synthetic
+  const positives: Array<[string, string, string]> = [
+    ['src/a.ts', `const C06_SECRET_KEY = '${v}';`, 'C06_SECRET_KEY'],
+    ['src/a.ts', `export const cfg = { keyPass: "${v}" };`, 'keyPass'],
+    ['src/a.ts', `const t = process.env.LGSP_TOKEN || '${v}';`, 'process.env.LGSP_TOKEN'],
+    ['src/a.py', `api_key = os.getenv("C06_API_KEY", "${v}")`, 'C06_API_KEY'],
+    ['src/A.java', `builder.setPassword("${v}");`, 'builder.setPassword'],
+    ['src/a.go', `dbPassword := "${v}"`, 'dbPassword'],
+    ['config/database.php', `'password' => env('DB_PASSWORD', '${v}'),`, 'DB_PASSWORD'],
+    ['config/database.php', `define('LGSP_ACCESS_TOKEN', '${v}');`, 'LGSP_ACCESS_TOKEN'],
+    ['.env', `CSDLDanCu_Password=${v}`, 'CSDLDanCu_Password'],
+    ['app.yml', `  lgspaccesstoken: ${v}`, 'lgspaccesstoken'],
+    ['app.yml', `  consumer_secret: "${v}"`, 'consumer_secret'],
+    ['app.properties', `dancu.api.password=${v}`, 'dancu.api.password'],
+    ['Web.config', `<add key="C06_apiKey" value="${v}" />`, 'C06_apiKey'],
+    ['Web.config', `<add key="ida:ClientSecret" value="${v}" />`, 'ida:ClientSecret'],
+    ['pom.xml', `<password>${v}</password>`, 'password'],
+    ['c.postman_collection.json', `{"key": "x-api-key", "value": "${v}"}`, 'x-api-key'],
+    ['run.sh', `mysql -u root --password=${v} dvc`, 'password'],
+    ['run.sh', `vault login --token ${v}`, 'token'],
+    ['a.json', `{"partnerCode": "MOMO", "secretKey": "${v}"}`, 'secretKey'],
+  ];
+  it.each(positives)('%s: %s', (file, line, key) => {
+    const found = scanText(`${line}\n`, file);
+    expect(found.map((m) => [m.key, m.secret])).toEqual([[key, v]]);
+  });
+
+  const negatives: Array<[string, string]> = [
+    ['src/a.ts', 'password: process.env.DANCU_PASSWORD,'],
+    ['src/a.ts', "const secret = this.config.get('JWT_SECRET');"],
+    ['src/a.py', 'password = os.environ["DANCU_PASSWORD"]'],
+    ['src/a.py', 'SECRET_KEY = os.getenv("SECRET_KEY")'],
+    ['src/A.java', 'String password = System.getenv("DB_PASSWORD");'],
+    ['src/A.cs', 'var key = Environment.GetEnvironmentVariable("C06_SECRET_KEY");'],
+    ['.env', 'DB_PASSWORD=${DB_PASSWORD}'],
+    ['.env', 'DB_PASSWORD='],
+    ['.env', 'C06_SECRET_KEY=changeme'],
+    ['.env', 'LGSP_TOKEN=not_a_real_token'],
+    ['.env', 'API_KEY=YOUR_API_KEY'],
+    ['.env', 'PASSWORD=1234'],
+    ['.env', 'PASSWORD=password'],
+    ['.env', 'TOKEN=xxxx-xxxx-xxxx'],
+    ['app.yml', '  password: "Mật khẩu"'],
+    ['app.yml', '  token: Mã xác thực'],
+    ['app.yml', '  password: vault:secret/data/dancu#password'],
+    ['app.yml', '  secret: "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/x/)"'],
+    ['app.yml', '  token: arn:aws:secretsmanager:ap-southeast-1:000000000000:secret:x'],
+    ['app.yml', '  password: "{{ .Values.dancu.password }}"'],
+    ['app.yml', '  tokenUrl: https://lgsp.tinhmau.gov.vn/token'],
+    ['app.yml', '  passwordFile: /run/secrets/dancu'],
+    ['app.yml', '  requestId: f47ac10b-58cc-4372-a567-0e02b2c3d479'],
+    ['app.yml', '  commit: 9fceb02d0ae598e95dc970b74767f19372d61af8'],
+    ['app.yml', '  publicKey: MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE7vT2xR9pLw4KzN8sYc3HdF'],
+    ['app.properties', 'label.password=M\\u1EADt kh\\u1EA9u'],
+    ['i18n/vi.json', '"passwordPlaceholder": "Nhập mật khẩu",'],
+    ['src/a.ts', "const TOKEN_KEY = 'auth_token';"],
+    ['src/a.ts', "export const tokenType = 'Bearer';"],
+    ['src/a.ts', '// Set DANCU_PASSWORD=<mật khẩu> in .env'],
+    ['test.json', '{"Output":"--- PASS: TestAscii\\n"}'],
+    ['package-lock.json', '"secret": "sha512-Q7vT2xR9pLw4KzN8sYc3HdFQm7vT2xR9pLw4KzN8sYc3HdF=="'],
+    ['a.yml', 'SIGNATURE_HMAC_SHA256 = "HMAC-SHA256"'],
+  ];
+  it.each(negatives)('not in %s: %s', (file, line) => {
+    expect(scanText(`${line}\n`, file)).toEqual([]);
+  });
+
+  it('isCredentialName: credential names, not references or settings about them', () => {
+    for (const n of ['password', 'DB_PASSWORD', 'C06_secretKey', 'C06_apiKey', 'CSDLDanCu_Password', 'lgspaccesstoken', 'consumer_secret', 'consumerKey', 'keyPass', 'accessKey', 'secretKey', 'x-api-key', '_auth', 'Authorization', 'vnp_HashSecret', 'SECRET_KEY_BASE'])
+      expect(isCredentialName(n), n).toBe(true);
+    for (const n of ['passwordUrl', 'tokenType', 'private_key_id', 'publicKey', 'bypass', 'tokenizer', 'C06_userName', 'C06_X_Road_Client', 'partnerCode', 'keyName', 'passwordHash', 'password_min_length', 'nextPageToken', 'secretName', 'key'])
+      expect(isCredentialName(n), n).toBe(false);
+  });
+});
+
+describe('keyword prefilter', () => {
+  it('clean code triggers no detector; a keyword in any case triggers its detectors', () => {
+    const clean = 'export function add(a: number, b: number): number {\n  return a + b; // Mật khẩu? không.\n}\n';
+    expect(triggeredDetectors(clean)).toEqual([]);
+    expect(triggeredDetectors('x = GHP_abc')).toContain('github-token');
+    expect(triggeredDetectors('DB_PASSWORD=')).toEqual(expect.arrayContaining(['keyword-context', 'connection-string-password']));
+    expect(triggeredDetectors('-----BEGIN RSA PRIVATE KEY-----')).toContain('pem-private-key');
+  });
+
+  it('every detector carries its metadata: unique id, family, kind, description, lower-case ASCII keywords', () => {
+    const ids = new Set<string>();
+    for (const d of detectorCatalog()) {
+      expect(ids.has(d.id), d.id).toBe(false);
+      ids.add(d.id);
+      expect(d.description.length, d.id).toBeGreaterThan(10);
+      expect(d.keywords.length, d.id).toBeGreaterThan(0);
+      for (const k of d.keywords) expect(k, d.id).toMatch(/^[\x20-\x7e]+$/);
+      for (const k of d.keywords) expect(k, d.id).toBe(k.toLowerCase());
+    }
+    expect(ids.size).toBeGreaterThanOrEqual(45);
+  });
+});
+
+describe('text facts next to structured facts, and masking', () => {
+  it('dedupe drops a text fact on a line a structured collector reported, whatever its kind', () => {
+    const structured = credentialFact({ file: '.env', line: 3, source: 'dotenv', kind: 'named-literal', key: 'C06_SECRET_KEY', value: SECRET });
+    const text = credentialFact({ file: '.env', line: 3, source: 'text', kind: 'token', value: 'other' + SECRET });
+    const elsewhere = credentialFact({ file: '.env', line: 4, source: 'text', kind: 'token', value: 'other' + SECRET });
+    expect(dedupeCredentials([text, structured, elsewhere])).toEqual([structured, elsewhere]);
+  });
+
+  it('maskSecrets redacts tokens inside URLs (user-as-token, webhook paths)', () => {
+    const token = fake(40, 60, '0123456789abcdef');
+    expect(maskSecrets(`git+https://${token}:x-oauth-basic@github.com/o/r.git`)).not.toContain(token);
+    const path = 'T' + fake(8, 61, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789') + '/B' + fake(10, 62, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789') + '/' + fake(24, 63);
+    expect(maskSecrets(`https://hooks.slack.com/services/${path}`)).not.toContain(path.slice(-20));
+    expect(maskSecrets('https://lgsp.tinhmau.gov.vn/api')).toBe('https://lgsp.tinhmau.gov.vn/api');
+  });
+
+  it('isDummy and plausibleSecret', () => {
+    for (const d of ['pass', 'password1', 'admin', '1234', '123456', '1111', 'aaaa', 'not_a_real_token', 'REPLACE_WITH_PASSWORD', 'my-password', 'p@ssw0rd'])
+      expect(isDummy(d), d).toBe(true);
+    for (const d of [SECRET, 'Qm7vT2xR9pLw4KzN8sYc', 'm42ploz2wd']) expect(isDummy(d), d).toBe(false);
+  });
+});
+
+describe('robustness on adversarial input', () => {
+  it('long minified lines, keyword floods and long base64 runs stay linear', () => {
+    const minified = 'var a={' + Array.from({ length: 20_000 }, (_, i) => `token${i}:t.get("password${i}"),sk-${'A'.repeat(50)}T3Blbk`).join(',') + '};';
+    const flood = 'password=x;Server=db;\n'.repeat(20_000) + 'private key '.repeat(20_000) + `${'QUJD'.repeat(250_000)}://@\n`;
+    const t0 = performance.now();
+    expect(scanText(minified, 'app.min.js')).toEqual([]);
+    expect(scanText(flood, 'notes.cfg')).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(5_000);
   });
 });

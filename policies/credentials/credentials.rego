@@ -12,7 +12,7 @@ package dancu.credentials
 import data.dancu.lib
 
 # Kinds recognisable by their own format, reported wherever they are.
-known_format_kinds := {"jwt", "private-key"}
+known_format_kinds := {"jwt", "private-key", "token"}
 
 # Kinds where the credential is embedded in a larger value.
 embedded_kinds := {"basic-auth-url", "base64-userpass", "connection-string"}
@@ -47,6 +47,21 @@ rule_for(c) := "DG-CRED-004" if {
 	c.source in data.settings.configSources
 } else := "DG-CRED-003" if {
 	c.source in data.settings.manifestSources
+} else := "DG-CRED-001" if {
+	# A plain-text match (keyword context) is judged by the kind of file it is in.
+	c.source == "text"
+	file_kind(c.file) == "source"
+} else := "DG-CRED-003" if {
+	c.source == "text"
+	file_kind(c.file) == "manifest"
+} else := "DG-CRED-002" if {
+	c.source == "text"
+}
+
+# The discovered kind of a file (source, manifest, config…), from the chunk's files.
+file_kind(path) := f.kind if {
+	some f in input.files
+	f.path == path
 }
 
 source_labels := {
@@ -76,6 +91,7 @@ kind_labels := {
 	"private-key": {"en": "Private key", "vi": "Khóa bí mật (private key)"},
 	"connection-string": {"en": "connection string with a password", "vi": "chuỗi kết nối có mật khẩu"},
 	"high-entropy": {"en": "high-entropy value", "vi": "giá trị có entropy cao"},
+	"token": {"en": "API key / access token", "vi": "khóa API / mã truy cập"},
 }
 
 label(labels, name, lang) := text if {

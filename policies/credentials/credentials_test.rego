@@ -117,8 +117,31 @@ test_cred_005_message if {
 	f.message.vi == "Thông tin xác thực nhúng trong URL (tên đăng nhập:mật khẩu@máy chủ) tại tệp .env: \"DANCU_URL\" (giá trị ht…vn)."
 }
 
-test_cred_text_named_literal_not_reported if {
-	count(eval([fixtures.credential({"source": "text"})])) == 0
+eval_with_files(creds, files) := findings if {
+	findings := credentials.deny with input as fixtures.facts({"credentials": creds, "files": files})
+		with data.settings as fixtures.settings
+}
+
+text_fact := fixtures.credential({"source": "text"})
+
+rules_in(path, kind) := {f.rule |
+	some f in eval_with_files([object.union(text_fact, {"file": path})], [{"path": path, "kind": kind, "size": 1}])
+}
+
+test_cred_text_named_literal_judged_by_file_kind if {
+	rules_in("src/config.ts", "source") == {"DG-CRED-001"}
+	rules_in("k8s/job.yaml", "manifest") == {"DG-CRED-003"}
+	rules_in("conf/app.ini", "config") == {"DG-CRED-002"}
+
+	# a file the chunk does not describe still gets a finding (config by default)
+	{f.rule | some f in eval([text_fact])} == {"DG-CRED-002"}
+}
+
+test_cred_004_token_kind if {
+	findings := eval([fixtures.credential({"source": "dotenv", "kind": "token", "key": "GITHUB_TOKEN", "file": ".env"})])
+	[f] := [f | some f in findings]
+	f.rule == "DG-CRED-004"
+	contains(f.message.en, "API key / access token")
 }
 
 test_cred_one_finding_per_fact if {

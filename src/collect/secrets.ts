@@ -9,10 +9,18 @@
  * - `classifyValue(key, value, settings)` — which `CredentialKind` applies, if any.
  * - `candidateFromValue({...})`       — classify a key/value and build the fact (or nothing).
  * - `credentialFact({...})`           — build a fact from a clear value (never stored in it).
- * - `detectKnownFormats(text, file, source)` — PEM keys, JWTs, `scheme://user:pass@host`,
- *                                        connection strings with passwords, in plain text.
+ * - `detectKnownFormats(text, file, source)` — every detector of `./secrets/` over plain
+ *                                        text (keyword prefilter first), as facts.
+ * - `scanText(text, file)`            — the same, as raw matches with detector id and family.
+ * - `maskSecrets(text)`               — a URL/command with the secrets in it redacted.
+ * - `isCredentialName(name)`          — the detectors' own notion of a credential name.
+ * - `isDummy(value)`                  — placeholders plus test-looking dummies (`pass`, `1234`).
  * - `dedupeCredentials(facts)`        — drop `text` matches that a structured collector
  *                                        already reported (pipeline calls this once).
+ *
+ * The detectors live in `./secrets/`, one module per family, each with its metadata
+ * (id, family, kind, description, prefilter keywords) beside its logic; `DETECTORS` and
+ * `detectorCatalog()` list them. `./secrets/accuracy.ts` measures them.
  *
  * Config-collector helpers (used by the YAML/env/properties/JSON/Dockerfile collectors):
  * `ConfigEntry`, `factsFromEntries`, `lineIndex`, `parseError`, `perFile`, `isLockFile`.
@@ -33,102 +41,13 @@ import type {
 } from '../facts/types.js';
 import { compilePatterns, type Settings } from '../policy/settings.js';
 import { redact, redactUrl, sha256Hex, shannonEntropy } from '../util/redact.js';
+import { knownFormatOf, scanText } from './secrets/index.js';
+import { DEFAULT_RE, decodeUserPass, isLockFile, isPlaceholder, looksLikePath, looksLikeProse } from './secrets/values.js';
 import type { CollectContext } from './types.js';
 
-// ---------------------------------------------------------------------------
-// Placeholders and prose
-
-const PLACEHOLDER_WORDS = new Set([
-  'null',
-  'none',
-  'nil',
-  'undefined',
-  'true',
-  'false',
-  'yes',
-  'no',
-  'on',
-  'off',
-  'todo',
-  'tbd',
-  'fixme',
-  'n/a',
-  'redacted',
-  'changeit',
-  'password',
-  'passwd',
-  'secret',
-  'token',
-]);
-
-const PLACEHOLDER_RES: readonly RegExp[] = [
-  /^\$\{[^}]*\}$/, // ${VAR}, ${VAR:-default} (defaults are examined separately)
-  /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $VAR
-  /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/, // $(VAR) (Kubernetes env expansion)
-  /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %VAR% (Windows)
-  /^#\{[^}]*\}$/, // #{Octopus.Var}
-  /^@\{[^}]*\}$/,
-  /^%\([A-Za-z0-9_.]+\)[sdr]$/, // %(x)s
-  /^<[^<>]+>$/, // <your-password>
-  /^\[[A-Za-z0-9_ -]+\]$/, // [PASSWORD]
-  /change[-_ ]?me/i, // changeme, change_me, CHANGE-ME-123
-  /^[xX]{3,}$/, // xxxx
-  /^[xX*•.]{2,}(?:[-_ ][xX*•.]{2,})*$/, // xxx-xxx, ***, •••, ...
-  /^your[-_ ]?[A-Za-z]/i, // your_password, yourToken, your-key
-  /example|dummy|placeholder/i,
-  /\bTODO\b|\bFIXME\b/,
-  /^secretKeyRef\b|\bsecretKeyRef\s*:/, // a k8s reference written as text
-  /^(?:vault|ref\+[a-z0-9]+|sm|op|awssm|gcpsm|azkv|akv|secretref|keyvault|ssm|doppler|infisical):/i,
-  /^arn:aws:(?:secretsmanager|ssm|kms):/i,
-  /^@Microsoft\.KeyVault\(/i,
-  /^projects\/[^/\s]+\/secrets\//,
-  /^ENC\([\s\S]*\)$/, // jasypt-encrypted
-  /^\$ANSIBLE_VAULT;/,
-  /^env\(/i, // env('X'), env(X)
-  /^(?:process\.env|import\.meta\.env)\b/,
-  /^(?:os\.environ|os\.getenv|getenv\(|System\.getenv|Environment\.GetEnvironmentVariable|config\()/,
-  /^(?:\{\d*\}|%[sd])$/, // {0}, %s
-  /^\{[A-Za-z_][\w.]*\}$/, // {pwd} (format strings)
-];
-
-/**
- * True when `value` is a template, reference, dummy or otherwise not a real secret:
- * `${VAR}`, `$VAR`, `{{ .Values.x }}`, `#{…}`, `%(x)s`, `<your-password>`, `changeme`,
- * `xxx…`, `***`, `your_*`, `example`/`dummy`/`placeholder`/`TODO`, null/true/false…,
- * empty or ≤ 3 characters, secret-store references (`vault:`, `ref+…`,
- * `arn:aws:secretsmanager:…`, Key Vault), `env(…)`, `process.env.X`.
- */
-export function isPlaceholder(value: string): boolean {
-  const v = value.trim().replace(/^(['"`])([\s\S]*)\1$/, '$2').trim();
-  if ([...v].length <= 3) return true;
-  if (PLACEHOLDER_WORDS.has(v.toLowerCase())) return true;
-  // {{ .Values.x }}, ${{ secrets.X }}, Jinja (indexOf, not a regex: linear on any input).
-  const open = v.indexOf('{{');
-  if (open >= 0 && v.indexOf('}}', open + 2) >= 0) return true;
-  return PLACEHOLDER_RES.some((re) => re.test(v));
-}
-
-const DIACRITIC = /[\u00C0-\u024F\u1E00-\u1EFF]/;
-const WORDLIKE = /^[\p{L}\p{M}'’,.!?:;()«»"-]+$/u;
-
-/**
- * True when `value` reads as words for people rather than a secret: a UI label or
- * sentence ("Mật khẩu", "Nhập mật khẩu của bạn", "Enter your password").
- */
-export function looksLikeProse(value: string): boolean {
-  const v = value.trim();
-  const words = v.split(/\s+/).filter(Boolean);
-  if (words.length >= 2) {
-    const wordy = words.filter((w) => WORDLIKE.test(w)).length;
-    if (wordy === words.length) return true;
-    if (words.length >= 3 && wordy / words.length >= 0.66) return true;
-  }
-  // Vietnamese (or other Latin-with-diacritics) text with spaces is a label, not a secret.
-  if (words.length >= 2 && DIACRITIC.test(v)) return true;
-  // A single word of letters with Vietnamese diacritics ("Khẩu", "Mậtkhẩu") is a label too.
-  if (words.length === 1 && DIACRITIC.test(v) && WORDLIKE.test(v)) return true;
-  return false;
-}
+export { isDummy, isLockFile, isPlaceholder, looksLikeProse } from './secrets/values.js';
+export { DETECTORS, detectorCatalog, isCredentialName, scanText, syntaxOf } from './secrets/index.js';
+export type { Detector, Family, SecretMatch } from './secrets/index.js';
 
 // ---------------------------------------------------------------------------
 // Key sensitivity
@@ -191,133 +110,6 @@ const SENSITIVE_ISH = /key|secret|token|pass|pwd|auth|cred|sig|salt|hmac|cert|be
 const REFERENCE_KEY =
   /(?:name|ref|file|path|dir|url|uri|endpoint|host|enabled|enable|type|header|ttl|expiry|expiration|expires|expire|timeout|length|size|mode|algorithm|alg|policy|prefix|suffix|format|location|provider|store|env|var|field|param)$|^existing/i;
 
-// ---------------------------------------------------------------------------
-// Known formats
-
-const PEM_RE = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g;
-const PEM_END_RE = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g;
-const JWT_RE = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g;
-/** scheme://user:pass@host — the password may not contain whitespace, quotes, `@` or `/`. */
-const URL_CRED_RE =
-  /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*(?::[A-Za-z][A-Za-z0-9+.-]*)?):\/\/([^\s:@/?#'"`<>]{1,128}):([^\s@/'"`<>]{1,256})@([A-Za-z0-9._\-[\]{}$]+)/g;
-const ORACLE_THIN_RE = /jdbc:oracle:thin:([^/\s@"'`:;]+)\/([^@\s"'`;]+)@/g;
-const CONN_PASSWORD_RE = /(?<=^|[;?&\s"'`{(,])(?:password|pwd)\s*=\s*("([^"]*)"|'([^']*)'|[^;&"'`\s]*)/gi;
-const CONN_MARKER_RE =
-  /jdbc:|\b(?:server|data source|datasource|host|hostname|database|initial catalog|user id|userid|uid|user|username|addr|address|dsn|port|sslmode|encrypt)\s*=/i;
-const DB_SCHEMES = new Set([
-  'mongodb',
-  'mongodb+srv',
-  'postgres',
-  'postgresql',
-  'mysql',
-  'mariadb',
-  'redis',
-  'rediss',
-  'amqp',
-  'amqps',
-  'mssql',
-  'sqlserver',
-  'oracle',
-  'db2',
-  'couchdb',
-  'cassandra',
-  'neo4j',
-  'clickhouse',
-  'elasticsearch',
-  'kafka',
-  'nats',
-  'mqtt',
-]);
-const EXAMPLE_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|[a-z0-9-]+\.(?:example|invalid|test))$|^example$/i;
-
-interface Match {
-  kind: CredentialKind;
-  /** The secret part: the whole PEM block, the JWT, the URL/connection-string password. */
-  secret: string;
-  /** Offset of the match in the scanned string. */
-  index: number;
-}
-
-function schemeKind(scheme: string): CredentialKind {
-  const s = scheme.toLowerCase();
-  const last = s.includes(':') ? s.slice(s.lastIndexOf(':') + 1) : s;
-  return s.startsWith('jdbc:') || DB_SCHEMES.has(last) ? 'connection-string' : 'basic-auth-url';
-}
-
-/** A PEM block without layout (indentation, `\n` escapes, quotes, `+`), so the same key hashes alike wherever it sits. */
-function canonicalPem(block: string): string {
-  return block.replace(/\\[nr]/g, '').replace(/["'`+\s]/g, '');
-}
-
-function pemBodyIsReal(block: string): boolean {
-  const body = block
-    .replace(/-----(?:BEGIN|END)[^-]*-----/g, '')
-    .replace(/\\[nr]/g, '')
-    .replace(/[^A-Za-z0-9+/=]/g, '');
-  return body.length >= 32;
-}
-
-/** Every known-format secret in `text`, with its offset. */
-function findKnownFormats(text: string, prefilter = true): Match[] {
-  const out: Match[] = [];
-  const has = (s: string) => !prefilter || text.includes(s);
-  if (has('PRIVATE KEY')) {
-    PEM_RE.lastIndex = 0;
-    for (const m of text.matchAll(PEM_RE)) {
-      PEM_END_RE.lastIndex = m.index + m[0].length;
-      const end = PEM_END_RE.exec(text);
-      const stop = end && end.index - m.index < 40_000 ? end.index + end[0].length : Math.min(text.length, m.index + 4000);
-      const block = text.slice(m.index, stop);
-      if (pemBodyIsReal(block)) out.push({ kind: 'private-key', secret: canonicalPem(block), index: m.index });
-    }
-  }
-  if (has('eyJ')) {
-    JWT_RE.lastIndex = 0;
-    for (const m of text.matchAll(JWT_RE)) out.push({ kind: 'jwt', secret: m[0], index: m.index });
-  }
-  if (has('://')) {
-    URL_CRED_RE.lastIndex = 0;
-    for (const m of text.matchAll(URL_CRED_RE)) {
-      const [, scheme = '', user = '', pass = '', host = ''] = m;
-      if (isPlaceholder(pass) || (isPlaceholder(user) && /[{}$<>]/.test(user))) continue;
-      if (EXAMPLE_HOST.test(host)) continue;
-      out.push({ kind: schemeKind(scheme), secret: pass, index: m.index });
-    }
-  }
-  if (has('thin:')) {
-    ORACLE_THIN_RE.lastIndex = 0;
-    for (const m of text.matchAll(ORACLE_THIN_RE)) {
-      const pass = m[2] ?? '';
-      if (!isPlaceholder(pass)) out.push({ kind: 'connection-string', secret: pass, index: m.index });
-    }
-  }
-  if (!prefilter || /assword|pwd/i.test(text)) {
-    for (const { line, offset } of linesMatching(text, /assword|pwd/i)) {
-      if (!CONN_MARKER_RE.test(line)) continue;
-      CONN_PASSWORD_RE.lastIndex = 0;
-      for (const m of line.matchAll(CONN_PASSWORD_RE)) {
-        const pass = (m[2] ?? m[3] ?? m[1] ?? '').trim();
-        if (isPlaceholder(pass) || /^["'`]?\s*\+/.test(pass)) continue;
-        // Already reported as a URL password on this line?
-        if (out.some((o) => o.secret === pass && o.index >= offset && o.index < offset + line.length)) continue;
-        out.push({ kind: 'connection-string', secret: pass, index: offset + m.index });
-      }
-    }
-  }
-  return out;
-}
-
-function* linesMatching(text: string, re: RegExp): Generator<{ line: string; offset: number }> {
-  let start = 0;
-  while (start <= text.length) {
-    let nl = text.indexOf('\n', start);
-    if (nl < 0) nl = text.length;
-    const line = text.slice(start, nl);
-    if (re.test(line)) yield { line, offset: start };
-    start = nl + 1;
-  }
-}
-
 /** 1-based line/column lookup for offsets in `text`. */
 export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
   const starts = [0];
@@ -335,60 +127,56 @@ export function lineIndex(text: string): (offset: number) => { line: number; col
 }
 
 /**
- * Scan plain text (any file) for secrets recognisable by their shape alone: PEM private
- * keys (at the BEGIN line), JWTs, `scheme://user:pass@host` URLs (not when the password
- * is a placeholder), and connection strings with a password (JDBC `password=`, ADO
- * `Password=`/`Pwd=`, `mongodb://u:p@`, Oracle thin `u/p@`). A cheap keyword prefilter
- * runs first, so a file with none of `PRIVATE KEY`, `eyJ`, `://`, `thin:`, `assword`,
- * `pwd` costs a few `includes` and no regex.
+ * Scan plain text (any file) with every detector in `./secrets/` (see `DETECTORS`):
+ * private keys, JWTs, cloud / source-hosting / chat / AI / SaaS tokens, URLs and
+ * connection strings with passwords, literal Authorization headers, and literals bound
+ * to credential names in any syntax. A keyword prefilter runs first: a file with none of
+ * the detectors' keywords costs one pass and no regex. Facts hold the secret part only
+ * redacted and hashed; `file` (repo-relative) decides whether unquoted values are
+ * literals (config) or expressions (code).
  */
 export function detectKnownFormats(text: string, file: string, source: CredentialSource): CredentialFact[] {
-  if (
-    !text.includes('PRIVATE KEY') &&
-    !text.includes('eyJ') &&
-    !text.includes('://') &&
-    !text.includes('thin:') &&
-    !/assword|pwd/i.test(text)
-  ) {
-    return [];
-  }
-  const matches = findKnownFormats(text);
+  const matches = scanText(text, file);
   if (matches.length === 0) return [];
   const pos = lineIndex(text);
-  return matches
-    .sort((a, b) => a.index - b.index)
-    .map((m) => {
-      const { line, column } = pos(m.index);
-      return credentialFact({ file, line, column, source, kind: m.kind, value: m.secret });
-    });
+  return matches.map((m) => {
+    const { line, column } = pos(m.index);
+    const args: CredentialFactArgs = { file, line, column, source, kind: m.kind, value: m.secret };
+    if (m.key !== undefined) args.key = m.key;
+    return credentialFact(args);
+  });
+}
+
+/**
+ * `text` with every known-format secret in it replaced by its redacted form: a token
+ * used as the user of a URL (`<token>:x-oauth-basic@…`), a webhook path, a key in a
+ * query string. For URLs and other text that a fact keeps (endpoints); `redactUrl`
+ * still masks passwords and sensitive query values afterwards.
+ */
+/** A URL as facts and reports may show it: known-format secrets and passwords masked. */
+export function redactEndpoint(url: string): string {
+  return redactUrl(maskSecrets(url));
+}
+
+export function maskSecrets(text: string): string {
+  const matches = scanText(text, '', { formatsOnly: true }).sort((a, b) => a.start - b.start);
+  if (matches.length === 0) return text;
+  let out = '';
+  let last = 0;
+  for (const m of matches) {
+    if (m.start < last) continue;
+    out += text.slice(last, m.start) + redact(text.slice(m.start, m.end));
+    last = m.end;
+  }
+  return out + text.slice(last);
 }
 
 // ---------------------------------------------------------------------------
 // Classification
 
-const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?$/;
-const USERPASS_RE = /^[^\s:]{1,64}:[^\s]{3,128}$/;
-
-/** When `value` is base64 that decodes to printable `user:pass`, the decoded pair. */
-function decodeUserPass(value: string): string | undefined {
-  if (value.length < 8 || value.length > 400 || !BASE64_RE.test(value)) return undefined;
-  const decoded = Buffer.from(value, 'base64').toString('utf8');
-  if (!/^[\x21-\x7e]+$/.test(decoded)) return undefined;
-  if (!USERPASS_RE.test(decoded)) return undefined;
-  const pass = decoded.slice(decoded.indexOf(':') + 1);
-  return isPlaceholder(pass) ? undefined : decoded;
-}
-
-/** A value that is a file path, not a secret: `/run/secrets/db`, `./certs/key.pem`, `C:\keys\a.pfx`. */
-function looksLikePath(v: string): boolean {
-  return /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)[\w.\-/\\]*$/.test(v) && !/^\/\//.test(v);
-}
-
 const PUBLIC_MATERIAL =
   /^\s*(?:-----BEGIN (?:CERTIFICATE|TRUSTED CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST|PGP PUBLIC KEY BLOCK)-----|(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+) AAAA)/;
 const PLAIN_URL = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
-/** `${NAME:default}` (Spring), `${NAME:-default}` / `${NAME-default}` (shell, compose). */
-const DEFAULT_RE = /^\$\{([A-Za-z0-9_.\-[\]]+)(?::-|:|-)([\s\S]*)\}$/;
 
 export interface ClassifyOptions {
   /** Every non-placeholder value is a candidate whatever its key (Kubernetes Secret data). */
@@ -407,9 +195,8 @@ function analyse(key: string | undefined, value: string, settings: Settings, opt
 
   // Shapes that are secrets whatever the key (each checks its own secret part for placeholders,
   // so `Server=example-db;Password=…` is still found).
-  const known = findKnownFormats(v, false);
-  const first = known[0];
-  if (first) return { kind: first.kind, secret: first.secret };
+  const known = knownFormatOf(v);
+  if (known) return { kind: known.kind, secret: known.secret };
 
   if (isPlaceholder(v)) return undefined;
 
@@ -514,22 +301,23 @@ export function candidateFromValue(args: CandidateArgs): CredentialFact | undefi
 
 /**
  * Merge credential facts from all collectors: a `text` match is dropped when a more
- * specific collector reported the same file and kind on the same line, or the same
- * value (same hash) anywhere in that file; exact duplicates are dropped. Order is kept.
+ * specific collector reported anything on the same line of the same file (it read the
+ * same key/value better), or the same value (same hash) anywhere in that file; exact
+ * duplicates are dropped. Order is kept.
  */
 export function dedupeCredentials(facts: CredentialFact[]): CredentialFact[] {
   const byLine = new Set<string>();
   const byHash = new Set<string>();
   for (const f of facts) {
     if (f.source === 'text') continue;
-    byLine.add(`${f.file}\0${f.line}\0${f.kind}`);
-    byHash.add(`${f.file}\0${f.kind}\0${f.valueHash}`);
+    byLine.add(`${f.file}\0${f.line}`);
+    byHash.add(`${f.file}\0${f.valueHash}`);
   }
   const seen = new Set<string>();
   const out: CredentialFact[] = [];
   for (const f of facts) {
     if (f.source === 'text') {
-      if (byLine.has(`${f.file}\0${f.line}\0${f.kind}`) || byHash.has(`${f.file}\0${f.kind}\0${f.valueHash}`)) continue;
+      if (byLine.has(`${f.file}\0${f.line}`) || byHash.has(`${f.file}\0${f.valueHash}`)) continue;
     }
     const exact = `${f.file}\0${f.line}\0${f.column ?? ''}\0${f.kind}\0${f.source}\0${f.key ?? ''}\0${f.valueHash}`;
     if (seen.has(exact)) continue;
@@ -701,7 +489,7 @@ export function factsFromEntries(
     if (e.value.includes('://')) {
       URL_IN_VALUE.lastIndex = 0;
       for (const m of e.value.matchAll(URL_IN_VALUE)) {
-        const ep: EndpointFact = { file, line: lineWithin(e, e.value, m.index), key: e.key, url: redactUrl(m[0]), source: e.source };
+        const ep: EndpointFact = { file, line: lineWithin(e, e.value, m.index), key: e.key, url: redactEndpoint(m[0]), source: e.source };
         if (e.contentLine === undefined && e.column !== undefined) ep.column = e.column;
         out.endpoints.push(ep);
       }
@@ -779,10 +567,4 @@ export function perFile(
     }
   }
   return out;
-}
-
-/** Lock files hold thousands of registry URLs and integrity hashes, never configuration. */
-export function isLockFile(path: string): boolean {
-  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  return base.endsWith('.lock') || base === 'package-lock.json' || base === 'npm-shrinkwrap.json' || base === 'pnpm-lock.yaml' || base === 'yarn.lock';
 }

@@ -4,7 +4,8 @@
  * key and the line, so the CLI exits 2: a bad config never passes silently.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import type { ExceptionFact } from '../facts/types.js';
 import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { UsageError } from '../util/errors.js';
@@ -151,4 +152,22 @@ export function mergeSettings(config: Config, base: Settings = defaultSettings()
     approvedModules: add(base.approvedModules, config.approvedModules),
     approvedTools: add(base.approvedTools, config.approvedTools),
   };
+}
+
+/** Config exceptions as facts (repo-relative file when inside the root), expiry judged against `today`. */
+export function exceptionFacts(root: string, config: LoadedConfig | undefined, today: string): ExceptionFact[] {
+  const exceptions = config?.config.exceptions ?? [];
+  if (exceptions.length === 0 || !config?.path) return [];
+  const rel = relative(root, config.path);
+  const file = !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : config.path;
+  return exceptions.map((e, i) => ({
+    file,
+    line: config.exceptionLines[i] ?? 1,
+    rule: e.rule,
+    paths: e.paths,
+    reason: e.reason,
+    expires: e.expires,
+    // An exception applies through its expiry day.
+    expired: e.expires < today,
+  }));
 }

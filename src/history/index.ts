@@ -27,8 +27,8 @@
  * clone, missing/corrupt objects, unknown `--since` revision.
  */
 import { readFileSync } from 'node:fs';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { loadConfig, mergeSettings, type LoadedConfig } from '../config/load.js';
+import { basename, join, resolve } from 'node:path';
+import { exceptionFacts, loadConfig, mergeSettings, type LoadedConfig } from '../config/load.js';
 import { CatFile, type GitObject } from '../git/catfile.js';
 import { assertFullHistory, corruptError, openRepo, resolveCommit, usageErrorFromGit, type RepoInfo } from '../git/repo.js';
 import { git, GitError, NulSplitter } from '../git/run.js';
@@ -37,7 +37,7 @@ import { applyBaseline, readBaseline, type BaselineResult } from '../findings/ba
 import { buildFindings, sortFindings } from '../findings/build.js';
 import { applySuppressions, todayUtc, type SuppressedFinding } from '../findings/suppress.js';
 import type { Finding, Lang, Severity } from '../findings/types.js';
-import { emptyFacts, type CredentialFact, type ExceptionFact, type FileFact, type RepoFact } from '../facts/types.js';
+import { emptyFacts, type CredentialFact, type FileFact, type RepoFact } from '../facts/types.js';
 import { assertValidFacts } from '../facts/validate.js';
 import { ruleCatalog } from '../policy/bundle.js';
 import { evaluateFindings, loadEvaluator, type RawFinding } from '../policy/evaluate.js';
@@ -359,22 +359,6 @@ export async function scanHistory(opts: HistoryScanOptions): Promise<HistoryScan
   };
 }
 
-/** Config exceptions as facts (as `scan()` builds them), expiry judged against `today`. */
-function exceptionFacts(root: string, config: LoadedConfig | undefined, today: string): ExceptionFact[] {
-  const list = config?.config.exceptions ?? [];
-  if (list.length === 0 || !config?.path) return [];
-  const rel = relative(root, config.path);
-  const file = !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : config.path;
-  return list.map((e, i) => ({
-    file,
-    line: config.exceptionLines[i] ?? 1,
-    rule: e.rule,
-    paths: e.paths,
-    reason: e.reason,
-    expires: e.expires,
-    expired: e.expires < today,
-  }));
-}
 
 export interface HistoryCliOptions {
   /** The scan's `[path]` argument. */

@@ -6,10 +6,10 @@
  * user-info or sensitive query values. Which call sites and endpoints reach the DB
  * and which facts are credentials is the Rego decision (`dancu/gate/surface`).
  */
+import { redactEndpoint } from '../collect/secrets.js';
 import { analyzeIntegration } from '../gate/integration.js';
 import type { IntegrationAnalysis } from '../gate/integration.js';
 import { UsageError } from '../util/errors.js';
-import { redactUrl } from '../util/redact.js';
 
 export interface InventoryAccount {
   name: string;
@@ -95,7 +95,7 @@ export function inventoryOf(analysis: IntegrationAnalysis): Inventory {
       file: e.file,
       line: e.line,
       ...(e.key ? { key: e.key } : {}),
-      url: redactUrl(e.url),
+      url: redactEndpoint(e.url),
       source: e.source,
     })),
     callSites: analysis.surface.callSites.map((cs) => ({
@@ -121,7 +121,7 @@ export function inventoryOf(analysis: IntegrationAnalysis): Inventory {
 
 function targetLabel(t: { url?: string; operation?: string; namespace?: string }): string {
   const parts: string[] = [];
-  if (t.url) parts.push(redactUrl(t.url));
+  if (t.url) parts.push(redactEndpoint(t.url));
   if (t.operation) parts.push(parts.length ? `(${t.operation})` : t.operation);
   if (!t.url && !t.operation && t.namespace) parts.push(`SOAP ${t.namespace}`);
   return parts.join(' ') || '?';

@@ -19,9 +19,8 @@ import type {
   ToolKind,
 } from '../../facts/types.js';
 import { compilePatterns, type Settings } from '../../policy/settings.js';
-import { redactUrl } from '../../util/redact.js';
 import { ConfigIndex } from '../config-values.js';
-import { isSensitiveKey } from '../secrets.js';
+import { isSensitiveKey, redactEndpoint } from '../secrets.js';
 import type { CollectContext } from '../types.js';
 import { FunctionIndex, type FnInfo, type Limiter } from './context.js';
 import { CredentialSink } from './credentials.js';
@@ -372,7 +371,7 @@ export class FileAnalysis<P = unknown> {
 
   addEndpoint(node: Node, url: string, key?: string): void {
     const l = this.loc(node);
-    const e: EndpointFact = { file: this.path, line: l.line, url: redactUrl(url), source: 'source' };
+    const e: EndpointFact = { file: this.path, line: l.line, url: redactEndpoint(url), source: 'source' };
     if (l.column !== undefined) e.column = l.column;
     if (key !== undefined) e.key = key;
     if (this.endpoints.some((o) => o.line === e.line && o.url === e.url)) return;
@@ -488,7 +487,7 @@ export class FileAnalysis<P = unknown> {
     const target: TargetFact = { via: [] };
     if (full) {
       if (full.s !== undefined) {
-        target.url = redactUrl(full.s);
+        target.url = redactEndpoint(full.s);
         target.via = full.via;
       } else {
         target.via = full.via.filter((s) => s === 'env' || s === 'config' || s === 'constant' || s === 'property' || s === 'env-default');

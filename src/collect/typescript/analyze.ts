@@ -7,8 +7,7 @@ import { ts } from 'ts-morph';
 import type { CallSiteFact, CredentialFact, DiagnosticFact, EndpointFact, TlsSettingFact, ToolFact } from '../../facts/types.js';
 import type { Settings } from '../../policy/settings.js';
 import { matchesAny } from '../../policy/settings.js';
-import { redactUrl } from '../../util/redact.js';
-import { isSensitiveKey } from '../secrets.js';
+import { isSensitiveKey, redactEndpoint } from '../secrets.js';
 import { buildTarget, classifyCall, soapCreateCall, type Anchored, type ClassifyEnv, type ClientCall } from './clients.js';
 import { FnIndex, type FnInfo, type Limiter } from './context.js';
 import { CredentialScanner } from './credentials.js';
@@ -150,7 +149,7 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
       }
     }
     const target = buildTarget(c, file, r, settings.soapNamespaces, extraBodies);
-    if (target.url !== undefined) target.url = redactUrl(target.url);
+    if (target.url !== undefined) target.url = redactEndpoint(target.url);
     const lc = sf.getLineAndCharacterOfPosition(c.node.getStart(sf));
     const site: CallSiteFact = {
       file: file.path,
@@ -226,7 +225,7 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
     const v = r.resolve(a, file);
     if (v?.t === 'str' && /^https?:\/\//i.test(v.s)) {
       const pos = sf.getLineAndCharacterOfPosition(a.getStart(sf));
-      result.endpoints.push({ file: file.path, line: pos.line + 1, column: pos.character + 1, key: 'page.goto', url: redactUrl(v.s), source: 'source' });
+      result.endpoints.push({ file: file.path, line: pos.line + 1, column: pos.character + 1, key: 'page.goto', url: redactEndpoint(v.s), source: 'source' });
       if (matchesAny(v.s, patterns.endpoint)) {
         signals.add('browser-automation', 'page.goto to a population-DB portal', lineOf(sf, g));
       }
