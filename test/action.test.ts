@@ -553,6 +553,240 @@ describe('pull_request event', () => {
   });
 });
 
+// ---------------------------------------------------------------------------------
+// mode: deploy — the pre-deployment gate (src/gate/run.ts runGate)
+
+const DEPLOY_MARKER = '<!-- dancu-guard:report:deploy -->';
+
+function gateExample(name: string, into?: string): string {
+  const ws = tmp(`gate-${name}`);
+  cpSync(join(EXAMPLES, name), into ? join(ws, into) : ws, { recursive: true });
+  return ws;
+}
+
+describe('mode deploy: the pre-deployment gate', () => {
+  it('passes the approved example on 2026-12-01, with the gate header in the job summary', async () => {
+    const api = await new FakeGitHub({ token: TOKEN }).start();
+    try {
+      const ws = gateExample('gate-approved');
+      const r = await runAction({
+        workspace: ws,
+        event: 'workflow_dispatch',
+        payload: { ref: 'refs/heads/release/2026-12', inputs: {} },
+        apiUrl: api.url,
+        inputs: { mode: 'deploy', 'deploy-date': '2026-12-01' },
+      });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.outputs).toEqual({ findings: '0', blocking: '0', verdict: 'pass', 'sarif-file': join(ws, 'dancu-guard.sarif') });
+      expect(r.stdout).not.toMatch(/^::error/m);
+      expect(r.stdout).toMatch(/^::group::dancu-guard .*: pre-deployment gate on \. for 2026-12-01$/m);
+      expect(r.stdout).toContain('dancu-guard: gate for 2026-12-01: 0 findings, 0 blocking: PASS');
+
+      expect(r.summary.startsWith(DEPLOY_MARKER)).toBe(true);
+      expect(r.summary).toContain('## Pre-deployment gate — deploy date 2026-12-01');
+      expect(r.summary).toContain('- Declaration: dancu-integration.yml — ');
+      expect(r.summary).toContain('- Fingerprint: sha256:6f71e0231a2e49c39a76b40f8db7a96abac7878732e663c3602fb21862ff5729 (3 files)');
+      expect(r.summary).toContain('- Notice: 123/STTTT-CNTT, submitted 2026-10-01, approved 456/TCT-DA06 on 2026-10-20, go-live 2026-11-30');
+      expect(r.summary).toContain('- Verdict: ALLOWED');
+      expect(r.summary).toContain('**PASS**');
+      expect(r.summary).toContain('Mode `deploy`');
+
+      const sarif = JSON.parse(readFileSync(join(ws, 'dancu-guard.sarif'), 'utf8')) as { runs: Array<{ automationDetails: { id: string }; results: unknown[] }> };
+      expect(validateSarif(sarif), JSON.stringify(validateSarif.errors)).toBe(true);
+      expect(sarif.runs[0]!.automationDetails.id).toBe('dancu-guard/deploy/');
+      expect(sarif.runs[0]!.results).toHaveLength(0);
+      expect(api.requests).toEqual([]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('blocks the Tết example on 2026-02-24 with DG-GATE-003: annotation, summary, SARIF', async () => {
+    const ws = gateExample('gate-tet');
+    const r = await runAction({ workspace: ws, event: 'push', inputs: { mode: 'deploy', 'deploy-date': '2026-02-24' } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.outputs).toEqual({ findings: '1', blocking: '1', verdict: 'fail', 'sarif-file': join(ws, 'dancu-guard.sarif') });
+    expect(r.stdout).toMatch(/^::error file=dancu-integration\.yml,line=18,title=DG-GATE-003 Notice submitted fewer than 10 working days before go-live::.*only 5 working day\(s\).*Earliest legal go-live: 2026-03-03\./m);
+    expect(r.stdout).toContain('dancu-guard: gate for 2026-02-24: 1 finding, 1 blocking: FAIL');
+
+    expect(r.summary.startsWith(DEPLOY_MARKER)).toBe(true);
+    expect(r.summary).toContain('## Pre-deployment gate — deploy date 2026-02-24');
+    expect(r.summary).toContain('(5 working days; earliest legal go-live 2026-03-03)');
+    expect(r.summary).toContain('- Verdict: BLOCKED (1 blocking finding(s) at or above high)');
+    expect(r.summary).toContain('**FAIL**');
+    expect(r.summary).toMatch(/\| high \| DG-GATE-003 \| dancu-integration\.yml:18 \|/);
+    expect(r.summary).toContain('**DG-GATE-003** — Notice submitted fewer than 10 working days before go-live');
+
+    const sarif = JSON.parse(readFileSync(r.outputs['sarif-file']!, 'utf8')) as {
+      runs: Array<{ automationDetails: { id: string }; results: Array<{ ruleId: string; level: string }> }>;
+    };
+    expect(validateSarif(sarif), JSON.stringify(validateSarif.errors)).toBe(true);
+    expect(sarif.runs[0]!.automationDetails.id).toBe('dancu-guard/deploy/');
+    expect(sarif.runs[0]!.results.map((x) => x.ruleId)).toEqual(['DG-GATE-003']);
+  });
+
+  it('a later deploy-date does not cure DG-GATE-003 (the notice\'s own goLive is judged)', async () => {
+    // The notice's goLive stays 2026-02-24, so a later deploy date still has DG-GATE-003.
+    const r = await runAction({ workspace: gateExample('gate-tet'), event: 'push', inputs: { mode: 'deploy', 'deploy-date': '2026-03-03' } });
+    expect(r.code).toBe(1);
+    expect(r.summary).toContain('## Pre-deployment gate — deploy date 2026-03-03');
+    expect(r.summary).toContain('DG-GATE-003');
+  });
+
+  it('on a pull request: its own sticky comment (next to the merge one) and a "dancu-guard (deploy)" check run', async () => {
+    const api = await new FakeGitHub({ token: TOKEN }).start();
+    try {
+      const merge = api.seedComment(`${MARKDOWN_MARKER}\n## dancu-guard — compliance report\n\n**PASS**`, { login: 'github-actions[bot]', type: 'Bot' });
+      const run = () =>
+        runAction({
+          workspace: gateExample('gate-tet'),
+          event: 'pull_request',
+          payload: prPayload(),
+          apiUrl: api.url,
+          inputs: { mode: 'deploy', 'deploy-date': '2026-02-24' },
+        });
+      const r = await run();
+      expect(r.code).toBe(1);
+      expect(api.calls('pulls.listFiles')).toHaveLength(0); // no diff-aware gating
+      expect(api.calls('issues.createComment')).toHaveLength(1);
+      expect(api.calls('issues.updateComment')).toHaveLength(0);
+      const deploy = api.comments.filter((c) => c.body.startsWith(DEPLOY_MARKER));
+      expect(deploy).toHaveLength(1);
+      expect(deploy[0]!.body).toContain('## Pre-deployment gate — deploy date 2026-02-24');
+      expect(deploy[0]!.body).toContain('DG-GATE-003');
+      expect(api.comments.find((c) => c.id === merge.id)!.body).toBe(`${MARKDOWN_MARKER}\n## dancu-guard — compliance report\n\n**PASS**`);
+
+      expect(api.checkRuns).toHaveLength(1);
+      const check = api.checkRuns[0]!;
+      expect(check.name).toBe('dancu-guard (deploy)');
+      expect(check.conclusion).toBe('failure');
+      expect(check.annotations.map((a) => `${String(a.annotation_level)} ${String(a.path)}:${String(a.start_line)} ${String(a.title)}`)).toEqual([
+        'failure dancu-integration.yml:18 DG-GATE-003 Notice submitted fewer than 10 working days before go-live',
+      ]);
+
+      // A second run updates the deploy comment, not the merge one.
+      api.resetRequests();
+      expect((await run()).code).toBe(1);
+      expect(api.calls('issues.createComment')).toHaveLength(0);
+      expect(api.calls('issues.updateComment').length).toBeLessThanOrEqual(1);
+      expect(api.comments.filter((c) => c.body.startsWith(DEPLOY_MARKER))).toHaveLength(1);
+      expect(api.comments).toHaveLength(2);
+      expect(api.violations).toEqual([]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('prefixes paths when path is a subdirectory, and maps a declaration kept outside it', async () => {
+    const ws = gateExample('gate-tet', 'services/portal');
+    const sub = await runAction({ workspace: ws, event: 'push', inputs: { mode: 'deploy', 'deploy-date': '2026-02-24', path: 'services/portal' } });
+    expect(sub.code).toBe(1);
+    expect(sub.stdout).toMatch(/^::error file=services\/portal\/dancu-integration\.yml,line=18,title=DG-GATE-003 /m);
+    expect(sub.summary).toContain('- Declaration: services/portal/dancu-integration.yml — ');
+
+    mkdirSync(join(ws, 'records'));
+    cpSync(join(ws, 'services/portal/dancu-integration.yml'), join(ws, 'records/dancu-integration.yml'));
+    rmSync(join(ws, 'services/portal/dancu-integration.yml'));
+    const outside = await runAction({
+      workspace: ws,
+      event: 'push',
+      inputs: { mode: 'deploy', 'deploy-date': '2026-02-24', path: 'services/portal', declaration: 'records/dancu-integration.yml' },
+    });
+    expect(outside.code).toBe(1);
+    expect(outside.stdout).toMatch(/^::error file=records\/dancu-integration\.yml,line=18,title=DG-GATE-003 /m);
+    expect(outside.summary).toContain('- Declaration: records/dancu-integration.yml — ');
+  });
+
+  it.each([
+    ['2026-02-30', 'not a real day'],
+    ['01/12/2026', 'day first'],
+    ['2026-12-1', 'no leading zero'],
+    ['tomorrow', 'a word'],
+  ])('deploy-date %s (%s) → exit 2 with a message, no verdict', async (value) => {
+    const r = await runAction({ workspace: gateExample('gate-approved'), event: 'push', inputs: { mode: 'deploy', 'deploy-date': value } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(`::error::dancu-guard: input deploy-date: "${value}" is not a real date in the form YYYY-MM-DD (e.g. 2026-12-01)`);
+    expect(r.outputs).toEqual({});
+  });
+
+  it('without a declaration the gate blocks with DG-GATE-001, never a pass', async () => {
+    const ws = gateExample('gate-approved');
+    rmSync(join(ws, 'dancu-integration.yml'));
+    const r = await runAction({ workspace: ws, event: 'push', inputs: { mode: 'deploy', 'deploy-date': '2026-12-01' } });
+    expect(r.code).toBe(1);
+    expect(r.outputs.verdict).toBe('fail');
+    expect(r.stdout).toMatch(/^::error file=dancu-integration\.yml,line=1,title=DG-GATE-001 /m);
+    expect(r.summary).toContain('- Declaration: dancu-integration.yml (missing)');
+    expect(r.summary).toContain('DG-GATE-001');
+    expect(r.summary).toContain('- Verdict: BLOCKED');
+  });
+
+  it('a declaration input that does not exist → exit 2', async () => {
+    const r = await runAction({
+      workspace: gateExample('gate-approved'),
+      event: 'push',
+      inputs: { mode: 'deploy', 'deploy-date': '2026-12-01', declaration: 'records/missing.yml' },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('::error::dancu-guard: input declaration: "records/missing.yml" does not exist');
+    expect(r.outputs).toEqual({});
+  });
+
+  it('an invalid declaration → exit 2 naming the file and the key, never a pass', async () => {
+    const ws = gateExample('gate-approved');
+    const decl = readFileSync(join(ws, 'dancu-integration.yml'), 'utf8').replace(/^securityLevel: 3$/m, 'securityLevel: cao');
+    writeFileSync(join(ws, 'dancu-integration.yml'), decl);
+    const r = await runAction({ workspace: ws, event: 'push', inputs: { mode: 'deploy', 'deploy-date': '2026-12-01' } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^::error::dancu-guard: .*dancu-integration\.yml:\d+.*securityLevel/m);
+    expect(r.outputs.verdict).toBeUndefined();
+  });
+
+  it('fail-on none: a credential in a deployment manifest (DG-GATE-010) still blocks, and the verdict line says why', async () => {
+    const ws = gateExample('gate-approved');
+    write(ws, { 'k8s/secret.yaml': SECRET_YAML });
+    const r = await runAction({ workspace: ws, event: 'push', inputs: { mode: 'deploy', 'deploy-date': '2026-12-01', 'fail-on': 'none' } });
+    expect(r.code).toBe(1);
+    expect(r.outputs.blocking).toBe('1');
+    expect(r.stdout).toMatch(/^::error file=k8s\/secret\.yaml,line=7,title=DG-GATE-010 /m);
+    expect(r.summary).toContain('- Verdict: BLOCKED (1 deployment manifest holds a credential: DG-GATE-010 blocks whatever fail-on says)');
+  });
+
+  it('the baseline accepts scan findings, never gate findings', async () => {
+    const ws = gateExample('gate-approved');
+    write(ws, { 'config/.env': envWith60Credentials() });
+    const cli = spawnSync(process.execPath, [join(REPO, 'bin', 'dancu-guard.js'), 'scan', '.', '--write-baseline', 'baseline.json'], { cwd: ws, encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    const inputs = { mode: 'deploy', 'deploy-date': '2026-12-01' };
+
+    const without = await runAction({ workspace: ws, event: 'push', inputs });
+    expect(without.code).toBe(1);
+    expect(without.outputs).toMatchObject({ findings: '60', blocking: '60', verdict: 'fail' });
+
+    const accepted = await runAction({ workspace: ws, event: 'push', inputs: { ...inputs, baseline: 'baseline.json' } });
+    expect(accepted.code).toBe(0);
+    expect(accepted.outputs).toMatchObject({ findings: '0', blocking: '0', verdict: 'pass' });
+    expect(accepted.stdout).toContain('(60 accepted by the baseline)');
+
+    // The same baseline does not let a deployment without a declaration through.
+    rmSync(join(ws, 'dancu-integration.yml'));
+    const gated = await runAction({ workspace: ws, event: 'push', inputs: { ...inputs, baseline: 'baseline.json' } });
+    expect(gated.code).toBe(1);
+    expect(gated.outputs).toMatchObject({ findings: '1', blocking: '1', verdict: 'fail' });
+    expect(gated.stdout).toMatch(/^::error file=dancu-integration\.yml,line=1,title=DG-GATE-001 /m);
+  });
+
+  it('mode merge ignores deploy-date and declaration, with a warning', async () => {
+    const r = await runAction({ workspace: gateExample('gate-approved'), event: 'push', inputs: { 'deploy-date': '2026-12-01' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('::warning::dancu-guard: input deploy-date is used by mode: deploy only; ignored in mode: merge');
+    expect(r.summary.startsWith(MARKDOWN_MARKER)).toBe(true);
+    expect(r.summary).not.toContain('Pre-deployment gate');
+  });
+});
+
 describe('bad input and environment', () => {
   it('fails with a clear message when the event payload file is missing', async () => {
     const ws = tmp('noevent');

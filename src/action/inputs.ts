@@ -6,6 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { isRealDate } from '../declaration/load.js';
 import { SEVERITIES, type Severity } from '../findings/types.js';
 import type { Runner } from './runner.js';
 
@@ -23,7 +24,12 @@ export const INPUT_DEFAULTS = {
   'sarif-file': 'dancu-guard.sarif',
   comment: 'true',
   lang: 'en',
+  'deploy-date': '',
+  declaration: '',
 } as const;
+
+/** Inputs only `mode: deploy` reads. */
+export const DEPLOY_ONLY_INPUTS = ['deploy-date', 'declaration'] as const;
 
 export interface ActionInputs {
   /** Absolute path of the scanned root. */
@@ -38,6 +44,15 @@ export interface ActionInputs {
   sarifFile?: string;
   comment: boolean;
   lang: 'en' | 'vi';
+  /**
+   * Mode deploy: the day the gate judges, `YYYY-MM-DD` (a real calendar date). Undefined:
+   * today in Vietnam (UTC+7), as `dancu-guard gate` does.
+   */
+  deployDate?: string;
+  /** Mode deploy: absolute path of the integration declaration, or undefined (dancu-integration.yml at the scanned root). */
+  declaration?: string;
+  /** Deploy-only inputs that were set (in mode merge they are ignored, with a warning). */
+  deployInputsSet: string[];
   /** Never logged. */
   token: string;
 }
@@ -102,6 +117,28 @@ export function readInputs(runner: Runner, env: Record<string, string | undefine
     );
   }
 
+  // Checked in every mode (a bad value is a bad value), used by mode deploy only.
+  const deployDateInput = get('deploy-date');
+  if (deployDateInput && !isRealDate(deployDateInput)) {
+    throw new InputError(
+      `input deploy-date: "${deployDateInput}" is not a real date in the form YYYY-MM-DD (e.g. 2026-12-01); leave it empty for today in Vietnam (UTC+7)`,
+    );
+  }
+
+  const declarationInput = get('declaration');
+  const declaration = declarationInput ? resolve(workspace, declarationInput) : undefined;
+  if (declaration) {
+    let isFile = false;
+    try {
+      isFile = statSync(declaration).isFile();
+    } catch {
+      throw new InputError(
+        `input declaration: "${declarationInput}" does not exist (relative paths start at ${workspace}; see docs/gate.md for the format of dancu-integration.yml)`,
+      );
+    }
+    if (!isFile) throw new InputError(`input declaration: "${declarationInput}" is not a file`);
+  }
+
   const sarifInput = get('sarif-file');
   const sarifFile = sarifInput ? (isAbsolute(sarifInput) ? sarifInput : resolve(workspace, sarifInput)) : undefined;
 
@@ -114,6 +151,9 @@ export function readInputs(runner: Runner, env: Record<string, string | undefine
     ...(sarifFile ? { sarifFile } : {}),
     comment,
     lang,
+    ...(deployDateInput ? { deployDate: deployDateInput } : {}),
+    ...(declaration ? { declaration } : {}),
+    deployInputsSet: DEPLOY_ONLY_INPUTS.filter((n) => get(n) !== ''),
     token: runner.input('github-token'),
   };
 }

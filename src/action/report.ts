@@ -4,16 +4,28 @@
  * - the job summary and the sticky PR comment: the `markdown` report of the findings
  *   that gate (on a pull request, those on changed lines), then the pre-existing ones
  *   in a collapsed section, then (job summary only) notes about what could not be done;
+ *   in mode deploy headed by what the pre-deployment gate decided on (gate/report.ts's
+ *   header: deploy date, declaration, fingerprint, notice, verdict), and marked with
+ *   {@link DEPLOY_MARKER} so a deploy run and a merge run on one pull request keep one
+ *   comment each;
  * - annotations in the log: the `github` formatter's workflow commands;
  * - check-run annotations (failure / warning / notice).
  */
 import { atOrAbove, severityRank, type Finding, type Lang } from '../findings/types.js';
+import { gateHeader } from '../gate/report.js';
+import type { GateResult } from '../gate/run.js';
 import { formatGithub } from '../report/github.js';
 import { formatMarkdown, MARKDOWN_MARKER, mdEscape } from '../report/markdown.js';
 import type { ReportInput, Summary } from '../report/types.js';
 import type { CheckAnnotation } from './github.js';
 
 export { MARKDOWN_MARKER };
+
+/** First line of the deploy-mode report (the merge marker's, with `:deploy`). */
+export const DEPLOY_MARKER = '<!-- dancu-guard:report:deploy -->';
+
+/** The gate rule that blocks a deployment whatever `fail-on` says (a credential in a deployment manifest). */
+export const ALWAYS_BLOCKING_GATE_RULE = 'DG-GATE-010';
 
 /** GitHub refuses comments and check-run summaries over 65,536 characters. */
 export const COMMENT_LIMIT = 65_000;
@@ -28,7 +40,9 @@ const LABELS = {
       }, compared with ${base}).`,
     preExisting: (n: number) => `Pre-existing findings on unchanged lines — not blocking (${n})`,
     deploy:
-      '**Mode `deploy`:** the whole repository is gated (no diff-aware gating), and a credential in a deployment manifest blocks whatever `fail-on` says.',
+      '**Mode `deploy`:** the pre-deployment gate (`dancu-guard gate`) on the whole repository (no diff-aware gating); a credential in a deployment manifest (DG-GATE-010) blocks whatever `fail-on` says.',
+    floorVerdict: (n: number) =>
+      `BLOCKED (${n} ${n === 1 ? 'deployment manifest holds' : 'deployment manifests hold'} a credential: DG-GATE-010 blocks whatever fail-on says)`,
     notes: 'Notes',
     omitted: (n: number) => `_${n} more pre-existing ${n === 1 ? 'finding is' : 'findings are'} not shown here; see the SARIF report._`,
     severity: 'Severity',
@@ -43,7 +57,9 @@ const LABELS = {
       `**Chặn theo thay đổi:** chỉ các phát hiện trên dòng mà pull request này thêm hoặc sửa mới có thể chặn (${files} tệp thay đổi, so với ${base}).`,
     preExisting: (n: number) => `Phát hiện có từ trước trên dòng không đổi — không chặn (${n})`,
     deploy:
-      '**Chế độ `deploy`:** kiểm tra toàn bộ kho mã (không chặn theo thay đổi), và mọi thông tin xác thực trong manifest triển khai đều chặn, bất kể `fail-on`.',
+      '**Chế độ `deploy`:** kiểm soát trước khi triển khai (`dancu-guard gate`) trên toàn bộ kho mã (không chặn theo thay đổi); mọi thông tin xác thực trong manifest triển khai (DG-GATE-010) đều chặn, bất kể `fail-on`.',
+    floorVerdict: (n: number) =>
+      `CHẶN TRIỂN KHAI (${n} tệp triển khai chứa thông tin xác thực: DG-GATE-010 chặn bất kể fail-on)`,
     notes: 'Ghi chú',
     omitted: (n: number) => `_Còn ${n} phát hiện có từ trước không hiển thị; xem báo cáo SARIF._`,
     severity: 'Mức độ',
@@ -76,8 +92,32 @@ export interface MarkdownParts {
   preExisting: Finding[];
   lang: Lang;
   mode: 'merge' | 'deploy';
+  /**
+   * Mode deploy: the gate's result, with `findings`, `summary` and `blocked` those the
+   * Action decided on (paths relative to the repository, the baseline applied, the
+   * Action's verdict) and the declaration's path relative to the repository.
+   */
+  gate?: GateResult;
   /** Job summary only: what could not be done (no permission, API errors…). */
   notes?: string[];
+}
+
+/**
+ * The gate's header (gate/report.ts `gateHeader`, as `formatGate`'s markdown lays it
+ * out), every line escaped: the declaration's system and owner come from the
+ * repository. With `fail-on: none` only DG-GATE-010 can block, and the verdict line
+ * says so instead of "at or above none".
+ */
+export function gateMarkdown(result: GateResult, lang: Lang): string {
+  const lines = gateHeader(result, lang);
+  if (result.blocked && result.summary.failOn === 'none') {
+    const n = result.findings.filter((f) => f.ruleId === ALWAYS_BLOCKING_GATE_RULE).length;
+    const last = lines.length - 1;
+    const label = lines[last]!.trim().split(':')[0]!;
+    lines[last] = `  ${label}: ${LABELS[lang].floorVerdict(n)}`;
+  }
+  const [title, ...rest] = lines;
+  return `## ${mdEscape(title ?? '', 1000)}\n\n${rest.map((l) => `- ${mdEscape(l.trim(), 2000)}`).join('\n')}\n`;
 }
 
 /**
@@ -88,6 +128,11 @@ export interface MarkdownParts {
 export function commentMarkdown(p: MarkdownParts): string {
   const L = LABELS[p.lang];
   let report = formatMarkdown({ tool: p.tool, findings: p.findings, summary: p.summary }, { lang: p.lang });
+  if (p.gate) {
+    // Deploy: our own marker first, then the gate's header, then the findings' report.
+    const body = report.startsWith(MARKDOWN_MARKER) ? report.slice(MARKDOWN_MARKER.length).replace(/^\n/, '') : report;
+    report = `${DEPLOY_MARKER}\n${gateMarkdown(p.gate, p.lang)}\n${body}`;
+  }
   const cl = p.summary.changedLines;
   const notes: string[] = [];
   if (p.mode === 'deploy') notes.push(L.deploy);
@@ -144,13 +189,29 @@ function preExistingSection(findings: Finding[], lang: Lang, budget: number): st
 
 /**
  * Workflow-command annotations: the gating findings as the `github` formatter writes
- * them (`::error` at or above fail-on), then the pre-existing ones as warnings or
- * notices titled as such, then the formatter's summary line.
+ * them (`::error` at or above fail-on; first, as `::error` too, those `blocks` makes
+ * block below it: DG-GATE-010 in mode deploy), then the pre-existing ones as warnings
+ * or notices titled as such, then the formatter's summary line.
  */
-export function annotationCommands(tool: ReportInput['tool'], findings: Finding[], summary: Summary, preExisting: Finding[], lang: Lang): string {
-  const gated = formatGithub({ tool, findings, summary }, { lang }).trimEnd().split('\n');
+export function annotationCommands(
+  tool: ReportInput['tool'],
+  findings: Finding[],
+  summary: Summary,
+  preExisting: Finding[],
+  lang: Lang,
+  blocks?: (f: Finding) => boolean,
+): string {
+  const forced = blocks ? findings.filter((f) => blocks(f) && !atOrAbove(f.severity, summary.failOn)) : [];
+  const out: string[] = [];
+  if (forced.length) {
+    const lines = formatGithub({ tool, findings: forced, summary: { ...summary, failOn: 'info' } }, { lang }).trimEnd().split('\n');
+    lines.pop();
+    out.push(...lines);
+  }
+  const rest = forced.length ? findings.filter((f) => !forced.includes(f)) : findings;
+  const gated = formatGithub({ tool, findings: rest, summary }, { lang }).trimEnd().split('\n');
   const summaryLine = gated.pop() ?? '';
-  const out = [...gated];
+  out.push(...gated);
   if (preExisting.length) {
     const L = LABELS[lang];
     const relabelled = preExisting.map((f) => ({ ...f, title: `${f.title} (${L.preTitle})` }));
@@ -205,11 +266,11 @@ function clip(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
-/** `fail-on` threshold, or (mode deploy) any credential in a deployment manifest. */
-export function blockingRule(
-  failOn: Summary['failOn'],
-  mode: 'merge' | 'deploy',
-  manifestFiles: ReadonlySet<string>,
-): (f: Finding) => boolean {
-  return (f) => atOrAbove(f.severity, failOn) || (mode === 'deploy' && f.category === 'credentials' && manifestFiles.has(f.file));
+/**
+ * `fail-on` threshold; in mode deploy also DG-GATE-010 (the gate's one finding per
+ * deployment manifest holding a credential), whatever `fail-on` says. DG-GATE-010 is
+ * critical, so this differs from `dancu-guard gate` only with `fail-on: none`.
+ */
+export function blockingRule(failOn: Summary['failOn'], mode: 'merge' | 'deploy'): (f: Finding) => boolean {
+  return (f) => atOrAbove(f.severity, failOn) || (mode === 'deploy' && f.ruleId === ALWAYS_BLOCKING_GATE_RULE);
 }

@@ -11,12 +11,20 @@
  * request's files; when neither is possible every finding gates (fail closed).
  * Elsewhere (push, `deploy` mode) every finding gates.
  *
+ * `deploy` mode runs the pre-deployment gate (src/gate/run.ts `runGate`, what
+ * `dancu-guard gate` runs) instead of the scan: scan findings plus DG-GATE-*, judged
+ * for `deploy-date` (default today in Vietnam). The baseline, like inline directives
+ * and config exceptions inside runGate, accepts scan findings only: gate findings
+ * cannot be suppressed from the repository. DG-GATE-010 (a credential in a deployment
+ * manifest) blocks whatever `fail-on` says.
+ *
  * Exit codes: 0 pass, 1 fail (a finding blocks), 2 bad input, unreadable event,
- * configuration or policy error. API problems are reported (log warning, job summary)
- * and never change the verdict.
+ * configuration, declaration, lock file or policy error (never a pass). API problems
+ * are reported (log warning, job summary) and never change the verdict.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { applyBaseline, readBaseline, type Baseline } from '../findings/baseline.js';
 import {
   changeSetFromGit,
   changeSetFromPullFiles,
@@ -30,6 +38,7 @@ import {
   type ChangeSet,
 } from '../findings/diff.js';
 import type { Finding } from '../findings/types.js';
+import { runGate, type GateResult } from '../gate/run.js';
 import { ruleCatalog } from '../policy/bundle.js';
 import { formatSarif } from '../report/sarif.js';
 import type { Summary } from '../report/types.js';
@@ -51,6 +60,7 @@ import {
   blockingRule,
   checkAnnotations,
   commentMarkdown,
+  DEPLOY_MARKER,
   jobSummaryMarkdown,
   MARKDOWN_MARKER,
 } from './report.js';
@@ -75,24 +85,10 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
     throw err;
   }
 
-  // 1. Scan.
-  let result;
+  // 1. Scan (mode merge) or run the pre-deployment gate (mode deploy).
+  let analysed: Analysed;
   try {
-    result = await runner.group(`dancu-guard ${TOOL.version}: scanning ${displayPath(ctx.workspace, inputs.path)}`, () =>
-      scan({
-        path: inputs.path,
-        ...(inputs.config ? { configPath: inputs.config } : {}),
-        ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
-        lang: inputs.lang,
-        failOn: inputs.failOn,
-      }).then((r) => {
-        const skipped = Object.values(r.summary.filesSkipped).reduce((n, k) => n + k, 0);
-        runner.info(
-          `scanned ${r.summary.filesScanned} files${skipped ? ` (${skipped} skipped)` : ''} in ${(r.summary.durationMs / 1000).toFixed(2)} s: ${r.findings.length} findings`,
-        );
-        return r;
-      }),
-    );
+    analysed = inputs.mode === 'deploy' ? await gateRun(ctx, inputs, runner) : await scanRun(ctx, inputs, runner);
   } catch (err) {
     const e = err as Error & { exitCode?: number };
     if (e.exitCode === 2) {
@@ -105,11 +101,13 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
 
   // 2. Paths relative to the repository (the workspace), as annotations, the check
   //    run, the PR's files and code scanning expect.
-  const prefix = repoPrefix(ctx.workspace, result.root);
+  const prefix = repoPrefix(ctx.workspace, analysed.root);
   const toRepo = (p: string) => (prefix ? `${prefix}/${p}` : p);
-  const all: Finding[] = result.findings.map((f) => (prefix ? { ...f, file: toRepo(f.file) } : f));
-  const manifests = new Set(result.facts.files.filter((f) => f.kind === 'manifest').map((f) => toRepo(f.path)));
-  const blocks = blockingRule(inputs.failOn, inputs.mode, manifests);
+  const all: Finding[] = analysed.findings.map((f) => {
+    const file = (isGateFinding(f) ? analysed.declarationOutside?.get(f.file) : undefined) ?? toRepo(f.file);
+    return file === f.file ? f : { ...f, file };
+  });
+  const blocks = blockingRule(inputs.failOn, inputs.mode);
   const notes: string[] = [];
   const problems: ApiProblem[] = [];
 
@@ -142,9 +140,9 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
     const part = partitionByChangedLines(all, changes);
     findings = part.changed;
     preExisting = part.preExisting;
-    summary = gatedSummary(result.summary, changes, part, blocks);
+    summary = gatedSummary(analysed.summary, changes, part, blocks);
   } else {
-    summary = recount(result.summary, all, blocks);
+    summary = recount(analysed.summary, all, blocks);
   }
   const verdict = summary.verdict;
 
@@ -157,7 +155,7 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
         {
           tool: TOOL,
           findings: all,
-          summary: recount(result.summary, all, blocks),
+          summary: recount(analysed.summary, all, blocks),
           rules: ruleCatalog(),
           automationCategory: `dancu-guard/${inputs.mode}/`,
         },
@@ -174,16 +172,33 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
   }
 
   // 5. Annotations in the log.
-  runner.write(annotationCommands(TOOL, findings, summary, preExisting, inputs.lang));
+  runner.write(annotationCommands(TOOL, findings, summary, preExisting, inputs.lang, blocks));
 
   // 6. Pull request: comment and check run.
-  const parts = { tool: TOOL, findings, summary, preExisting, lang: inputs.lang, mode: inputs.mode };
+  const gate = analysed.gate
+    ? {
+        ...analysed.gate,
+        findings: all,
+        summary,
+        blocked: verdict === 'fail',
+        gate: {
+          ...analysed.gate.gate,
+          declaration: {
+            ...analysed.gate.gate.declaration,
+            file:
+              analysed.declarationOutside?.get(analysed.gate.gate.declaration.file) ??
+              toRepo(analysed.gate.gate.declaration.file),
+          },
+        },
+      }
+    : undefined;
+  const parts = { tool: TOOL, findings, summary, preExisting, lang: inputs.lang, mode: inputs.mode, ...(gate ? { gate } : {}) };
   if (pr && gh && ctx.owner && ctx.repo) {
     const r = { owner: ctx.owner, repo: ctx.repo };
     const body = commentMarkdown(parts);
     if (inputs.comment) {
       try {
-        const c = await upsertComment(gh, r, pr.number, MARKDOWN_MARKER, body);
+        const c = await upsertComment(gh, r, pr.number, inputs.mode === 'deploy' ? DEPLOY_MARKER : MARKDOWN_MARKER, body);
         runner.info(`dancu-guard: PR comment ${c.action}${c.url ? ` (${c.url})` : ''}`);
       } catch (err) {
         problems.push(describeApiError(err, 'PR comment'));
@@ -228,11 +243,113 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
   writeOutputs(runner, all.length, summary.blocking, verdict, sarifPath ?? '');
 
   const line =
-    `dancu-guard: ${all.length} ${all.length === 1 ? 'finding' : 'findings'}, ${summary.blocking} blocking` +
+    `dancu-guard: ${gate ? `gate for ${gate.deployDate}: ` : ''}${all.length} ${all.length === 1 ? 'finding' : 'findings'}, ${summary.blocking} blocking` +
     (summary.changedLines ? ` (${summary.changedLines.preExisting} pre-existing on unchanged lines, not blocking)` : '') +
     `: ${verdict.toUpperCase()}`;
   runner.info(line);
   return { exitCode: verdict === 'fail' ? 1 : 0, verdict };
+}
+
+/** What step 1 hands on: findings with paths relative to `root`, and their summary. */
+interface Analysed {
+  root: string;
+  findings: Finding[];
+  summary: Summary;
+  /** Mode deploy: the gate's result. */
+  gate?: GateResult;
+  /**
+   * A `declaration` input outside the scanned directory: the gate names it (and its
+   * findings' file) by its file name; this maps that name to its path in the repository.
+   */
+  declarationOutside?: Map<string, string>;
+}
+
+async function scanRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): Promise<Analysed> {
+  for (const name of inputs.deployInputsSet) {
+    runner.warning(`dancu-guard: input ${name} is used by mode: deploy only; ignored in mode: ${inputs.mode}`);
+  }
+  return runner.group(`dancu-guard ${TOOL.version}: scanning ${displayPath(ctx.workspace, inputs.path)}`, async () => {
+    const r = await scan({
+      path: inputs.path,
+      ...(inputs.config ? { configPath: inputs.config } : {}),
+      ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
+      lang: inputs.lang,
+      failOn: inputs.failOn,
+    });
+    const skipped = Object.values(r.summary.filesSkipped).reduce((n, k) => n + k, 0);
+    runner.info(
+      `scanned ${r.summary.filesScanned} files${skipped ? ` (${skipped} skipped)` : ''} in ${(r.summary.durationMs / 1000).toFixed(2)} s: ${r.findings.length} findings`,
+    );
+    return { root: r.root, findings: r.findings, summary: r.summary };
+  });
+}
+
+/**
+ * Mode deploy: runGate, then the baseline on the scan findings only (runGate applies
+ * inline directives and config exceptions to scan findings and to none of its own; a
+ * baseline is the same kind of repository-controlled acceptance).
+ */
+async function gateRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): Promise<Analysed> {
+  // Read the baseline first, so a bad one fails fast (exit 2) before any work.
+  const baseline: Baseline | undefined = inputs.baseline ? readBaseline(inputs.baseline) : undefined;
+  const title = `dancu-guard ${TOOL.version}: pre-deployment gate on ${displayPath(ctx.workspace, inputs.path)} for ${inputs.deployDate ?? 'today (Vietnam, UTC+7)'}`;
+  return runner.group(title, async () => {
+    const g = await runGate({
+      path: inputs.path,
+      ...(inputs.deployDate ? { deployDate: inputs.deployDate } : {}),
+      ...(inputs.config ? { configPath: inputs.config } : {}),
+      ...(inputs.declaration ? { declarationPath: inputs.declaration } : {}),
+      lang: inputs.lang,
+      failOn: inputs.failOn,
+      // The stages, not each collector.
+      onProgress: (status) => {
+        if (!status.startsWith('collected ')) runner.info(`dancu-guard: ${status}`);
+      },
+    });
+    let findings = g.findings;
+    let summary = g.summary;
+    if (baseline && inputs.baseline) {
+      const gateFindings = new Set(findings.filter(isGateFinding));
+      const b = applyBaseline(
+        findings.filter((f) => !gateFindings.has(f)),
+        baseline,
+      );
+      const known = new Set(b.known);
+      findings = findings.filter((f) => !known.has(f));
+      summary = {
+        ...recount(g.summary, findings, blockingRule(inputs.failOn, 'merge')),
+        baseline: {
+          file: inputs.baseline,
+          known: b.known.length,
+          stale: b.stale.map(({ fingerprint, ruleId, file, line }) => ({ fingerprint, ruleId, file, line })),
+        },
+      };
+    }
+    const skipped = Object.values(summary.filesSkipped).reduce((n, k) => n + k, 0);
+    const decl = g.gate.declaration;
+    runner.info(
+      `gate for ${g.deployDate}: declaration ${decl.present ? decl.file : `${decl.file} (missing)`}, fingerprint ${g.gate.fingerprint.current}, ` +
+        `notice ${g.notice ? g.notice.reference : 'none for the current fingerprint'}; scanned ${summary.filesScanned} files${skipped ? ` (${skipped} skipped)` : ''}: ` +
+        `${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}${summary.baseline ? ` (${summary.baseline.known} accepted by the baseline)` : ''}`,
+    );
+    const declarationOutside = new Map<string, string>();
+    const declPath = g.analysis.declaration?.path;
+    if (decl.present && declPath && repoPrefix(g.root, declPath) === '') {
+      const inRepo = repoPrefix(ctx.workspace, declPath);
+      if (inRepo) declarationOutside.set(decl.file, inRepo);
+    }
+    return {
+      root: g.root,
+      findings,
+      summary,
+      gate: { ...g, findings, summary },
+      ...(declarationOutside.size ? { declarationOutside } : {}),
+    };
+  });
+}
+
+function isGateFinding(f: Finding): boolean {
+  return f.ruleId.startsWith('DG-GATE-');
 }
 
 function writeOutputs(runner: Runner, findings: number, blocking: number, verdict: string, sarif: string): void {
