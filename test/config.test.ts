@@ -46,6 +46,20 @@ describe('config (.dancu-guard.yml)', () => {
     expect(err.message).toMatch(/cfg\.yml:2: endpoints\[0\] is not a valid regular expression/);
   });
 
+  it('rejects patterns RE2 (the policy engine) cannot run, which would silently match nothing', () => {
+    for (const [pattern, why] of [
+      ['(?<=//)c06-gw', 'lookahead/lookbehind'],
+      ['dancu(?!-test)', 'lookahead/lookbehind'],
+      ['(a)\\\\1', 'backreferences'],
+      ['(?<x>a)\\\\k<x>', 'backreferences'],
+    ] as const) {
+      const err = errorOf(() => parseConfig(`endpoints:\n  - '${pattern}'\n`, 'cfg.yml'));
+      expect(err.message, pattern).toContain('cfg.yml:2: endpoints[0] is not a valid regular expression');
+      expect(err.message, pattern).toContain(why);
+    }
+    expect(parseConfig("endpoints:\n  - '(?i)c06-gw\\.tinh-mau'\n", 'cfg.yml').endpoints).toHaveLength(1);
+  });
+
   it('reports malformed YAML with its line', () => {
     const err = errorOf(() => parseConfig('version: 1\nendpoints: [a, b\nloggers: []\n', 'cfg.yml'));
     expect(err.message).toMatch(/cfg\.yml:\d+: invalid YAML/);

@@ -316,3 +316,12 @@ describe.runIf(cliHasGate)('built CLI', () => {
     expect(r.stderr).toContain('"notices.0.fingerprint" must be "sha256:" followed by 64 lowercase hex digits');
   });
 });
+
+describe('credentials in deployment manifests', () => {
+  it('block the deployment even with --fail-on none (as the Action deploy mode does)', async () => {
+    const r = await runGate({ path: join(EXAMPLES, 'ts-violating'), deployDate: '2026-12-01', failOn: 'none' });
+    expect(r.findings.some((f) => f.ruleId === 'DG-GATE-010')).toBe(true);
+    expect(r.summary.verdict).toBe('fail');
+    expect(r.blocked).toBe(true);
+  });
+});

@@ -31,6 +31,8 @@ describe('inline suppressions', () => {
       `/* dancu-guard:ignore logging */`,
       `// dancu-guard:ignore -- forgot the rule`,
       `const dancu_guard_ignore_not_a_directive = 2;`,
+      `const n = "dancu-guard:ignore credentials -- inside a string, not a comment";`,
+      `  * dancu-guard:ignore DG-TLS-001 -- block comment continuation line`,
     ].join('\n');
     expect(parseSuppressions('a.ts', text)).toEqual([
       { file: 'a.ts', line: 1, targets: ['DG-CRED-001'], reason: 'synthetic fixture' },
@@ -38,6 +40,7 @@ describe('inline suppressions', () => {
       { file: 'a.ts', line: 3, targets: ['DG-CRED-004'], reason: 'documentation sample' },
       { file: 'a.ts', line: 4, targets: ['logging'] },
       { file: 'a.ts', line: 5, targets: [], reason: 'forgot the rule' },
+      { file: 'a.ts', line: 8, targets: ['DG-TLS-001'], reason: 'block comment continuation line' },
     ]);
   });
 

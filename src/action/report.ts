@@ -13,7 +13,7 @@
  */
 import { atOrAbove, severityRank, type Finding, type Lang } from '../findings/types.js';
 import { gateHeader } from '../gate/report.js';
-import type { GateResult } from '../gate/run.js';
+import { ALWAYS_BLOCKING_GATE_RULE, type GateResult } from '../gate/run.js';
 import { formatGithub } from '../report/github.js';
 import { formatMarkdown, MARKDOWN_MARKER, mdEscape } from '../report/markdown.js';
 import type { ReportInput, Summary } from '../report/types.js';
@@ -24,8 +24,7 @@ export { MARKDOWN_MARKER };
 /** First line of the deploy-mode report (the merge marker's, with `:deploy`). */
 export const DEPLOY_MARKER = '<!-- dancu-guard:report:deploy -->';
 
-/** The gate rule that blocks a deployment whatever `fail-on` says (a credential in a deployment manifest). */
-export const ALWAYS_BLOCKING_GATE_RULE = 'DG-GATE-010';
+export { ALWAYS_BLOCKING_GATE_RULE };
 
 /** GitHub refuses comments and check-run summaries over 65,536 characters. */
 export const COMMENT_LIMIT = 65_000;

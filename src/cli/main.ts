@@ -2,7 +2,7 @@
  * `dancu-guard` command line. Exit codes (design.md): 0 nothing at or above --fail-on,
  * 1 findings at or above it, 2 usage/config/policy error.
  */
-import { writeFileSync } from 'node:fs';
+import { writeOutput } from '../util/files.js';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { writeBaseline } from '../findings/baseline.js';
@@ -164,7 +164,7 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
     { lang: opts.lang, color: opts.color && toTerminal && !process.env.NO_COLOR },
   );
   if (opts.output) {
-    writeFileSync(opts.output, report);
+    writeOutput(opts.output, report);
     process.stderr.write(
       `dancu-guard: ${summary.total} findings (${summary.blocking} blocking) written to ${opts.output}\n`,
     );
@@ -183,7 +183,9 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) {
       // --help and --version exit 0; every other parse error is a usage error.
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
-        return 0;
+        // Help asked for (--help, help) is a success; help shown because no command was
+        // given is a usage error, so an empty command in CI never passes.
+        return err.exitCode === 0 ? 0 : 2;
       }
       return 2;
     }

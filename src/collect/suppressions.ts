@@ -10,6 +10,9 @@ import type { Collector } from './types.js';
 const MARKER = 'dancu-guard:ignore';
 // Targets are rule ids or categories, separated by commas (spaces allowed after commas).
 const DIRECTIVE = /dancu-guard:ignore(?![-\w])((?:[ \t]*,?[ \t]*[A-Za-z][\w-]*)*)(?:[ \t]+--[ \t]*(.*))?/;
+// The directive must open a comment: what precedes it on the line ends with a comment
+// token (so a string literal holding the text does not suppress anything).
+const COMMENT_OPENER = /(?:\/\/+|#+|\/\*+|^\s*\*+|<!--|--|'|;|\bREM|%|\{#|<%--)\s*$/i;
 // Comment closers that end a directive written inside a block comment.
 const CLOSERS = /\s*(\*\/|-->|\*\)|%>|\?>)\s*$/;
 
@@ -20,7 +23,7 @@ export function parseSuppressions(file: string, text: string): SuppressionFact[]
   lines.forEach((lineText, i) => {
     if (!lineText.includes(MARKER)) return;
     const m = DIRECTIVE.exec(lineText);
-    if (!m) return;
+    if (!m || !COMMENT_OPENER.test(lineText.slice(0, m.index))) return;
     const targets = (m[1] ?? '')
       .split(/[\s,]+/)
       .map((t) => t.trim())

@@ -9,6 +9,7 @@ import type { ExceptionFact } from '../facts/types.js';
 import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { UsageError } from '../util/errors.js';
+import { assertInsideRoot, yamlMessage } from '../util/files.js';
 import { compilePattern, defaultSettings, type Settings } from '../policy/settings.js';
 import schema from './schema.json' with { type: 'json' };
 
@@ -56,6 +57,7 @@ export function loadConfig(root: string, explicit?: string): LoadedConfig {
     path = explicit;
   } else {
     path = CONFIG_FILE_NAMES.map((n) => join(root, n)).find((p) => existsSync(p));
+    if (path) assertInsideRoot(root, path, 'config');
   }
   if (!path) return { config: {}, exceptionLines: [] };
   const display = relative(process.cwd(), path) || path;
@@ -80,7 +82,12 @@ export function parseConfigWithLines(text: string, display: string): { config: C
     const line = e.linePos?.[0]?.line ?? 1;
     throw new UsageError(`${display}:${line}: invalid YAML: ${e.message.split('\n')[0]}`);
   }
-  const value: unknown = doc.toJS() ?? {};
+  let value: unknown;
+  try {
+    value = doc.toJS() ?? {};
+  } catch (err) {
+    throw new UsageError(`${display}: invalid YAML: ${yamlMessage(err)}`);
+  }
   if (!validate(value)) {
     const msgs = (validate.errors ?? []).map((err) => describeError(err, doc, lineCounter, display));
     throw new UsageError(`invalid config:\n  ${msgs.join('\n  ')}`);
@@ -88,11 +95,10 @@ export function parseConfigWithLines(text: string, display: string): { config: C
   // Regexes must compile, or they would silently match nothing.
   for (const key of ['endpoints', 'operations', 'loggers', 'limiters', 'sensitiveKeys'] as const) {
     (value[key] ?? []).forEach((p, i) => {
-      try {
-        compilePattern(p);
-      } catch (err) {
+      const problem = re2Problem(p);
+      if (problem) {
         const line = lineOf(doc, lineCounter, [key, i]);
-        throw new UsageError(`${display}:${line}: ${key}[${i}] is not a valid regular expression: ${(err as Error).message}`);
+        throw new UsageError(`${display}:${line}: ${key}[${i}] is not a valid regular expression: ${problem}`);
       }
     });
   }
@@ -104,6 +110,24 @@ export function parseConfigWithLines(text: string, display: string): { config: C
     return line;
   });
   return { config: value, exceptionLines };
+}
+
+/**
+ * Patterns run in two engines: JavaScript (collectors) and RE2 (Rego's regex.match,
+ * where an invalid pattern silently matches nothing). Accept only what both support.
+ */
+export function re2Problem(pattern: string): string | undefined {
+  try {
+    compilePattern(pattern);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  const body = pattern.startsWith('(?i)') ? pattern.slice(4) : pattern;
+  if (/\(\?<?[=!]/.test(body)) return 'lookahead/lookbehind ((?=…), (?!…), (?<=…), (?<!…)) is not supported by RE2';
+  if (/\\[1-9]|\\k</.test(body)) return 'backreferences are not supported by RE2';
+  if (/\(\?>|[*+?}]\+/.test(body)) return 'atomic groups and possessive quantifiers are not supported by RE2';
+  if (/\(\?[a-z]*i/.test(body) || /\(\?[msx]/.test(body)) return 'inline flags are only supported as a leading (?i)';
+  return undefined;
 }
 
 function isRealDate(s: string): boolean {

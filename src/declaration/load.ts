@@ -16,6 +16,7 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { classifyValue, isPlaceholder } from '../collect/secrets.js';
 import { defaultSettings, type Settings } from '../policy/settings.js';
 import { UsageError } from '../util/errors.js';
+import { assertInsideRoot, yamlMessage } from '../util/files.js';
 import { redact, shannonEntropy } from '../util/redact.js';
 import schema from './schema.json' with { type: 'json' };
 
@@ -85,7 +86,9 @@ export function findDeclaration(root: string, explicit?: string): string | undef
     if (!existsSync(p)) throw new UsageError(`declaration file not found: ${explicit}`);
     return p;
   }
-  return DECLARATION_FILE_NAMES.map((n) => join(root, n)).find((p) => existsSync(p));
+  const found = DECLARATION_FILE_NAMES.map((n) => join(root, n)).find((p) => existsSync(p));
+  if (found) assertInsideRoot(root, found, 'declaration');
+  return found;
 }
 
 /** Repo-relative (forward slashes) when `abs` is inside `root`, else `abs`. */
@@ -138,7 +141,12 @@ export function parseDeclaration(
     const line = e.linePos?.[0]?.line ?? 1;
     throw new UsageError(`${display}:${line}: invalid YAML: ${e.message.split('\n')[0]}`);
   }
-  const value: unknown = doc.toJS();
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (err) {
+    throw new UsageError(`${display}: invalid YAML: ${yamlMessage(err)}`);
+  }
   if (value === null || value === undefined) {
     throw new UsageError(`${display}:1: the declaration is empty (required keys: ${schema.required.join(', ')})`);
   }

@@ -67,6 +67,9 @@ export interface GateResult {
   analysis: IntegrationAnalysis;
 }
 
+/** The gate rule that blocks a deployment whatever `fail-on` says. */
+export const ALWAYS_BLOCKING_GATE_RULE = 'DG-GATE-010';
+
 export async function runGate(opts: GateOptions): Promise<GateResult> {
   const started = performance.now();
   const deployDate = opts.deployDate ? checkDateOption(opts.deployDate, '--deploy-date') : todayInVietnam();
@@ -91,6 +94,13 @@ export async function runGate(opts: GateOptions): Promise<GateResult> {
   const findings = sortFindings([...analysis.findings, ...gateFindings]);
   const summary = summarize(findings, analysis.scan.summary.filesScanned, analysis.scan.skipped, failOn, started);
   summary.suppressed = analysis.suppressed.length;
+  // A credential in a deployment manifest blocks whatever --fail-on says: the gate is
+  // the last line before the operator ships it (the Action's deploy mode agrees).
+  const manifestCredentials = findings.filter((f) => f.ruleId === ALWAYS_BLOCKING_GATE_RULE);
+  if (failOn === 'none' && manifestCredentials.length > 0) {
+    summary.blocking += manifestCredentials.length;
+    summary.verdict = 'fail';
+  }
   const notice = currentNotice(gate);
   return {
     root: analysis.root,

@@ -2,7 +2,7 @@
  * `dancu-guard gate [PATH] --deploy-date YYYY-MM-DD`: the pre-deployment gate (R5, R7,
  * R8, R1). Exit 0 = allowed, 1 = blocked, 2 = usage/declaration/config/policy error.
  */
-import { writeFileSync } from 'node:fs';
+import { writeOutput } from '../../util/files.js';
 import { Option, type Command } from 'commander';
 import { SEVERITIES, type Lang, type Severity } from '../../findings/types.js';
 import { formatGate } from '../../gate/report.js';
@@ -77,7 +77,7 @@ export async function gateCommand(path: string, opts: GateCliOptions): Promise<n
   const toTerminal = !opts.output && process.stdout.isTTY === true;
   const report = formatGate(result, opts.format, { lang: opts.lang, color: opts.color && toTerminal && !process.env.NO_COLOR });
   if (opts.output) {
-    writeFileSync(opts.output, report);
+    writeOutput(opts.output, report);
     process.stderr.write(
       `dancu-guard: gate ${result.blocked ? 'BLOCKED' : 'ALLOWED'} for ${result.deployDate}: ${result.summary.total} findings (${result.summary.blocking} blocking) written to ${opts.output}\n`,
     );

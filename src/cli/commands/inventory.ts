@@ -2,7 +2,7 @@
  * `dancu-guard inventory [PATH]`: accounts, DB endpoints, DB call sites and credential
  * sources, for the account review (R7). Values are redacted.
  */
-import { writeFileSync } from 'node:fs';
+import { writeOutput } from '../../util/files.js';
 import { Option, type Command } from 'commander';
 import { buildInventory, formatInventory, INVENTORY_FORMATS, type InventoryFormat } from '../../inventory/index.js';
 import { progressReporter } from '../progress.js';
@@ -55,7 +55,7 @@ export async function inventoryCommand(path: string, opts: InventoryCliOptions):
   }
   const text = formatInventory(built.inventory, opts.format);
   if (opts.output) {
-    writeFileSync(opts.output, text);
+    writeOutput(opts.output, text);
     const i = built.inventory;
     process.stderr.write(
       `dancu-guard: inventory written to ${opts.output}: ${i.accounts.length} accounts, ${i.endpoints.length} endpoints, ${i.callSites.length} call sites, ${i.credentials.length} credential sources\n`,

@@ -2,7 +2,7 @@
  * `dancu-guard notice [PATH]`: draft the written notice of a change (R5) to the
  * provincial Đề án 06 working group, in Vietnamese, as Markdown.
  */
-import { writeFileSync } from 'node:fs';
+import { writeOutput } from '../../util/files.js';
 import type { Command } from 'commander';
 import { draftNotice } from '../../gate/notice.js';
 import { progressReporter } from '../progress.js';
@@ -58,7 +58,7 @@ export async function noticeCommand(path: string, opts: NoticeCliOptions): Promi
     progress.done();
   }
   if (opts.output) {
-    writeFileSync(opts.output, draft.markdown);
+    writeOutput(opts.output, draft.markdown);
     process.stderr.write(`dancu-guard: notice drafted to ${opts.output} (earliest legal go-live ${draft.earliestGoLive})\n`);
   } else {
     process.stdout.write(draft.markdown);
