@@ -8,6 +8,7 @@ import type { DiscoveredFile } from '../src/discover/types.js';
 import { emptyFacts, type CallSiteFact, type CollectedFacts, type FileFact } from '../src/facts/types.js';
 import { factsErrors } from '../src/facts/validate.js';
 import { defaultSettings } from '../src/policy/settings.js';
+import { scan } from '../src/scan.js';
 
 const FIXTURES = resolve(import.meta.dirname, 'fixtures/ts');
 
@@ -593,5 +594,78 @@ describe('typescriptCollector: prefilter and speed', () => {
     expect(stats.analysed).toBe(100);
     expect(stats.parsed).toBe(101);
     expect(ms).toBeLessThan(10_000);
+  });
+});
+
+describe('typescriptCollector: tsconfig/jsconfig baseUrl and paths', () => {
+  const root = join(FIXTURES, 'paths');
+  let facts: CollectedFacts;
+  const read: string[] = [];
+  beforeAll(async () => {
+    const files = discover(root);
+    const ctx = context(root, files);
+    const readText = ctx.readText.bind(ctx);
+    ctx.readText = (path) => {
+      read.push(path);
+      return readText(path);
+    };
+    facts = await typescriptCollector.collect(files.filter((f) => typescriptCollector.appliesTo(f)), ctx);
+  });
+
+  it('resolves an alias import (`@config/*` of an extended tsconfig) to the URL and where it was written', () => {
+    expect(site(facts, 'src/lookup.ts', 9).target).toEqual({
+      url: 'http://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/TraCuuThongTinCongDan?SoDinhDanh=${id}',
+      via: ['template', 'import', 'constant', 'literal'],
+      definedAt: { file: 'src/config/dancu.ts', line: 2, column: 14 },
+    });
+  });
+
+  it('follows the extends chain (comments, trailing commas, a list, no .json suffix; package bases ignored)', () => {
+    // baseUrl comes from configs/tsconfig.base.json (relative to it: the root), paths from
+    // configs/tsconfig.paths.json, both through tsconfig.json's `extends`.
+    expect(read).toEqual(expect.arrayContaining(['tsconfig.json', 'configs/tsconfig.paths.json', 'configs/tsconfig.base.json']));
+    // several targets, in order (the first does not exist); an exact pattern
+    const shared = 'https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan';
+    expect(site(facts, 'src/lookup.ts', 12).target).toMatchObject({ url: shared, definedAt: { file: 'src/shared/endpoints.ts', line: 1 } });
+    expect(site(facts, 'src/lookup.ts', 24).target).toMatchObject({ url: shared, definedAt: { file: 'src/shared/endpoints.ts', line: 1 } });
+    // a bare specifier relative to baseUrl
+    expect(site(facts, 'src/lookup.ts', 15).target).toMatchObject({ url: shared, via: ['import', 'constant', 'literal'] });
+  });
+
+  it('uses the nearest config: a package\'s own tsconfig (paths without baseUrl), a jsconfig.json', () => {
+    expect(site(facts, 'packages/web/src/call.ts', 4).target).toMatchObject({
+      url: 'https://dichvucong.dancuquocgia.gov.vn/api/TraCuuThongTinCongDan',
+      definedAt: { file: 'packages/web/cfg/dancu.ts', line: 1 },
+    });
+    expect(site(facts, 'legacy/app.js', 4).target).toMatchObject({
+      url: 'https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/XacThucThongTinCongDan',
+      definedAt: { file: 'legacy/lib/endpoint.js', line: 1 },
+    });
+  });
+
+  it('ignores path targets outside the root, and never reads anything but discovered files', () => {
+    expect(site(facts, 'src/lookup.ts', 18).target).toEqual({ via: [] });
+    // the next target of the same pattern is tried
+    expect(site(facts, 'src/lookup.ts', 21).target).toMatchObject({
+      url: 'http://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/TraCuuThongTinCongDan',
+      definedAt: { file: 'src/config/dancu.ts', line: 2 },
+    });
+    const discovered = new Set(discover(root).map((f) => f.path));
+    expect(read.filter((p) => !discovered.has(p))).toEqual([]);
+  });
+
+  it('never maps a Node built-in to a local file, whatever baseUrl says', () => {
+    expect(site(facts, 'src/node-https.ts', 4)).toMatchObject({ client: 'https' });
+  });
+
+  it('produces facts that match the facts schema', () => {
+    expect(factsErrors(asDocument('paths', facts))).toEqual([]);
+  });
+
+  it('end to end: DG-TLS-001 fires for a plain-HTTP DB endpoint imported through an alias', async () => {
+    const r = await scan({ path: root });
+    const tls = r.findings.filter((f) => f.ruleId === 'DG-TLS-001').map((f) => `${f.file}:${f.line}`);
+    expect(tls).toContain('src/lookup.ts:9');
+    expect(tls).toContain('src/lookup.ts:21');
   });
 });

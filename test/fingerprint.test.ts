@@ -4,7 +4,7 @@
  * the config they read, entry-wise for manifests), determinism, the lock file and the
  * `fingerprint` command.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -125,6 +125,24 @@ describe('surface', () => {
       expect(env!.reasons).toContain('config-key');
       writeFileSync(join(dir, '.env'), 'PORT=9090\nDANCU_URL=https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan\n');
       expect((await analyzeIntegration({ path: dir })).fingerprint.fingerprint).toBe(a.fingerprint.fingerprint);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('covers a config file imported through a tsconfig paths alias, and changes with it', async () => {
+    const dir = copyExample('gate-approved');
+    try {
+      mkdirSync(join(dir, 'src', 'config'));
+      renameSync(join(dir, 'src', 'dancu', 'config.ts'), join(dir, 'src', 'config', 'dancu.ts'));
+      writeFileSync(join(dir, 'tsconfig.json'), '{\n  // synthetic\n  "compilerOptions": { "baseUrl": ".", "paths": { "@config/*": ["src/config/*"] }, },\n}\n');
+      const gw = join(dir, 'src', 'dancu', 'gateway.ts');
+      writeFileSync(gw, readFileSync(gw, 'utf8').replace("from './config'", "from '@config/dancu'"));
+      const a = await analyzeIntegration({ path: dir });
+      expect(a.fingerprint.files.find((f) => f.path === 'src/config/dancu.ts')).toMatchObject({ scope: 'file', reasons: ['defined-at'] });
+      const cfg = join(dir, 'src', 'config', 'dancu.ts');
+      writeFileSync(cfg, readFileSync(cfg, 'utf8').replace('lgsp.tinh-mau.gov.vn', 'lgsp2.tinh-mau.gov.vn'));
+      expect((await analyzeIntegration({ path: dir })).fingerprint.fingerprint).not.toBe(a.fingerprint.fingerprint);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

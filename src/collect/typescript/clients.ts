@@ -13,7 +13,7 @@ import type { Location, ResolutionStep, TargetFact } from '../../facts/types.js'
 import { matchesAny } from '../../policy/settings.js';
 import type { FileModel } from './model.js';
 import { callName, lastSegment } from './names.js';
-import { exprText, isBare, unwrap, type NodeVal, type Resolver, type Val } from './resolve.js';
+import { exprText, unwrap, type NodeVal, type Resolver, type Val } from './resolve.js';
 
 export interface Anchored {
   e: ts.Expression;
@@ -90,7 +90,7 @@ export function classifyCall(call: ts.CallExpression, file: FileModel, env: Clas
     // from: only globals that are clients, imports of packages, local bindings (which
     // may hold an instance) and names that say HTTP are followed.
     const b = r.ws.lookup(callee.text, callee);
-    if (b?.kind === 'import' && !isBare(b.spec) && !HTTPISH_NAME.test(callee.text)) return undefined;
+    if (b?.kind === 'import' && !r.ws.isExternal(file.path, b.spec) && !HTTPISH_NAME.test(callee.text)) return undefined;
     if (b?.kind === 'decl') {
       const d = b.node;
       if (ts.isFunctionDeclaration(d) || ts.isClassDeclaration(d) || ts.isParameter(d)) return undefined;

@@ -2,8 +2,9 @@
  * The in-memory workspace the TypeScript/JavaScript collector works in.
  *
  * Only discovered files' text (through `ctx.readText`) ever enters it, and module
- * resolution is done here against the set of discovered paths: a relative import
- * can never leave the scanned root, reach an ignored file or touch the disk. Files
+ * resolution is done here against the set of discovered paths: an import (relative,
+ * or an alias of the nearest tsconfig's `paths`/`baseUrl`) can never leave the
+ * scanned root, reach an ignored file or touch the disk. Files
  * are parsed lazily (with TypeScript's own parser, as bundled by ts-morph) the first
  * time they are analysed or imported by an analysed file.
  *
@@ -11,9 +12,11 @@
  * while everything the collector needs (constants, imports, re-exports, object
  * literals) is found syntactically through the scope tables below.
  */
+import { builtinModules } from 'node:module';
 import { ts } from 'ts-morph';
 import type { Language, Location } from '../../facts/types.js';
 import type { CollectContext } from '../types.js';
+import { inRoot, matchPaths, normalizePath, TsConfigs } from './tsconfig.js';
 
 export interface ImportBinding {
   kind: 'import';
@@ -66,9 +69,11 @@ export class Workspace {
   private readonly languages = new Map<string, Language>();
   private readonly resolved = new Map<string, string | undefined>();
   private configFiles: string[] | undefined;
+  private readonly tsconfigs: TsConfigs;
 
   constructor(private readonly ctx: CollectContext) {
     this.known = new Set(ctx.allFiles.map((f) => f.path));
+    this.tsconfigs = new TsConfigs((p) => this.known.has(p), (p) => ctx.readText(p));
     for (const f of ctx.allFiles) if (f.language) this.languages.set(f.path, f.language);
   }
 
@@ -119,8 +124,10 @@ export class Workspace {
   }
 
   /**
-   * Resolve a relative module specifier from `from` to a discovered file path.
-   * Bare specifiers (packages) are never resolved: node_modules is not ours to read.
+   * Resolve a module specifier from `from` to a discovered file path: relative ones
+   * against `from`'s directory, others through the `paths` and `baseUrl` of the
+   * nearest tsconfig.json/jsconfig.json (see tsconfig.ts). Anything else (packages,
+   * Node built-ins) is never resolved: node_modules is not ours to read.
    */
   resolveModule(from: string, spec: string): string | undefined {
     const key = `${from}\0${spec}`;
@@ -130,11 +137,41 @@ export class Workspace {
     return found;
   }
 
+  /** A package (or Node built-in): a bare specifier that no tsconfig alias maps to a discovered file. */
+  isExternal(from: string, spec: string): boolean {
+    return isBareSpec(spec) && this.resolveModule(from, spec) === undefined;
+  }
+
   private findModule(from: string, spec: string): string | undefined {
-    if (!spec.startsWith('./') && !spec.startsWith('../') && spec !== '.' && spec !== '..') return undefined;
-    const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/')) : '';
-    const base = normalizePath(dir ? `${dir}/${spec}` : spec);
-    if (base === undefined) return undefined; // escapes the root
+    if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
+      const base = normalizePath(dirOf(from) ? `${dirOf(from)}/${spec}` : spec);
+      if (base === undefined) return undefined; // escapes the root
+      return this.findFile(base, true);
+    }
+    if (!isBareSpec(spec) || isNodeBuiltin(spec)) return undefined;
+    const cfg = this.tsconfigs.forFile(from);
+    if (!cfg) return undefined;
+    // As TypeScript: a matching `paths` pattern's targets in order, then `baseUrl`.
+    if (cfg.paths && cfg.pathsBase !== undefined) {
+      for (const t of matchPaths(cfg.paths, spec) ?? []) {
+        const base = inRoot(cfg.pathsBase, t);
+        const found = base === undefined || base === '' ? undefined : this.findFile(base, false);
+        if (found) return found;
+      }
+    }
+    if (cfg.baseUrl !== undefined) {
+      const base = inRoot(cfg.baseUrl, spec);
+      if (base !== undefined && base !== '') return this.findFile(base, false);
+    }
+    return undefined;
+  }
+
+  /**
+   * The discovered source (or JSON) file a root-relative module path names: as written,
+   * `.js` → `.ts` and the like, with an extension added, or a directory's index.
+   * `implicitJson`: also `x` → `x.json` (require of a relative path, not a TypeScript alias).
+   */
+  private findFile(base: string, implicitJson: boolean): string | undefined {
     const candidates: string[] = [];
     const ext = /\.(m|c)?jsx?$/.exec(base);
     if (ext) {
@@ -146,7 +183,7 @@ export class Workspace {
     }
     candidates.push(base);
     for (const e of SOURCE_EXTS) candidates.push(base + e);
-    candidates.push(`${base}.json`);
+    if (implicitJson) candidates.push(`${base}.json`);
     for (const e of SOURCE_EXTS) candidates.push(`${base}/index${e}`);
     for (const c of candidates) {
       if (c !== '' && this.known.has(c) && (SOURCE_EXTS.some((e) => c.endsWith(e)) || c.endsWith('.json'))) return c;
@@ -177,16 +214,21 @@ export class Workspace {
   }
 }
 
-function normalizePath(p: string): string | undefined {
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length === 0) return undefined;
-      out.pop();
-    } else out.push(seg);
-  }
-  return out.join('/');
+function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+/** Not relative, not absolute: a package, a Node built-in or a tsconfig alias. */
+export function isBareSpec(spec: string): boolean {
+  return !spec.startsWith('.') && !spec.startsWith('/');
+}
+
+const BUILTINS = new Set(builtinModules);
+
+/** `node:x`, `https`, `fs/promises`: always Node's own, whatever an alias says. */
+function isNodeBuiltin(spec: string): boolean {
+  return spec.startsWith('node:') || BUILTINS.has(spec) || BUILTINS.has(spec.split('/')[0]!);
 }
 
 const K = ts.SyntaxKind;

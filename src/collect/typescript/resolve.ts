@@ -62,9 +62,6 @@ export function normSpec(spec: string): string {
   return spec.startsWith('node:') ? spec.slice(5) : spec;
 }
 
-export function isBare(spec: string): boolean {
-  return !spec.startsWith('.') && !spec.startsWith('/');
-}
 
 const K = ts.SyntaxKind;
 const WRAPPER_KINDS = new Set<ts.SyntaxKind>([
@@ -259,7 +256,7 @@ export class Resolver {
     const id = ts.isIdentifier(tn) ? tn : tn.left;
     if (!ts.isIdentifier(id)) return undefined;
     const b = this.ws.lookup(id.text, t);
-    if (b?.kind === 'import' && isBare(b.spec)) {
+    if (b?.kind === 'import' && this.ws.isExternal(t.getSourceFile().fileName.replace(/^\//, ''), b.spec)) {
       const cls = ts.isIdentifier(tn) ? (b.name === 'default' || b.name === '*' ? id.text : b.name) : tn.right.text;
       return { t: 'inst', spec: normSpec(b.spec), cls, path: [] };
     }
@@ -272,7 +269,7 @@ export class Resolver {
 
   /** The value of `name` ('*' for the module itself) exported by module `spec` imported from `file`. */
   moduleMember(spec: string, name: string, file: FileModel, depth: number, seen: Set<ts.Node>): Val | undefined {
-    if (isBare(spec)) {
+    if (this.ws.isExternal(file.path, spec)) {
       return { t: 'ext', spec: normSpec(spec), path: name === '*' || name === 'default' ? [] : [name] };
     }
     const target = this.ws.resolveModule(file.path, spec);
@@ -313,7 +310,7 @@ export class Resolver {
     }
     if (name !== 'default') {
       for (const star of tf.exportStars) {
-        if (isBare(star)) continue;
+        if (this.ws.isExternal(tf.path, star)) continue;
         const target = this.ws.resolveModule(tf.path, star);
         const sf = target ? this.ws.get(target) : undefined;
         // Each module is searched once per lookup: `export *` cycles and diamonds stay linear.
