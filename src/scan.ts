@@ -7,7 +7,7 @@ import { basename, resolve } from 'node:path';
 import { collectFacts } from './collect/index.js';
 import type { CollectContext } from './collect/types.js';
 import { exceptionFacts, loadConfig, mergeSettings, type LoadedConfig } from './config/load.js';
-import { discover } from './discover/index.js';
+import { decodeText, discover, skippedDiagnostics } from './discover/index.js';
 import type { SkippedFile } from './discover/types.js';
 import { applyBaseline, readBaseline, type BaselineResult } from './findings/baseline.js';
 import { buildFindings } from './findings/build.js';
@@ -81,11 +81,11 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       if (!file) return undefined;
       let text: string;
       try {
-        text = readFileSync(file.absPath, 'utf8');
+        // UTF-16 (with a BOM) decoded, BOM dropped, stray NULs blanked: see discover/.
+        text = decodeText(file, readFileSync(file.absPath));
       } catch {
         return undefined;
       }
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       cache.set(path, text);
       return text;
     },
@@ -96,6 +96,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     opts.onProgress?.(`collected ${name} (${done}/${total})`),
   );
   cache.clear();
+  // Source/config/manifest files discovery could not check are findings (DG-CFG-004),
+  // never a silent pass.
+  facts.diagnostics.push(...skippedDiagnostics(discovered.skipped));
   facts.exceptions = exceptionFacts(root, config, opts.today ?? todayUtc());
   assertValidFacts(facts);
 
@@ -106,7 +109,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const { kept, suppressed } = applySuppressions(all, facts.suppressions, facts.exceptions);
   const baselined = baseline ? applyBaseline(kept, baseline) : undefined;
   const findings = baselined ? baselined.fresh : kept;
-  const summary = summarize(findings, discovered.files.length, discovered.skipped, opts.failOn ?? 'high', started);
+  const summary = summarize(findings, discovered.files.length, discovered.skipped, opts.failOn ?? 'high', started, {
+    ignored: discovered.ignored,
+  });
   summary.suppressed = suppressed.length;
   if (baselined && opts.baseline) {
     summary.baseline = {

@@ -2,7 +2,7 @@ import { describe, it, expect, afterAll } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { classify, discover } from '../src/discover/index.js';
+import { classify, decodeText, discover, skippedDiagnostic, skippedDiagnostics } from '../src/discover/index.js';
 import type { DiscoverResult } from '../src/discover/types.js';
 
 const tmpRoots: string[] = [];
@@ -201,7 +201,7 @@ describe('discover: content checks', () => {
     });
     const result = await discover(root);
     expect(paths(result)).toEqual(['exact.txt', 'small.ts']);
-    expect(result.skipped).toEqual([{ path: 'big.json', reason: 'oversized', size: 2 * 1024 * 1024 + 2 }]);
+    expect(result.skipped).toEqual([{ path: 'big.json', reason: 'oversized', size: 2 * 1024 * 1024 + 2, kind: 'config' }]);
     const limited = await discover(root, { maxFileSize: 10 });
     expect(paths(limited)).toEqual(['small.ts']);
     expect(skippedAs(limited, 'oversized')).toEqual(['big.json', 'exact.txt']);
@@ -218,7 +218,50 @@ describe('discover: content checks', () => {
     const result = await discover(root);
     expect(paths(result)).toEqual(['bom.yaml', 'vi.md']);
     expect(result.files[0]).toMatchObject({ kind: 'manifest', format: 'k8s' });
-    expect(result.skipped).toEqual([{ path: 'legacy.properties', reason: 'non-utf8', size: latin1.length }]);
+    expect(result.skipped).toEqual([{ path: 'legacy.properties', reason: 'non-utf8', size: latin1.length, kind: 'config' }]);
+  });
+
+  it('decodes UTF-16 files with a byte-order mark instead of skipping them', async () => {
+    const json = '{ "ConnectionStrings": { "DanCu": "Server=db;Password=Synthetic-Only-1" } }\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16(); // FE FF + big-endian code units
+    const root = tree({ 'appsettings.json': le, 'cfg/appsettings.Production.json': be, 'bad16.json': Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41]) });
+    const result = await discover(root);
+    expect(paths(result)).toEqual(['appsettings.json', 'cfg/appsettings.Production.json']);
+    expect(result.files[0]).toMatchObject({ kind: 'config', format: 'appsettings', encoding: 'utf-16le', size: le.length });
+    expect(result.files[1]).toMatchObject({ kind: 'config', format: 'appsettings', encoding: 'utf-16be' });
+    expect(result.skipped).toEqual([{ path: 'bad16.json', reason: 'non-utf8', size: 5, kind: 'config' }]);
+    for (const f of result.files) expect(decodeText(f, fs.readFileSync(f.absPath))).toBe(json);
+  });
+
+  it('classifies a UTF-16 script by its shebang and YAML by its content', async () => {
+    const utf16 = (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]);
+    const root = tree({ 'bin/lookup': utf16('#!/usr/bin/env node\nconsole.log(1)\n'), 'x.yaml': utf16('apiVersion: v1\nkind: Secret\n') });
+    const result = await discover(root);
+    expect(result.files.map((f) => [f.path, f.kind, f.language ?? f.format])).toEqual([
+      ['bin/lookup', 'source', 'javascript'],
+      ['x.yaml', 'manifest', 'k8s'],
+    ]);
+  });
+
+  it('keeps a source/config file with a few NUL bytes, skips one that is mostly NUL', async () => {
+    const code = `/*\0*/\n${'export const url = "https://gateway.example.test/api";\n'.repeat(5)}`;
+    const root = tree({
+      'tools/x.ts': code,
+      'tools/y.js': Buffer.concat([Buffer.from('var a = 1;\n'), Buffer.alloc(64, 0)]),
+      'tools/z.ts': Buffer.from([0x2f, 0x2a, 0x00, 0xff, 0xfe, 0x2a, 0x2f, ...Buffer.from('x'.repeat(200))]),
+      'data.bin': Buffer.concat([Buffer.from('x'.repeat(300)), Buffer.from([0])]),
+    });
+    const result = await discover(root);
+    expect(paths(result)).toEqual(['tools/x.ts']);
+    expect(result.files[0]).toMatchObject({ kind: 'source', hasNul: true });
+    expect(decodeText(result.files[0]!, fs.readFileSync(result.files[0]!.absPath))).toBe(code.replace('\0', ' '));
+    expect(result.skipped.map((s) => [s.path, s.reason, s.kind])).toEqual([
+      ['data.bin', 'binary', 'other'],
+      ['tools/y.js', 'binary', 'source'],
+      ['tools/z.ts', 'binary', 'source'],
+    ]);
   });
 
   it('reports unreadable files', async () => {
@@ -386,5 +429,30 @@ describe('classify', () => {
       ['conf/app.yaml', 'config', 'yaml'],
       ['k8s/job.yaml', 'manifest', 'k8s'],
     ]);
+  });
+});
+
+describe('skipped files that must not pass silently', () => {
+  it('turn source/config/manifest skips into diagnostics, and leave docs, images and outside links alone', () => {
+    const diags = skippedDiagnostics([
+      { path: 'src/Lookup.cs', reason: 'non-utf8', size: 10, kind: 'source' },
+      { path: 'appsettings.json', reason: 'unreadable', kind: 'config' },
+      { path: 'tools/big.ts', reason: 'oversized', size: 3 * 1024 * 1024, kind: 'source' },
+      { path: 'k8s/deploy.yaml', reason: 'binary', size: 10, kind: 'manifest' },
+      { path: 'closed', reason: 'unreadable', directory: true },
+      { path: 'logo.png', reason: 'binary', size: 10, kind: 'other' },
+      { path: 'docs/guide.md', reason: 'non-utf8', size: 10, kind: 'doc' },
+      { path: 'package-lock.json', reason: 'oversized', size: 5e6, kind: 'config' },
+      { path: 'link.ts', reason: 'link-outside-root' },
+    ]);
+    expect(diags.map((d) => [d.file, d.line, d.kind])).toEqual([
+      ['src/Lookup.cs', 1, 'skipped-encoding'],
+      ['appsettings.json', 1, 'unreadable'],
+      ['tools/big.ts', 1, 'skipped-size'],
+      ['k8s/deploy.yaml', 1, 'skipped-binary'],
+      ['closed', 1, 'unreadable'],
+    ]);
+    expect(diags[2]!.message).toContain('3.0 MiB');
+    expect(skippedDiagnostic({ path: 'old.lock', reason: 'oversized', kind: 'other' })).toBeUndefined();
   });
 });

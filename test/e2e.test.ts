@@ -129,7 +129,7 @@ describe('CLI contract', () => {
 });
 
 describe('bad input', () => {
-  it('reports a malformed YAML file with file and line, goes on, skips binaries, and modifies nothing', () => {
+  it('reports a malformed YAML file with file and line, goes on, skips binaries, reports an undecodable config file, and modifies nothing', () => {
     const root = mkdtempSync(join(tmpdir(), 'dg-bad-'));
     mkdirSync(join(root, 'k8s'));
     writeFileSync(join(root, 'k8s', 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: [1, 2\n  b: 3\n');
@@ -145,6 +145,13 @@ describe('bad input', () => {
     expect(parse).toMatchObject({ file: 'k8s/broken.yaml' });
     expect(parse!.line).toBeGreaterThanOrEqual(4);
     expect(doc.summary.filesSkipped).toEqual({ binary: 1, 'non-utf8': 1 });
+    // a config file that could not be decoded is a finding, not a silent pass; the image is only listed
+    expect(doc.findings.filter((f) => f.ruleId === 'DG-CFG-004').map((f) => `${f.file}:${f.line}`)).toEqual(['latin1.properties:1']);
+    expect(doc.summary.skippedFiles).toEqual([
+      { path: 'latin1.properties', reason: 'non-utf8' },
+      { path: 'logo.png', reason: 'binary' },
+    ]);
+    expect(doc.summary.ignoredByConfig).toBe(0);
     expect(treeHash(root)).toBe(before);
   });
 });

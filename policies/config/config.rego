@@ -105,3 +105,44 @@ deny contains finding if {
 		},
 	}
 }
+
+# METADATA
+# title: File could not be checked
+# scope: rule
+# custom:
+#   id: DG-CFG-004
+#   severity: medium
+#   category: config
+#   basis: []
+#   title_vi: Không kiểm tra được tệp
+#   remediation_en: >-
+#     Make the file checkable: save it as UTF-8 (or UTF-16 with a byte-order mark),
+#     remove stray binary bytes, make it readable, or split a file larger than the size
+#     limit. A source, config or manifest file the scanner passes over may hide a lookup
+#     tool or a credential, so it is reported instead of skipped silently.
+#   remediation_vi: >-
+#     Đưa tệp về dạng kiểm tra được: lưu bằng UTF-8 (hoặc UTF-16 có BOM), bỏ các byte nhị
+#     phân lạc, cấp quyền đọc, hoặc tách tệp vượt giới hạn kích thước. Tệp mã nguồn, cấu
+#     hình hay manifest mà công cụ bỏ qua có thể che giấu công cụ tra cứu hoặc thông tin
+#     xác thực, nên được báo cáo thay vì bỏ qua im lặng.
+deny contains finding if {
+	some d in input.diagnostics
+	reason := skip_reasons[d.kind]
+	finding := {
+		"rule": "DG-CFG-004",
+		"file": d.file,
+		"line": d.line,
+		"match": d.kind,
+		"message": {
+			"en": sprintf("%s could not be checked: %s (%s).", [d.file, reason.en, d.message]),
+			"vi": sprintf("Không kiểm tra được %s: %s.", [d.file, reason.vi]),
+		},
+	}
+}
+
+skip_reasons := {
+	"skipped-binary": {"en": "it holds binary content although its name says source or config", "vi": "tệp chứa nội dung nhị phân dù tên tệp là mã nguồn hoặc cấu hình"},
+	"skipped-encoding": {"en": "it is not UTF-8 (nor UTF-16 with a byte-order mark)", "vi": "tệp không mã hóa UTF-8 (cũng không phải UTF-16 có BOM)"},
+	"skipped-size": {"en": "it is larger than the scanner's size limit", "vi": "tệp lớn hơn giới hạn kích thước của công cụ"},
+	"unreadable": {"en": "it could not be read", "vi": "không đọc được tệp"},
+}

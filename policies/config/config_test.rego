@@ -16,8 +16,48 @@ test_parse_error_reported if {
 	}}
 }
 
-test_other_diagnostics_ignored if {
-	count(config.deny) == 0 with input as {"diagnostics": [{"file": "a.png", "line": 1, "kind": "skipped-binary", "message": "binary"}]}
+test_skipped_binary_reported if {
+	findings := config.deny with input as {"diagnostics": [{"file": "tools/x.ts", "line": 1, "kind": "skipped-binary", "message": "binary content"}]}
+	findings == {{
+		"rule": "DG-CFG-004",
+		"file": "tools/x.ts",
+		"line": 1,
+		"match": "skipped-binary",
+		"message": {
+			"en": "tools/x.ts could not be checked: it holds binary content although its name says source or config (binary content).",
+			"vi": "Không kiểm tra được tools/x.ts: tệp chứa nội dung nhị phân dù tên tệp là mã nguồn hoặc cấu hình.",
+		},
+	}}
+}
+
+test_every_skip_kind_reported if {
+	kinds := ["skipped-binary", "skipped-encoding", "skipped-size", "unreadable"]
+	findings := config.deny with input as {"diagnostics": [{"file": sprintf("src/%s.cs", [k]), "line": 1, "kind": k, "message": "m"} | some k in kinds]}
+	{f.match | some f in findings; f.rule == "DG-CFG-004"} == {k | some k in kinds}
+	count(findings) == 4
+	every f in findings {
+		contains(f.message.vi, "Không kiểm tra được")
+	}
+}
+
+test_encoding_and_size_messages if {
+	findings := config.deny with input as {"diagnostics": [
+		{"file": "appsettings.json", "line": 1, "kind": "skipped-encoding", "message": "not valid UTF-8"},
+		{"file": "big.ts", "line": 1, "kind": "skipped-size", "message": "larger than the size limit (3.0 MiB)"},
+	]}
+	some f in findings
+	f.file == "appsettings.json"
+	contains(f.message.en, "not UTF-8")
+	contains(f.message.vi, "UTF-16 có BOM")
+	some g in findings
+	g.file == "big.ts"
+	contains(g.message.en, "(larger than the size limit (3.0 MiB))")
+}
+
+test_parse_error_is_not_cfg_004 if {
+	findings := config.deny with input as {"diagnostics": [{"file": "k8s/bad.yaml", "line": 7, "kind": "parse-error", "message": "x"}]}
+	[f] := [f | some f in findings]
+	f.rule == "DG-CFG-001"
 }
 
 test_suppression_without_reason if {

@@ -1,5 +1,8 @@
 import type { ConfigFormat, FileKind, Language } from '../facts/types.js';
 
+/** How a kept file's bytes decode to text. Absent means UTF-8 (optionally with a BOM). */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
 /** One file discovery kept: inside the root, not ignored, text, not oversized. */
 export interface DiscoveredFile {
   /** Repo-relative, forward slashes. */
@@ -10,6 +13,13 @@ export interface DiscoveredFile {
   kind: FileKind;
   language?: Language;
   format?: ConfigFormat;
+  /** Set for files that are not UTF-8: UTF-16 with a byte-order mark. Readers must decode with it. */
+  encoding?: TextEncoding;
+  /**
+   * The text holds NUL characters (a few stray ones, in a file named as source/config).
+   * Readers should replace them (e.g. with spaces) before parsing.
+   */
+  hasNul?: true;
 }
 
 /** A file discovery passed over, and why (reported in the summary). */
@@ -17,6 +27,10 @@ export interface SkippedFile {
   path: string;
   reason: 'binary' | 'oversized' | 'non-utf8' | 'link-outside-root' | 'unreadable';
   size?: number;
+  /** What the path says the file is (by name only); absent for directories and outside links. */
+  kind?: FileKind;
+  /** An unreadable directory: nothing below it was checked. */
+  directory?: true;
 }
 
 export interface DiscoverOptions {
@@ -24,10 +38,21 @@ export interface DiscoverOptions {
   ignore?: string[];
   /** Files larger than this are skipped. Default 2 MiB. */
   maxFileSize?: number;
+  /**
+   * Ask git which files it tracks (default true): inside a work tree, tracked files are
+   * never hidden by `.gitignore` or the built-in ignores. `false` relies on ignore rules alone.
+   */
+  git?: boolean;
 }
 
 export interface DiscoverResult {
   root: string;
   files: DiscoveredFile[];
   skipped: SkippedFile[];
+  /**
+   * Files explicit ignores (config `ignore`, `.dancu-guardignore`) excluded that would
+   * otherwise have been checked (tracked by git, or not hidden by an implicit rule),
+   * sorted. Reported so that an ignore rule cannot hide a file silently.
+   */
+  ignored: string[];
 }

@@ -1,5 +1,13 @@
 import type { Category, Finding, Lang, Severity } from '../findings/types.js';
 import type { RuleCatalog } from '../policy/bundle.js';
+import type { SkippedFile } from '../discover/types.js';
+
+/** One file passed over by a scan, by name. */
+export interface SkippedEntry {
+  path: string;
+  /** A discovery reason (binary, oversized, non-utf8, link-outside-root, unreadable) or `ignored-by-config`. */
+  reason: SkippedFile['reason'] | 'ignored-by-config';
+}
 
 export interface Summary {
   /** Files parsed by a collector or checked by text rules. */
@@ -27,6 +35,17 @@ export interface Summary {
     /** Findings on lines the change does not touch (not counted above). */
     preExisting: number;
   };
+  /**
+   * Scans: every file counted in `filesSkipped`, plus every file an explicit ignore
+   * (config `ignore`, `.dancu-guardignore`) excluded that would otherwise have been
+   * checked (`ignored-by-config`, counted in `ignoredByConfig`, not in `filesSkipped`).
+   * Sorted by path, at most 1000 entries.
+   */
+  skippedFiles?: SkippedEntry[];
+  /** Set when `skippedFiles` was cut at 1000 entries. */
+  skippedFilesTruncated?: true;
+  /** Files explicit ignores excluded that would otherwise have been checked. */
+  ignoredByConfig?: number;
   /** Findings accepted by inline `dancu-guard:ignore` directives or config exceptions. */
   suppressed?: number;
   /** With --baseline: how many findings it accepted, and entries that matched nothing. */
