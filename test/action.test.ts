@@ -372,7 +372,9 @@ describe('pull_request event', () => {
     expect(updates.map((u) => u.conclusion)).toEqual([undefined, 'failure']);
 
     expect(first.summary).toContain('Diff-aware gating');
-    expect(first.summary).not.toContain('### Notes');
+    // No base commit in the checkout: line-based gating from the API, and the summary says so.
+    expect(first.summary).toContain('### Notes');
+    expect(first.summary).toContain('The checkout does not have the base commit: gating on the lines the pull request changes');
 
     // Second run: the same comment is updated in place.
     api.resetRequests();
@@ -432,7 +434,8 @@ describe('pull_request event', () => {
     expect(r.code).toBe(1);
     expect(api.calls('issues.createComment').map((c) => c.status)).toEqual([429, 201]);
     expect(r.stdout).toContain('rate limit');
-    expect(r.summary).not.toContain('### Notes');
+    expect(r.summary).not.toContain('429'); // the retry succeeded: no API problem noted
+    expect(r.summary).toContain('The checkout does not have the base commit');
   });
 
   it('reports a rate limit that does not go away, and keeps a passing verdict a pass', async () => {
@@ -538,6 +541,40 @@ describe('pull_request event', () => {
     expect(r.stdout).toMatch(/^::error file=config\/\.env,line=20,/m);
     expect(api.calls('pulls.listFiles')).toHaveLength(0);
     expect(r.summary).toMatch(/compared with main \(git [0-9a-f]{12}\)/);
+    expect(r.summary).toContain('Gating by fingerprint');
+  });
+
+  it('with the base commit in the checkout, gates by fingerprint: a violation introduced away from its line blocks', async () => {
+    const ws = tmp('git-fp');
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', args, { cwd: ws, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-05T08:00:00Z', GIT_COMMITTER_DATE: '2026-01-05T08:00:00Z' } });
+      if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+      return r.stdout.trim();
+    };
+    cpSync(join(REPO, 'examples', 'ts-compliant'), ws, { recursive: true });
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.email', 'ci@example.invalid');
+    git('config', 'user.name', 'CI');
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    const base = git('rev-parse', 'HEAD');
+    git('checkout', '-qb', 'feature');
+    const gw = join(ws, 'src', 'dancu', 'gateway.ts');
+    writeFileSync(gw, readFileSync(gw, 'utf8').replace(/^\s*auditLog\(req[^\n]*\n/m, ''));
+    git('commit', '-qam', 'feature: no audit log');
+    const head = git('rev-parse', 'HEAD');
+    git('checkout', '-q', 'main');
+    git('merge', '-q', '--no-ff', '--no-edit', 'feature');
+    const r = await runAction({
+      workspace: ws,
+      event: 'pull_request',
+      payload: { number: 8, pull_request: { number: 8, head: { sha: head, ref: 'feature' }, base: { sha: base, ref: 'main' } } },
+      apiUrl: api.url,
+    });
+    expect(r.code).toBe(1);
+    expect(r.outputs.blocking).toBe('1');
+    expect(r.stdout).toMatch(/^::error file=src\/dancu\/gateway\.ts,line=\d+,.*DG-LOG-001/m);
+    expect(r.summary).toContain('Gating by fingerprint');
   });
 
   it('uses a baseline: recorded findings do not block', async () => {

@@ -5,7 +5,7 @@
  * the built CLI.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,10 +16,14 @@ import {
   gatedSummary,
   isOnChangedLine,
   parseNameStatusZ,
+  narrowToChangedLines,
   partitionByChangedLines,
+  partitionByFingerprint,
   resolveChangedSince,
+  scanBaseCommit,
   type ChangeSet,
 } from '../src/findings/diff.js';
+import { scan } from '../src/scan.js';
 import type { Finding } from '../src/findings/types.js';
 import { summarize } from '../src/report/summary.js';
 import { UsageError } from '../src/util/errors.js';
@@ -323,7 +327,7 @@ describe('scan --changed-since', () => {
     const doc = JSON.parse(r.stdout) as { findings: Array<{ file: string; line: number }>; summary: Record<string, unknown> };
     expect(doc.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['config/.env:4', 'k8s/secret.yaml:6']);
     expect(doc.summary).toMatchObject({ total: 2, blocking: 2, verdict: 'fail', changedLines: { files: 2, preExisting: 3 } });
-    expect(r.stderr).toMatch(/gating on lines changed since main \(merge-base [0-9a-f]{12}\): 3 pre-existing findings/);
+    expect(r.stderr).toMatch(/gating on findings new since main \(merge-base [0-9a-f]{12}\) \(by fingerprint.*\): 3 pre-existing findings/);
   });
 
   it('passes when nothing changed touches a finding', () => {
@@ -363,5 +367,125 @@ describe('scan --changed-since', () => {
     expect((JSON.parse(r.stdout) as { findings: Array<{ file: string; line: number }> }).findings.map((f) => `${f.file}:${f.line}`)).toEqual([
       '.env:4',
     ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------
+// Gating by fingerprint
+
+describe('partitionByFingerprint', () => {
+  const f = (fingerprint: string, line: number, file = 'a.ts') =>
+    ({ fingerprint, line, file, ruleId: 'DG-X', severity: 'high', category: 'secrets' }) as unknown as Finding;
+
+  it('a finding is new when the base does not have its fingerprint, counted as a multiset', () => {
+    const all = [f('aa', 1), f('bb', 2), f('bb', 3), f('cc', 4)];
+    const part = partitionByFingerprint(all, ['aa', 'bb', 'zz']);
+    expect(part.changed.map((x) => x.line)).toEqual([3, 4]); // the second "bb" and "cc"
+    expect(part.preExisting.map((x) => x.line)).toEqual([1, 2]);
+  });
+
+  it('of several copies, the one on a changed line is the new one', () => {
+    const all = [f('bb', 2), f('bb', 9)];
+    const cs: ChangeSet = { base: 'main', files: new Map([['a.ts', new Set([2])]]) };
+    const part = partitionByFingerprint(all, ['bb'], cs);
+    expect(part.changed.map((x) => x.line)).toEqual([2]);
+    expect(part.preExisting.map((x) => x.line)).toEqual([9]);
+  });
+
+  it('does not care about lines: a moved pre-existing finding stays pre-existing', () => {
+    const part = partitionByFingerprint([f('aa', 40)], ['aa']);
+    expect(part.changed).toEqual([]);
+  });
+});
+
+describe('scan --changed-since by fingerprint (a violation introduced away from its line)', () => {
+  const EXAMPLE = join(__dirname, '..', 'examples', 'ts-compliant');
+
+  function exampleRepo() {
+    const r = repo();
+    cpSync(EXAMPLE, r.dir, { recursive: true });
+    r.git('add', '-A');
+    r.git('commit', '-qm', 'base');
+    return r;
+  }
+
+  function edit(dir: string, rel: string, fn: (text: string) => string): void {
+    const p = join(dir, rel);
+    const before = readFileSync(p, 'utf8');
+    const after = fn(before);
+    expect(after).not.toBe(before);
+    writeFileSync(p, after);
+  }
+
+  it('blocks a deleted audit-log call (DG-LOG-001 on another line)', () => {
+    const { dir } = exampleRepo();
+    edit(dir, 'src/dancu/gateway.ts', (t) => t.replace(/^\s*auditLog\(req[^\n]*\n/m, ''));
+    const r = cli(['scan', '.', '--changed-since', 'HEAD', '--format', 'json', '--no-progress'], dir);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { findings: Array<{ ruleId: string }>; summary: Record<string, unknown> };
+    expect(doc.findings.map((x) => x.ruleId)).toEqual(['DG-LOG-001']);
+    expect(doc.summary).toMatchObject({ verdict: 'fail', changedLines: { preExisting: 0 } });
+    expect(r.stderr).toContain('by fingerprint');
+  });
+
+  it('blocks https changed to http in a config file (DG-TLS-001 on the client)', () => {
+    const { dir } = exampleRepo();
+    edit(dir, 'src/dancu/config.ts', (t) => t.replace('https', 'http'));
+    const r = cli(['scan', '.', '--changed-since', 'HEAD', '--format', 'json', '--no-progress'], dir);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((x) => x.ruleId)).toContain('DG-TLS-001');
+  });
+
+  it('keeps a committed violation pre-existing when the change only moves it', async () => {
+    const { dir, git } = exampleRepo();
+    edit(dir, 'src/dancu/gateway.ts', (t) => t.replace(/^\s*auditLog\(req[^\n]*\n/m, ''));
+    git('commit', '-qam', 'drop the audit log (already on main)');
+    edit(dir, 'src/dancu/gateway.ts', (t) => `// moved\n// down\n${t}`);
+    const result = await scan({ path: dir });
+    expect(result.findings.map((x) => x.ruleId)).toEqual(['DG-LOG-001']);
+    const since = resolveChangedSince(dir, 'HEAD');
+    const gated = await narrowToChangedLines(result, since);
+    expect(gated.method).toBe('fingerprint');
+    expect(gated.findings).toEqual([]);
+    expect(gated.preExisting.map((x) => x.ruleId)).toEqual(['DG-LOG-001']);
+    expect(gated.summary.verdict).toBe('pass');
+  });
+
+  it('counts a renamed file as new (the path is in the fingerprint)', async () => {
+    const { dir, git } = exampleRepo();
+    edit(dir, 'src/dancu/gateway.ts', (t) => t.replace(/^\s*auditLog\(req[^\n]*\n/m, ''));
+    git('commit', '-qam', 'drop the audit log');
+    git('mv', 'src/dancu/gateway.ts', 'src/dancu/cong-ket-noi.ts');
+    const result = await scan({ path: dir });
+    const gated = await narrowToChangedLines(result, resolveChangedSince(dir, 'HEAD'));
+    expect(gated.findings.map((x) => `${x.ruleId} ${x.file}`)).toEqual(['DG-LOG-001 src/dancu/cong-ket-noi.ts']);
+  });
+
+  it('scans the base under a subdirectory root, with paths relative to it', async () => {
+    const r = repo();
+    cpSync(EXAMPLE, join(r.dir, 'services', 'portal'), { recursive: true });
+    r.write('README.md', '# outside the root\n');
+    edit(r.dir, 'services/portal/src/dancu/gateway.ts', (t) => t.replace(/^\s*auditLog\(req[^\n]*\n/m, ''));
+    r.git('add', '-A');
+    r.git('commit', '-qm', 'base');
+    const base = r.git('rev-parse', 'HEAD');
+    const root = join(r.dir, 'services', 'portal');
+    const findings = await scanBaseCommit({ root, commit: base });
+    const now = await scan({ path: root });
+    expect(findings.map((x) => `${x.ruleId} ${x.file}`)).toEqual(['DG-LOG-001 src/dancu/gateway.ts']);
+    expect(findings.map((x) => x.fingerprint).sort()).toEqual(now.findings.map((x) => x.fingerprint).sort());
+  });
+
+  it('falls back to changed lines (and says so) when the base cannot be scanned', async () => {
+    const { dir } = exampleRepo();
+    edit(dir, 'src/dancu/gateway.ts', (t) => t.replace(/^\s*auditLog\(req[^\n]*\n/m, ''));
+    const result = await scan({ path: dir });
+    const gated = await narrowToChangedLines(result, resolveChangedSince(dir, 'HEAD'), {
+      scanBase: () => Promise.reject(new Error('object 1a2b3c missing')),
+    });
+    expect(gated.method).toBe('lines');
+    expect(gated.fallbackReason).toBe('object 1a2b3c missing');
+    // The known limit of line-based gating: the finding sits on an unchanged line.
+    expect(gated.preExisting.map((x) => x.ruleId)).toEqual(['DG-LOG-001']);
   });
 });

@@ -5,10 +5,12 @@
  *          ─► annotations ─► PR comment + check run (pull requests, with a token)
  *          ─► job summary ─► outputs ─► exit code
  *
- * Gating: on a pull request in `merge` mode only findings on lines the pull request
- * adds or changes can block (src/findings/diff.ts); the changed lines come from local
- * git when the checkout has the base commit, else from the API's list of the pull
- * request's files; when neither is possible every finding gates (fail closed).
+ * Gating: on a pull request in `merge` mode only findings the pull request introduces
+ * can block (src/findings/diff.ts). When the checkout has the base commit, the base is
+ * scanned too and a finding is new when its fingerprint is not among the base's;
+ * otherwise (API only) a finding is new when it sits on a line the pull request adds or
+ * changes, per the API's list of the pull request's files (a note says so); when
+ * neither is possible every finding gates (fail closed).
  * Elsewhere (push, `deploy` mode) every finding gates.
  *
  * `deploy` mode runs the pre-deployment gate (src/gate/run.ts `runGate`, what
@@ -34,8 +36,11 @@ import {
   gitParents,
   isGitWorkTree,
   partitionByChangedLines,
+  partitionByFingerprint,
   recount,
+  scanBaseCommit,
   type ChangeSet,
+  type Partition,
 } from '../findings/diff.js';
 import type { Finding } from '../findings/types.js';
 import { runGate, type GateResult } from '../gate/run.js';
@@ -128,16 +133,49 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
     notes.push('GITHUB_REPOSITORY is not set: no PR comment and no check run.');
   }
 
-  // 3. Gating.
+  // 3. Gating: by fingerprint against a scan of the base commit when the checkout has
+  //    it, else by the lines the API says the pull request changes (src/findings/diff.ts).
   let changes: ChangeSet | undefined;
+  let baseCommit: string | undefined;
   if (pr && inputs.mode === 'merge') {
-    changes = await pullRequestChanges(ctx, pr, gh, notes, problems, runner);
+    const got = await pullRequestChanges(ctx, pr, gh, notes, problems, runner);
+    changes = got?.changes;
+    baseCommit = got?.baseCommit;
   }
   let findings = all;
   let preExisting: Finding[] = [];
   let summary: Summary;
   if (changes) {
-    const part = partitionByChangedLines(all, changes);
+    let part: Partition | undefined;
+    if (baseCommit) {
+      try {
+        const base = await runner.group(`dancu-guard: scanning the base commit ${baseCommit.slice(0, 12)}`, () =>
+          scanBaseCommit({
+            root: analysed.root,
+            commit: baseCommit!,
+            ...(inputs.config ? { configPath: inputs.config } : {}),
+            ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
+            lang: inputs.lang,
+          }),
+        );
+        // Fingerprints are of paths relative to the scanned root; `toRepo` keeps them.
+        part = partitionByFingerprint(all, base.map((f) => f.fingerprint), changes);
+        notes.push(
+          `Gating by fingerprint: a finding blocks when the base commit (${baseCommit.slice(0, 12)}) does not have it. A file the pull request renames or moves counts as new.`,
+        );
+      } catch (err) {
+        const why = ((err as Error).message ?? String(err)).split('\n')[0];
+        runner.info(`dancu-guard: could not scan the base commit (${why}); gating on changed lines`);
+        notes.push(
+          `Could not scan the base commit (${why}): gating on the lines the pull request changes, which misses a violation introduced away from its finding's line (e.g. a deleted audit-log call).`,
+        );
+      }
+    } else {
+      notes.push(
+        "The checkout does not have the base commit: gating on the lines the pull request changes (GitHub API), which misses a violation introduced away from its finding's line (e.g. a deleted audit-log call). Check out with fetch-depth: 0 to gate by fingerprint.",
+      );
+    }
+    part ??= partitionByChangedLines(all, changes);
     findings = part.changed;
     preExisting = part.preExisting;
     summary = gatedSummary(analysed.summary, changes, part, blocks);
@@ -244,7 +282,9 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
 
   const line =
     `dancu-guard: ${gate ? `gate for ${gate.deployDate}: ` : ''}${all.length} ${all.length === 1 ? 'finding' : 'findings'}, ${summary.blocking} blocking` +
-    (summary.changedLines ? ` (${summary.changedLines.preExisting} pre-existing on unchanged lines, not blocking)` : '') +
+    (summary.changedLines
+      ? ` (${summary.changedLines.preExisting} pre-existing${baseCommit ? '' : ' on unchanged lines'}, not blocking)`
+      : '') +
     `: ${verdict.toUpperCase()}`;
   runner.info(line);
   return { exitCode: verdict === 'fail' ? 1 : 0, verdict };
@@ -382,8 +422,9 @@ function retryBase(env: Env): { retryBaseMs?: number } {
 
 /**
  * The pull request's changed lines: from local git when the checkout has the base
- * commit (exact for the tree that was scanned), else from the API. Undefined (every
- * finding gates) when neither works, with a note saying so.
+ * commit (exact for the tree that was scanned; `baseCommit` is then set, for gating by
+ * fingerprint), else from the API. Undefined (every finding gates) when neither
+ * works, with a note saying so.
  */
 async function pullRequestChanges(
   ctx: RunContext,
@@ -392,7 +433,7 @@ async function pullRequestChanges(
   notes: string[],
   problems: ApiProblem[],
   runner: Runner,
-): Promise<ChangeSet | undefined> {
+): Promise<{ changes: ChangeSet; baseCommit?: string } | undefined> {
   const ws = ctx.workspace;
   if (isGitWorkTree(ws) && gitCommit(ws, 'HEAD') && gitCommit(ws, pr.baseSha)) {
     // actions/checkout of a pull_request checks out the test merge commit: its first
@@ -402,12 +443,13 @@ async function pullRequestChanges(
       parents.length === 2 && parents[1] === pr.headSha ? parents[0] : gitMergeBase(ws, pr.baseSha, 'HEAD');
     if (base) {
       try {
-        return await changeSetFromGit({
+        const changes = await changeSetFromGit({
           cwd: ws,
           base,
           workingTree: false,
           label: `${pr.baseRef ?? pr.baseSha.slice(0, 12)} (git ${base.slice(0, 12)})`,
         });
+        return { changes, baseCommit: base };
       } catch (err) {
         runner.info(`dancu-guard: git diff failed (${(err as Error).message}); asking the GitHub API`);
       }
@@ -427,7 +469,7 @@ async function pullRequestChanges(
       );
       return undefined;
     }
-    return changeSetFromPullFiles(files, `${pr.baseRef ?? pr.baseSha.slice(0, 12)} (PR #${pr.number}, GitHub API)`);
+    return { changes: changeSetFromPullFiles(files, `${pr.baseRef ?? pr.baseSha.slice(0, 12)} (PR #${pr.number}, GitHub API)`) };
   } catch (err) {
     const p = describeApiError(err, "listing the pull request's files");
     problems.push({ ...p, message: `${p.message}; every finding gates` });

@@ -142,12 +142,22 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
     process.stderr.write(`dancu-guard: recorded ${written.findings.length} findings in ${opts.writeBaseline}\n`);
     return 0;
   }
-  const gated = since && 'facts' in result ? await narrowToChangedLines(result, since) : undefined;
+  const gated =
+    since && 'facts' in result
+      ? await narrowToChangedLines(result, since, {
+          ...(opts.config ? { configPath: opts.config } : {}),
+          ...(opts.baseline ? { baseline: opts.baseline } : {}),
+          lang: opts.lang,
+        })
+      : undefined;
   const findings = gated?.findings ?? result.findings;
   const summary = gated?.summary ?? result.summary;
   if (gated) {
     process.stderr.write(
-      `dancu-guard: gating on lines changed since ${since!.label}: ${gated.preExisting.length} pre-existing findings on unchanged lines not reported\n`,
+      gated.method === 'fingerprint'
+        ? `dancu-guard: gating on findings new since ${since!.label} (by fingerprint against a scan of the merge-base; a renamed file counts as new): ${gated.preExisting.length} pre-existing findings not reported\n`
+        : `dancu-guard: notice: could not scan the merge-base (${gated.fallbackReason ?? 'unknown error'}); falling back to gating on changed lines, which misses a violation introduced away from its finding's line\n` +
+            `dancu-guard: gating on lines changed since ${since!.label}: ${gated.preExisting.length} pre-existing findings on unchanged lines not reported\n`,
     );
   }
   const formatter = FORMATTERS[opts.format]!;

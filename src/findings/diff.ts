@@ -1,10 +1,29 @@
 /**
  * Diff-aware gating, shared by the CLI (`scan --changed-since REF`) and the GitHub
- * Action (pull requests): which lines a change adds or modifies, and which findings
- * sit on them. Only those can block; the others are pre-existing.
+ * Action (pull requests): which findings a change introduces. Only those can block;
+ * the others are pre-existing.
  *
- * A change set maps each changed file (relative to the scanned root, forward slashes)
- * to its changed lines, or to `'all'` when the file counts as changed as a whole:
+ * Primary method: **by fingerprint**. The base commit (the merge-base) is materialised
+ * from the object store into a temporary directory (`git ls-tree -r` + `git cat-file`,
+ * as `scan --staged` materialises the index), the same `scan()` runs on it, and a
+ * current finding is new when its fingerprint (rule + path + normalized match, not the
+ * line: src/findings/fingerprint.ts) is not among the base's findings, counted as a
+ * multiset (a second copy of an existing finding is new). This catches a violation the
+ * change creates away from the finding's line: deleting the audit-log call below a DB
+ * call, changing `https` to `http` in a config file that a client elsewhere reads.
+ * The base is scanned with the base's own `.dancu-guard.yml` unless a config file is
+ * given explicitly (then with that one), and with the same baseline: removing an
+ * exception or a directive makes its finding new.
+ *
+ * Known limit: a file renamed (or moved) by the change gets new fingerprints (the path
+ * is part of them), so its findings count as new. Review the rename; full scans (push
+ * events, `mode: deploy`, the SARIF sent to code scanning) always gate everything.
+ *
+ * Fallback: **by changed lines**, when the base cannot be materialised or scanned (no
+ * base commit locally, an object missing, the base's config invalid) — said in a
+ * notice. A change set maps each changed file (relative to the scanned root, forward
+ * slashes) to its changed lines, or to `'all'` when the file counts as changed as a
+ * whole:
  *
  * - added, renamed or copied files: a new path can change which rules apply (approved
  *   modules and tools are path globs, fingerprints include the path), so every finding
@@ -15,20 +34,24 @@
  *
  * In a modified file the changed lines are the lines the change adds (`+` lines of the
  * unified diff, which includes the new side of a modified line) and, where lines were
- * only deleted, the lines on either side of the deletion: deleting a line (an audit-log
- * call, a rate limiter) can create a finding on its neighbours.
+ * only deleted, the lines on either side of the deletion. A finding the change creates
+ * further away (the DB call a few lines above a removed audit-log call) sits on an
+ * unchanged line and is listed as pre-existing: the reason fingerprints come first.
  *
- * Known limit: a deletion can also create a finding further away (the DB call a few
- * lines above a removed audit-log call). Such a finding sits on an unchanged line and
- * is listed as pre-existing. Full scans (push events, `mode: deploy`, the SARIF sent to
- * code scanning) always gate everything.
+ * Git runs only through src/git/run.ts (no hook, fsmonitor, external diff or filter
+ * from the scanned repository's config), and never writes the repository's index:
+ * the working-tree diff runs against a private copy of it.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { materialiseEntries, treeEntries } from '../git/materialise.js';
+import { filterOverrides, gitSync, spawnGit, type GitSyncResult } from '../git/run.js';
 import type { Summary } from '../report/types.js';
+import { scan } from '../scan.js';
 import { UsageError } from '../util/errors.js';
-import { atOrAbove, CATEGORIES, SEVERITIES, type Category, type Finding, type Severity } from './types.js';
+import { atOrAbove, CATEGORIES, SEVERITIES, type Category, type Finding, type Lang, type Severity } from './types.js';
 
 export type FileChange = 'all' | ReadonlySet<number>;
 
@@ -162,28 +185,19 @@ export interface GitChangeOptions {
   label?: string;
 }
 
-interface GitResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  error?: Error;
+/**
+ * `-c` settings for diffs, on top of the shared ones (src/git/run.ts): output that is
+ * machine-readable whatever the user's config says, and no split index written for
+ * the private index copy.
+ */
+const DIFF_CONFIG = ['-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', '-c', 'core.splitIndex=false'];
+
+function git(cwd: string, args: string[], env?: Record<string, string>): GitSyncResult {
+  return gitSync([...DIFF_CONFIG, ...args], { cwd, ...(env ? { env } : {}) });
 }
 
-/** `-c` settings that keep git's output machine-readable whatever the user's config says. */
-const GIT_CONFIG = ['-c', 'core.quotePath=false', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', '-c', 'color.ui=false'];
-
-function git(cwd: string, args: string[]): GitResult {
-  const r = spawnSync('git', [...GIT_CONFIG, ...args], {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-  });
-  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ...(r.error ? { error: r.error } : {}) };
-}
-
-function gitOrThrow(cwd: string, args: string[], what: string): string {
-  const r = git(cwd, args);
+function gitOrThrow(cwd: string, args: string[], what: string, env?: Record<string, string>): string {
+  const r = git(cwd, args, env);
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `${what}: git is not installed (or not on PATH)` : `${what}: ${r.error.message}`);
@@ -279,25 +293,56 @@ export async function changeSetFromGit(opts: GitChangeOptions): Promise<ChangeSe
   const range = workingTree ? [base] : [base, 'HEAD'];
   const common = ['--no-color', '--no-ext-diff', '--no-textconv', '-M', '--relative', '--src-prefix=a/', '--dst-prefix=b/'];
 
-  // Names and statuses first (NUL-separated, never quoted), then the patch, whose file
-  // sections come in the same order.
-  const names = gitOrThrow(cwd, ['diff', ...common, '--name-status', '-z', ...range, '--', '.'], 'git diff');
-  const entries = parseNameStatusZ(names);
-  const sections = await patchSections(cwd, ['diff', ...common, '--unified=0', ...range, '--', '.']);
+  // Against the working tree, `git diff` refreshes the index's stat data and writes it
+  // back (GIT_OPTIONAL_LOCKS does not stop that): give it a private copy of the index,
+  // and switch off the clean filters it would run on working-tree files.
+  const priv = workingTree ? privateIndex(cwd) : undefined;
+  try {
+    const env = priv ? { GIT_INDEX_FILE: priv.file } : undefined;
+    const pre = workingTree ? await filterOverrides(cwd) : [];
+    // Names and statuses first (NUL-separated, never quoted), then the patch, whose file
+    // sections come in the same order.
+    const names = gitOrThrow(cwd, [...pre, 'diff', ...common, '--name-status', '-z', ...range, '--', '.'], 'git diff', env);
+    const entries = parseNameStatusZ(names);
+    const sections = await patchSections(cwd, [...pre, 'diff', ...common, '--unified=0', ...range, '--', '.'], env);
 
-  const files = new Map<string, FileChange>();
-  const aligned = sections.length === entries.length;
-  entries.forEach((e, i) => {
-    if (e.status === 'D') return;
-    const whole = e.status === 'A' || e.status === 'R' || e.status === 'C' || !aligned;
-    const lines = aligned ? sections[i]! : undefined;
-    files.set(e.path, whole || !lines || lines.size === 0 ? 'all' : lines);
-  });
-  if (workingTree) {
-    const untracked = gitOrThrow(cwd, ['ls-files', '--others', '--exclude-standard', '-z', '--', '.'], 'git ls-files');
-    for (const p of untracked.split('\0')) if (p) files.set(p, 'all');
+    const files = new Map<string, FileChange>();
+    const aligned = sections.length === entries.length;
+    entries.forEach((e, i) => {
+      if (e.status === 'D') return;
+      const whole = e.status === 'A' || e.status === 'R' || e.status === 'C' || !aligned;
+      const lines = aligned ? sections[i]! : undefined;
+      files.set(e.path, whole || !lines || lines.size === 0 ? 'all' : lines);
+    });
+    if (workingTree) {
+      const untracked = gitOrThrow(cwd, ['ls-files', '--others', '--exclude-standard', '-z', '--', '.'], 'git ls-files', env);
+      for (const p of untracked.split('\0')) if (p) files.set(p, 'all');
+    }
+    return { files, base: opts.label ?? base };
+  } finally {
+    if (priv) rmSync(priv.dir, { recursive: true, force: true });
   }
-  return { files, base: opts.label ?? base };
+}
+
+/**
+ * A copy of the repository's index (the one git would use here, `GIT_INDEX_FILE`
+ * included) in a temporary directory, for commands that would otherwise rewrite it.
+ * No index yet: a path that does not exist (git reads that as an empty index).
+ */
+function privateIndex(cwd: string): { dir: string; file: string } {
+  const r = git(cwd, ['rev-parse', '--git-path', 'index']);
+  if (r.error || r.status !== 0) throw new UsageError(`git rev-parse: ${firstLine(r.stderr) || 'cannot locate the index'}`);
+  const p = r.stdout.trim();
+  const index = isAbsolute(p) ? p : resolve(cwd, p);
+  const dir = mkdtempSync(join(tmpdir(), 'dancu-guard-index-'));
+  const file = join(dir, 'index');
+  try {
+    if (existsSync(index)) copyFileSync(index, file);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new UsageError(`cannot copy the git index ${index}: ${(err as Error).message}`);
+  }
+  return { dir, file };
 }
 
 interface NameStatus {
@@ -326,13 +371,11 @@ export function parseNameStatusZ(out: string): NameStatus[] {
 }
 
 /** Run a `git diff` and return each file section's changed lines, streaming. */
-function patchSections(cwd: string, args: string[]): Promise<Set<number>[]> {
+function patchSections(cwd: string, args: string[], env?: Record<string, string>): Promise<Set<number>[]> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('git', [...GIT_CONFIG, ...args], {
-      cwd,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnGit([...DIFF_CONFIG, ...args], { cwd, ...(env ? { env } : {}) });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end();
     const sections: Set<number>[] = [];
     let current: Set<number> | undefined;
     let state = newHunkState();
@@ -399,6 +442,82 @@ export function partitionByChangedLines(findings: readonly Finding[], changes: C
 }
 
 /**
+ * Gating by fingerprint: a finding is new (`changed`, can block) when its fingerprint
+ * is not among `baseFingerprints`, counted as a multiset: with two findings of one
+ * fingerprint and one in the base, one of them is new. Which one: a finding on a line
+ * the change touches (when `changes` is given) before one on an unchanged line, then
+ * the later one in `findings`' order.
+ */
+export function partitionByFingerprint(
+  findings: readonly Finding[],
+  baseFingerprints: Iterable<string>,
+  changes?: ChangeSet,
+): Partition {
+  const left = new Map<string, number>();
+  for (const fp of baseFingerprints) left.set(fp, (left.get(fp) ?? 0) + 1);
+  const isNew = new Set<Finding>();
+  // Match the base's copies to the findings least likely to be new first.
+  const order = findings.map((f, i) => ({ f, i, touched: changes ? isOnChangedLine(changes, f) : false }));
+  order.sort((a, b) => Number(a.touched) - Number(b.touched) || a.i - b.i);
+  for (const { f } of order) {
+    const n = left.get(f.fingerprint) ?? 0;
+    if (n > 0) left.set(f.fingerprint, n - 1);
+    else isNew.add(f);
+  }
+  const changed: Finding[] = [];
+  const preExisting: Finding[] = [];
+  for (const f of findings) (isNew.has(f) ? changed : preExisting).push(f);
+  return { changed, preExisting };
+}
+
+export interface BaseScanOptions {
+  /** The scanned root (a directory in a git work tree); the base is scanned under the same path. */
+  root: string;
+  /** The base commit (full id). */
+  commit: string;
+  /** An explicit config file (relative to the current directory); else the base's own. */
+  configPath?: string;
+  /** The same baseline as the current scan. */
+  baseline?: string;
+  lang?: Lang;
+  today?: string;
+}
+
+/**
+ * The findings `scan()` reports on `commit`'s tree under `root`: the tree is
+ * materialised from the object store into a temporary directory named like the root
+ * (the repository name in the facts stays the same), scanned, and removed. Throws when
+ * the base cannot be materialised or scanned; callers fall back to changed lines.
+ */
+export async function scanBaseCommit(opts: BaseScanOptions): Promise<Finding[]> {
+  const root = resolve(opts.root);
+  const entries = await treeEntries(root, opts.commit);
+  const tmp = mkdtempSync(join(tmpdir(), 'dancu-guard-base-'));
+  try {
+    const dir = join(tmp, basename(root) || 'base');
+    mkdirSync(dir);
+    await materialiseEntries(root, entries, dir, 'base');
+    const r = await scan({
+      path: dir,
+      ...(opts.configPath ? { configPath: resolve(opts.configPath) } : {}),
+      ...(opts.baseline ? { baseline: resolve(opts.baseline) } : {}),
+      ...(opts.lang ? { lang: opts.lang } : {}),
+      ...(opts.today ? { today: opts.today } : {}),
+      failOn: 'none',
+    });
+    return r.findings;
+  } catch (err) {
+    // Name the user's files, not the temporary copy.
+    if (err instanceof Error && err.message.includes(tmp)) {
+      err.message = err.message.split(join(tmp, basename(root) || 'base')).join(`${root} (at ${opts.commit.slice(0, 12)})`);
+    }
+    throw err;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
  * The summary of a gated scan: the counts, blocking number and verdict of `changed`
  * only, with `changedLines` saying what was compared and how many were left out.
  * `blocks` decides what blocks (default: at or above `summary.failOn`).
@@ -437,18 +556,58 @@ export interface NarrowedScan {
   summary: Summary;
   preExisting: Finding[];
   changes: ChangeSet;
+  /** How new findings were told from pre-existing ones. */
+  method: 'fingerprint' | 'lines';
+  /** Why gating fell back to changed lines (method `lines`). */
+  fallbackReason?: string;
+}
+
+export interface NarrowOptions {
+  /** As given to the current scan, so the base is scanned the same way. */
+  configPath?: string;
+  baseline?: string;
+  lang?: Lang;
+  today?: string;
+  /** Default: `scanBaseCommit` (tests swap it). */
+  scanBase?: (opts: BaseScanOptions) => Promise<Finding[]>;
 }
 
 /**
- * Keep the findings on lines changed since `since.mergeBase`, in the working tree:
- * committed, staged and unstaged changes and untracked (not ignored) files all count,
- * so a developer can check work before committing it. Paths are relative to `root`.
+ * Keep the findings the working tree introduces since `since.mergeBase`: committed,
+ * staged and unstaged changes and untracked (not ignored) files all count, so a
+ * developer can check work before committing it. By fingerprint against a scan of the
+ * merge-base; by changed lines when that scan is not possible (`fallbackReason`).
+ * Paths are relative to `root`.
  */
 export async function narrowToChangedLines(
   result: { root: string; findings: Finding[]; summary: Summary },
   since: ChangedSince,
+  opts: NarrowOptions = {},
 ): Promise<NarrowedScan> {
   const changes = await changeSetFromGit({ cwd: result.root, base: since.mergeBase, workingTree: true, label: since.label });
-  const part = partitionByChangedLines(result.findings, changes);
-  return { findings: part.changed, summary: gatedSummary(result.summary, changes, part), preExisting: part.preExisting, changes };
+  let baseFindings: Finding[] | undefined;
+  let fallbackReason: string | undefined;
+  try {
+    baseFindings = await (opts.scanBase ?? scanBaseCommit)({
+      root: result.root,
+      commit: since.mergeBase,
+      ...(opts.configPath ? { configPath: opts.configPath } : {}),
+      ...(opts.baseline ? { baseline: opts.baseline } : {}),
+      ...(opts.lang ? { lang: opts.lang } : {}),
+      ...(opts.today ? { today: opts.today } : {}),
+    });
+  } catch (err) {
+    fallbackReason = (err as Error).message.split('\n')[0] ?? String(err);
+  }
+  const part = baseFindings
+    ? partitionByFingerprint(result.findings, baseFindings.map((f) => f.fingerprint), changes)
+    : partitionByChangedLines(result.findings, changes);
+  return {
+    findings: part.changed,
+    summary: gatedSummary(result.summary, changes, part),
+    preExisting: part.preExisting,
+    changes,
+    method: baseFindings ? 'fingerprint' : 'lines',
+    ...(fallbackReason !== undefined ? { fallbackReason } : {}),
+  };
 }

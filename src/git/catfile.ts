@@ -6,8 +6,8 @@
  * never idle waiting for us and memory stays flat (at most `window` objects buffered).
  * Objects larger than `maxSize` are read off the pipe and dropped, never kept.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { GitError, gitArgs, gitEnv } from './run.js';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { GitError, spawnGit } from './run.js';
 
 export interface GitObject {
   oid: string;
@@ -54,7 +54,7 @@ export class CatFile {
     private readonly opts: CatFileOptions,
   ) {
     const args = ['cat-file', opts.mode === 'contents' ? '--batch' : '--batch-check'];
-    this.child = spawn('git', gitArgs(args), { cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawnGit(args, { cwd });
     this.child.stdout.on('data', (d: Buffer) => this.onData(d));
     this.child.stderr.on('data', (d: Buffer) => {
       if (this.stderr.length < 16_384) this.stderr += d.toString('utf8');

@@ -1,4 +1,4 @@
-/** Git plumbing used by `scan --history` and `scan --staged`. */
+/** Git plumbing used by `scan --history`, `scan --staged` and diff-aware gating. */
 export { CatFile, type CatFileOptions, type GitObject } from './catfile.js';
 export {
   assertFullHistory,
@@ -9,4 +9,19 @@ export {
   usageErrorFromGit,
   type RepoInfo,
 } from './repo.js';
-export { git, GitError, gitArgs, gitEnv, gitStream, gitText, NulSplitter, type GitRunOptions, type GitRunResult } from './run.js';
+export {
+  filterOverrides,
+  git,
+  GitError,
+  gitArgs,
+  gitEnv,
+  gitStream,
+  gitSync,
+  gitText,
+  NulSplitter,
+  spawnGit,
+  type GitRunOptions,
+  type GitRunResult,
+  type GitSyncResult,
+} from './run.js';
+export { materialiseEntries, treeEntries, type TreeEntry } from './materialise.js';

@@ -26,13 +26,13 @@
  * `git commit -a` or `git commit <paths>`): it is honoured, so the hook sees exactly
  * what that commit will contain.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES, loadConfig, mergeSettings } from '../config/load.js';
-import { CatFile } from '../git/catfile.js';
-import { corruptError, openRepo, usageErrorFromGit, type RepoInfo } from '../git/repo.js';
-import { git, GitError, NulSplitter } from '../git/run.js';
+import { materialiseEntries, type TreeEntry } from '../git/materialise.js';
+import { openRepo, usageErrorFromGit, type RepoInfo } from '../git/repo.js';
+import { git, NulSplitter } from '../git/run.js';
 import type { Lang, Severity } from '../findings/types.js';
 import { emptyFacts } from '../facts/types.js';
 import { summarize } from '../report/summary.js';
@@ -147,11 +147,7 @@ async function emptyTree(info: RepoInfo): Promise<string> {
   }
 }
 
-interface IndexEntry {
-  mode: string;
-  oid: string;
-  path: string;
-}
+type IndexEntry = TreeEntry;
 
 /**
  * Write every stage-0 index entry under the root into `dest` (from the object store).
@@ -178,50 +174,5 @@ export async function materialiseIndex(info: RepoInfo, dest: string): Promise<Se
   split.push(out);
   split.end();
 
-  const root = resolve(dest);
-  const byOid = new Map<string, IndexEntry[]>();
-  for (const e of entries) {
-    const target = resolve(root, e.path);
-    const rel = relative(root, target);
-    if (rel === '' || rel.startsWith('..') || rel.split(sep).includes('.git')) continue; // never outside dest
-    const list = byOid.get(e.oid);
-    if (list) list.push(e);
-    else byOid.set(e.oid, [e]);
-  }
-  const written = new Set<string>();
-  const madeDirs = new Set<string>();
-  const cf = new CatFile(info.root, { mode: 'contents' });
-  try {
-    for await (const obj of cf.stream(byOid.keys(), 64)) {
-      const list = byOid.get(obj.oid) ?? [];
-      if (obj.missing || !obj.data) {
-        throw corruptError(info.root, `object ${obj.oid.slice(0, 12)} (staged ${list[0]?.path ?? ''}) is missing`);
-      }
-      for (const e of list) {
-        const target = resolve(root, e.path);
-        const dir = dirname(target);
-        if (!madeDirs.has(dir)) {
-          mkdirSync(dir, { recursive: true });
-          madeDirs.add(dir);
-        }
-        if (e.mode === '120000') {
-          try {
-            symlinkSync(obj.data.toString('utf8'), target);
-          } catch {
-            continue; // no symlinks on this system: leave it out, as a checkout would
-          }
-        } else {
-          writeFileSync(target, obj.data, { mode: e.mode === '100755' ? 0o755 : 0o644 });
-        }
-        written.add(e.path);
-      }
-    }
-    await cf.close();
-  } catch (err) {
-    cf.kill();
-    await cf.close();
-    if (err instanceof GitError) throw usageErrorFromGit(err, info.root, 'git cat-file');
-    throw err;
-  }
-  return written;
+  return materialiseEntries(info.root, entries, dest, 'staged');
 }
