@@ -346,7 +346,7 @@ describe('pull_request event', () => {
     expect(body).toContain('**FAIL**');
     expect(body).toContain('### Blocking findings (3)');
     expect(body).toContain('Diff-aware gating');
-    expect(body).toContain('Pre-existing findings on unchanged lines — not blocking (58)');
+    expect(body).toContain('Pre-existing findings (not introduced by this pull request) — not blocking (58)');
     expect(body.length).toBeLessThanOrEqual(65_536);
 
     expect(api.checkRuns).toHaveLength(1);

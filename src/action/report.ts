@@ -37,7 +37,7 @@ const LABELS = {
       `**Diff-aware gating:** only findings on lines this pull request adds or changes can block (${files} changed ${
         files === 1 ? 'file' : 'files'
       }, compared with ${base}).`,
-    preExisting: (n: number) => `Pre-existing findings on unchanged lines — not blocking (${n})`,
+    preExisting: (n: number) => `Pre-existing findings (not introduced by this pull request) — not blocking (${n})`,
     deploy:
       '**Mode `deploy`:** the pre-deployment gate (`dancu-guard gate`) on the whole repository (no diff-aware gating); a credential in a deployment manifest (DG-GATE-010) blocks whatever `fail-on` says.',
     floorVerdict: (n: number) =>
@@ -54,7 +54,7 @@ const LABELS = {
   vi: {
     gating: (base: string, files: number) =>
       `**Chặn theo thay đổi:** chỉ các phát hiện trên dòng mà pull request này thêm hoặc sửa mới có thể chặn (${files} tệp thay đổi, so với ${base}).`,
-    preExisting: (n: number) => `Phát hiện có từ trước trên dòng không đổi — không chặn (${n})`,
+    preExisting: (n: number) => `Phát hiện đã có từ trước (không do pull request này đưa vào) — không chặn (${n})`,
     deploy:
       '**Chế độ `deploy`:** kiểm soát trước khi triển khai (`dancu-guard gate`) trên toàn bộ kho mã (không chặn theo thay đổi); mọi thông tin xác thực trong manifest triển khai (DG-GATE-010) đều chặn, bất kể `fail-on`.',
     floorVerdict: (n: number) =>
