@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   candidateFromValue,
@@ -9,6 +12,7 @@ import {
   isCredentialName,
   isDummy,
   isPlaceholder,
+  isPublicName,
   isSensitiveKey,
   leafKey,
   lineIndex,
@@ -18,6 +22,7 @@ import {
 } from '../src/collect/secrets.js';
 import { triggeredDetectors } from '../src/collect/secrets/index.js';
 import { defaultSettings } from '../src/policy/settings.js';
+import { scan } from '../src/scan.js';
 import { redactUrl, sha256Hex } from '../src/util/redact.js';
 
 // Synthetic values only.
@@ -283,6 +288,7 @@ describe('helpers', () => {
   });
   it('redactUrl masks the password and sensitive query values', () => {
     expect(redactUrl(`https://dvc:${SECRET}@h.vn/a?token=${SECRET}&page=2`)).toBe('https://dvc:***@h.vn/a?token=***&page=2');
+    expect(redactUrl(`https://dvc:kX9/Qm2+Zr7@pLw==@h.vn/a?matkhau=${SECRET}`)).toBe('https://dvc:***@h.vn/a?matkhau=***');
     expect(redactUrl('https://h.vn/a')).toBe('https://h.vn/a');
   });
 });
@@ -507,5 +513,128 @@ describe('robustness on adversarial input', () => {
     expect(scanText(minified, 'app.min.js')).toEqual([]);
     expect(scanText(flood, 'notes.cfg')).toEqual([]);
     expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+});
+
+describe('Vietnamese credential names', () => {
+  it('MatKhau / KhoaBiMat / MaBaoMat spellings are sensitive keys, labels and other names are not', () => {
+    for (const k of ['MatKhau', 'matKhau', 'MAT_KHAU', 'DANCU_MATKHAU', 'mat-khau', 'dancu.mat_khau', 'DanCu:MatKhau', 'KhoaBiMat', 'khoa_bi_mat', 'MaBaoMat', 'ma-bao-mat'])
+      expect(isSensitiveKey(k, settings), k).toBe(true);
+    for (const k of ['tenDangNhap', 'hoTen', 'matTruoc', 'khoaHoc', 'maBao']) expect(isSensitiveKey(k, settings), k).toBe(false);
+    for (const k of ['MatKhau', 'DANCU_MATKHAU', 'mat-khau', 'KhoaBiMat', 'MaBaoMat']) expect(isCredentialName(k), k).toBe(true);
+    expect(isCredentialName('matKhauLabel')).toBe(false);
+  });
+
+  it('a "Mật khẩu" prose value under such a key is not a credential', () => {
+    expect(classifyValue('matKhau', 'Mật khẩu', settings)).toBeUndefined();
+    expect(classifyValue('nhanMatKhau', 'Nhập mật khẩu của bạn', settings)).toBeUndefined();
+    expect(classifyValue('MatKhau', 'Qx7vLm2pRt9w', settings)).toBe('named-literal');
+  });
+
+  it('keyword context finds them in plain text', () => {
+    const found = scanText('DANCU_MATKHAU=Zc6vBn1mQw3e\nmat_khau: "Xa2sDf5gHj8k"\n', 'notes.txt');
+    expect(found.map((m) => [m.key, m.secret])).toEqual([
+      ['DANCU_MATKHAU', 'Zc6vBn1mQw3e'],
+      ['mat_khau', 'Xa2sDf5gHj8k'],
+    ]);
+  });
+});
+
+describe('XML elements with credential names inside string literals', () => {
+  const soap = (inner: string) =>
+    `const body = \`<soapenv:Envelope><soapenv:Body><dan:TraCuu><dan:TenDangNhap>dvc</dan:TenDangNhap>${inner}</dan:TraCuu></soapenv:Body></soapenv:Envelope>\`;\n`;
+
+  it('reports <dan:MatKhau> and <wsse:Password> literals with the local name as key', () => {
+    const a = scanText(soap('<dan:MatKhau>Vb8nMq3wEr5t</dan:MatKhau>'), 'src/client.ts').filter((m) => m.detector === 'xml-element');
+    expect(a.map((m) => [m.key, m.secret, m.kind])).toEqual([['MatKhau', 'Vb8nMq3wEr5t', 'named-literal']]);
+    const java =
+      'String env = "<wsse:UsernameToken><wsse:Username>dvc</wsse:Username><wsse:Password Type=\\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText\\">Pk9sLd4fGh7j</wsse:Password></wsse:UsernameToken>";\n';
+    const b = scanText(java, 'src/main/java/DanCu.java').filter((m) => m.detector === 'xml-element');
+    expect(b.map((m) => [m.key, m.secret])).toEqual([['Password', 'Pk9sLd4fGh7j']]);
+    expect(java.slice(b[0]!.start, b[0]!.end)).toBe('Pk9sLd4fGh7j');
+  });
+
+  it('skips interpolations, concatenations, placeholders and public material', () => {
+    for (const inner of [
+      '<dan:MatKhau>${matKhau}</dan:MatKhau>',
+      '<dan:MatKhau>${process.env.DANCU_MATKHAU}</dan:MatKhau>',
+      '<dan:MatKhau>{{matKhau}}</dan:MatKhau>',
+      '<dan:MatKhau>%s</dan:MatKhau>',
+      '<dan:MatKhau>{0}</dan:MatKhau>',
+      '<dan:MatKhau>changeme</dan:MatKhau>',
+      '<dan:MatKhau>?</dan:MatKhau>',
+      '<wsse:BinarySecurityToken>MIIBkTCB+wIJAKHHIG1b5xQ2MA0GCSqGSIb3</wsse:BinarySecurityToken>',
+      '<dan:HoTen>Nguyen Van A</dan:HoTen>',
+    ])
+      expect(scanText(soap(inner), 'src/client.ts').filter((m) => m.detector === 'xml-element'), inner).toEqual([]);
+    expect(scanText('String x = "<dan:MatKhau>" + matKhau + "</dan:MatKhau>";\n', 'A.java').filter((m) => m.detector === 'xml-element')).toEqual([]);
+  });
+});
+
+describe('public header and cookie names are not credentials', () => {
+  it('isPublicName', () => {
+    for (const v of ['XSRF-TOKEN', 'X-CSRF-TOKEN', 'X-XSRF-TOKEN', 'Authorization', 'Bearer', 'JSESSIONID', 'X-Api-Key', 'x-auth-token', 'X-DANCU-TOKEN'])
+      expect(isPublicName(v), v).toBe(true);
+    for (const v of ['Qx7vLm2pRt9w', 'ABCD-1234-EFGH-5678', 'Sup3r-S3cret-Value', SECRET]) expect(isPublicName(v), v).toBe(false);
+  });
+
+  it('csrfTokenCookie = "XSRF-TOKEN" is not classified as a credential', () => {
+    expect(classifyValue('csrfTokenCookie', 'XSRF-TOKEN', settings)).toBeUndefined();
+    expect(classifyValue('csrfHeader', 'X-CSRF-TOKEN', settings)).toBeUndefined();
+    expect(classifyValue('authScheme', 'Bearer', settings)).toBeUndefined();
+    expect(classifyValue('apiToken', 'Qx7vLm2pRt9wZc6v', settings)).toBe('named-literal');
+  });
+});
+
+describe('Vietnamese names, SOAP elements and public names, end to end', () => {
+  it('reports MatKhau/KhoaBiMat/MaBaoMat in TS, .env, appsettings.json, application.yml and SOAP literals; not XSRF-TOKEN', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-vi-'));
+    try {
+      mkdirSync(join(dir, 'src', 'main', 'java'), { recursive: true });
+      writeFileSync(
+        join(dir, 'client.ts'),
+        [
+          "export const cfg = { MatKhau: 'Qx7vLm2pRt9w', user: 'dvc' };",
+          "export const DANCU_MATKHAU = 'Bz5tYc1nVx8u';",
+          "export const labels = { matKhau: 'Mật khẩu', khoaBiMat: 'Khóa bí mật' };",
+          "export const KhoaBiMat = 'Jw3rTe6yUi9o';",
+          "export const MaBaoMat = 'Gd2fHs7kLa4q';",
+          "export const csrfTokenCookie = 'XSRF-TOKEN';",
+          'export const soap = `<dan:TraCuu><dan:TenDangNhap>dvc</dan:TenDangNhap><dan:MatKhau>Vb8nMq3wEr5t</dan:MatKhau></dan:TraCuu>`;',
+          'export const soap2 = `<dan:MatKhau>${process.env.DANCU_MATKHAU}</dan:MatKhau>`;',
+          '',
+        ].join('\n'),
+      );
+      writeFileSync(
+        join(dir, 'src', 'main', 'java', 'DanCuSoap.java'),
+        'public class DanCuSoap {\n  static final String ENV = "<wsse:Password Type=\\"#PasswordText\\">Pk9sLd4fGh7j</wsse:Password>";\n}\n',
+      );
+      writeFileSync(join(dir, '.env'), 'DANCU_MATKHAU=Zc6vBn1mQw3e\nmat-khau=Xa2sDf5gHj8k\nKHOA_BI_MAT=Rt4yUi7oPa1s\n');
+      writeFileSync(join(dir, 'appsettings.json'), '{ "DanCu": { "MatKhau": "Lk3jHg6fDs9a", "KhoaBiMat": "Mn2bVc5xZl8k", "NhanMatKhau": "Mật khẩu" } }\n');
+      writeFileSync(join(dir, 'application.yml'), 'dancu:\n  mat_khau: Po9iUy6tRe3w\n  khoa_bi_mat: Qa1zWs4xEd7c\n  ma-bao-mat: Fv5gBh8nJm2k\n');
+      const r = await scan({ path: dir, today: '2026-01-15' });
+      const cred = r.findings.filter((f) => f.category === 'credentials').map((f) => `${f.file}:${f.line}`);
+      expect(new Set(cred)).toEqual(
+        new Set([
+          'client.ts:1',
+          'client.ts:2',
+          'client.ts:4',
+          'client.ts:5',
+          'client.ts:7',
+          'src/main/java/DanCuSoap.java:2',
+          '.env:1',
+          '.env:2',
+          '.env:3',
+          'appsettings.json:1',
+          'application.yml:2',
+          'application.yml:3',
+          'application.yml:4',
+        ]),
+      );
+      const all = JSON.stringify(r.findings);
+      for (const s of ['Qx7vLm2pRt9w', 'Vb8nMq3wEr5t', 'Pk9sLd4fGh7j', 'Zc6vBn1mQw3e', 'Lk3jHg6fDs9a', 'Po9iUy6tRe3w']) expect(all).not.toContain(s);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -132,6 +132,43 @@ describe('inventory', () => {
   });
 });
 
+describe('inventory never prints URL secrets', () => {
+  const URL_SECRETS = ['Sup3rS3cretValueAA9x', 'Hj3kLm6nBv9cQw2e', 'Zx4cVb7nMq1wEr5t', 'Wq8eRt5yUi2oPa9s', 'kX9/Qm2+Zr7@pLw=='];
+  it('token as user name, #access_token=, ?key=, &matkhau=, a password with / + = @ — in json, csv and markdown', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-inv-url-'));
+    try {
+      const base = 'lgsp.tinh-mau.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan';
+      writeFileSync(
+        join(dir, 'client.ts'),
+        [
+          'export async function traCuu(id: string) {',
+          `  await fetch('http://Sup3rS3cretValueAA9x@${base}');`,
+          `  await fetch('https://${base}#access_token=Hj3kLm6nBv9cQw2e');`,
+          `  await fetch(\`https://${base}?soDinhDanh=\${id}&matkhau=Wq8eRt5yUi2oPa9s\`);`,
+          '}',
+          '',
+        ].join('\n'),
+      );
+      writeFileSync(join(dir, '.env'), `DANCU_API=https://${base}?key=Zx4cVb7nMq1wEr5t&page=1\nDANCU_URL=http://dvc:kX9/Qm2+Zr7@pLw==@${base}\n`);
+      const { inventory } = await buildInventory({ path: dir });
+      expect(inventory.callSites.length).toBeGreaterThanOrEqual(3);
+      expect(inventory.endpoints.length).toBeGreaterThanOrEqual(2);
+      for (const format of ['json', 'csv', 'markdown'] as const) {
+        const out = formatInventory(inventory, format);
+        for (const secret of URL_SECRETS)
+          for (let i = 0; i + 6 <= secret.length; i++) expect(out, `${format} leaks ${secret.slice(i, i + 6)}`).not.toContain(secret.slice(i, i + 6));
+        expect(out).toContain(`http://***@${base}`);
+        expect(out).toContain('access_token=***');
+        expect(out).toContain('key=***&page=1');
+        expect(out).toContain('matkhau=***');
+        expect(out).toContain(`http://dvc:***@${base}`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('dancu-guard inventory (command)', () => {
   let out: string;
   let err: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../src/findings/types.js';
 import { formatJson } from '../src/report/json.js';
-import { formatText } from '../src/report/text.js';
+import { formatText, sanitizeTerminal } from '../src/report/text.js';
 import { summarize } from '../src/report/summary.js';
 
 const findings: Finding[] = [
@@ -74,5 +74,39 @@ describe('formatters are pure functions of findings', () => {
     const out = formatText({ tool: { name: 'dancu-guard', version: '0.0.0' }, findings: [], summary: summarize([], 3, [], 'high', performance.now()) }, { lang: 'vi' });
     expect(out).toContain('Không có phát hiện nào.');
     expect(out).toContain('Kết luận: PASS');
+  });
+});
+
+describe('text output neutralises terminal control characters', () => {
+  it('escapes ESC, C0, C1, DEL and bidi controls in every printed field', () => {
+    const evil = '\x1b]0;pwned\x07\x1b[2J\r\u009b31m\x7f\u202e';
+    const f: Finding = {
+      ...findings[0]!,
+      file: `src/${evil}config.ts`,
+      message: `msg ${evil}\nINJECTED LINE`,
+      title: `title${evil}`,
+      ruleId: `DG-CRED-001${evil}`,
+      value: `Su${evil}9x`,
+      remediation: `fix${evil}`,
+      basis: [`basis${evil}`],
+      commit: { sha: `abc${evil}`, authorDate: `2026-01-01${evil}` },
+    } as Finding;
+    const summary = summarize([f], 1, [{ path: `x${evil}`, reason: 'binary' }], 'high', performance.now());
+    const plain = formatText({ tool: { name: 'dancu-guard', version: '0.0.0' }, findings: [f], summary }, { lang: 'en', color: false });
+    expect(plain).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+    expect(plain).toContain('\\x1b]0;pwned\\x07');
+    expect(plain).toContain('msg ');
+    expect(plain).toContain('\\x0aINJECTED LINE');
+    expect(plain.split('\n').some((l) => l.startsWith('INJECTED'))).toBe(false);
+    // With colour, only the formatter's own SGR sequences reach the terminal.
+    const colored = formatText({ tool: { name: 'dancu-guard', version: '0.0.0' }, findings: [f], summary }, { lang: 'en', color: true });
+    const escapes = colored.match(/\x1b[^m]*m/g) ?? [];
+    for (const e of escapes) expect(e).toMatch(/^\x1b\[[0-9;]*m$/);
+    expect(colored).not.toContain('\x1b]');
+  });
+
+  it('sanitizeTerminal keeps printable text, Vietnamese included', () => {
+    expect(sanitizeTerminal('Mật khẩu — tệp.ts')).toBe('Mật khẩu — tệp.ts');
+    expect(sanitizeTerminal('a\tb\u0085c')).toBe('a\\x09b\\x85c');
   });
 });

@@ -90,9 +90,12 @@ with_opt(finding, obj, name) := object.union(finding, {name: obj[name]}) if {
 } else := finding
 
 # display_url shows a URL without its user-info and query/fragment, so no
-# password or API key in a URL ever reaches a message or a fingerprint.
-display_url(url) := concat("", [m[1], masked(m[2], "***@"), m[3], masked(m[4], "?…")]) if {
-	some m in regex.find_all_string_submatch_n(`(?s)^([A-Za-z][A-Za-z0-9+.\-]*://)?([^/?#]*@)?([^?#]*)([?#].*)?$`, url, 1)
+# password or API key in a URL ever reaches a message or a fingerprint. The
+# user-info runs to the LAST "@" that a host follows (then "/", "?", "#" or the
+# end), so a password may hold "@", "+", "=" and, after "user:", "/". Same
+# expression as URL_PARTS_RE in src/util/redact.ts (keep them in step).
+display_url(url) := concat("", [m[1], masked(m[2], "***@"), m[3], m[4], masked(m[5], "?…")]) if {
+	some m in regex.find_all_string_submatch_n(`^([A-Za-z][A-Za-z0-9+.\-]*://)?(?:([^/?#:@\s]*:[^?#\s]*@|[^/?#\s]*@)([A-Za-z0-9._~%!$&'()*+,;=\[\]{}:\-]*(?:/[^?#]*)?)|([^?#]*))([?#][\s\S]*)?$`, url, 1)
 } else := "(URL)"
 
 masked(part, replacement) := replacement if {

@@ -46,6 +46,14 @@ test_display_url if {
 	lib.display_url("line1\nline2") == "line1\nline2"
 }
 
+test_display_url_password_with_slash_and_at if {
+	lib.display_url("http://dvc:kX9/Qm2+Zr7pLw==@lgsp.tinh-mau.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan") == "http://***@lgsp.tinh-mau.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan"
+	lib.display_url("http://dvc:kX9/Qm2+Zr7@pLw==@lgsp.tinh-mau.gov.vn/api?x=1") == "http://***@lgsp.tinh-mau.gov.vn/api?…"
+	lib.display_url("http://Sup3rS3cretValueAA9x@lgsp.tinh-mau.gov.vn/a#access_token=abc") == "http://***@lgsp.tinh-mau.gov.vn/a?…"
+	lib.display_url("https://h.example/users/@me") == "https://h.example/users/@me"
+	lib.display_url("http://h.example/a?email=x@y.example") == "http://h.example/a?…"
+}
+
 test_target_label_fallbacks if {
 	lib.target_label({"target": {"url": "https://h.example/x", "operation": "TraCuuThongTinCongDan"}}) == "https://h.example/x (TraCuuThongTinCongDan)"
 	lib.target_label({"target": {"operation": "TraCuuThongTinCongDan"}}) == "TraCuuThongTinCongDan"

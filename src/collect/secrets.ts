@@ -178,6 +178,53 @@ const PUBLIC_MATERIAL =
   /^\s*(?:-----BEGIN (?:CERTIFICATE|TRUSTED CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST|PGP PUBLIC KEY BLOCK)-----|(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+) AAAA)/;
 const PLAIN_URL = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 
+/** Well-known public HTTP header, cookie, auth-scheme and OAuth parameter names (lower case). */
+const PUBLIC_NAMES = new Set([
+  'authorization',
+  'proxy-authorization',
+  'www-authenticate',
+  'bearer',
+  'basic',
+  'digest',
+  'token',
+  'cookie',
+  'set-cookie',
+  'xsrf-token',
+  'x-xsrf-token',
+  'csrf-token',
+  'x-csrf-token',
+  'x-csrftoken',
+  'csrftoken',
+  '_csrf',
+  'csrf_token',
+  '_token',
+  'jsessionid',
+  'phpsessid',
+  'asp.net_sessionid',
+  'connect.sid',
+  'x-api-key',
+  'x-auth-token',
+  'x-access-token',
+  'x-requested-with',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'client_credentials',
+  'authorization_code',
+]);
+
+/**
+ * A value that is a public name, not a secret: a well-known header / cookie / scheme name
+ * (`XSRF-TOKEN`, `X-CSRF-TOKEN`, `Authorization`, `Bearer`, `JSESSIONID`), an all-caps
+ * identifier with dashes (letters only: `X-DANCU-TOKEN`), or an `X-…` header name.
+ */
+export function isPublicName(value: string): boolean {
+  const v = value.trim();
+  if (PUBLIC_NAMES.has(v.toLowerCase())) return true;
+  if (/^[A-Z]+(?:-[A-Z]+)+$/.test(v)) return true;
+  return /^X-[A-Za-z]+(?:-[A-Za-z]+)*$/.test(v);
+}
+
 export interface ClassifyOptions {
   /** Every non-placeholder value is a candidate whatever its key (Kubernetes Secret data). */
   forceSensitive?: boolean;
@@ -198,7 +245,7 @@ function analyse(key: string | undefined, value: string, settings: Settings, opt
   const known = knownFormatOf(v);
   if (known) return { kind: known.kind, secret: known.secret };
 
-  if (isPlaceholder(v)) return undefined;
+  if (isPlaceholder(v) || isPublicName(v)) return undefined;
 
   // Public material (certificates, public keys) is not a secret, even in a Secret.
   if (PUBLIC_MATERIAL.test(v)) return undefined;

@@ -14,6 +14,22 @@ const COLORS: Record<Severity, string> = {
   info: '\x1b[2m',
 };
 
+/**
+ * A field safe to print on a terminal: C0 controls (including `\n`, `\r`, ESC), DEL, C1
+ * controls and bidi overrides/isolates become visible escapes (`\x1b`, `\u202e`), so a
+ * file name or message cannot move the cursor, recolour, retitle or reorder the output.
+ * Only the formatter's own line breaks and colours reach the terminal.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export function sanitizeTerminal(value: unknown): string {
+  return String(value).replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+const t = sanitizeTerminal;
+
 function paint(opts: ReportOptions, code: string, s: string): string {
   return opts.color ? `${code}${s}\x1b[0m` : s;
 }
@@ -29,23 +45,23 @@ export const formatText: Formatter = (input, opts) => {
     byFile.set(f.file, list);
   }
   for (const [file, findings] of byFile) {
-    lines.push(paint(opts, '\x1b[1;4m', file));
+    lines.push(paint(opts, '\x1b[1;4m', t(file)));
     for (const f of findings) {
-      const loc = `${f.line}${f.column ? `:${f.column}` : ''}`.padEnd(7);
-      const sev = paint(opts, COLORS[f.severity], f.severity.toUpperCase().padEnd(8));
-      lines.push(`  ${loc} ${sev} ${f.ruleId}  ${f.title}`);
-      lines.push(`          ${f.message}`);
-      if (f.value !== undefined) lines.push(`          ${L.value}: ${f.value}`);
-      if (f.commit) lines.push(`          ${L.commit}: ${f.commit.sha.slice(0, 12)} (${f.commit.authorDate})`);
-      lines.push(paint(opts, '\x1b[2m', `          ${L.fix}: ${f.remediation}`));
-      if (f.basis.length) lines.push(paint(opts, '\x1b[2m', `          ${L.basis}: ${f.basis.join('; ')}`));
+      const loc = t(`${f.line}${f.column ? `:${f.column}` : ''}`).padEnd(7);
+      const sev = paint(opts, COLORS[f.severity], t(f.severity.toUpperCase()).padEnd(8));
+      lines.push(`  ${loc} ${sev} ${t(f.ruleId)}  ${t(f.title)}`);
+      lines.push(`          ${t(f.message)}`);
+      if (f.value !== undefined) lines.push(`          ${L.value}: ${t(f.value)}`);
+      if (f.commit) lines.push(`          ${L.commit}: ${t(f.commit.sha.slice(0, 12))} (${t(f.commit.authorDate)})`);
+      lines.push(paint(opts, '\x1b[2m', `          ${L.fix}: ${t(f.remediation)}`));
+      if (f.basis.length) lines.push(paint(opts, '\x1b[2m', `          ${L.basis}: ${t(f.basis.join('; '))}`));
     }
     lines.push('');
   }
   const s = input.summary;
   if (s.baseline && s.baseline.stale.length > 0) {
     lines.push(L.stale);
-    for (const e of s.baseline.stale) lines.push(`  ${e.file}:${e.line}  ${e.ruleId}  ${e.fingerprint}`);
+    for (const e of s.baseline.stale) lines.push(`  ${t(e.file)}:${t(e.line)}  ${t(e.ruleId)}  ${t(e.fingerprint)}`);
     lines.push('');
   }
   if (input.findings.length === 0) lines.push(L.none);
@@ -55,7 +71,7 @@ export const formatText: Formatter = (input, opts) => {
     .join(', ');
   const skipped = Object.entries(s.filesSkipped)
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${n} ${k}`)
+    .map(([k, n]) => `${n} ${t(k)}`)
     .join(', ');
   lines.push(
     `${s.total} ${L.findings}${sev ? ` (${sev})` : ''} ${L.in} ${s.filesScanned} ${L.scanned}` +
@@ -65,6 +81,6 @@ export const formatText: Formatter = (input, opts) => {
       ` — ${(s.durationMs / 1000).toFixed(2)} s`,
   );
   const verdict = s.verdict === 'fail' ? paint(opts, COLORS.critical, 'FAIL') : paint(opts, '\x1b[32m', 'PASS');
-  lines.push(`${L.verdict}: ${verdict} (--fail-on ${s.failOn}: ${s.blocking} blocking)`);
+  lines.push(`${L.verdict}: ${verdict} (--fail-on ${t(s.failOn)}: ${s.blocking} blocking)`);
   return `${lines.join('\n')}\n`;
 };

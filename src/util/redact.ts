@@ -31,34 +31,66 @@ export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-/** Query parameters whose values are masked by `redactUrl`. */
-const SENSITIVE_QUERY = /^(?:.*(?:pass(?:word|wd)?|pwd|secret|token|api[-_]?key|access[-_]?key|signature|sig|auth|credential|session|code).*)$/i;
+/**
+ * Query/fragment parameters whose values are masked by `redactUrl` (substring, any case):
+ * passwords, tokens, keys, signatures, sessions, codes — and the Vietnamese names
+ * (`matkhau`, `mat_khau`, `khoa`, `khoa_bi_mat`, `ma_bao_mat`).
+ */
+const SENSITIVE_PARAM =
+  /pass|pwd|secret|token|key|signature|sig|auth|credential|session|code|cookie|jwt|mat[-_.]?khau|khoa|ma[-_.]?bao[-_.]?mat/i;
 
 /**
- * A URL safe to print: the password of `user:pass@` becomes `***`, and the values of
- * query parameters with sensitive names (token, password, api_key, sig, …) become `***`.
- * Text that is not a URL is returned unchanged.
+ * The parts of a URL as `redactUrl` and the policies' `display_url` (same expression, in
+ * `policies/lib/lib.rego` — keep them in step) read it:
+ *   1 scheme `https://` (optional), then either
+ *   2 user-info with its trailing `@` and 3 host/path, or 4 a URL without user-info,
+ *   5 the query and/or fragment (`?…`, `#…`).
+ * The user-info runs to the LAST `@` that a host follows (then `/`, `?`, `#` or the end),
+ * so a password may hold `@`, `+`, `=` and — after `user:` — `/` (base64).
+ */
+export const URL_PARTS_RE =
+  /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)?(?:([^/?#:@\s]*:[^?#\s]*@|[^/?#\s]*@)([A-Za-z0-9._~%!$&'()*+,;=\[\]{}:-]*(?:\/[^?#]*)?)|([^?#]*))([?#][\s\S]*)?$/;
+
+/** User names shown in a redacted URL: a `${VAR}` reference or a short, non-token-like name. */
+const SHOWN_USER = /^(?:\$\{[^}\s]*\}|\{\{[^}]*\}\}|[A-Za-z0-9._-]{1,32})$/;
+/** Passwords that mean "the user name is the token" (`<token>:x-oauth-basic@github.com`). */
+const TOKEN_PASSWORDS = /^(?:x-oauth-basic|x-oauth|x-access-token)$/i;
+
+function tokenLike(user: string): boolean {
+  return user.length >= 12 && /\d/.test(user) && /[a-z]/.test(user) && /[A-Z]/.test(user);
+}
+
+/** `user:pass@` → `user:***@`; a user that may itself be a secret (token-like, no password) → `***@`. */
+function maskUserInfo(userInfo: string): string {
+  const s = userInfo.slice(0, -1);
+  const colon = s.indexOf(':');
+  if (colon < 0) return '***@';
+  const user = s.slice(0, colon);
+  const pass = s.slice(colon + 1);
+  if (user === '' || !SHOWN_USER.test(user) || tokenLike(user) || TOKEN_PASSWORDS.test(pass)) return '***@';
+  return pass.length === 0 ? `${user}:@` : `${user}:***@`;
+}
+
+/** `?a=1&token=x#access_token=y` with the values of sensitive names masked. */
+function maskParams(tail: string): string {
+  return tail.replace(/([?#&;])([^?#&;=]*)=([^?#&;]*)/g, (whole, sep: string, name: string, value: string) =>
+    value.length > 0 && SENSITIVE_PARAM.test(decodeURIComponentSafe(name)) ? `${sep}${name}=***` : whole,
+  );
+}
+
+/**
+ * A URL safe to print: user-info becomes `user:***@` (or `***@` when the user name may
+ * itself be a secret: no password, token-like, `…:x-oauth-basic`), and the values of
+ * query and fragment parameters with sensitive names (token, password, key, sig,
+ * access_token, matkhau, khoa, …) become `***`. The user-info may contain `/`, `@`, `+`,
+ * `=` (see `URL_PARTS_RE`). Text that is not a URL is returned unchanged.
  */
 export function redactUrl(url: string): string {
-  let out = url.replace(/^([a-z][a-z0-9+.:-]*:\/\/[^\s:@/?#]*):([^\s@/]*)@/i, (_m, user: string, pass: string) =>
-    pass.length === 0 ? `${user}:@` : `${user}:***@`,
-  );
-  const q = out.indexOf('?');
-  if (q >= 0) {
-    const hash = out.indexOf('#', q);
-    const query = hash >= 0 ? out.slice(q + 1, hash) : out.slice(q + 1);
-    const masked = query
-      .split('&')
-      .map((part) => {
-        const eq = part.indexOf('=');
-        if (eq <= 0) return part;
-        const name = part.slice(0, eq);
-        return SENSITIVE_QUERY.test(decodeURIComponentSafe(name)) && eq < part.length - 1 ? `${name}=***` : part;
-      })
-      .join('&');
-    out = out.slice(0, q + 1) + masked + (hash >= 0 ? out.slice(hash) : '');
-  }
-  return out;
+  const m = URL_PARTS_RE.exec(url);
+  if (!m) return url;
+  const [, scheme = '', userInfo, hostPath = '', plain = '', tail = ''] = m;
+  const head = userInfo !== undefined ? `${scheme}${maskUserInfo(userInfo)}${hostPath}` : `${scheme}${plain}`;
+  return head + (tail ? maskParams(tail) : '');
 }
 
 function decodeURIComponentSafe(s: string): string {

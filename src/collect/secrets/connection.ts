@@ -15,9 +15,13 @@ import type { CredentialKind } from '../../facts/types.js';
 import { isDummy, isPlaceholder, looksLikePath } from './values.js';
 import { linesAt, type Detector, type RawMatch } from './types.js';
 
-/** scheme://user:pass@host — the password may not contain whitespace, quotes, `@` or `/`. */
+/**
+ * scheme://user:pass@host — the password may not contain whitespace, quotes, `?` or `#`,
+ * but may contain `@`, `/`, `+`, `=` (base64): it runs to the LAST `@` that a host
+ * follows (greedy, then backtracking), as `URL_PARTS_RE` in `src/util/redact.ts` reads it.
+ */
 const URL_CRED_RE =
-  /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*(?::[A-Za-z][A-Za-z0-9+.-]*)?):\/\/([^\s:@/?#'"`<>]{0,128}):([^\s@/'"`<>]{1,256})@([A-Za-z0-9._\-[\]{}$]+)/g;
+  /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*(?::[A-Za-z][A-Za-z0-9+.-]*)?):\/\/([^\s:@/?#'"`<>]{0,128}):([^\s?#'"`<>]{1,256})@([A-Za-z0-9._\-[\]{}$]+)(?=[:/?#\s'"`<>),;\\\]|*]|$)/g;
 const ORACLE_THIN_RE = /jdbc:oracle:thin:([^/\s@"'`:;]+)\/([^@\s"'`;]+)@/g;
 const CONN_PASSWORD_RE = /(?<=^|[;?&\s"'`{(,])(?:password|pwd)\s*=\s*("([^"]*)"|'([^']*)'|[^;&"'`\s,)]*)/gi;
 /** Keys that make a line a connection string, with an unquoted value (`host="…"` is an XML attribute). */
@@ -78,6 +82,8 @@ export const urlCredentials: Detector = {
       for (const m of line.matchAll(URL_CRED_RE)) {
         const [whole, scheme = '', user = '', pass = '', host = ''] = m;
         if (EXAMPLE_HOST.test(host)) continue;
+        // `http://host:8080/users/@me` is a port and a path, not `host:<password>@me`.
+        if (pass.includes('/') && /^\d{1,5}(?:\/|$)/.test(pass)) continue;
         let secret = pass;
         let at = m.index + whole.indexOf(':', scheme.length + 3) + 1;
         if (TOKEN_PASSWORDS.has(pass.toLowerCase())) {

@@ -79,6 +79,8 @@ const SECRET_WORDS = new Set([
   'authorization',
 ]);
 const SECRET_SUFFIX = /(?:password|passwd|secret|token|pwd|(?:api|access|secret|private|client|consumer|app|signing|encryption|master|auth|account|subscription|license|shared|session|hmac|jwt)key)$/;
+/** Vietnamese credential names, on the name's words joined: mật khẩu, khóa bí mật, mã bảo mật. */
+const VI_SECRET = /matkhau|khoabimat|mabaomat/;
 /** A last word that makes the name a reference to a secret, or a setting about it. */
 const REFERENCE_LAST = new Set(
   (
@@ -125,6 +127,8 @@ export function isCredentialName(name: string): boolean {
   if (words.length === 1 && last === 'auth') return true;
   const lower = name.toLowerCase();
   if (/^(?:c06|csdldancu)/.test(lower) && words.some((w) => /^(?:key|pass|password|pwd|secret|token|apikey|secretkey)$/.test(w))) return true;
+  // Vietnamese: `MatKhau`, `DANCU_MATKHAU`, `mat-khau`, `KhoaBiMat`, `MaBaoMat`.
+  if (VI_SECRET.test(words.join(''))) return true;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
     // `pass` is a credential only at the end (`keyPass`, `DB_PASS`) or before `key`/`phrase`,
@@ -137,7 +141,7 @@ export function isCredentialName(name: string): boolean {
 }
 
 function passwordLike(name: string): boolean {
-  return nameWords(name).some((w) => /pass|pwd/.test(w));
+  return nameWords(name).some((w) => /pass|pwd/.test(w)) || /matkhau/.test(nameWords(name).join(''));
 }
 
 export const GENERIC_KEYWORDS: readonly string[] = [
@@ -187,6 +191,14 @@ export const GENERIC_KEYWORDS: readonly string[] = [
   'csdldancu',
   '_auth',
   'authorization',
+  // Vietnamese: mật khẩu, khóa bí mật, mã bảo mật.
+  'matkhau',
+  'mat_khau',
+  'mat-khau',
+  'khoabimat',
+  'khoa_bi_mat',
+  'mabaomat',
+  'ma_bao_mat',
 ];
 
 const QUOTES = new Set(['"', "'", '`']);

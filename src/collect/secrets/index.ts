@@ -26,6 +26,7 @@ import { slackDetectors } from './slack.js';
 import type { Detector, Family, SecretMatch, Syntax } from './types.js';
 import { vaultDetectors } from './vault.js';
 import { vcsDetectors } from './vcs.js';
+import { xmlElementDetectors } from './xml-element.js';
 
 export type { Detector, Family, SecretMatch, Syntax } from './types.js';
 export { isCredentialName } from './generic.js';
@@ -44,6 +45,7 @@ export const DETECTORS: readonly Detector[] = [
   ...cryptoDetectors,
   ...connectionDetectors,
   ...authHeaderDetectors,
+  ...xmlElementDetectors,
   keywordContext,
 ];
 
