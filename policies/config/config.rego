@@ -23,6 +23,7 @@ package dancu.config
 deny contains finding if {
 	some d in input.diagnostics
 	d.kind == "parse-error"
+	not earlier_parse_error(d)
 	finding := {
 		"rule": "DG-CFG-001",
 		"file": d.file,
@@ -33,6 +34,22 @@ deny contains finding if {
 			"vi": sprintf("Không phân tích được %s: %s", [d.file, d.message]),
 		},
 	}
+}
+
+# One finding per file: the first parse error (the rest are usually its echoes, and
+# several collectors may read the same file).
+earlier_parse_error(d) if {
+	some e in input.diagnostics
+	e.kind == "parse-error"
+	e.file == d.file
+	before(e, d)
+}
+
+before(e, d) if e.line < d.line
+
+before(e, d) if {
+	e.line == d.line
+	e.message < d.message
 }
 
 # METADATA

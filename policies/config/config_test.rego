@@ -88,3 +88,13 @@ test_expired_exception_reported if {
 	f.match == "DG-CRED-003|k8s/dev/**"
 	contains(f.message.en, "expired on 2026-01-31")
 }
+
+test_one_parse_error_per_file if {
+	findings := config.deny with input as {"diagnostics": [
+		{"file": "application.yml", "line": 9, "kind": "parse-error", "message": "b"},
+		{"file": "application.yml", "line": 4, "kind": "parse-error", "message": "z"},
+		{"file": "application.yml", "line": 4, "kind": "parse-error", "message": "a"},
+		{"file": "other.yml", "line": 2, "kind": "parse-error", "message": "c"},
+	]}
+	{[f.file, f.line, f.match] | some f in findings} == {["application.yml", 4, "a"], ["other.yml", 2, "c"]}
+}

@@ -75,3 +75,10 @@ test_log_001_platform_loggers_accepted if {
 		count(eval([fixtures.override(unlogged, {"callsInFunction": ["axios.post", name]})])) == 0
 	}
 }
+
+test_log_001_history_only_as_the_called_name if {
+	count(eval([fixtures.override(unlogged, {"callsInFunction": ["axios.post", "HistoryC06_CALL_API037"]})])) == 0
+	count(eval([fixtures.override(unlogged, {"callsInFunction": ["axios.post", "this.writeHistory"]})])) == 0
+	count(eval([fixtures.override(unlogged, {"callsInFunction": ["axios.post", "searchHistory.push"]})])) == 1
+	count(eval([fixtures.override(unlogged, {"callsInFunction": ["axios.post", "router.history.replace"]})])) == 1
+}
