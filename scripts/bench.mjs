@@ -1,7 +1,14 @@
-// `npm run bench`: generate a synthetic tree (default 10,000 files: TypeScript, YAML
-// manifests, .env) and scan it with the built CLI, printing files/s, MB/s and peak RSS.
+// `npm run bench`: generate a synthetic tree (default 10,000 files) and scan it with the
+// built CLI, printing files/s, MB/s and peak RSS.
 // Targets (issue 2): under 20 s and under 500 MB for 10,000 files on the dev machine.
-// Usage: node scripts/bench.mjs [--files N] [--keep]
+//
+// --mix ts     (default) TypeScript, YAML manifests, .env — the original tree.
+// --mix multi  the same number of files mixed across TypeScript, Java, C#, PHP, Python,
+//              Go, YAML and .env, with the same share of DB-calling source files (~3%) and
+//              a share of plain files that use an unrelated HTTP client (so the tree-sitter
+//              prefilters let them through and they are parsed). Target: within 2× the
+//              TypeScript-only wall time.
+// Usage: node scripts/bench.mjs [--files N] [--mix ts|multi] [--keep]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, statSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -11,7 +18,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const nFiles = Number(args[args.indexOf('--files') + 1]) || 10_000;
 const keep = args.includes('--keep');
-const tree = join(root, '.bench', `tree-${nFiles}`);
+const mix = args.includes('--mix') ? args[args.indexOf('--mix') + 1] : 'ts';
+if (mix !== 'ts' && mix !== 'multi') {
+  console.error(`bench: --mix must be ts or multi (got ${mix})`);
+  process.exit(2);
+}
+const tree = join(root, '.bench', mix === 'ts' ? `tree-${nFiles}` : `tree-${mix}-${nFiles}`);
 
 // Deterministic PRNG so every run scans the same tree.
 let seed = 42;
@@ -67,6 +79,128 @@ spec:
 `;
 }
 
+// ---------------------------------------------------------------------------------
+// --mix multi: one plain / one DB-calling file per language. A plain file uses (and
+// imports) an unrelated HTTP client one time in five, so it passes the prefilter and is
+// parsed; the others are plain business logic, which the prefilters skip.
+
+const DB = 'https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu';
+
+function javaFile(i, db, http) {
+  const client = db || http;
+  const lines = [`package vn.tinhmau.mod${i % 97};`, '', 'import java.util.List;', ...(client ? ['import org.springframework.web.client.RestTemplate;'] : []), '', `public class Calc${i} {`];
+  if (client) lines.push('    private final RestTemplate rest = new RestTemplate();', '    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Object.class);');
+  for (let f = 0; f < 6; f++) {
+    lines.push(`    public int compute${f}(List<Integer> items) {`, '        int total = 0;', `        for (int x : items) total += x * ${f + 1};`, '        return total;', '    }', '');
+  }
+  if (http) lines.push('    public String weather() {', '        return rest.getForObject("https://example.invalid/weather", String.class);', '    }');
+  if (db) {
+    lines.push('    public String lookup(String soDinhDanh) {', `        String r = rest.postForObject("${DB}/TraCuuThongTinCongDan", soDinhDanh, String.class);`);
+    if (i % 2) lines.push('        log.info("tra cuu {}", soDinhDanh);');
+    lines.push('        return r;', '    }', '    public void bulk(List<String> ids) {', '        for (String id : ids) lookup(id);', '    }');
+  }
+  lines.push('}', '');
+  return lines.join('\n');
+}
+
+function csFile(i, db, http) {
+  const client = db || http;
+  const lines = ['using System.Collections.Generic;', ...(client ? ['using System.Net.Http;'] : []), 'using System.Threading.Tasks;', '', `namespace TinhMau.Mod${i % 97};`, '', `public class Calc${i}`, '{'];
+  if (client) lines.push('    private readonly HttpClient _http = new HttpClient();');
+  for (let f = 0; f < 6; f++) {
+    lines.push(`    public int Compute${f}(IEnumerable<int> items)`, '    {', '        var total = 0;', `        foreach (var x in items) total += x * ${f + 1};`, '        return total;', '    }', '');
+  }
+  if (http) lines.push('    public Task<string> Weather() => _http.GetStringAsync("https://example.invalid/weather");');
+  if (db) {
+    lines.push('    public async Task<string> Lookup(string soDinhDanh)', '    {', `        var r = await _http.PostAsync("${DB}/TraCuuThongTinCongDan", new StringContent(soDinhDanh));`);
+    if (i % 2) lines.push('        _logger.LogInformation("tra cuu {Id}", soDinhDanh);');
+    lines.push('        return await r.Content.ReadAsStringAsync();', '    }', '    public async Task Bulk(List<string> ids)', '    {', '        foreach (var id in ids) await Lookup(id);', '    }');
+  }
+  lines.push('}', '');
+  return lines.join('\n');
+}
+
+function phpFile(i, db, http) {
+  const client = db || http;
+  const lines = ['<?php', '', `namespace App\\Mod${i % 97};`, '', ...(client ? ['use GuzzleHttp\\Client;', 'use Illuminate\\Support\\Facades\\Log;'] : []), '', `class Calc${i}`, '{'];
+  for (let f = 0; f < 6; f++) {
+    lines.push(`    public function compute${f}(array $items): int`, '    {', '        $total = 0;', `        foreach ($items as $x) { $total += $x * ${f + 1}; }`, '        return $total;', '    }', '');
+  }
+  if (http) lines.push('    public function weather(Client $client) { return $client->post(\'https://example.invalid/weather\'); }');
+  if (db) {
+    lines.push('    public function lookup(Client $client, string $soDinhDanh)', '    {', `        $r = $client->post('${DB}/TraCuuThongTinCongDan', ['json' => ['SoDinhDanh' => $soDinhDanh]]);`);
+    if (i % 2) lines.push("        Log::info('tra cuu', ['id' => $soDinhDanh]);");
+    lines.push('        return $r;', '    }', '    public function bulk(Client $client, array $ids) { foreach ($ids as $id) { $this->lookup($client, $id); } }');
+  }
+  lines.push('}', '');
+  return lines.join('\n');
+}
+
+function pyFile(i, db, http) {
+  const lines = ['import logging', '', ...(db || http ? ['import requests', ''] : []), 'logger = logging.getLogger(__name__)', ''];
+  for (let f = 0; f < 6; f++) {
+    lines.push(`def compute_${i}_${f}(items):`, '    total = 0', '    for x in items:', `        total += x * ${f + 1}`, '    return total', '', '');
+  }
+  if (http) lines.push('def weather():', '    return requests.get("https://example.invalid/weather").json()', '', '');
+  if (db) {
+    lines.push('def lookup(so_dinh_danh):', `    r = requests.post("${DB}/TraCuuThongTinCongDan", json={"SoDinhDanh": so_dinh_danh})`);
+    if (i % 2) lines.push('    logger.info("tra cuu %s", so_dinh_danh)');
+    lines.push('    return r.json()', '', '', 'def bulk(ids):', '    for i in ids:', '        lookup(i)', '');
+  }
+  return lines.join('\n');
+}
+
+function goFile(i, db, http) {
+  const lines = [`package mod${i % 97}`, '', 'import (', '\t"log"', ...(db || http ? ['\t"net/http"'] : []), ')', '', 'var _ = log.Println', ''];
+  for (let f = 0; f < 6; f++) {
+    lines.push(`func Compute${i}_${f}(items []int) int {`, '\ttotal := 0', '\tfor _, x := range items {', `\t\ttotal += x * ${f + 1}`, '\t}', '\treturn total', '}', '');
+  }
+  if (http) lines.push(`func Weather${i}() (*http.Response, error) {`, '\treturn http.Get("https://example.invalid/weather")', '}', '');
+  if (db) {
+    lines.push(`func Lookup${i}(soDinhDanh string) (*http.Response, error) {`, `\tr, err := http.Post("${DB}/TraCuuThongTinCongDan?SoDinhDanh="+soDinhDanh, "application/json", nil)`);
+    if (i % 2) lines.push('\tlogger.Info("tra cuu")');
+    lines.push('\treturn r, err', '}', '', `func Bulk${i}(ids []string) {`, '\tfor _, id := range ids {', `\t\tLookup${i}(id)`, '\t}', '}', '');
+  }
+  return lines.join('\n');
+}
+
+function generateMulti() {
+  if (existsSync(tree)) return;
+  mkdirSync(join(tree, 'config'), { recursive: true });
+  mkdirSync(join(tree, 'lib'), { recursive: true });
+  writeFileSync(join(tree, 'config', 'dancu.ts'), "export const DANCU_URL = process.env.DANCU_URL ?? 'https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu';\n");
+  writeFileSync(join(tree, 'lib', 'logger.ts'), "export const logger = { info: (..._a: unknown[]) => {} };\n");
+  for (let h = 0; h < 50; h++) writeFileSync(join(tree, 'lib', `helper${h}.ts`), `export const helper${h} = (x: number) => x + ${h};\n`);
+  const langs = [
+    ['ts', 0.2, (i, db) => (db ? tsDbCall(i) : tsPlain(i))],
+    ['java', 0.1, javaFile],
+    ['cs', 0.1, csFile],
+    ['php', 0.1, phpFile],
+    ['py', 0.1, pyFile],
+    ['go', 0.1, goFile],
+  ];
+  for (let i = 0; i < nFiles - 52; i++) {
+    const dir = join(tree, `mod${Math.floor(i / 100)}`);
+    if (i % 100 === 0) mkdirSync(dir, { recursive: true });
+    let r = rand();
+    let written = false;
+    for (const [ext, share, make] of langs) {
+      if (r < share) {
+        const db = rand() < 0.03;
+        const http = !db && rand() < 0.2;
+        const name = ext === 'java' ? `Calc${i}.java` : ext === 'cs' ? `Calc${i}.cs` : `f${i}.${ext}`;
+        writeFileSync(join(dir, name), make(i, db, http));
+        written = true;
+        break;
+      }
+      r -= share;
+    }
+    if (written) continue;
+    if (r < 0.2) writeFileSync(join(dir, `m${i}.yaml`), yamlManifest(i, rand() < 0.05));
+    else writeFileSync(join(dir, `.env.s${i}`), `PORT=${8000 + (i % 100)}\nAPI_TOKEN=${rand() < 0.1 ? `tok${i}Xq9Zr7Lm2Vb8Nc` : '${API_TOKEN}'}\n`);
+  }
+}
+
 function generate() {
   if (existsSync(tree)) return;
   mkdirSync(join(tree, 'config'), { recursive: true });
@@ -101,7 +235,8 @@ function treeSize(dir) {
   return { files, bytes };
 }
 
-generate();
+if (mix === 'multi') generateMulti();
+else generate();
 const { files, bytes } = treeSize(tree);
 if (!existsSync(join(root, 'dist', 'cli.js'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 const started = performance.now();
@@ -119,9 +254,16 @@ if (run.status !== 0) {
 const rssKb = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(run.stderr)?.[1] ?? NaN);
 const report = JSON.parse(run.stdout);
 const mb = bytes / 1024 / 1024;
-console.log(`tree:        ${files} files, ${mb.toFixed(1)} MB (${tree})`);
+console.log(`tree:        ${files} files, ${mb.toFixed(1)} MB, mix ${mix} (${tree})`);
 console.log(`findings:    ${report.findings.length}`);
 console.log(`wall time:   ${seconds.toFixed(2)} s  (target < 20 s)`);
 console.log(`throughput:  ${(files / seconds).toFixed(0)} files/s, ${(mb / seconds).toFixed(2)} MB/s`);
 console.log(`peak RSS:    ${(rssKb / 1024).toFixed(0)} MB  (target < 500 MB)`);
-if (!keep) rmSync(join(root, '.bench'), { recursive: true, force: true });
+if (!keep) {
+  rmSync(tree, { recursive: true, force: true });
+  try {
+    if (readdirSync(join(root, '.bench')).length === 0) rmSync(join(root, '.bench'), { recursive: true, force: true });
+  } catch {
+    // already gone
+  }
+}

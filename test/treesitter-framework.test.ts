@@ -10,13 +10,12 @@ import {
   scanXmlTags,
   springEnvName,
 } from '../src/collect/config-values.js';
-import type { FileAnalysis } from '../src/collect/treesitter/analysis.js';
 import { collectWithSpec, createTreeSitterCollector, type TreeSitterStats } from '../src/collect/treesitter/collector.js';
 import { javaSpec } from '../src/collect/treesitter/java/index.js';
+import { pythonSpec } from '../src/collect/treesitter/python/index.js';
 import { commonPrefilter, operationTextPattern, sensitiveTextPattern } from '../src/collect/treesitter/prefilter.js';
-import { lit } from '../src/collect/treesitter/resolve.js';
 import { grammar, parserFor, queryFor, wasmDir } from '../src/collect/treesitter/runtime.js';
-import type { CallInfo, LanguageSpec, LanguageSyntax, Node } from '../src/collect/treesitter/types.js';
+import type { LanguageSpec } from '../src/collect/treesitter/types.js';
 import type { CollectContext } from '../src/collect/types.js';
 import { discover } from '../src/discover/index.js';
 import type { DiscoveredFile } from '../src/discover/types.js';
@@ -240,100 +239,12 @@ describe('collector: parsing discipline', () => {
 });
 
 // ---------------------------------------------------------------------------
-// A toy Python spec written against the framework API only: what the next colleague
-// will flesh out. It proves the generic helpers (functions, callers, loops, limiters,
-// resolution, SOAP, credentials, facts assembly) need nothing Java- or C#-specific.
+// The Python spec (src/collect/treesitter/python/) was first written here as a toy
+// against the framework API alone; the real one must give the same generic facts
+// (functions, callers, loops, limiters, resolution, SOAP, credentials, assembly), which
+// need nothing Java- or C#-specific.
 
-const PY_QUERY = `
-(function_definition) @function
-(lambda) @lambda
-(class_definition) @class
-(call) @call
-[(for_statement) (while_statement)] @loop
-(string) @string
-(assignment) @decl
-(assignment) @assign
-`;
-
-function pyName(n: Node | null | undefined): string {
-  if (!n) return '';
-  if (n.type === 'identifier') return n.text === 'self' ? '' : n.text;
-  if (n.type === 'attribute') {
-    const l = pyName(n.childForFieldName('object'));
-    const a = n.childForFieldName('attribute')?.text ?? '';
-    return l ? `${l}.${a}` : a;
-  }
-  if (n.type === 'call') return pyName(n.childForFieldName('function'));
-  return '';
-}
-
-function pyString(n: Node): string | undefined {
-  if (n.type !== 'string' || n.namedChildren.some((c) => c?.type === 'interpolation')) return undefined;
-  return n.namedChildren.filter((c) => c?.type === 'string_content').map((c) => c!.text).join('');
-}
-
-const PY_SYNTAX: LanguageSyntax = {
-  functionTypes: new Set(['function_definition']),
-  lambdaTypes: new Set(['lambda']),
-  classTypes: new Set(['class_definition']),
-  argumentWrapperTypes: new Set(['argument_list']),
-  functionName: (fn) => ({ name: fn.childForFieldName('name')?.text ?? '<lambda>', line: fn.startPosition.row + 1 }),
-  className: (c) => c.childForFieldName('name')?.text ?? '<class>',
-  call(node) {
-    const fn = node.childForFieldName('function');
-    const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'keyword_argument');
-    const name = pyName(fn);
-    const c: CallInfo = { node, name, method: name.slice(name.lastIndexOf('.') + 1), args, isNew: false };
-    const recv = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
-    if (recv) c.receiver = recv;
-    return c;
-  },
-  loopKind: (loop, child) => (loop.type === 'while_statement' ? 'while' : loop.childForFieldName('body')?.id === child.id ? 'for' : undefined),
-  iterationKind: (c) => (c.name === 'map' ? 'map' : undefined),
-  stringValue: pyString,
-  declarations(node) {
-    const left = node.childForFieldName('left');
-    const value = node.childForFieldName('right');
-    if (left?.type !== 'identifier') return [];
-    return [{ name: left.text, nameNode: left, kind: 'field', constant: /^[A-Z_0-9]+$/.test(left.text), annotations: [], ...(value ? { value } : {}) }];
-  },
-  assignment: () => undefined,
-  exprName: (n) => (n.type === 'identifier' || n.type === 'attribute' ? pyName(n) : ''),
-  evaluate(node, r) {
-    const s = pyString(node);
-    if (s !== undefined) return lit(s);
-    if (node.type === 'identifier') return r.identifier(node.text, node);
-    if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '+') {
-      return r.concat([r.part(node.childForFieldName('left')), r.part(node.childForFieldName('right'))]);
-    }
-    if (node.type === 'call' && pyName(node.childForFieldName('function')) === 'os.getenv') {
-      const [k, d] = node.childForFieldName('arguments')?.namedChildren ?? [];
-      const key = k ? r.str(k)?.s : undefined;
-      return key ? r.env(key, d ? r.str(d) : undefined) : undefined;
-    }
-    return undefined;
-  },
-};
-
-const pySpec: LanguageSpec = {
-  name: 'python-toy',
-  language: 'python',
-  grammar: 'python',
-  query: PY_QUERY,
-  worthParsing: (text) => /requests|getenv/.test(text),
-  syntax: PY_SYNTAX,
-  hooks: {
-    analyze(fa: FileAnalysis<unknown>) {
-      for (const c of fa.calls) {
-        if (/^requests\.(get|post)$/.test(c.name) && c.args[0]) fa.addCall({ node: c.node, client: 'requests', url: c.args[0] });
-      }
-      for (const d of fa.decls.all()) if (d.value) fa.creds.binding(d.name, d.value);
-    },
-    gate: (c) => (/limiter\.acquire$/.test(c.name) ? c.name : undefined),
-  },
-};
-
-describe('framework reuse: a toy Python spec', () => {
+describe('framework reuse: the Python spec', () => {
   it('gets functions, same-file callers, loops, limiters, resolution, credentials and schema-valid facts from the framework', async () => {
     const root = tree({
       'tool.py': [
@@ -354,7 +265,7 @@ describe('framework reuse: a toy Python spec', () => {
     });
     roots.push(root);
     const { files, ctx } = await load(root);
-    const collector = createTreeSitterCollector(pySpec);
+    const collector = createTreeSitterCollector(pythonSpec);
     const got = await collector.collect(files.filter((f) => collector.appliesTo(f)), ctx);
     expect(got.diagnostics).toEqual([]);
     expect(got.callSites).toHaveLength(1);

@@ -15,7 +15,14 @@
  * | `netfx-appsettings`     | `Web.config` / `App.config` / `*.config` `<appSettings><add key value/>` and `<applicationSettings>…<setting name><value>` | case-insensitive |
  * | `netfx-connection-strings` | `<connectionStrings><add name connectionString/>` | case-insensitive |
  * | `wcf-endpoint`          | `<system.serviceModel><client><endpoint address name contract/>` | the endpoint `name` and its `contract` (both indexed) |
- * | anything registered     | `registerConfigProvider(name, provider)` (e.g. Laravel `config/*.php`, by the PHP collector) | the provider's `normalize` |
+ * | `laravel`               | Laravel `config/*.php` (`return ['url' => env('DANCU_URL', '…')]`; treesitter/php/laravel.ts) | `file.key.sub`, as written |
+ * | `django`                | Django `settings.py` / `settings/*.py` module-level constants (treesitter/python/django.ts) | the constant's name |
+ * | `viper`                 | YAML/JSON config files read by Go's Viper (treesitter/go/viper.ts) | dotted, case-insensitive |
+ * | anything registered     | `registerConfigProvider(name, provider)` | the provider's `normalize` |
+ *
+ * `laravel`, `django` and `viper` values may be `${ENV}` / `${ENV:default}` placeholders
+ * (what `env('X', 'd')` / `os.getenv('X', 'd')` stand for): `withEnv(flavor, key)`
+ * follows them through the env files, as `spring` does for its placeholders.
  *
  * When a key is defined in several files, the one nearest the asking source file wins
  * (longest common directory), then the base file (`application.yml`, `appsettings.json`)
@@ -32,6 +39,9 @@ import type { ResolutionStep } from '../facts/types.js';
 import { jsonEntries, parseJson } from './appsettings.js';
 import { parseDotenv } from './dotenv.js';
 import { parseProperties } from './properties.js';
+import { viperConfigProvider } from './treesitter/go/viper.js';
+import { laravelConfigProvider } from './treesitter/php/laravel.js';
+import { djangoSettingsProvider } from './treesitter/python/django.js';
 import type { CollectContext } from './types.js';
 import { parseYaml, yamlEntries } from './yaml/index.js';
 
@@ -57,7 +67,7 @@ export interface ConfigProvider {
   rank?(path: string): number;
 }
 
-export type BuiltinFlavor = 'spring' | 'dotnet' | 'env' | 'netfx-appsettings' | 'netfx-connection-strings' | 'wcf-endpoint';
+export type BuiltinFlavor = 'spring' | 'dotnet' | 'env' | 'netfx-appsettings' | 'netfx-connection-strings' | 'wcf-endpoint' | 'laravel' | 'django' | 'viper';
 
 // ---------------------------------------------------------------------------
 // Built-in providers
@@ -172,6 +182,9 @@ const providers = new Map<string, ConfigProvider>([
   ['netfx-appsettings', netfxAppSettings],
   ['netfx-connection-strings', netfxConnectionStrings],
   ['wcf-endpoint', wcfEndpoints],
+  ['laravel', laravelConfigProvider],
+  ['django', djangoSettingsProvider],
+  ['viper', viperConfigProvider],
 ]);
 
 /**
@@ -315,6 +328,17 @@ export class ConfigIndex {
     const hit = this.lookup('env', name, from);
     if (!hit) return undefined;
     return this.expand(hit, [name], ['env'], from, 0, 'env');
+  }
+
+  /**
+   * A key of a flavour whose values may hold `${ENV}` / `${ENV:default}` placeholders
+   * (`laravel`, `django`, `viper`): each placeholder from the env files (`.env`, compose,
+   * Kubernetes env), else its default, else kept as `${ENV}` (`complete: false`).
+   */
+  withEnv(flavor: BuiltinFlavor | string, key: string, from?: string): ResolvedConfig | undefined {
+    const hit = this.lookup(flavor, key, from);
+    if (!hit) return undefined;
+    return this.expand(hit, [key], ['config'], from, 0, 'env');
   }
 
   /** A key of any other flavour, as written (no placeholder expansion). */

@@ -8,12 +8,25 @@ import { dedupeCredentials } from './secrets.js';
 import { suppressionsCollector } from './suppressions.js';
 import { csharpCollector } from './treesitter/csharp/index.js';
 import { webConfigCollector } from './treesitter/csharp/webconfig.js';
+import { goCollector } from './treesitter/go/index.js';
 import { javaCollector } from './treesitter/java/index.js';
+import { phpCollector } from './treesitter/php/index.js';
+import { pythonCollector } from './treesitter/python/index.js';
 import type { CollectContext, Collector } from './types.js';
 import { typescriptCollector } from './typescript/index.js';
 
 export function defaultCollectors(): Collector[] {
-  return [typescriptCollector, javaCollector, csharpCollector, webConfigCollector, ...manifestCollectors(), suppressionsCollector];
+  return [
+    typescriptCollector,
+    javaCollector,
+    csharpCollector,
+    webConfigCollector,
+    phpCollector,
+    pythonCollector,
+    goCollector,
+    ...manifestCollectors(),
+    suppressionsCollector,
+  ];
 }
 
 export interface CollectProgress {

@@ -1,0 +1,3 @@
+module example.invalid/tinhmau/dvc
+
+go 1.22

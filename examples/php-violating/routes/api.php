@@ -1,0 +1,6 @@
+<?php
+
+use App\Http\Controllers\CongDanController;
+use Illuminate\Support\Facades\Route;
+
+Route::post('/cong-dan', [CongDanController::class, 'show']);
