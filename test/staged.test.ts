@@ -11,6 +11,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scanStaged } from '../src/staged/index.js';
 import { UsageError } from '../src/util/errors.js';
 
+// A private temporary root for this file's process, so that the leftovers check below
+// is not confused by other test files materialising indexes at the same time.
+process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'dg-staged-suite-'));
+
 // Synthetic values only.
 const SECRET = 'Sup3rS3cretValue!9x';
 const SECRET2 = 'An0therFakeValue#7q';
