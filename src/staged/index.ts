@@ -28,7 +28,7 @@
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES, loadConfig, mergeSettings } from '../config/load.js';
 import { materialiseEntries, type TreeEntry } from '../git/materialise.js';
 import { openRepo, usageErrorFromGit, type RepoInfo } from '../git/repo.js';
@@ -96,8 +96,11 @@ export async function scanStaged(opts: StagedScanOptions): Promise<StagedScanRes
       });
     } catch (err) {
       // Name the user's files, not the temporary copy, in a config or usage error.
-      if (err instanceof Error && err.message.includes(tmp)) {
-        const msg = err.message.split(tmp).join(`${info.root} (staged)`);
+      // Messages may name it absolutely or relative to the working directory.
+      const forms = [tmp, relative(process.cwd(), tmp)].filter((f) => f.length > 0);
+      const form = err instanceof Error ? forms.find((f) => err.message.includes(f)) : undefined;
+      if (err instanceof Error && form) {
+        const msg = err.message.split(form).join(`${info.root} (staged)`);
         if (err instanceof UsageError) throw new UsageError(msg);
         err.message = msg;
       }
