@@ -1,51 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { fixtureHarness, loadTree, siteAt } from './helpers/collect.js';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigIndex } from '../src/collect/config-values.js';
-import { collectFacts } from '../src/collect/index.js';
 import { phpCollector } from '../src/collect/treesitter/php/index.js';
 import { readLaravelConfig } from '../src/collect/treesitter/php/laravel.js';
-import type { CollectContext } from '../src/collect/types.js';
-import { discover } from '../src/discover/index.js';
 import type { DiscoveredFile } from '../src/discover/types.js';
-import type { CallSiteFact, CollectedFacts, Facts } from '../src/facts/types.js';
+import type { CollectedFacts } from '../src/facts/types.js';
 import { factsErrors } from '../src/facts/validate.js';
-import { defaultSettings } from '../src/policy/settings.js';
 import { scan } from '../src/scan.js';
 
 const FIXTURES = resolve(import.meta.dirname, 'fixtures/php');
 const EXAMPLES = resolve(import.meta.dirname, '../examples');
 
-async function load(root: string): Promise<{ files: DiscoveredFile[]; ctx: CollectContext }> {
-  const { files } = await discover(root);
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const ctx: CollectContext = {
-    root,
-    settings: defaultSettings(),
-    allFiles: files,
-    readText: (p) => {
-      const f = byPath.get(p);
-      return f ? readFileSync(f.absPath, 'utf8') : undefined;
-    },
-  };
-  return { files, ctx };
-}
-
-async function collect(fixture: string): Promise<CollectedFacts> {
-  const { files, ctx } = await load(join(FIXTURES, fixture));
-  return phpCollector.collect(files.filter((f) => phpCollector.appliesTo(f)), ctx);
-}
-
-async function document(fixture: string): Promise<Facts> {
-  const { files, ctx } = await load(join(FIXTURES, fixture));
-  return collectFacts(files, ctx, { name: fixture, binEntries: [] }, [phpCollector]);
-}
-
-function site(facts: CollectedFacts, file: string, line: number): CallSiteFact {
-  const s = (facts.callSites ?? []).find((c) => c.file.endsWith(file) && c.line === line);
-  if (!s) throw new Error(`no call site at ${file}:${line}; have ${(facts.callSites ?? []).map((c) => `${c.file}:${c.line}`).join(', ')}`);
-  return s;
-}
+const { collect, document } = fixtureHarness(FIXTURES, phpCollector);
+const site = siteAt;
+const load = loadTree;
 
 const ALL = ['clients', 'context', 'tls', 'tools', 'creds', 'broken'];
 
