@@ -18,7 +18,7 @@
 // Finding the assets: the bundle's first lines set globalThis.__DANCU_GUARD_ASSETS_DIR__
 // to its own folder, which src/policy/settings.ts honours (PACKAGE_ROOT, and
 // treeSitterWasmDir() → vendor/@vscode/tree-sitter-wasm/wasm). Code that resolves
-// '@vscode/tree-sitter-wasm' through createRequire() (src/collect/treesitter/runtime.ts)
+// '@vscode/tree-sitter-wasm' through createRequire() (src/collect/code/runtime.ts)
 // gets a createRequire that serves the bundled module and resolves its files in
 // vendor/ (the `node:module` shim below); every other id goes to Node's.
 //

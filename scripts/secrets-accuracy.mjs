@@ -15,7 +15,7 @@
 // recall ≥ 0.95, no finding on a secretlint negative.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,9 +35,9 @@ try {
   await build({
     stdin: {
       contents: [
-        "export * from './src/collect/secrets/accuracy.ts';",
-        "export { scanText, detectorCatalog, triggeredDetectors } from './src/collect/secrets/index.ts';",
-        "export { detectKnownFormats } from './src/collect/secrets.ts';",
+        "export * from './test/helpers/secrets-accuracy.ts';",
+        "export { scanText, detectorCatalog, triggeredDetectors } from './src/collect/credentials/detectors/index.ts';",
+        "export { detectKnownFormats } from './src/collect/credentials/candidates.ts';",
       ].join('\n'),
       resolveDir: root,
       loader: 'ts',
@@ -55,7 +55,8 @@ try {
 
   const corpus = join(root, 'test', 'fixtures', 'secrets-corpus');
   const synthetic = m.evaluateSynthetic(corpus, scan);
-  const secretlintRoot = join(root, '..', 'shared', 'corpora', 'secretlint');
+  // --secretlint DIR, else the steering repository's copy beside this one when present.
+  const secretlintRoot = args.includes('--secretlint') ? resolve(args[args.indexOf('--secretlint') + 1]) : join(root, '..', 'shared', 'corpora', 'secretlint');
   const haveSecretlint = existsSync(join(secretlintRoot, 'packages', '@secretlint'));
   const secretlint = haveSecretlint ? m.evaluateSecretlint(secretlintRoot, scan) : undefined;
 

@@ -6,7 +6,7 @@
  *          ─► job summary ─► outputs ─► exit code
  *
  * Gating: on a pull request in `merge` mode only findings the pull request introduces
- * can block (src/findings/diff.ts). When the checkout has the base commit, the base is
+ * can block (src/pipeline/changes.ts). When the checkout has the base commit, the base is
  * scanned too and a finding is new when its fingerprint is not among the base's;
  * otherwise (API only) a finding is new when it sits on a line the pull request adds or
  * changes, per the API's list of the pull request's files (a note says so); when
@@ -41,13 +41,13 @@ import {
   scanBaseCommit,
   type ChangeSet,
   type Partition,
-} from '../findings/diff.js';
+} from '../pipeline/changes.js';
 import type { Finding } from '../findings/types.js';
 import { runGate, type GateResult } from '../gate/run.js';
 import { ruleCatalog } from '../policy/bundle.js';
 import { formatSarif } from '../report/sarif.js';
 import type { Summary } from '../report/types.js';
-import { scan } from '../scan.js';
+import { scan } from '../pipeline/scan.js';
 import { TOOL } from '../version.js';
 import { readContext, type RunContext } from './context.js';
 import {
@@ -134,7 +134,7 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
   }
 
   // 3. Gating: by fingerprint against a scan of the base commit when the checkout has
-  //    it, else by the lines the API says the pull request changes (src/findings/diff.ts).
+  //    it, else by the lines the API says the pull request changes (src/pipeline/changes.ts).
   let changes: ChangeSet | undefined;
   let baseCommit: string | undefined;
   if (pr && inputs.mode === 'merge') {

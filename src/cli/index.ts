@@ -1,4 +1,4 @@
-import { main } from './main.js';
+import { main } from './program.js';
 
 main(process.argv).then(
   (code) => {

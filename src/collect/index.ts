@@ -3,15 +3,15 @@
  */
 import type { DiscoveredFile } from '../discover/types.js';
 import { emptyFacts, type CollectedFacts, type Facts, type FileFact, type RepoFact } from '../facts/types.js';
-import { manifestCollectors } from './config-index.js';
-import { dedupeCredentials } from './secrets.js';
+import { manifestCollectors } from './config/index.js';
+import { dedupeCredentials } from './credentials/candidates.js';
 import { suppressionsCollector } from './suppressions.js';
-import { csharpCollector } from './treesitter/csharp/index.js';
-import { webConfigCollector } from './treesitter/csharp/webconfig.js';
-import { goCollector } from './treesitter/go/index.js';
-import { javaCollector } from './treesitter/java/index.js';
-import { phpCollector } from './treesitter/php/index.js';
-import { pythonCollector } from './treesitter/python/index.js';
+import { csharpCollector } from './code/csharp/index.js';
+import { webConfigCollector } from './config/webconfig.js';
+import { goCollector } from './code/go/index.js';
+import { javaCollector } from './code/java/index.js';
+import { phpCollector } from './code/php/index.js';
+import { pythonCollector } from './code/python/index.js';
 import type { CollectContext, Collector } from './types.js';
 import { typescriptCollector } from './typescript/index.js';
 

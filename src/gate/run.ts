@@ -13,7 +13,7 @@
  */
 import { basename } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { DECLARATION_FILE_NAMES } from '../declaration/load.js';
+import { DECLARATION_FILE_NAMES } from '../config/declaration.js';
 import type { Facts, GateFact, GateNoticeFact } from '../facts/types.js';
 import { assertValidFacts } from '../facts/validate.js';
 import { buildFindings, sortFindings } from '../findings/build.js';
@@ -32,7 +32,7 @@ import {
   type IntegrationAnalysis,
 } from './integration.js';
 import type { WorkingCalendar } from './calendar.js';
-import { scanLimiters } from './limiters.js';
+import { scanLimiters } from '../collect/limiters.js';
 import { LOCK_FILE_NAME, fileReader } from './surface.js';
 
 export const GATE_ENTRYPOINT = 'dancu/gate/findings';

@@ -24,12 +24,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonEntries, parseJson } from '../collect/appsettings.js';
-import { parseDotenv } from '../collect/dotenv.js';
-import { parseProperties } from '../collect/properties.js';
-import { parseYaml, yamlEntries } from '../collect/yaml/index.js';
+import { jsonEntries, parseJson } from '../collect/config/json.js';
+import { parseDotenv } from '../collect/config/dotenv.js';
+import { parseProperties } from '../collect/config/properties.js';
+import { parseYaml, yamlEntries } from '../collect/config/yaml/index.js';
 import { CONFIG_FILE_NAMES } from '../config/load.js';
-import { DECLARATION_FILE_NAMES } from '../declaration/load.js';
+import { DECLARATION_FILE_NAMES } from '../config/declaration.js';
 import type { CallSiteFact, ConfigFormat, CredentialFact, EndpointFact, Facts, FileFact } from '../facts/types.js';
 import { chunkFacts, type Evaluator } from '../policy/evaluate.js';
 import { PolicyError } from '../util/errors.js';

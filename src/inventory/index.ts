@@ -6,7 +6,7 @@
  * user-info or sensitive query values. Which call sites and endpoints reach the DB
  * and which facts are credentials is the Rego decision (`dancu/gate/surface`).
  */
-import { redactEndpoint } from '../collect/secrets.js';
+import { redactEndpoint } from '../collect/credentials/candidates.js';
 import { analyzeIntegration } from '../gate/integration.js';
 import type { IntegrationAnalysis } from '../gate/integration.js';
 import { UsageError } from '../util/errors.js';

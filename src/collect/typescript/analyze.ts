@@ -7,7 +7,7 @@ import { ts } from 'ts-morph';
 import type { CallSiteFact, CredentialFact, DiagnosticFact, EndpointFact, TlsSettingFact, ToolFact } from '../../facts/types.js';
 import type { Settings } from '../../policy/settings.js';
 import { matchesAny } from '../../policy/settings.js';
-import { isSensitiveKey, redactEndpoint } from '../secrets.js';
+import { isSensitiveKey, redactEndpoint } from '../credentials/candidates.js';
 import { buildTarget, classifyCall, soapCreateCall, type Anchored, type ClassifyEnv, type ClientCall } from './clients.js';
 import { FnIndex, type FnInfo, type Limiter } from './context.js';
 import { CredentialScanner } from './credentials.js';

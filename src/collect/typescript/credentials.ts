@@ -15,7 +15,7 @@
 import { ts } from 'ts-morph';
 import type { CredentialFact } from '../../facts/types.js';
 import type { Settings } from '../../policy/settings.js';
-import { candidateFromValue, classifyValue, credentialFact, isSensitiveKey } from '../secrets.js';
+import { candidateFromValue, classifyValue, credentialFact, isSensitiveKey } from '../credentials/candidates.js';
 import type { FileModel } from './model.js';
 import { callName } from './names.js';
 import { propName, unwrap, type Resolver } from './resolve.js';

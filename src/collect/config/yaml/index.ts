@@ -1,0 +1,40 @@
+/**
+ * The YAML collector: Kubernetes manifests, Helm values (and templates, with Go-template
+ * actions masked), docker-compose, GitHub workflows, Spring `application*.yml`, other
+ * YAML. Multi-document files; exact lines from `yaml`'s `LineCounter`; a document that
+ * fails to parse yields a `parse-error` diagnostic and the others are still read.
+ */
+import type { ConfigFormat } from '../../../facts/types.js';
+import type { DiscoveredFile } from '../../../discover/types.js';
+import { factsFromEntries, isLockFile, perFile } from '../../credentials/candidates.js';
+import type { Collector } from '../../types.js';
+import { yamlEntries } from './formats.js';
+import { parseYaml } from './tree.js';
+
+const YAML_FORMATS = new Set<ConfigFormat>(['k8s', 'helm-values', 'compose', 'github-workflow', 'spring', 'yaml']);
+
+function isYamlPath(path: string): boolean {
+  return /\.ya?ml$/i.test(path);
+}
+
+export const yamlCollector: Collector = {
+  name: 'yaml',
+  appliesTo: (f: DiscoveredFile) =>
+    f.kind !== 'doc' &&
+    f.format !== undefined &&
+    YAML_FORMATS.has(f.format) &&
+    (f.format !== 'spring' || isYamlPath(f.path)) &&
+    !isLockFile(f.path),
+  collect(files, ctx) {
+    return perFile(files, ctx, (file, text, out) => {
+      const { docs, diagnostics } = parseYaml(text, file.path);
+      out.diagnostics.push(...diagnostics);
+      for (const doc of docs) {
+        factsFromEntries(file.path, yamlEntries(doc, file.format), ctx.settings, file.format, 'colon', out);
+      }
+    });
+  },
+};
+
+export { parseYaml } from './tree.js';
+export { yamlEntries } from './formats.js';
