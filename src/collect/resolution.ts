@@ -4,6 +4,7 @@
  * TypeScript and tree-sitter collectors so both report provenance the same way.
  */
 import type { Location, ResolutionStep } from '../facts/types.js';
+import type { Node } from './code/runtime.js';
 
 /** A string (with its provenance) an expression resolves to. */
 export interface StrVal {
@@ -19,6 +20,23 @@ export interface StrVal {
   /** Names of the constants / properties the value passed through (innermost last). */
   names: string[];
 }
+
+/** A config/env key read at run time whose value is not in the repository. */
+export interface RefVal {
+  t: 'ref';
+  keys: string[];
+  via: ResolutionStep[];
+}
+
+/** An expression that is not a string (an object creation, a lambda…), after following names. */
+export interface NodeVal {
+  t: 'node';
+  node: Node;
+  via: ResolutionStep[];
+  def?: Location;
+}
+
+export type Val = StrVal | RefVal | NodeVal;
 
 /** One piece of a concatenation, template or format string. */
 export interface Part {

@@ -3,7 +3,7 @@
  * (`LanguageSpec`, `LanguageSyntax`) and the shapes passed between the framework and
  * it (`CallInfo`, `Declaration`, `ClientCall`, `Val`). See README.md.
  */
-import type { StrVal } from '../resolution.js';
+import type { NodeVal, RefVal, StrVal, Val } from '../resolution.js';
 import type { DiscoveredFile } from '../../discover/types.js';
 import type { Language, Location, ResolutionStep, ToolKind } from '../../facts/types.js';
 import type { Settings } from '../../policy/settings.js';
@@ -66,22 +66,7 @@ export interface Assignment {
 
 export type { StrVal };
 
-/** A config/env key read at run time whose value is not in the repository. */
-export interface RefVal {
-  t: 'ref';
-  keys: string[];
-  via: ResolutionStep[];
-}
-
-/** An expression that is not a string (an object creation, a lambda…), after following names. */
-export interface NodeVal {
-  t: 'node';
-  node: Node;
-  via: ResolutionStep[];
-  def?: Location;
-}
-
-export type Val = StrVal | RefVal | NodeVal;
+export type { NodeVal, RefVal, Val };
 
 /** A client call site found by a language module; the framework adds the code-path context. */
 export interface ClientCall {

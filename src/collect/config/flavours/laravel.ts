@@ -21,7 +21,7 @@
  */
 import type { ConfigValue, ResolvedConfig } from '../values.js';
 import type { Location, ResolutionStep } from '../../../facts/types.js';
-import type { RefVal, StrVal, Val } from '../../code/types.js';
+import type { RefVal, StrVal, Val } from '../../resolution.js';
 
 type Tok =
   | { t: 'str'; v: string; line: number; column: number }
