@@ -3,14 +3,13 @@
  * R8, R1). Exit 0 = allowed, 1 = blocked, 2 = usage/declaration/config/policy error.
  */
 import { writeOutput } from '../../util/files.js';
-import { Option, type Command } from 'commander';
-import { SEVERITIES, type Lang, type Severity } from '../../findings/types.js';
+import type { Command } from 'commander';
+import type { Lang, Severity } from '../../findings/types.js';
 import { formatGate } from '../../gate/report.js';
 import { runGate } from '../../gate/run.js';
 import { FORMATTERS } from '../../report/index.js';
+import { sharedOptions, useColor } from '../options.js';
 import { progressReporter } from '../progress.js';
-
-const FAIL_ON = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
 
 interface GateCliOptions {
   deployDate?: string;
@@ -30,16 +29,14 @@ export function registerGateCommand(program: Command): void {
     .description('pre-deployment gate: scan, then check the declaration, the written notice (10 working days), the approval and the fingerprint')
     .argument('[path]', 'root of the repository to gate', '.')
     .option('-d, --deploy-date <date>', 'the deployment date being judged, YYYY-MM-DD (default: today in Vietnam, UTC+7)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(
-      new Option('--fail-on <severity>', 'block (exit 1) when a finding is at or above this severity').choices(FAIL_ON).default('high'),
-    )
-    .option('-c, --config <file>', 'configuration file (default: .dancu-guard.yml at the root)')
-    .option('--declaration <file>', 'integration declaration (default: dancu-integration.yml at the root)')
-    .addOption(new Option('--lang <lang>', 'language of messages and remediation').choices(['vi', 'en']).default('en'))
-    .option('--no-progress', 'do not show progress on the terminal')
-    .option('--no-color', 'no ANSI colours in text output')
+    .addOption(sharedOptions.format(Object.keys(FORMATTERS), 'text'))
+    .addOption(sharedOptions.output())
+    .addOption(sharedOptions.failOn('block (exit 1) when a finding is at or above this severity'))
+    .addOption(sharedOptions.config())
+    .addOption(sharedOptions.declaration())
+    .addOption(sharedOptions.lang())
+    .addOption(sharedOptions.noProgress())
+    .addOption(sharedOptions.noColor())
     .addHelpText(
       'after',
       `
@@ -74,8 +71,7 @@ export async function gateCommand(path: string, opts: GateCliOptions): Promise<n
   } finally {
     progress.done();
   }
-  const toTerminal = !opts.output && process.stdout.isTTY === true;
-  const report = formatGate(result, opts.format, { lang: opts.lang, color: opts.color && toTerminal && !process.env.NO_COLOR });
+  const report = formatGate(result, opts.format, { lang: opts.lang, color: useColor(opts) });
   if (opts.output) {
     writeOutput(opts.output, report);
     process.stderr.write(

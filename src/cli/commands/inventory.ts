@@ -3,8 +3,9 @@
  * sources, for the account review (R7). Values are redacted.
  */
 import { writeOutput } from '../../util/files.js';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { buildInventory, formatInventory, INVENTORY_FORMATS, type InventoryFormat } from '../../inventory/index.js';
+import { sharedOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
 
 interface InventoryCliOptions {
@@ -20,11 +21,11 @@ export function registerInventoryCommand(program: Command): void {
     .command('inventory')
     .description('list every account, DB endpoint, DB call site and credential source, for the account review (R7)')
     .argument('[path]', 'root of the repository', '.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...INVENTORY_FORMATS]).default('markdown'))
-    .option('-o, --output <file>', 'write the inventory to a file instead of stdout')
-    .option('-c, --config <file>', 'configuration file (default: .dancu-guard.yml at the root)')
-    .option('--declaration <file>', 'integration declaration (default: dancu-integration.yml at the root)')
-    .option('--no-progress', 'do not show progress on the terminal')
+    .addOption(sharedOptions.format([...INVENTORY_FORMATS], 'markdown'))
+    .addOption(sharedOptions.output('the inventory'))
+    .addOption(sharedOptions.config())
+    .addOption(sharedOptions.declaration())
+    .addOption(sharedOptions.noProgress())
     .addHelpText(
       'after',
       `

@@ -5,6 +5,7 @@
 import { writeOutput } from '../../util/files.js';
 import type { Command } from 'commander';
 import { draftNotice } from '../../gate/notice.js';
+import { sharedOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
 
 interface NoticeCliOptions {
@@ -23,10 +24,10 @@ export function registerNoticeCommand(program: Command): void {
     .argument('[path]', 'root of the repository', '.')
     .option('--go-live <date>', 'planned go-live, YYYY-MM-DD (default: the earliest legal date)')
     .option('--submitted <date>', 'date the notice is sent, YYYY-MM-DD (default: today in Vietnam, UTC+7)')
-    .option('-o, --output <file>', 'write the draft to a file instead of stdout')
-    .option('-c, --config <file>', 'configuration file (default: .dancu-guard.yml at the root)')
-    .option('--declaration <file>', 'integration declaration (default: dancu-integration.yml at the root)')
-    .option('--no-progress', 'do not show progress on the terminal')
+    .addOption(sharedOptions.output('the draft'))
+    .addOption(sharedOptions.config())
+    .addOption(sharedOptions.declaration())
+    .addOption(sharedOptions.noProgress())
     .addHelpText(
       'after',
       `

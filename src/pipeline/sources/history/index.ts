@@ -33,7 +33,8 @@ import { CatFile, type GitObject } from '../../../git/catfile.js';
 import { assertFullHistory, corruptError, openRepo, resolveCommit, usageErrorFromGit, type RepoInfo } from '../../../git/repo.js';
 import { git, GitError, NulSplitter } from '../../../git/run.js';
 import { DEFAULT_MAX_FILE_SIZE, GUARD_IGNORE_FILE } from '../../../discover/index.js';
-import { applyBaseline, readBaseline, type BaselineResult } from '../../../findings/baseline.js';
+import { readBaseline, type BaselineResult } from '../../../findings/baseline.js';
+import { accept } from '../../judge.js';
 import { buildFindings, sortFindings } from '../../../findings/build.js';
 import { applySuppressions, todayUtc, type SuppressedFinding } from '../../../findings/suppress.js';
 import type { Finding, Lang, Severity } from '../../../findings/types.js';
@@ -330,31 +331,23 @@ export async function scanHistory(opts: HistoryScanOptions): Promise<HistoryScan
     suppressed.push(...r.suppressed);
   }
   sortFindings(kept);
-  const baselined = baselineDoc ? applyBaseline(kept, baselineDoc) : undefined;
-  const findings = baselined ? baselined.fresh : kept;
-
-  const summary = summarize(findings, toRead.size, [], opts.failOn ?? 'high', started);
+  const judged = accept(kept, suppressed, {
+    failOn: opts.failOn ?? 'high',
+    ...(baselineDoc && opts.baseline ? { baseline: { doc: baselineDoc, path: opts.baseline } } : {}),
+    started,
+    filesScanned: toRead.size,
+    skipped: [],
+  });
+  const summary = judged.summary;
   summary.filesSkipped = skippedBlobs;
-  summary.suppressed = suppressed.length;
-  if (baselined && opts.baseline) {
-    summary.baseline = {
-      file: opts.baseline,
-      known: baselined.known.length,
-      stale: baselined.stale.map(({ fingerprint, ruleId, file, line }) => ({ fingerprint, ruleId, file, line })),
-    };
-  }
   const durationMs = Math.round(performance.now() - started);
   return {
-    findings,
-    unsuppressed: kept,
-    suppressed,
-    ...(baselined ? { baseline: baselined } : {}),
+    ...judged,
     commits: commits.length,
     blobs: toRead.size,
     durationMs,
     root,
     range,
-    summary,
     skippedBlobs,
   };
 }
