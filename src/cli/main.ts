@@ -9,7 +9,7 @@ import { writeBaseline } from '../findings/baseline.js';
 import { narrowToChangedLines, resolveChangedSince } from '../findings/diff.js';
 import { SEVERITIES, type Lang, type Severity } from '../findings/types.js';
 import { ruleCatalog } from '../policy/bundle.js';
-import { FORMATTERS } from '../report/index.js';
+import { FORMATTERS, reportExtras } from '../report/index.js';
 import { scanHistoryAt, type HistoryScanResult } from '../history/index.js';
 import { scan, type ScanResult } from '../scan.js';
 import { scanStaged } from '../staged/index.js';
@@ -169,6 +169,8 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
       summary,
       rules: ruleCatalog(),
       root: result.root,
+      // HTML: redacted code context, read from the working tree only when it is what was scanned.
+      ...reportExtras(opts.format, opts.staged || opts.history || !('facts' in result) ? undefined : result, findings),
       ...(opts.automationCategory ? { automationCategory: opts.automationCategory } : {}),
     },
     { lang: opts.lang, color: opts.color && toTerminal && !process.env.NO_COLOR },
