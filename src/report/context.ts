@@ -27,7 +27,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { classifyValue, scanText } from '../collect/secrets.js';
+import { classifyValue, scanText, syntaxOf } from '../collect/secrets.js';
 import { decodeText } from '../discover/index.js';
 import type { CredentialFact } from '../facts/types.js';
 import type { Finding } from '../findings/types.js';
@@ -120,19 +120,26 @@ export function redactLines(text: string, file: string, wanted: readonly number[
   const spans: Array<[number, number]> = [];
   for (const m of scanText(text, file)) spans.push([m.start, m.end]);
 
+  const code = syntaxOf(file) === 'code';
   const shownLines = wanted.filter((n) => n >= 1 && n <= starts.length);
   const shownSet = new Set(shownLines);
-  const strict = new Set(opts.strict ?? []);
+  // A line asked to be strict stays so unless every credential on it was pinned down.
+  const pinned = new Set<number>();
+  const unpinned = new Set<number>();
   for (const c of opts.credentials ?? []) {
     if (!shownSet.has(c.line) || c.placeholder) continue;
     const at = findByHash(lineText(c.line), c.length, c.valueHash);
-    if (at) spans.push([starts[c.line - 1]! + at[0], starts[c.line - 1]! + at[1]]);
-    else strict.add(c.line);
+    if (at) {
+      spans.push([starts[c.line - 1]! + at[0], starts[c.line - 1]! + at[1]]);
+      pinned.add(c.line);
+    } else unpinned.add(c.line);
   }
+  const strict = new Set([...(opts.strict ?? [])].filter((n) => !pinned.has(n)));
+  for (const n of unpinned) strict.add(n);
   for (const n of shownLines) {
     const base = starts[n - 1]!;
     // Only the start of a very long (minified) line is shown: analyse that much of it.
-    for (const [s, e] of valueSpans(lineText(n).slice(0, MAX_ANALYSED), opts.settings, strict.has(n))) spans.push([base + s, base + e]);
+    for (const [s, e] of valueSpans(lineText(n).slice(0, MAX_ANALYSED), opts.settings, strict.has(n), code)) spans.push([base + s, base + e]);
   }
   const merged = mergeSpans(spans);
 
@@ -206,31 +213,36 @@ const QUOTED = /(["'`])((?:\\.|(?!\1)[^\\])*)\1/g;
 const UNQUOTED = /([A-Za-z_][\w.\-[\]]*)\s*(?::=|=>|[:=])[ \t]*(?![\s"'`{[(<])([^\s,;#"'`)}\]]+)/g;
 /** The name a value at `index` is bound to: the identifier before `=`, `:`, `=>`, `:=`, `(` … */
 const KEY_BEFORE = /([A-Za-z_$][\w.$\-[\]"']*?)["']?\s*(?::=|=>|==|===|[:=(,]|\s)\s*$/;
+const URL_START = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 /** Unbroken runs that may be tokens. */
 const TOKEN = /[A-Za-z0-9+/_\-.~]{20,}={0,2}/g;
 
 /**
  * Spans (offsets in `line`) of the values on a line that may be secrets; with `strict`,
- * of every quoted literal and every unquoted value.
+ * of every quoted literal and every unquoted config value. In `code`, an unquoted value
+ * is an expression (a name), not a literal.
  */
-function valueSpans(line: string, settings: Settings, strict: boolean): Array<[number, number]> {
+function valueSpans(line: string, settings: Settings, strict: boolean, code: boolean): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const consider = (start: number, value: string, key: string | undefined) => {
-    if (value.length === 0) return;
+    // URLs: the detectors' spans and `redactUrl` mask what is secret in them, the host stays readable.
+    if (value.length === 0 || URL_START.test(value)) return;
     if (strict || classifyValue(key, value, settings) !== undefined) spans.push([start, start + value.length]);
   };
   for (const m of line.matchAll(QUOTED)) {
+    // A quoted key (`"DanCu": …`, `'secret' => …`) names a value; it is not one.
+    if (/^\s*(?::(?!:)|=>)/.test(line.slice(m.index + m[0].length))) continue;
     const before = line.slice(Math.max(0, m.index - 100), m.index);
     const key = KEY_BEFORE.exec(before)?.[1]?.replace(/["']/g, '');
     consider(m.index + 1, m[2] ?? '', key);
   }
-  for (const m of line.matchAll(UNQUOTED)) {
+  if (!code) for (const m of line.matchAll(UNQUOTED)) {
     const value = m[2] ?? '';
     consider(m.index + m[0].length - value.length, value, m[1]);
   }
   for (const m of line.matchAll(TOKEN)) {
     const t = m[0];
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(t) || t.includes('/') && !/[+=]/.test(t)) continue; // paths, URLs: handled by redactUrl
+    if (URL_START.test(t) || (t.includes('/') && !/[+=]/.test(t))) continue; // paths, URLs: handled by redactUrl
     if (/\d/.test(t) && /[A-Za-z]/.test(t) && shannonEntropy(t) >= 3.5) spans.push([m.index, m.index + t.length]);
   }
   return spans;
