@@ -47,11 +47,11 @@ describe('inventory', () => {
     const { inventory } = await buildInventory({ path: join(EXAMPLES, 'gate-approved') });
     expect(inventory).toEqual({
       version: 1,
-      system: 'Hệ thống tra cứu thông tin công dân phục vụ giải quyết TTHC tỉnh Mẫu (giả lập)',
-      owner: 'Trung tâm Phục vụ hành chính công tỉnh Mẫu (giả lập)',
+      system: 'Hệ thống tra cứu thông tin công dân phục vụ giải quyết TTHC tỉnh Hưng Yên (giả lập)',
+      owner: 'Trung tâm Phục vụ hành chính công tỉnh Hưng Yên (giả lập)',
       declaration: 'dancu-integration.yml',
       accounts: [
-        { name: 'dvc_tinh_mau', secretRef: 'k8s Secret dvc/dancu-account (keys username, secretKey)', dailyQuota: 5000, holder: 'Công an tỉnh Mẫu (giả lập)' },
+        { name: 'dvc_tinh_mau', secretRef: 'k8s Secret dvc/dancu-account (keys username, secretKey)', dailyQuota: 5000, holder: 'Công an tỉnh Hưng Yên (giả lập)' },
       ],
       endpoints: [
         { file: 'k8s/deployment.yaml', line: 21, key: 'DANCU_URL', url: 'https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan', source: 'k8s-env' },
@@ -183,7 +183,7 @@ describe('dancu-guard inventory (command)', () => {
   it('prints markdown, writes csv, warns without a declaration', async () => {
     expect(await inventoryCommand(join(EXAMPLES, 'gate-approved'), { format: 'markdown', progress: false })).toBe(0);
     expect(out).toContain('## Tài khoản / Accounts (1)');
-    expect(out).toContain('| dvc_tinh_mau | k8s Secret dvc/dancu-account (keys username, secretKey) | 5000 | Công an tỉnh Mẫu (giả lập) |');
+    expect(out).toContain('| dvc_tinh_mau | k8s Secret dvc/dancu-account (keys username, secretKey) | 5000 | Công an tỉnh Hưng Yên (giả lập) |');
     const file = join(mkdtempSync(join(tmpdir(), 'dg-inv-out-')), 'tai-khoan.csv');
     await inventoryCommand(join(EXAMPLES, 'ts-violating'), { format: 'csv', output: file, progress: false });
     expect(readFileSync(file, 'utf8').startsWith('type,name,file,line,')).toBe(true);
