@@ -50,6 +50,8 @@ describe('inventory', () => {
       system: 'Hệ thống tra cứu thông tin công dân phục vụ giải quyết TTHC tỉnh Hưng Yên (giả lập)',
       owner: 'Trung tâm Phục vụ hành chính công tỉnh Hưng Yên (giả lập)',
       declaration: 'dancu-integration.yml',
+      province: 'tỉnh Hưng Yên',
+      place: 'Hưng Yên',
       accounts: [
         { name: 'dvc_tinh_mau', secretRef: 'k8s Secret dvc/dancu-account (keys username, secretKey)', dailyQuota: 5000, holder: 'Công an tỉnh Hưng Yên (giả lập)' },
       ],
@@ -81,11 +83,11 @@ describe('inventory', () => {
       'src/dancu-client.ts:14 source Authorization dG…==',
     ]);
     expect(inventory.callSites.map((c) => `${c.file}:${c.line}`)).toEqual(['src/dancu-client.ts:10', 'tools/tra-cuu-hang-loat.js:14']);
-    for (const format of ['csv', 'markdown', 'json'] as const) {
+    for (const format of ['csv', 'csv-detail', 'markdown', 'json'] as const) {
       const text = formatInventory(inventory, format);
       for (const s of SECRETS) expect(text, `${format} leaks ${s}`).not.toContain(s);
     }
-    const csv = parseCsv(formatInventory(inventory, 'csv'));
+    const csv = parseCsv(formatInventory(inventory, 'csv-detail'));
     expect(csv[0]).toEqual(['type', 'name', 'file', 'line', 'source', 'kind', 'client', 'function', 'target', 'key', 'value', 'dailyQuota', 'secretRef', 'holder']);
     expect(csv.every((r) => r.length === 14)).toBe(true);
     expect(csv.filter((r) => r[0] === 'credential')).toHaveLength(5);
@@ -108,7 +110,7 @@ describe('inventory', () => {
       callSites: [],
       credentials: [],
     };
-    const rows = parseCsv(formatInventory(inv, 'csv'));
+    const rows = parseCsv(formatInventory(inv, 'csv-detail'));
     expect(rows[1]!.slice(0, 3)).toEqual(['account', 'tk, "đặc biệt"', 'dancu-integration.yml']);
     expect(rows[1]![12]).toBe('vault:kv/a\nb');
     const md = formatInventory(inv, 'markdown');
@@ -153,7 +155,7 @@ describe('inventory never prints URL secrets', () => {
       const { inventory } = await buildInventory({ path: dir });
       expect(inventory.callSites.length).toBeGreaterThanOrEqual(3);
       expect(inventory.endpoints.length).toBeGreaterThanOrEqual(2);
-      for (const format of ['json', 'csv', 'markdown'] as const) {
+      for (const format of ['json', 'csv-detail', 'markdown'] as const) {
         const out = formatInventory(inventory, format);
         for (const secret of URL_SECRETS)
           for (let i = 0; i + 6 <= secret.length; i++) expect(out, `${format} leaks ${secret.slice(i, i + 6)}`).not.toContain(secret.slice(i, i + 6));
@@ -185,7 +187,7 @@ describe('dancu-guard inventory (command)', () => {
     expect(out).toContain('## Tài khoản / Accounts (1)');
     expect(out).toContain('| dvc_tinh_mau | k8s Secret dvc/dancu-account (keys username, secretKey) | 5000 | Công an tỉnh Hưng Yên (giả lập) |');
     const file = join(mkdtempSync(join(tmpdir(), 'dg-inv-out-')), 'tai-khoan.csv');
-    await inventoryCommand(join(EXAMPLES, 'ts-violating'), { format: 'csv', output: file, progress: false });
+    await inventoryCommand(join(EXAMPLES, 'ts-violating'), { format: 'csv-detail', output: file, progress: false });
     expect(readFileSync(file, 'utf8').startsWith('type,name,file,line,')).toBe(true);
     expect(err).toContain('no dancu-integration.yml');
     expect(err).toContain('0 accounts, 2 endpoints, 2 call sites, 5 credential sources');
