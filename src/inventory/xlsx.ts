@@ -16,6 +16,23 @@ const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 export const REVIEW_SHEET = 'Tài khoản';
 
+/**
+ * A row height that shows every wrapped line (spreadsheet programs do not always grow a
+ * row for wrapped text written by a library): the most lines any cell needs, at about
+ * one character per unit of column width, 15.75 points a line.
+ */
+function rowHeight(cells: ReadonlyArray<string | number>): number {
+  let lines = 1;
+  cells.forEach((v, i) => {
+    const width = WIDTHS[i] ?? 10;
+    const n = String(v)
+      .split('\n')
+      .reduce((a, part) => a + Math.max(1, Math.ceil([...part].length / Math.max(1, width - 2))), 0);
+    lines = Math.max(lines, n);
+  });
+  return Math.min(409, 15.75 * lines + 3);
+}
+
 /** The review as .xlsx bytes. */
 export async function reviewXlsx(r: AccountReview): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -62,6 +79,7 @@ export async function reviewXlsx(r: AccountReview): Promise<Buffer> {
       cell.alignment = { vertical: 'top', wrapText: true, horizontal: col === 1 || col >= 8 ? 'center' : col === 7 ? 'right' : 'left' };
     });
     added.getCell(7).numFmt = '#,##0';
+    added.height = rowHeight(reviewCells(row));
   }
   if (r.empty) merged(r.empty, { italic: true, align: 'left' });
 
