@@ -9,38 +9,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inventoryCommand } from '../src/cli/commands/inventory.js';
 import { buildInventory, csvField, formatInventory, type Inventory } from '../src/inventory/index.js';
+import { parseCsv } from './helpers/csv.js';
 
 const EXAMPLES = join(__dirname, '..', 'examples');
 const SECRETS = ['Sup3rS3cretValue!9x', 'kq7Zt2VbW9xLm4Rp8sYc3NdF', 'FakePassword!2026', 'RmFrZVBhc3N3b3JkITIwMjY='];
-
-/** A small RFC 4180 parser, to check the CSV round-trips. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 describe('inventory', () => {
   it('lists accounts, endpoints, call sites (no secret anywhere)', async () => {

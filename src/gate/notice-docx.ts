@@ -99,6 +99,19 @@ function rule(column: number, width: number): Paragraph {
   });
 }
 
+/** A borderless table of one row: `left` in the narrower column, `right` in the wider (letterhead, closing). */
+function twoColumns(left: Paragraph[], right: Paragraph[]): Table {
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: CELL_NO_BORDERS, verticalAlign: VerticalAlign.TOP });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [LEFT_COL, RIGHT_COL],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(left, LEFT_COL), cell(right, RIGHT_COL)] })],
+  });
+}
+
 function headerTable(l: NoticeLetter): Table {
   const left: Paragraph[] = [];
   if (l.parent) left.push(centred([run(l.parent.toLocaleUpperCase('vi'), { size: 13 })]));
@@ -113,15 +126,7 @@ function headerTable(l: NoticeLetter): Table {
     rule(RIGHT_COL, Math.round(RIGHT_COL * 0.55)),
     centred([run(`${l.place}, ${l.date}`, { size: 14, italics: true })], 0),
   ];
-  const cell = (children: Paragraph[], width: number) =>
-    new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: CELL_NO_BORDERS, verticalAlign: VerticalAlign.TOP });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [LEFT_COL, RIGHT_COL],
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, LEFT_COL), cell(right, RIGHT_COL)] })],
-  });
+  return twoColumns(left, right);
 }
 
 function bodyParagraph(children: ParagraphChild[], opts: { indent?: boolean; justify?: boolean } = {}): Paragraph {
@@ -178,14 +183,7 @@ function closingTable(l: NoticeLetter): Table {
   right.push(centred([run(l.signer.note, { size: 13, italics: true })]));
   for (let i = 0; i < 4; i++) right.push(centred([run('')]));
   right.push(centred([run(l.signer.name ?? '……………………', { size: 14, bold: true })]));
-  const cell = (children: Paragraph[], width: number) => new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: CELL_NO_BORDERS });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [LEFT_COL, RIGHT_COL],
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, LEFT_COL), cell(right, RIGHT_COL)] })],
-  });
+  return twoColumns(left, right);
 }
 
 /** The notice as a .docx file (bytes). */

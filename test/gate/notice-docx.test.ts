@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { noticeCommand } from '../../src/cli/commands/notice.js';
 import { draftNotice } from '../../src/gate/notice.js';
 import { noticeDocx } from '../../src/gate/notice-docx.js';
 import { UsageError } from '../../src/util/errors.js';
+import { captureOutput } from '../helpers/output.js';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const temps: string[] = [];
@@ -193,13 +194,7 @@ letter:
 });
 
 describe('dancu-guard notice --format docx (command)', () => {
-  let err: string;
-  beforeEach(() => {
-    err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const output = captureOutput();
 
   it('writes the .docx, reports a merged province, and needs --output', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'dg-notice-docx-out-')), 'thong-bao.docx');
@@ -207,8 +202,8 @@ describe('dancu-guard notice --format docx (command)', () => {
     expect(await noticeCommand(exampleWith('Bà Rịa - Vũng Tàu'), { format: 'docx', output: out, submitted: '2026-10-01', progress: false })).toBe(0);
     const { text } = await openDocx(readFileSync(out));
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-    expect(err).toContain('province "Bà Rịa - Vũng Tàu" was merged into thành phố Hồ Chí Minh on 2025-07-01 (Nghị quyết 202/2025/QH15)');
-    expect(err).toContain(`notice drafted to ${out} (.docx`);
+    expect(output.err).toContain('province "Bà Rịa - Vũng Tàu" was merged into thành phố Hồ Chí Minh on 2025-07-01 (Nghị quyết 202/2025/QH15)');
+    expect(output.err).toContain(`notice drafted to ${out} (.docx`);
     await expect(noticeCommand(join(EXAMPLES, 'gate-changed'), { format: 'docx', progress: false })).rejects.toThrow('--format docx needs --output FILE');
   });
 });

@@ -9,46 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inventoryCommand } from '../../src/cli/commands/inventory.js';
 import { parseDeclaration } from '../../src/declaration/load.js';
 import { buildInventory, formatInventory, type Inventory } from '../../src/inventory/index.js';
 import { accountReview, REVIEW_COLUMNS } from '../../src/inventory/review.js';
 import { REVIEW_SHEET, reviewXlsx } from '../../src/inventory/xlsx.js';
 import { UsageError } from '../../src/util/errors.js';
+import { parseCsv } from '../helpers/csv.js';
+import { captureOutput } from '../helpers/output.js';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const URL_PASSWORD = 'Pw7xQ2zL9kVbN4';
 const JWT = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"dvc"}').toString('base64url')}.Xk2Pq9Lm4Nz7Rt1Vw5Ys8Bc3Df6Gh0Jk2Lm4Np6Qr8`;
-
-/** RFC 4180 reader (quoted fields with commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 let dir: string;
 let inventory: Inventory;
@@ -221,13 +194,7 @@ describe('--format xlsx', () => {
 });
 
 describe('dancu-guard inventory --format xlsx|csv (command)', () => {
-  let err: string;
-  beforeEach(() => {
-    err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const output = captureOutput();
 
   it('writes the workbook and the CSV, needs --output for xlsx and a real --date', async () => {
     const out = mkdtempSync(join(tmpdir(), 'dg-review-out-'));
@@ -238,7 +205,7 @@ describe('dancu-guard inventory --format xlsx|csv (command)', () => {
       expect(wb.getWorksheet(REVIEW_SHEET)!.getCell('A1').value).toContain('DANH SÁCH TÀI KHOẢN');
       expect(await inventoryCommand(dir, { format: 'csv', output: join(out, 'tk.csv'), progress: false })).toBe(0);
       expect([...readFileSync(join(out, 'tk.csv')).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      expect(err).toContain('inventory written to');
+      expect(output.err).toContain('inventory written to');
       await expect(inventoryCommand(dir, { format: 'xlsx', progress: false })).rejects.toThrow('--format xlsx needs --output FILE');
       await expect(inventoryCommand(dir, { format: 'csv', date: '2026-02-30', progress: false })).rejects.toBeInstanceOf(UsageError);
     } finally {
