@@ -332,3 +332,16 @@ describe('dancu-guard scan --format html (built CLI)', () => {
     }
   });
 });
+
+describe('dancu-guard gate --format html (built CLI)', () => {
+  it('starts with what the gate decided on', () => {
+    const r = spawnSync(process.execPath, [BIN, 'gate', join(__dirname, '..', '..', 'examples', 'gate-changed'), '--deploy-date', '2026-12-01', '--format', 'html', '--no-progress'], {
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(1);
+    const preface = /<ul class="preface" id="preface">([\s\S]*?)<\/ul>/.exec(r.stdout)?.[1] ?? '';
+    expect(preface).toContain('<li>Pre-deployment gate — deploy date 2026-12-01</li>');
+    expect(preface).toMatch(/<li>Verdict: BLOCKED \(\d+ blocking finding\(s\) at or above high\)<\/li>/);
+    expect(r.stdout).toContain('data-rule="DG-GATE-002"');
+  });
+});
