@@ -14,6 +14,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { classifyValue, isPlaceholder } from '../collect/credentials/candidates.js';
+import { PROVINCIAL_UNITS, resolveProvince, type ResolvedProvince } from '../gate/provinces.js';
 import { defaultSettings, type Settings } from '../policy/settings.js';
 import { UsageError } from '../util/errors.js';
 import { assertInsideRoot, yamlMessage } from '../util/files.js';
@@ -28,6 +29,23 @@ export interface DeclaredAccount {
   dailyQuota: number;
   paths?: string[];
   holder?: string;
+  /** Mục đích sử dụng, for the account review. */
+  purpose?: string;
+  /** A contractor can use or read the account (R1 says never). */
+  contractorAccess?: boolean;
+  status?: AccountStatus;
+}
+
+export type AccountStatus = 'active' | 'suspended' | 'revoked';
+
+/** How the notice is laid out (Nghị định 30/2020/NĐ-CP); every key optional. */
+export interface DeclaredLetter {
+  parent?: string;
+  issuer?: string;
+  symbol?: string;
+  addressees?: string[];
+  copies?: string[];
+  signer?: { authority?: string; position?: string; name?: string };
 }
 
 export interface DeclaredTool {
@@ -49,6 +67,7 @@ export interface Declaration {
   system: string;
   owner: string;
   province?: string;
+  letter?: DeclaredLetter;
   securityLevel: number;
   securityAssessment: { date: string; reference: string };
   accounts: DeclaredAccount[];
@@ -58,6 +77,8 @@ export interface Declaration {
 
 /** 1-based lines of the parts the gate reports on. */
 export interface DeclarationLines {
+  /** The `province` key (1 when absent). */
+  province: number;
   securityLevel: number;
   securityAssessment: number;
   /** The `notices` key (1 when absent). */
@@ -74,6 +95,8 @@ export interface LoadedDeclaration {
   file: string;
   declaration: Declaration;
   lines: DeclarationLines;
+  /** `province` resolved to one of the 34 current units (absent when the key is). */
+  province?: ResolvedProvince;
 }
 
 const ajv = new Ajv({ allErrors: true, strict: true });
@@ -133,7 +156,7 @@ export function parseDeclaration(
   text: string,
   display: string,
   settings: Settings = defaultSettings(),
-): { declaration: Declaration; lines: DeclarationLines } {
+): { declaration: Declaration; lines: DeclarationLines; province?: ResolvedProvince } {
   const lc = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -177,6 +200,18 @@ export function parseDeclaration(
     }
   });
 
+  // The province: one of the 34 units since 1 July 2025, or a pre-2025 province merged into one.
+  const province = d.province !== undefined ? resolveProvince(d.province) : undefined;
+  if (d.province !== undefined && !province) {
+    problem(
+      ['province'],
+      `"${d.province}" is not a provincial-level unit: write one of the 34 provinces and centrally-run cities since 1 July 2025 ` +
+        `(Nghị quyết 202/2025/QH15), e.g. ${PROVINCIAL_UNITS.slice(0, 3)
+          .map((u) => `"${u.name}"`)
+          .join(', ')}, "Hưng Yên" — with or without "tỉnh"/"thành phố"; a province merged in 2025 is accepted under its former name`,
+    );
+  }
+
   // Accounts: unique names, and a secretRef that names a place, not a secret.
   const seen = new Map<string, number>();
   d.accounts.forEach((a, i) => {
@@ -197,6 +232,7 @@ export function parseDeclaration(
   if (problems.length > 0) throw new UsageError(`invalid declaration ${display}:\n  ${problems.join('\n  ')}`);
 
   const lines: DeclarationLines = {
+    province: d.province !== undefined ? at(['province']) : 1,
     securityLevel: at(['securityLevel']),
     securityAssessment: at(['securityAssessment']),
     notices: d.notices ? at(['notices'], true) : 1,
@@ -204,7 +240,7 @@ export function parseDeclaration(
     notice: (d.notices ?? []).map((_, i) => at(['notices', i])),
     approved: (d.notices ?? []).map((n, i) => (n.approved ? at(['notices', i, 'approved']) : undefined)),
   };
-  return { declaration: d, lines };
+  return { declaration: d, lines, ...(province ? { province } : {}) };
 }
 
 // ---------------------------------------------------------------------------
@@ -313,6 +349,8 @@ function describeError(err: ErrorObject, value: unknown, at: LineAt, display: st
     }
     case 'type':
       return `${display}:${at(path)}: ${where} must be ${(err.params as { type: string }).type} (got ${show(valueAt(value, path))})`;
+    case 'enum':
+      return `${display}:${at(path)}: ${where} must be one of ${((err.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')} (got ${show(valueAt(value, path))})`;
     case 'const':
       return `${display}:${at(path)}: ${where} must be ${JSON.stringify((err.params as { allowedValue: unknown }).allowedValue)} (got ${show(valueAt(value, path))})`;
     default:

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../findings/types.js';
 import { ruleCatalog } from '../policy/bundle.js';
-import { FORMATTERS } from '../report/index.js';
+import { FORMATTERS, reportExtras } from '../report/index.js';
 import { UsageError } from '../util/errors.js';
 import { TOOL } from '../version.js';
 import type { GateResult } from './run.js';
@@ -85,7 +85,19 @@ export function formatGate(result: GateResult, format: string, opts: { lang: Lan
   const formatter = FORMATTERS[format];
   if (!formatter) throw new UsageError(`unknown format "${format}" (one of ${Object.keys(FORMATTERS).join(', ')})`);
   const body = formatter(
-    { tool: TOOL, findings: result.findings, summary: result.summary, rules: ruleCatalog(), root: result.root },
+    {
+      tool: TOOL,
+      findings: result.findings,
+      summary: result.summary,
+      rules: ruleCatalog(),
+      root: result.root,
+      ...(format === 'html'
+        ? {
+            preface: gateHeader(result, opts.lang),
+            ...reportExtras(format, { root: result.root, settings: result.analysis.settings, facts: result.analysis.scan.facts }, result.findings),
+          }
+        : {}),
+    },
     { lang: opts.lang, ...(opts.color !== undefined ? { color: opts.color } : {}) },
   );
   if (format === 'text') return `${gateHeader(result, opts.lang).join('\n')}\n\n${body}`;

@@ -13,7 +13,7 @@ import { scan, type ScanResult } from '../../pipeline/scan.js';
 import { scanHistoryAt, type HistoryScanResult } from '../../pipeline/sources/history/index.js';
 import { scanStaged } from '../../pipeline/sources/staged.js';
 import { ruleCatalog } from '../../policy/bundle.js';
-import { FORMATTERS } from '../../report/index.js';
+import { FORMATTERS, reportExtras } from '../../report/index.js';
 import { UsageError } from '../../util/errors.js';
 import { writeOutput } from '../../util/files.js';
 import { TOOL } from '../../version.js';
@@ -139,6 +139,8 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
       summary,
       rules: ruleCatalog(),
       root: result.root,
+      // HTML: redacted code context, read from the working tree only when it is what was scanned.
+      ...reportExtras(opts.format, opts.staged || opts.history || !('facts' in result) ? undefined : result, findings),
       ...(opts.automationCategory ? { automationCategory: opts.automationCategory } : {}),
     },
     { lang: opts.lang, color: useColor(opts) },
