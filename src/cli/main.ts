@@ -15,9 +15,11 @@ import { scan, type ScanResult } from '../scan.js';
 import { scanStaged } from '../staged/index.js';
 import { UsageError } from '../util/errors.js';
 import { TOOL } from '../version.js';
+import { registerApproveCommand } from './commands/approve.js';
 import { registerFingerprintCommand } from './commands/fingerprint.js';
 import { registerGateCommand } from './commands/gate.js';
 import { registerInventoryCommand } from './commands/inventory.js';
+import { registerKeygenCommand } from './commands/keygen.js';
 import { registerNoticeCommand } from './commands/notice.js';
 import { progressReporter } from './progress.js';
 
@@ -87,6 +89,8 @@ Examples:
   registerFingerprintCommand(program);
   registerNoticeCommand(program);
   registerInventoryCommand(program);
+  registerKeygenCommand(program);
+  registerApproveCommand(program);
   return program;
 }
 

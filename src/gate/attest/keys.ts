@@ -5,6 +5,8 @@
  * and names the key in every message. Errors never quote a key file's contents.
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { UsageError } from '../../util/errors.js';
 import { readBoundedFile } from './read.js';
 
@@ -102,4 +104,45 @@ export function passphraseFromEnv(name: string | undefined, env: NodeJS.ProcessE
   const value = env[name];
   if (value === undefined || value === '') throw new UsageError(`--passphrase-env ${name}: the environment variable ${name} is not set or empty`);
   return value;
+}
+
+export interface WrittenKeyPair {
+  keyid: string;
+  privatePath: string;
+  publicPath: string;
+}
+
+/** Default file names in `keygen --out DIR`: the key id keeps rotated keys apart. */
+export function keyFileNames(keyid: string): { privateName: string; publicName: string } {
+  const base = `dancu-approval-${shortKeyId(keyid)}`;
+  return { privateName: `${base}.key`, publicName: `${base}.pub` };
+}
+
+/**
+ * Write a key pair: the private key with mode 0600, the public key 0644. Neither file
+ * may exist unless `force` (then both are replaced); nothing is written when one
+ * cannot be.
+ */
+export function writeKeyPair(pair: KeyPair, privatePath: string, publicPath: string, force: boolean): WrittenKeyPair {
+  if (resolve(privatePath) === resolve(publicPath)) throw new UsageError('--private and --public name the same file');
+  for (const p of [privatePath, publicPath]) {
+    if (existsSync(p) && !force) throw new UsageError(`${p} already exists: not overwritten (pass --force to replace it)`);
+  }
+  const write = (p: string, text: string, mode: number) => {
+    try {
+      if (force) rmSync(p, { force: true });
+      writeFileSync(p, text, { mode, flag: 'wx' });
+      chmodSync(p, mode); // exactly this mode, whatever the umask
+    } catch (err) {
+      throw new UsageError(`cannot write ${p}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  };
+  write(privatePath, pair.privatePem, 0o600);
+  try {
+    write(publicPath, pair.publicPem, 0o644);
+  } catch (err) {
+    rmSync(privatePath, { force: true }); // a private key without its public half is of no use
+    throw err;
+  }
+  return { keyid: pair.keyid, privatePath, publicPath };
 }
