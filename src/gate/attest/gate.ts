@@ -4,9 +4,9 @@
  * (a bad key file is exit 2 and changes nothing), then turned into the `gate.approvals`
  * facts once the declaration is known.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { GateApprovalsFact } from '../../facts/types.js';
+import { gitSync } from '../../git/run.js';
 import { UsageError } from '../../util/errors.js';
 import { REPOSITORY } from './statement.js';
 import { approvalsFacts, loadTrustKeys, type TrustedKeys } from './verify.js';
@@ -44,10 +44,10 @@ export function prepareApprovals(opts: ApprovalGateOptions, root: string): Prepa
   }
   const trusted = loadTrustKeys(keys, root);
   const warnings = trusted.insideRoot
-    .filter((k) => sameGitRepository(resolve(k), root))
+    .filter((k) => trackedByRepository(resolve(k), root))
     .map(
       (k) =>
-        `trust key ${k} lies in the gated repository: whoever can change the repository can replace it and sign their own approvals. ` +
+        `trust key ${k} is a file of the gated repository: whoever can push to it can replace the key and sign their own approvals. ` +
         "Keep the province's public key outside it (a protected configuration repository, the protected workflow, or the runner).",
     );
   return {
@@ -66,17 +66,11 @@ export function prepareApprovals(opts: ApprovalGateOptions, root: string): Prepa
 }
 
 /**
- * Whether `file` belongs to the working tree of the repository `root` is in: the same
- * nearest `.git` above both (a key checked out from another repository into a
- * subdirectory has its own `.git`).
+ * Whether `file` is tracked by the git repository at `root` (then whoever can push to
+ * it can change it). A key written by the workflow, or checked out from another
+ * repository into a subdirectory, is not; without git nothing can be said.
  */
-function sameGitRepository(file: string, root: string): boolean {
-  const nearest = (start: string): string | undefined => {
-    for (let d = start; ; d = dirname(d)) {
-      if (existsSync(join(d, '.git'))) return d;
-      if (dirname(d) === d) return undefined;
-    }
-  };
-  const r = nearest(resolve(root));
-  return r === undefined || nearest(dirname(file)) === r;
+function trackedByRepository(file: string, root: string): boolean {
+  const r = gitSync(['ls-files', '--error-unmatch', '--', file], { cwd: root });
+  return r.status === 0 && r.error === undefined;
 }
