@@ -68,14 +68,22 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Where JSON.parse failed, without the input it may quote. */
+export function jsonProblem(err: unknown): string {
+  const msg = err instanceof Error ? err.message : '';
+  if (/Unexpected end of JSON input|Unterminated string/.test(msg)) return 'it ends too early';
+  const at = /at position (\d+)/.exec(msg);
+  return at ? `syntax error at character ${at[1]}` : 'syntax error';
+}
+
 /** Parse the JSON text of an envelope, strictly. Throws EnvelopeError. */
 export function parseEnvelope(text: string): DsseEnvelope {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    // JSON.parse's message may quote the input: never shown.
-    throw new EnvelopeError('not-json', 'not valid JSON');
+  } catch (err) {
+    // JSON.parse's message may quote the input: only where it failed is kept.
+    throw new EnvelopeError('not-json', jsonProblem(err));
   }
   if (!isObject(doc)) throw new EnvelopeError('not-envelope', 'the file is not a JSON object');
   for (const key of ['payloadType', 'payload'] as const) {

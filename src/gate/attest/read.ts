@@ -29,7 +29,7 @@ export function readBoundedFile(path: string, max: number): ReadResult {
     const bytes = buf.subarray(0, read);
     const text = bytes.toString('utf8');
     // Not UTF-8 (a binary or a truncated multi-byte sequence): round-tripping changes it.
-    if (!Buffer.from(text, 'utf8').equals(bytes)) return { code: 'not-utf8', detail: 'not UTF-8 text' };
+    if (!Buffer.from(text, 'utf8').equals(bytes)) return { code: 'not-utf8', detail: 'invalid byte sequence' };
     return { text };
   } finally {
     closeSync(fd);
