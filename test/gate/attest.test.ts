@@ -10,7 +10,7 @@ import { createHash, createPublicKey, generateKeyPairSync, sign } from 'node:cry
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { approveCommand } from '../../src/cli/commands/approve.js';
 import { keygenCommand } from '../../src/cli/commands/keygen.js';
 import { factsErrors } from '../../src/facts/validate.js';
@@ -20,6 +20,7 @@ import { generateApprovalKeyPair, keyIdOf, parsePrivateKey, writeKeyPair } from 
 import { PAYLOAD_TYPE, PREDICATE_TYPE, STATEMENT_TYPE } from '../../src/gate/attest/statement.js';
 import { runGate, type GateOptions } from '../../src/gate/run.js';
 import { UsageError } from '../../src/util/errors.js';
+import { captureOutput } from '../helpers/capture.js';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const BIN = join(__dirname, '..', '..', 'bin', 'dancu-guard.js');
@@ -139,22 +140,17 @@ describe('DSSE', () => {
 });
 
 describe('keygen', () => {
-  let out: string;
-  beforeEach(() => {
-    out = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const io = captureOutput();
 
   it('writes a PKCS#8 private key (0600) and an SPKI public key, prints the key id, never overwrites without --force', () => {
     const dir = join(tmp('keygen'), 'keys');
     expect(keygenCommand({ out: dir })).toBe(0);
-    const keyid = /key id:\s+([0-9a-f]{64})/.exec(out)![1]!;
+    const keyid = /key id:\s+([0-9a-f]{64})/.exec(io.out)![1]!;
     const priv = join(dir, `dancu-approval-${keyid.slice(0, 16)}.key`);
     const pub = join(dir, `dancu-approval-${keyid.slice(0, 16)}.pub`);
     expect(readFileSync(priv, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
     expect(readFileSync(pub, 'utf8')).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
-    expect(out).not.toContain('BEGIN PRIVATE KEY');
+    expect(io.out).not.toContain('BEGIN PRIVATE KEY');
     if (process.platform !== 'win32') {
       expect(statSync(priv).mode & 0o777).toBe(0o600);
       expect(statSync(pub).mode & 0o777).toBe(0o644);
@@ -449,28 +445,20 @@ describe('approve: bad input is exit 2 and writes nothing', () => {
 });
 
 describe('commands', () => {
-  let out: string;
-  let err: string;
-  beforeEach(() => {
-    out = '';
-    err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const io = captureOutput();
 
   it('approve --out - prints the envelope; without --out it says where it wrote', async () => {
     const dir = repo();
     const k = keys();
     const base = { key: k.priv, reference: '456/TCT-DA06', date: '2026-10-20', notice: '123/STTTT-CNTT', progress: false };
     expect(await approveCommand(dir, { ...base, out: '-' })).toBe(0);
-    const env = parseEnvelope(out);
+    const env = parseEnvelope(io.out);
     expect(verifyEnvelope(env, new Map([[k.keyid, createPublicKey(readFileSync(k.pub, 'utf8'))]]))).toEqual({ status: 'valid', keyid: k.keyid });
-    expect(err).toContain('signed approval 456/TCT-DA06 (2026-10-20) of notice 123/STTTT-CNTT');
-    out = '';
+    expect(io.err).toContain('signed approval 456/TCT-DA06 (2026-10-20) of notice 123/STTTT-CNTT');
+    io.out = '';
     expect(await approveCommand(dir, base)).toBe(0);
-    expect(out).toContain(`written to  ${join(dir, ATTESTATION)}`);
-    expect(out).toContain(`key id      ${k.keyid.slice(0, 16)}…`);
+    expect(io.out).toContain(`written to  ${join(dir, ATTESTATION)}`);
+    expect(io.out).toContain(`key id      ${k.keyid.slice(0, 16)}…`);
   });
 });
 

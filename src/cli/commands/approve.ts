@@ -6,27 +6,14 @@
  * declaration (or --out FILE, `-` for stdout).
  */
 import type { Command } from 'commander';
-import { approve } from '../../gate/attest/approve.js';
+import { approve, type ApproveOptions } from '../../gate/attest/approve.js';
 import { passphraseFromEnv, shortKeyId } from '../../gate/attest/keys.js';
 import { progressReporter } from '../progress.js';
 
-interface ApproveCliOptions {
-  key: string;
-  reference: string;
-  date: string;
-  notice: string;
-  submitted?: string;
-  goLive?: string;
-  repository?: string;
-  fingerprint?: string;
-  approver?: string;
-  out?: string;
-  force?: boolean;
-  passphraseEnv?: string;
-  config?: string;
-  declaration?: string;
-  progress: boolean;
-}
+type ApproveCliOptions = Pick<
+  ApproveOptions,
+  'reference' | 'date' | 'notice' | 'submitted' | 'goLive' | 'repository' | 'fingerprint' | 'approver' | 'out' | 'force'
+> & { key: string; passphraseEnv?: string; config?: string; declaration?: string; progress: boolean };
 
 export function registerApproveCommand(program: Command): void {
   program
@@ -71,22 +58,14 @@ export async function approveCommand(path: string, opts: ApproveCliOptions): Pro
   const progress = progressReporter(opts.progress);
   let result;
   try {
+    const { key, passphraseEnv: _env, config, declaration, progress: _progress, ...fields } = opts;
     result = await approve({
+      ...fields,
       path,
-      keyPath: opts.key,
+      keyPath: key,
       ...(passphrase !== undefined ? { passphrase } : {}),
-      reference: opts.reference,
-      date: opts.date,
-      notice: opts.notice,
-      ...(opts.submitted !== undefined ? { submitted: opts.submitted } : {}),
-      ...(opts.goLive !== undefined ? { goLive: opts.goLive } : {}),
-      ...(opts.repository !== undefined ? { repository: opts.repository } : {}),
-      ...(opts.fingerprint !== undefined ? { fingerprint: opts.fingerprint } : {}),
-      ...(opts.approver !== undefined ? { approver: opts.approver } : {}),
-      ...(opts.out !== undefined ? { out: opts.out } : {}),
-      ...(opts.force ? { force: true } : {}),
-      ...(opts.config ? { configPath: opts.config } : {}),
-      ...(opts.declaration ? { declarationPath: opts.declaration } : {}),
+      ...(config ? { configPath: config } : {}),
+      ...(declaration ? { declarationPath: declaration } : {}),
       onProgress: progress.update,
     });
   } finally {

@@ -43,14 +43,27 @@ export function signEnvelope(payloadType: string, payload: Buffer, privateKey: K
   return { payloadType, payload: payload.toString('base64'), signatures: [{ keyid, sig: sig.toString('base64') }] };
 }
 
-/** A structural problem with an envelope (the code selects the message; detail names the field). */
-export class EnvelopeError extends Error {
+/**
+ * An attestation that is not what it should be: its envelope (not-json, not-envelope,
+ * base64, no-signatures) or its statement (statement.ts: payload-type, not-statement,
+ * predicate-type, predicate). The code selects the policies' message; the detail names
+ * the field, never the contents.
+ */
+export class AttestationFormatError extends Error {
   constructor(
-    readonly code: 'not-json' | 'not-envelope' | 'base64' | 'no-signatures',
+    readonly code:
+      | 'not-json'
+      | 'not-envelope'
+      | 'base64'
+      | 'no-signatures'
+      | 'payload-type'
+      | 'not-statement'
+      | 'predicate-type'
+      | 'predicate',
     readonly detail: string,
   ) {
     super(detail);
-    this.name = 'EnvelopeError';
+    this.name = 'AttestationFormatError';
   }
 }
 
@@ -61,10 +74,10 @@ const BASE64URL = /^[A-Za-z0-9_-]*$/;
 export function decodeBase64(value: string, field: string): Buffer {
   if (BASE64.test(value)) return Buffer.from(value, 'base64');
   if (BASE64URL.test(value) && value.length % 4 !== 1) return Buffer.from(value, 'base64url');
-  throw new EnvelopeError('base64', `${field} is not base64`);
+  throw new AttestationFormatError('base64', `${field} is not base64`);
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
+export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
@@ -76,24 +89,24 @@ export function jsonProblem(err: unknown): string {
   return at ? `syntax error at character ${at[1]}` : 'syntax error';
 }
 
-/** Parse the JSON text of an envelope, strictly. Throws EnvelopeError. */
+/** Parse the JSON text of an envelope, strictly. Throws AttestationFormatError. */
 export function parseEnvelope(text: string): DsseEnvelope {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     // JSON.parse's message may quote the input: only where it failed is kept.
-    throw new EnvelopeError('not-json', jsonProblem(err));
+    throw new AttestationFormatError('not-json', jsonProblem(err));
   }
-  if (!isObject(doc)) throw new EnvelopeError('not-envelope', 'the file is not a JSON object');
+  if (!isObject(doc)) throw new AttestationFormatError('not-envelope', 'the file is not a JSON object');
   for (const key of ['payloadType', 'payload'] as const) {
-    if (typeof doc[key] !== 'string') throw new EnvelopeError('not-envelope', `"${key}" is missing or not a string`);
+    if (typeof doc[key] !== 'string') throw new AttestationFormatError('not-envelope', `"${key}" is missing or not a string`);
   }
-  if (!Array.isArray(doc.signatures)) throw new EnvelopeError('not-envelope', '"signatures" is missing or not a list');
-  if (doc.signatures.length === 0) throw new EnvelopeError('no-signatures', '"signatures" is empty');
+  if (!Array.isArray(doc.signatures)) throw new AttestationFormatError('not-envelope', '"signatures" is missing or not a list');
+  if (doc.signatures.length === 0) throw new AttestationFormatError('no-signatures', '"signatures" is empty');
   const signatures = doc.signatures.map((s, i): DsseSignature => {
-    if (!isObject(s) || typeof s.sig !== 'string') throw new EnvelopeError('not-envelope', `"signatures[${i}].sig" is missing or not a string`);
-    if (s.keyid !== undefined && typeof s.keyid !== 'string') throw new EnvelopeError('not-envelope', `"signatures[${i}].keyid" is not a string`);
+    if (!isObject(s) || typeof s.sig !== 'string') throw new AttestationFormatError('not-envelope', `"signatures[${i}].sig" is missing or not a string`);
+    if (s.keyid !== undefined && typeof s.keyid !== 'string') throw new AttestationFormatError('not-envelope', `"signatures[${i}].keyid" is not a string`);
     return { ...(typeof s.keyid === 'string' && s.keyid !== '' ? { keyid: s.keyid } : {}), sig: decodeBase64(s.sig, `"signatures[${i}].sig"`) };
   });
   return { payloadType: doc.payloadType as string, payload: decodeBase64(doc.payload as string, '"payload"'), signatures };

@@ -19,6 +19,7 @@
  * wrapped in a DSSE envelope with payloadType `application/vnd.in-toto+json`.
  */
 import { isRealDate } from '../../declaration/load.js';
+import { AttestationFormatError, isObject } from './dsse.js';
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 export const PAYLOAD_TYPE = 'application/vnd.in-toto+json';
@@ -61,59 +62,44 @@ export function buildStatement(p: ApprovalPredicate): ApprovalStatement {
   };
 }
 
-/** A statement that is not a dancu-guard approval (code selects the message; detail names the field). */
-export class StatementError extends Error {
-  constructor(
-    readonly code: 'payload-type' | 'not-statement' | 'predicate-type' | 'predicate',
-    readonly detail: string,
-  ) {
-    super(detail);
-    this.name = 'StatementError';
-  }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Parse and check the payload of an envelope. Throws StatementError. Unknown fields are ignored (in-toto). */
+/** Parse and check the payload of an envelope. Throws AttestationFormatError. Unknown fields are ignored (in-toto). */
 export function parseStatement(payloadType: string, payload: Buffer): ApprovalPredicate {
-  if (payloadType !== PAYLOAD_TYPE) throw new StatementError('payload-type', `payloadType is not ${PAYLOAD_TYPE}`);
+  if (payloadType !== PAYLOAD_TYPE) throw new AttestationFormatError('payload-type', `payloadType is not ${PAYLOAD_TYPE}`);
   let doc: unknown;
   try {
     doc = JSON.parse(payload.toString('utf8'));
   } catch {
-    throw new StatementError('not-statement', 'the payload is not JSON');
+    throw new AttestationFormatError('not-statement', 'the payload is not JSON');
   }
-  if (!isObject(doc)) throw new StatementError('not-statement', 'the payload is not a JSON object');
-  if (doc._type !== STATEMENT_TYPE) throw new StatementError('not-statement', `"_type" is not ${STATEMENT_TYPE}`);
-  if (doc.predicateType !== PREDICATE_TYPE) throw new StatementError('predicate-type', `"predicateType" is not ${PREDICATE_TYPE}`);
-  if (!Array.isArray(doc.subject) || doc.subject.length === 0) throw new StatementError('not-statement', '"subject" is missing or empty');
+  if (!isObject(doc)) throw new AttestationFormatError('not-statement', 'the payload is not a JSON object');
+  if (doc._type !== STATEMENT_TYPE) throw new AttestationFormatError('not-statement', `"_type" is not ${STATEMENT_TYPE}`);
+  if (doc.predicateType !== PREDICATE_TYPE) throw new AttestationFormatError('predicate-type', `"predicateType" is not ${PREDICATE_TYPE}`);
+  if (!Array.isArray(doc.subject) || doc.subject.length === 0) throw new AttestationFormatError('not-statement', '"subject" is missing or empty');
   const digests = doc.subject.map((s, i) => {
-    if (!isObject(s) || typeof s.name !== 'string' || !isObject(s.digest)) throw new StatementError('not-statement', `"subject[${i}]" needs a name and a digest`);
+    if (!isObject(s) || typeof s.name !== 'string' || !isObject(s.digest)) throw new AttestationFormatError('not-statement', `"subject[${i}]" needs a name and a digest`);
     const d = s.digest.sha256;
-    if (typeof d !== 'string' || !HEX64.test(d)) throw new StatementError('not-statement', `"subject[${i}].digest.sha256" is not 64 lowercase hex digits`);
+    if (typeof d !== 'string' || !HEX64.test(d)) throw new AttestationFormatError('not-statement', `"subject[${i}].digest.sha256" is not 64 lowercase hex digits`);
     return d;
   });
 
   const p = doc.predicate;
-  if (!isObject(p)) throw new StatementError('predicate', '"predicate" is missing or not an object');
+  if (!isObject(p)) throw new AttestationFormatError('predicate', '"predicate" is missing or not an object');
   const str = (v: unknown, field: string): string => {
-    if (typeof v !== 'string' || v.trim() === '') throw new StatementError('predicate', `"predicate.${field}" is missing or not a text`);
+    if (typeof v !== 'string' || v.trim() === '') throw new AttestationFormatError('predicate', `"predicate.${field}" is missing or not a text`);
     return v;
   };
   const date = (v: unknown, field: string): string => {
     const s = str(v, field);
-    if (!isRealDate(s)) throw new StatementError('predicate', `"predicate.${field}" is not a real date YYYY-MM-DD`);
+    if (!isRealDate(s)) throw new AttestationFormatError('predicate', `"predicate.${field}" is not a real date YYYY-MM-DD`);
     return s;
   };
   const fingerprint = str(p.fingerprint, 'fingerprint');
-  if (!FINGERPRINT.test(fingerprint)) throw new StatementError('predicate', '"predicate.fingerprint" is not "sha256:" and 64 lowercase hex digits');
+  if (!FINGERPRINT.test(fingerprint)) throw new AttestationFormatError('predicate', '"predicate.fingerprint" is not "sha256:" and 64 lowercase hex digits');
   if (!digests.every((d) => `sha256:${d}` === fingerprint)) {
-    throw new StatementError('predicate', '"predicate.fingerprint" differs from the subject\'s digest');
+    throw new AttestationFormatError('predicate', '"predicate.fingerprint" differs from the subject\'s digest');
   }
-  if (!isObject(p.notice)) throw new StatementError('predicate', '"predicate.notice" is missing or not an object');
-  if (!isObject(p.approval)) throw new StatementError('predicate', '"predicate.approval" is missing or not an object');
+  if (!isObject(p.notice)) throw new AttestationFormatError('predicate', '"predicate.notice" is missing or not an object');
+  if (!isObject(p.approval)) throw new AttestationFormatError('predicate', '"predicate.approval" is missing or not an object');
   const notice = {
     reference: str(p.notice.reference, 'notice.reference'),
     submitted: date(p.notice.submitted, 'notice.submitted'),
@@ -123,7 +109,7 @@ export function parseStatement(payloadType: string, payload: Buffer): ApprovalPr
   let repository: string | undefined;
   if (p.repository !== undefined) {
     repository = str(p.repository, 'repository');
-    if (!REPOSITORY.test(repository)) throw new StatementError('predicate', '"predicate.repository" is not owner/name');
+    if (!REPOSITORY.test(repository)) throw new AttestationFormatError('predicate', '"predicate.repository" is not owner/name');
   }
   const approver = p.approver !== undefined ? str(p.approver, 'approver') : undefined;
   return {

@@ -15,10 +15,10 @@ import { repoRelative } from '../../declaration/load.js';
 import type { GateApprovalsFact, GateAttestationFact } from '../../facts/types.js';
 import { UsageError } from '../../util/errors.js';
 import { assertInsideRoot } from '../../util/files.js';
-import { EnvelopeError, parseEnvelope, verifyEnvelope } from './dsse.js';
+import { AttestationFormatError, parseEnvelope, verifyEnvelope } from './dsse.js';
 import { keyIdOf, parsePublicKey, readKeyFile } from './keys.js';
 import { readBoundedFile } from './read.js';
-import { StatementError, parseStatement } from './statement.js';
+import { parseStatement } from './statement.js';
 
 /** The directory, beside the declaration, where approval attestations are kept. */
 export const APPROVALS_DIR = 'dancu-approvals';
@@ -146,7 +146,7 @@ export function verifyAttestationFile(abs: string, file: string, trusted: Readon
   try {
     envelope = parseEnvelope(read.text);
   } catch (err) {
-    if (err instanceof EnvelopeError) return malformed(err.code, err.detail);
+    if (err instanceof AttestationFormatError) return malformed(err.code, err.detail);
     throw err;
   }
   const sig = verifyEnvelope(envelope, trusted);
@@ -155,7 +155,7 @@ export function verifyAttestationFile(abs: string, file: string, trusted: Readon
   try {
     statement = parseStatement(envelope.payloadType, envelope.payload);
   } catch (err) {
-    if (err instanceof StatementError) return malformed(err.code, err.detail, signer);
+    if (err instanceof AttestationFormatError) return malformed(err.code, err.detail, signer);
     throw err;
   }
   return { file, status: sig.status, ...signer, statement };
