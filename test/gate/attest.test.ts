@@ -392,6 +392,24 @@ describe('approve → gate', () => {
     expect(g.findings.find((x) => x.ruleId === 'DG-GATE-013')!.message).toContain('it is a link out of the repository');
   });
 
+  it('warns when a trust key is a file the gated repository tracks (whoever pushes can replace it)', async () => {
+    const dir = repo();
+    const k = keys();
+    await approveExample(dir, k.priv);
+    mkdirSync(join(dir, 'keys'));
+    cpSync(k.pub, join(dir, 'keys', 'province.pub'));
+    cpSync(k.pub, join(dir, 'untracked.pub'));
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', 'keys/province.pub');
+    git('commit', '-qm', 'key');
+    const tracked = await gate({ path: dir, trustKeys: [join(dir, 'keys', 'province.pub')] });
+    expect(tracked.findings).toEqual([]);
+    expect(tracked.warnings).toEqual([expect.stringContaining('is a file of the gated repository: whoever can push to it can replace the key')]);
+    expect((await gate({ path: dir, trustKeys: [join(dir, 'untracked.pub')] })).warnings).toEqual([]);
+    expect((await gate({ path: dir, trustKeys: [k.pub] })).warnings).toEqual([]);
+  });
+
   it('bad trust keys are exit 2 before any work, without quoting the file', async () => {
     const dir = repo();
     const k = keys();
