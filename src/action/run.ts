@@ -320,6 +320,8 @@ async function gateRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): P
       ...(inputs.deployDate ? { deployDate: inputs.deployDate } : {}),
       ...(inputs.config ? { configPath: inputs.config } : {}),
       ...(inputs.declaration ? { declarationPath: inputs.declaration } : {}),
+      ...(inputs.trustKeys.length ? { trustKeys: inputs.trustKeys } : {}),
+      ...(inputs.allowUnsignedApprovals ? { allowUnsignedApprovals: true } : {}),
       lang: inputs.lang,
       failOn: inputs.failOn,
       // The stages, not each collector.
@@ -327,6 +329,7 @@ async function gateRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): P
         if (!status.startsWith('collected ')) runner.info(`dancu-guard: ${status}`);
       },
     });
+    for (const w of g.warnings) runner.warning(`dancu-guard: ${w}`);
     let findings = g.findings;
     let summary = g.summary;
     if (baseline && inputs.baseline) {

@@ -6,9 +6,11 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../util/errors.js';
 import { TOOL } from '../version.js';
+import { registerApproveCommand } from './commands/approve.js';
 import { registerFingerprintCommand } from './commands/fingerprint.js';
 import { registerGateCommand } from './commands/gate.js';
 import { registerInventoryCommand } from './commands/inventory.js';
+import { registerKeygenCommand } from './commands/keygen.js';
 import { registerNoticeCommand } from './commands/notice.js';
 import { registerScanCommand } from './commands/scan.js';
 
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerFingerprintCommand(program);
   registerNoticeCommand(program);
   registerInventoryCommand(program);
+  registerKeygenCommand(program);
+  registerApproveCommand(program);
   return program;
 }
 

@@ -276,6 +276,8 @@ export interface GateFact {
   };
   lock: GateLockFact;
   limiters: GateLimiterFact[];
+  /** Signed approvals: the trusted keys and the attestations found (src/gate/attest/). */
+  approvals: GateApprovalsFact;
 }
 
 export interface GateDeclarationFact {
@@ -327,6 +329,48 @@ export interface GateLockFact {
   fingerprint?: string;
   /** Files whose hash differs from the lock (empty when the lock is absent). */
   changed: Array<{ path: string; change: 'added' | 'removed' | 'modified' }>;
+}
+
+/**
+ * Signed approvals (docs/approvals.md). The gate was given `trustKeys` (the province's
+ * public keys, from outside the repository) and read `attestations` — DSSE envelopes
+ * of in-toto statements approving a notice for a fingerprint — only when it has one.
+ */
+export interface GateApprovalsFact {
+  /** Key ids (SHA-256 of the SPKI DER, hex) of the trusted public keys. */
+  trustKeys: string[];
+  /** `--allow-unsigned-approvals`: the province accepts declared approvals without a signature. */
+  allowUnsigned: boolean;
+  /** Where the gate looked for attestations (repo-relative directory). */
+  directory: string;
+  /** The repository being gated (owner/name), when known. */
+  repository?: string;
+  attestations: GateAttestationFact[];
+}
+
+export interface GateAttestationFact {
+  /** Repo-relative path (the file name when it lies outside the repository). */
+  file: string;
+  /**
+   * valid: a trusted key verifies a signature. bad-signature: a signature names a trusted
+   * key but does not verify (altered). untrusted-key: no trusted key verifies it.
+   * malformed: not readable, not a DSSE envelope, or not a dancu-guard approval statement.
+   */
+  status: 'valid' | 'bad-signature' | 'untrusted-key' | 'malformed';
+  /** valid: the key that verified; bad-signature: the trusted key it names. */
+  keyid?: string;
+  /** untrusted-key: the key ids its signatures name (unauthenticated hints). */
+  keyids?: string[];
+  /** malformed: what is wrong (code for the message, detail naming the field; never the contents). */
+  problem?: { code: string; detail: string };
+  /** The approval it states (trustworthy only when status is valid). */
+  statement?: {
+    fingerprint: string;
+    repository?: string;
+    notice: { reference: string; submitted: string; goLive?: string };
+    approval: { reference: string; date: string };
+    approver?: string;
+  };
 }
 
 /** A rate limiter whose daily capacity could be worked out from its construction. */

@@ -21,7 +21,13 @@ interface GateCliOptions {
   lang: Lang;
   progress: boolean;
   color: boolean;
+  trustKey?: string[];
+  attestation?: string[];
+  allowUnsignedApprovals?: boolean;
+  repository?: string;
 }
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function registerGateCommand(program: Command): void {
   program
@@ -34,6 +40,10 @@ export function registerGateCommand(program: Command): void {
     .addOption(sharedOptions.failOn('block (exit 1) when a finding is at or above this severity'))
     .addOption(sharedOptions.config())
     .addOption(sharedOptions.declaration())
+    .option('--trust-key <file>', "the province's public key: approvals count only when signed with it (repeatable, for key rotation; docs/approvals.md)", collect)
+    .option('--attestation <file>', 'a signed approval besides those in dancu-approvals/ (repeatable; needs --trust-key)', collect)
+    .option('--allow-unsigned-approvals', 'without --trust-key: accept the approvals written in the declaration (no DG-GATE-011)')
+    .option('--repository <owner/name>', 'the repository being gated: an approval signed for another repository does not count')
     .addOption(sharedOptions.lang())
     .addOption(sharedOptions.noProgress())
     .addOption(sharedOptions.noColor())
@@ -46,7 +56,7 @@ Exit codes:
   2  usage, declaration, configuration or policy error (never a pass)
 
 Examples:
-  dancu-guard gate . --deploy-date 2026-12-01
+  dancu-guard gate . --deploy-date 2026-12-01 --trust-key /etc/dancu-guard/tinh-mau.pub
   dancu-guard gate . --deploy-date 2026-12-01 --format json --output gate.json
   dancu-guard gate . --lang vi`,
     )
@@ -64,6 +74,10 @@ export async function gateCommand(path: string, opts: GateCliOptions): Promise<n
       ...(opts.deployDate ? { deployDate: opts.deployDate } : {}),
       ...(opts.config ? { configPath: opts.config } : {}),
       ...(opts.declaration ? { declarationPath: opts.declaration } : {}),
+      ...(opts.trustKey ? { trustKeys: opts.trustKey } : {}),
+      ...(opts.attestation ? { attestations: opts.attestation } : {}),
+      ...(opts.allowUnsignedApprovals ? { allowUnsignedApprovals: true } : {}),
+      ...(opts.repository ? { repository: opts.repository } : {}),
       lang: opts.lang,
       failOn: opts.failOn,
       onProgress: progress.update,
@@ -71,6 +85,7 @@ export async function gateCommand(path: string, opts: GateCliOptions): Promise<n
   } finally {
     progress.done();
   }
+  for (const w of result.warnings) process.stderr.write(`dancu-guard: warning: ${w}\n`);
   const report = formatGate(result, opts.format, { lang: opts.lang, color: useColor(opts) });
   if (opts.output) {
     writeOutput(opts.output, report);
