@@ -29,7 +29,8 @@
  * shared through a variable defined in another file.
  */
 import type { GateLimiterFact, Language } from '../facts/types.js';
-import { blankComments, commentSyntaxFor, unifyLineEndings } from '../gate/normalize.js';
+import { blankComments, commentSyntaxFor } from './comments.js';
+import { lineIndex, unifyLineEndings } from './lines.js';
 
 const DAY_MS = 86_400_000;
 
@@ -61,26 +62,15 @@ export function scanLimiters(path: string, text: string, language?: Language): G
   ];
   const seen = new Set<string>();
   const out: GateLimiterFact[] = [];
+  const position = lineIndex(code);
   for (const h of hits.sort((a, b) => a.index - b.index)) {
     const key = `${h.index}\0${h.library}`;
     if (seen.has(key) || !Number.isFinite(h.perDay) || h.perDay < 0) continue;
     seen.add(key);
-    const { line, column } = position(code, h.index);
+    const { line, column } = position(h.index);
     out.push({ file: path, line, column, library: h.library, perDay: h.perDay, detail: h.detail });
   }
   return out;
-}
-
-function position(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let lastNl = -1;
-  for (let i = 0; i < index && i < text.length; i++) {
-    if (text[i] === '\n') {
-      line++;
-      lastNl = i;
-    }
-  }
-  return { line, column: index - lastNl };
 }
 
 /** Calls per day for `count` calls every `periodMs`, rounded up. */

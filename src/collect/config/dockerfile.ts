@@ -4,7 +4,8 @@
  * `dockerfile`; each pair is reported at the physical line it is written on.
  */
 import type { DiscoveredFile } from '../../discover/types.js';
-import { factsFromEntries, parseError, perFile, type ConfigEntry, type ParseProblem, type ParsedKV } from '../credentials/candidates.js';
+import { factsFromEntries, type ConfigEntry, type ParseProblem, type ParsedKV } from './entries.js';
+import { parseError, perFile } from './per-file.js';
 import type { Collector } from '../types.js';
 
 interface Logical {

@@ -4,7 +4,8 @@
  * Source `dotenv`. Templates such as `.env.example` are classified `doc` and skipped.
  */
 import type { DiscoveredFile } from '../../discover/types.js';
-import { factsFromEntries, parseError, perFile, type ConfigEntry, type ParseProblem, type ParsedKV } from '../credentials/candidates.js';
+import { factsFromEntries, type ConfigEntry, type ParseProblem, type ParsedKV } from './entries.js';
+import { parseError, perFile } from './per-file.js';
 import type { Collector } from '../types.js';
 
 const ASSIGN = /^[\s\uFEFF]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*(?:=|:(?=[ \t]))[ \t]*/;

@@ -9,7 +9,10 @@
  */
 import type { DiscoveredFile } from '../../discover/types.js';
 import type { CredentialSource } from '../../facts/types.js';
-import { factsFromEntries, isLockFile, lineIndex, parseError, perFile, type ConfigEntry } from '../credentials/candidates.js';
+import { isLockFile } from '../credentials/values.js';
+import { lineIndex } from '../lines.js';
+import { factsFromEntries, type ConfigEntry } from './entries.js';
+import { parseError, perFile } from './per-file.js';
 import type { Collector } from '../types.js';
 import { walkLeaves, type PMap, type PNode, type PPair, type PScalar, type PSeq } from './yaml/tree.js';
 

@@ -5,7 +5,8 @@
  * `spring`) get source `spring`; the rest `properties`.
  */
 import type { DiscoveredFile } from '../../discover/types.js';
-import { factsFromEntries, parseError, perFile, type ConfigEntry, type ParseProblem, type ParsedKV } from '../credentials/candidates.js';
+import { factsFromEntries, type ConfigEntry, type ParseProblem, type ParsedKV } from './entries.js';
+import { parseError, perFile } from './per-file.js';
 import type { Collector } from '../types.js';
 
 const WS = new Set([' ', '\t', '\f', '\uFEFF']);

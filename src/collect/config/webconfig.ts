@@ -7,7 +7,8 @@
  */
 import type { DiscoveredFile } from '../../discover/types.js';
 import { isXmlConfigPath, readXmlConfig } from './values.js';
-import { factsFromEntries, perFile, type ConfigEntry } from '../credentials/candidates.js';
+import { factsFromEntries, type ConfigEntry } from './entries.js';
+import { perFile } from './per-file.js';
 import type { Collector } from '../types.js';
 
 export const webConfigCollector: Collector = {

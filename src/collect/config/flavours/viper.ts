@@ -10,7 +10,7 @@
  */
 import type { ConfigValue } from '../values.js';
 import { jsonEntries, parseJson } from '../json.js';
-import { isLockFile } from '../../credentials/candidates.js';
+import { isLockFile } from '../../credentials/values.js';
 import { parseYaml, yamlEntries } from '../yaml/index.js';
 
 export const viperConfigProvider = {

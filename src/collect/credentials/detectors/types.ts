@@ -66,6 +66,37 @@ export interface Detector {
   find(input: ScanInput): Iterable<RawMatch>;
 }
 
+/**
+ * A detector's own samples (Gitleaks/secretlint style), kept in `<family>.samples.ts`
+ * beside the family's module and run by one test over every detector: true positives the
+ * detector must find with the expected kind, true negatives on which the engine must stay
+ * silent. Synthetic values only.
+ */
+export interface DetectorSample {
+  /** The text scanned. */
+  text: string;
+  /** The repo-relative path it is scanned as (sets code/config syntax). Default `sample.cfg`. */
+  file?: string;
+  /** Positive: the kind the match must have (default: the detector's kind). */
+  kind?: CredentialKind;
+  /** Positive: the secret part the match must report. */
+  secret?: string;
+  /** Positive: the name the match must report the value under. */
+  key?: string;
+  /** Negative: other detectors may match this text; only this one must stay silent. */
+  othersMayMatch?: boolean;
+  /** Why the sample is there (a near miss, a documentation value, …). */
+  note?: string;
+}
+
+export interface DetectorSamples {
+  positives: readonly DetectorSample[];
+  negatives: readonly DetectorSample[];
+}
+
+/** The samples of one family module, by detector id. */
+export type SampleSet = Readonly<Record<string, DetectorSamples>>;
+
 /** A detector's match, resolved: what the engine returns. */
 export interface SecretMatch {
   detector: string;
