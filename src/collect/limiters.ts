@@ -46,20 +46,7 @@ export function scanLimiters(path: string, text: string, language?: Language): G
   const clean = unifyLineEndings(text);
   const syntax = commentSyntaxFor(language, undefined, path);
   const code = syntax ? blankComments(clean, syntax) : clean;
-  const hits: Hit[] = [
-    ...bottleneck(code),
-    ...pThrottle(code),
-    ...axiosRateLimit(code),
-    ...jsLimiter(code),
-    ...bucket4j(code),
-    ...resilience4j(code),
-    ...guava(code),
-    ...aspNet(code),
-    ...laravel(code),
-    ...flaskLimiter(code),
-    ...pyRatelimit(code),
-    ...goRate(code),
-  ];
+  const hits: Hit[] = LIBRARIES.flatMap((scan) => scan(code));
   const seen = new Set<string>();
   const out: GateLimiterFact[] = [];
   const position = lineIndex(code);
@@ -107,26 +94,20 @@ export function evalNumber(expr: string): number | undefined {
     }
     return num(t);
   };
-  const product = (): number | undefined => {
-    let v = primary();
-    while (v !== undefined && (peek() === '*' || peek() === '/')) {
-      const op = tokens[pos++];
-      const r = primary();
-      if (r === undefined) return undefined;
-      v = op === '*' ? v * r : r === 0 ? undefined : v / r;
-    }
-    return v;
-  };
-  const sum = (): number | undefined => {
-    let v = product();
-    while (v !== undefined && (peek() === '+' || peek() === '-')) {
-      const op = tokens[pos++];
-      const r = product();
-      if (r === undefined) return undefined;
-      v = op === '+' ? v + r : v - r;
-    }
-    return v;
-  };
+  /** A left-associative chain of `next` joined by the operators of `ops`. */
+  const chain =
+    (next: () => number | undefined, ops: Record<string, (a: number, b: number) => number | undefined>) => (): number | undefined => {
+      let v = next();
+      while (v !== undefined && Object.hasOwn(ops, peek() ?? '')) {
+        const op = ops[tokens[pos++] ?? ''];
+        const r = next();
+        if (r === undefined || !op) return undefined;
+        v = op(v, r);
+      }
+      return v;
+    };
+  const product = chain(primary, { '*': (a, b) => a * b, '/': (a, b) => (b === 0 ? undefined : a / b) });
+  const sum = chain(product, { '+': (a, b) => a + b, '-': (a, b) => a - b });
   const v = sum();
   return pos === tokens.length ? v : undefined;
 }
@@ -458,3 +439,19 @@ function goRate(code: string): Hit[] {
   }
   return out;
 }
+
+/** One scanner per library (see the table above). */
+const LIBRARIES: ReadonlyArray<(code: string) => Hit[]> = [
+  bottleneck,
+  pThrottle,
+  axiosRateLimit,
+  jsLimiter,
+  bucket4j,
+  resilience4j,
+  guava,
+  aspNet,
+  laravel,
+  flaskLimiter,
+  pyRatelimit,
+  goRate,
+];

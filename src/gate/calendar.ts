@@ -20,7 +20,7 @@
  *    Civil servants rest on Saturday and Sunday, so both count as the weekly rest.
  *
  * Where `date-holidays` 3.37 (`new Holidays('VN')`) falls short — checked against its data
- * file and output, see test/calendar.test.ts:
+ * file and output, see test/gate/calendar.test.ts:
  *  - No compensatory days at all (`dayoff: ""`): e.g. Giỗ Tổ on Sun 2026-04-26 gives no
  *    Mon 2026-04-27; 1/1/2028 (Sat) gives no Mon 2028-01-03.
  *  - Quốc khánh is one day (2/9) only: 2026-09-01, 2027-09-03 … are missing.

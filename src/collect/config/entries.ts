@@ -4,10 +4,13 @@
  * `factsFromEntries` — a credential candidate per entry that classifies as one, an
  * endpoint per URL in a value, a TLS setting per verification switch turned off.
  */
-import type { ConfigFormat, CredentialSource, EndpointFact, TlsSettingFact, CredentialFact } from '../../facts/types.js';
+import type { DiscoveredFile } from '../../discover/types.js';
+import type { ConfigFormat, CredentialFact, CredentialSource, EndpointFact, TlsSettingFact } from '../../facts/types.js';
 import type { Settings } from '../../policy/settings.js';
 import { candidateFromValue, redactEndpoint, type CandidateArgs } from '../credentials/candidates.js';
+import type { Collector } from '../types.js';
 import { parentKey } from './keys.js';
+import { parseError, perFile } from './per-file.js';
 import { tlsSwitchesIn, turnsTlsOff } from './tls.js';
 
 /** One key/value read from a config file or manifest. */
@@ -113,4 +116,33 @@ export function factsFromEntries(
     }
   }
   return out;
+}
+
+/** The source (and sibling group) a line-oriented format gives the entries of a file. */
+type EntryOrigin = Pick<ConfigEntry, 'source' | 'group'>;
+
+/**
+ * The collector of a line-oriented format (dotenv, properties, Dockerfile): parse
+ * problems become diagnostics, entries facts (`KEY=value` style). By default it applies
+ * to the files of format `name` that are not docs.
+ */
+export function lineFormatCollector(
+  name: ConfigFormat,
+  parse: (text: string) => { entries: ParsedKV[]; problems: ParseProblem[] },
+  origin: (file: DiscoveredFile) => EntryOrigin,
+  appliesTo: (file: DiscoveredFile) => boolean = (f) => f.kind !== 'doc' && f.format === name,
+): Collector {
+  return {
+    name,
+    appliesTo,
+    collect(files, ctx) {
+      return perFile(files, ctx, (file, text, out) => {
+        const { entries, problems } = parse(text);
+        for (const p of problems) out.diagnostics.push(parseError(file.path, p.line, p.message, p.column));
+        const extra = origin(file);
+        const ce: ConfigEntry[] = entries.map((e) => ({ ...e, ...extra }));
+        factsFromEntries(file.path, ce, ctx.settings, file.format, 'equals', out);
+      });
+    },
+  };
 }

@@ -123,6 +123,8 @@ export interface RegexDetectorSpec {
   group?: number;
   /** Extra checks on a match (placeholders, checksums, context); false drops it. */
   validate?(secret: string, m: RegExpExecArray, input: ScanInput): boolean;
+  /** The name every match is reported under (`Authorization`, `--user`). */
+  key?: string;
   /** Derive the kind/key from the match. */
   refine?(secret: string, m: RegExpExecArray): Pick<RawMatch, 'kind' | 'key'> | undefined;
 }
@@ -139,6 +141,7 @@ export function regexDetector(spec: RegexDetectorSpec): Detector {
     if (spec.validate && !spec.validate(secret, m, input)) return undefined;
     const start = m.index + (group === 0 ? 0 : m[0].indexOf(secret));
     const r: RawMatch = { index: start, secret, start, end: start + secret.length };
+    if (spec.key) r.key = spec.key;
     const extra = spec.refine?.(secret, m);
     if (extra?.kind) r.kind = extra.kind;
     if (extra?.key) r.key = extra.key;
