@@ -34,19 +34,21 @@ describe('parseJson', () => {
     expect(parseJson('  // only a comment\n')).toBeUndefined();
   });
 
-  it('reports the first error with its place, in the words the diagnostics use', () => {
-    expect(error('{\n  "a": 1,\n  "b": 2\n  "c": "x"\n}\n')).toEqual({ message: "JSON: expected ',' or '}'", line: 4, column: 3 });
-    expect(error('[1 2]')).toEqual({ message: "JSON: expected ',' or ']'", line: 1, column: 4 });
-    expect(error('{"a" 1}')).toEqual({ message: "JSON: expected ':' after property name", line: 1, column: 6 });
-    expect(error("{'a': 1}")).toEqual({ message: 'JSON: expected a property name in double quotes', line: 1, column: 2 });
-    expect(error('{"a": truex}')).toEqual({ message: "JSON: expected ',' or '}'", line: 1, column: 11 });
-    expect(error('{"a": "x\\qy"}')).toEqual({ message: 'JSON: bad escape', line: 1, column: 9 });
-    expect(error('{"a": "x\\u12"}')).toEqual({ message: 'JSON: bad \\u escape', line: 1, column: 9 });
-    expect(error('{"a": "x\n"}')).toEqual({ message: 'JSON: unterminated string', line: 1, column: 7 });
-    expect(error('{"a": 1} /* c')).toEqual({ message: 'JSON: unterminated comment', line: 1, column: 10 });
-    expect(error('{"a":1}}')).toEqual({ message: 'JSON: unexpected content after the JSON value', line: 1, column: 8 });
-    expect(error('{"a": ')).toEqual({ message: 'JSON: unexpected end of input', line: 1, column: 7 });
-    expect(error('{"a": 1')).toEqual({ message: "JSON: expected ',' or '}'", line: 1, column: 8 });
+  it.each([
+    ['{\n  "a": 1,\n  "b": 2\n  "c": "x"\n}\n', "expected ',' or '}'", 4, 3],
+    ['[1 2]', "expected ',' or ']'", 1, 4],
+    ['{"a" 1}', "expected ':' after property name", 1, 6],
+    ["{'a': 1}", 'expected a property name in double quotes', 1, 2],
+    ['{"a": truex}', "expected ',' or '}'", 1, 11],
+    ['{"a": "x\\qy"}', 'bad escape', 1, 9],
+    ['{"a": "x\\u12"}', 'bad \\u escape', 1, 9],
+    ['{"a": "x\n"}', 'unterminated string', 1, 7],
+    ['{"a": 1} /* c', 'unterminated comment', 1, 10],
+    ['{"a":1}}', 'unexpected content after the JSON value', 1, 8],
+    ['{"a": ', 'unexpected end of input', 1, 7],
+    ['{"a": 1', "expected ',' or '}'", 1, 8],
+  ] as const)('reports the first error of %j at its place, in the words the diagnostics use', (text, message, line, column) => {
+    expect(error(text)).toEqual({ message: `JSON: ${message}`, line, column });
   });
 
   it('refuses nesting deeper than 1000, without exhausting the stack', () => {

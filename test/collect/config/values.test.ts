@@ -2,30 +2,16 @@
  * The per-scan config index: flavours, nearest-file and base-file ranking, placeholders
  * followed through the env files, registered flavours. (The XML reader: xml.test.ts.)
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { springEnvName, springKey } from '../../../src/collect/config/flavours/spring.js';
 import { dotnetKey } from '../../../src/collect/config/flavours/dotnet.js';
 import { replacePlaceholders } from '../../../src/collect/config/placeholders.js';
 import { ConfigIndex, registerConfigProvider } from '../../../src/collect/config/values.js';
 import type { CollectContext } from '../../../src/collect/types.js';
 import { loadTree } from '../../helpers/collect.js';
+import { tempTrees } from '../../helpers/tree.js';
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'dg-cfg-'));
-  for (const [p, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, p)), { recursive: true });
-    writeFileSync(join(root, p), text);
-  }
-  return root;
-}
-
-const roots: string[] = [];
-afterAll(() => {
-  for (const r of roots) rmSync(r, { recursive: true, force: true });
-});
+const { tree } = tempTrees('dg-cfg-');
 
 describe('ConfigIndex', () => {
   let ctx: CollectContext;
@@ -44,7 +30,6 @@ describe('ConfigIndex', () => {
       'Web/Web.config':
         '<?xml version="1.0"?>\n<configuration>\n  <!-- <appSettings><add key="DanCuUrl" value="http://commented.out"/></appSettings> -->\n  <appSettings>\n    <add key="DanCuUrl" value="https://lgsp.tinh-mau.gov.vn/a?x=1&amp;y=2" />\n  </appSettings>\n  <applicationSettings>\n    <Dvc.Properties.Settings>\n      <setting name="DanCuService" serializeAs="String">\n        <value>https://lgsp.tinh-mau.gov.vn/dancu/ws</value>\n      </setting>\n    </Dvc.Properties.Settings>\n  </applicationSettings>\n  <system.serviceModel><client>\n    <endpoint address="https://lgsp.tinh-mau.gov.vn/TraCuuSoap.asmx" contract="DanCuRef.TraCuuSoap" name="TraCuuSoapEp"/>\n  </client></system.serviceModel>\n</configuration>\n',
     });
-    roots.push(root);
     ({ ctx } = await loadTree(root));
     idx = ConfigIndex.of(ctx);
   });
@@ -93,7 +78,6 @@ describe('ConfigIndex', () => {
       normalize: (k) => k.toLowerCase(),
     });
     const root = tree({ 'config/dancu.php': "<?php return ['url' => 'https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu'];\n" });
-    roots.push(root);
     const { ctx: c2 } = await loadTree(root);
     expect(ConfigIndex.of(c2).simple('laravel-test', 'dancu.url')?.value).toBe('https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu');
   });
