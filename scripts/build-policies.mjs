@@ -21,8 +21,12 @@ const ENTRYPOINT = 'dancu/main/findings';
 // carries `gate` facts, and the integration surface the fingerprint is computed from.
 const GATE_ENTRYPOINTS = ['dancu/gate/findings', 'dancu/gate/surface'];
 const ENTRYPOINTS = [ENTRYPOINT, ...GATE_ENTRYPOINTS];
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
-const CATEGORIES = ['credentials', 'lookup-tool', 'logging', 'quota', 'change-control', 'state-secret', 'transport', 'config'];
+// Categories, severities and the rule-id shape: the taxonomy (src/contracts/taxonomy.ts,
+// generated to JSON by npm run build:schema).
+const TAXONOMY = JSON.parse(readFileSync(join(REPO_ROOT, 'src', 'contracts', 'schemas', 'taxonomy.json'), 'utf8')).definitions;
+const SEVERITIES = TAXONOMY.Severity.enum;
+const CATEGORIES = TAXONOMY.Category.enum;
+const RULE_ID = new RegExp(TAXONOMY.RuleId.pattern);
 const OUT_DIR = join(REPO_ROOT, 'policies', 'bundle');
 
 function fail(message) {
@@ -217,7 +221,7 @@ function buildRules(inspected) {
       remediation: { en: text(c.remediation_en), vi: text(c.remediation_vi) },
       package: path.slice(1, -1).join('.'),
     };
-    if (!/^DG-[A-Z]+-\d{3}$/.test(rule.id)) problems.push(`${where}: id ${rule.id} is not of the form DG-XXX-000`);
+    if (!RULE_ID.test(rule.id)) problems.push(`${where}: id ${rule.id} is not of the form DG-XXX-000`);
     if (!SEVERITIES.includes(rule.severity)) problems.push(`${where}: ${rule.id} severity "${rule.severity}" is not one of ${SEVERITIES.join(', ')}`);
     if (!CATEGORIES.includes(rule.category)) problems.push(`${where}: ${rule.id} category "${rule.category}" is not one of ${CATEGORIES.join(', ')}`);
     // Only scanner-health rules (category config) may stand on no legal basis.

@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { isRealDate } from '../config/declaration.js';
+import { isRealDate } from '../config/document.js';
 import { SEVERITIES, type Severity } from '../findings/types.js';
 import type { Runner } from './runner.js';
 

@@ -34,7 +34,8 @@ import { assertFullHistory, corruptError, openRepo, resolveCommit, usageErrorFro
 import { git, GitError, NulSplitter } from '../../../git/run.js';
 import { DEFAULT_MAX_FILE_SIZE, GUARD_IGNORE_FILE } from '../../../discover/index.js';
 import { applyBaseline, readBaseline, type BaselineResult } from '../../../findings/baseline.js';
-import { buildFindings, sortFindings } from '../../../findings/build.js';
+import { buildFindings } from '../../../findings/build.js';
+import { sortFindings } from '../../../findings/order.js';
 import { applySuppressions, todayUtc, type SuppressedFinding } from '../../../findings/suppress.js';
 import type { Finding, Lang, Severity } from '../../../findings/types.js';
 import { emptyFacts, type CredentialFact, type FileFact, type RepoFact } from '../../../facts/types.js';
