@@ -196,8 +196,12 @@ function buildRules(inspected) {
   const rules = {};
   const problems = [];
   const annotatedDeny = new Map(); // file → count of annotated deny rules
+  const typedPackages = new Set(); // packages whose METADATA gives input the facts schema
   for (const entry of inspected.annotations ?? []) {
     const a = entry.annotations ?? {};
+    if (a.scope === 'package' && (a.schemas ?? []).some(isFactsInputSchema)) {
+      typedPackages.add(`data.${(entry.path ?? []).slice(1).map((p) => p.value).join('.')}`);
+    }
     if (a.scope !== 'rule') continue;
     const where = `${entry.location?.file}:${entry.location?.row}`;
     const path = (entry.path ?? []).map((p) => p.value);
@@ -242,9 +246,22 @@ function buildRules(inspected) {
     const annotated = annotatedDeny.get(file) ?? 0;
     if (denies !== annotated) problems.push(`${file}: ${denies} deny rule(s) but ${annotated} with a METADATA block`);
   }
+  // Every package is type-checked against the facts schema (opa check --schema).
+  for (const [pkg, files] of Object.entries(inspected.namespaces ?? {})) {
+    if (!files.some((f) => f.endsWith('.rego'))) continue; // the Wasm entrypoints, data.json
+    if (!typedPackages.has(pkg)) {
+      problems.push(`${files.join(', ')}: package ${pkg} has no METADATA "schemas: - input: schema.facts" (opa check --schema would not type-check it)`);
+    }
+  }
   if (Object.keys(rules).length === 0) problems.push('no rule annotations found');
   if (problems.length) fail(`rule metadata problems:\n  ${problems.join('\n  ')}`);
   return Object.fromEntries(Object.keys(rules).sort().map((id) => [id, rules[id]]));
+}
+
+/** `schemas: - input: schema.facts` as `opa inspect` reports it. */
+function isFactsInputSchema(s) {
+  const ref = (terms) => (terms ?? []).map((t) => t.value).join('.');
+  return ref(s.path) === 'input' && ref(s.schema) === 'schema.facts';
 }
 
 /** Load the Wasm with the SDK the scanner uses and evaluate empty facts. */

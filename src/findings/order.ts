@@ -1,9 +1,9 @@
 /**
  * The one order of findings, so every report lists them alike:
- * - `place` (the canonical order of a result): file, line, column, then most severe
+ * - `place`, the canonical order of a result: file, line, column, then most severe
  *   first, then rule id;
- * - `severity` (lists read top-down: the PR comment, annotations): most severe first,
- *   then by place.
+ * - `severity`, for lists read top-down (the PR comment, annotations): most severe
+ *   first, then file, line, rule id, column.
  */
 import { severityRank, type Finding } from './types.js';
 
@@ -14,15 +14,12 @@ function byText(a: string, b: string): number {
 }
 
 export function compareFindings(a: Finding, b: Finding, order: FindingOrder = 'place'): number {
-  const bySeverity = severityRank(b.severity) - severityRank(a.severity);
-  return (
-    (order === 'severity' ? bySeverity : 0) ||
-    byText(a.file, b.file) ||
-    a.line - b.line ||
-    (a.column ?? 0) - (b.column ?? 0) ||
-    bySeverity ||
-    byText(a.ruleId, b.ruleId)
-  );
+  const severity = severityRank(b.severity) - severityRank(a.severity);
+  const file = byText(a.file, b.file);
+  const line = a.line - b.line;
+  const column = (a.column ?? 0) - (b.column ?? 0);
+  const rule = byText(a.ruleId, b.ruleId);
+  return order === 'place' ? file || line || column || severity || rule : severity || file || line || rule || column;
 }
 
 /** Sorts `findings` in place (and returns it). */
