@@ -48,6 +48,9 @@ gate_fact(overrides) := fixtures.override(
 		"fingerprint": {"current": fp, "files": ["src/dancu/config.ts", "src/dancu/gateway.ts"]},
 		"lock": {"file": "dancu-integration.lock.json", "present": true, "fingerprint": fp, "changed": []},
 		"limiters": [],
+		# these tests are about the other rules: the province accepts declared
+		# approvals here (signed approvals: approvals_test.rego)
+		"approvals": {"trustKeys": [], "allowUnsigned": true, "directory": "dancu-approvals", "attestations": []},
 	},
 	overrides,
 )

@@ -13,7 +13,7 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import type { PullRequestFile } from '../pipeline/changes.js';
+import type { PullRequestFile } from '../git/diff.js';
 
 const ClientClass = Octokit.plugin(retry, throttling);
 export type GitHubClient = InstanceType<typeof ClientClass>;

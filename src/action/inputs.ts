@@ -4,9 +4,9 @@
  * The defaults here are action.yml's (a test keeps the two equal), so running the
  * bundle without a runner behaves as the Action does.
  */
-import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { isRealDate } from '../config/document.js';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { isRealDate } from '../config/declaration.js';
 import { SEVERITIES, type Severity } from '../findings/types.js';
 import type { Runner } from './runner.js';
 
@@ -26,10 +26,12 @@ export const INPUT_DEFAULTS = {
   lang: 'en',
   'deploy-date': '',
   declaration: '',
+  'trust-key': '',
+  'allow-unsigned-approvals': 'false',
 } as const;
 
 /** Inputs only `mode: deploy` reads. */
-export const DEPLOY_ONLY_INPUTS = ['deploy-date', 'declaration'] as const;
+export const DEPLOY_ONLY_INPUTS = ['deploy-date', 'declaration', 'trust-key', 'allow-unsigned-approvals'] as const;
 
 export interface ActionInputs {
   /** Absolute path of the scanned root. */
@@ -51,6 +53,10 @@ export interface ActionInputs {
   deployDate?: string;
   /** Mode deploy: absolute path of the integration declaration, or undefined (dancu-integration.yml at the scanned root). */
   declaration?: string;
+  /** Mode deploy: the province's public keys (real paths inside the workspace). */
+  trustKeys: string[];
+  /** Mode deploy: accept declared approvals without a signature (never with trust keys). */
+  allowUnsignedApprovals: boolean;
   /** Deploy-only inputs that were set (in mode merge they are ignored, with a warning). */
   deployInputsSet: string[];
   /** Never logged. */
@@ -139,6 +145,12 @@ export function readInputs(runner: Runner, env: Record<string, string | undefine
     if (!isFile) throw new InputError(`input declaration: "${declarationInput}" is not a file`);
   }
 
+  const trustKeys = trustKeyPaths(get('trust-key'), workspace);
+  const allowUnsignedApprovals = bool('allow-unsigned-approvals', get('allow-unsigned-approvals') || INPUT_DEFAULTS['allow-unsigned-approvals']);
+  if (allowUnsignedApprovals && trustKeys.length > 0) {
+    throw new InputError('inputs trust-key and allow-unsigned-approvals cannot be combined: with a trust key every approval must be signed by it');
+  }
+
   const sarifInput = get('sarif-file');
   const sarifFile = sarifInput ? (isAbsolute(sarifInput) ? sarifInput : resolve(workspace, sarifInput)) : undefined;
 
@@ -153,7 +165,44 @@ export function readInputs(runner: Runner, env: Record<string, string | undefine
     lang,
     ...(deployDateInput ? { deployDate: deployDateInput } : {}),
     ...(declaration ? { declaration } : {}),
-    deployInputsSet: DEPLOY_ONLY_INPUTS.filter((n) => get(n) !== ''),
+    trustKeys,
+    allowUnsignedApprovals,
+    deployInputsSet: DEPLOY_ONLY_INPUTS.filter((n) => get(n) !== '' && get(n) !== INPUT_DEFAULTS[n]),
     token: runner.input('github-token'),
   };
+}
+
+/**
+ * `trust-key`: one path per line, relative to the workspace. Each must be a file in
+ * the workspace, reached without a link out of it; its real path is returned.
+ */
+function trustKeyPaths(value: string, workspace: string): string[] {
+  const lines = value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  if (lines.length === 0) return [];
+  let realWorkspace: string;
+  try {
+    realWorkspace = realpathSync(workspace);
+  } catch {
+    throw new InputError(`input trust-key: the workspace ${workspace} does not exist`);
+  }
+  const inside = (p: string) => {
+    const rel = relative(realWorkspace, p);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  };
+  return lines.map((line) => {
+    let real: string;
+    try {
+      real = realpathSync(resolve(realWorkspace, line));
+    } catch {
+      throw new InputError(`input trust-key: "${line}" does not exist (relative paths start at ${workspace})`);
+    }
+    if (!inside(real)) {
+      throw new InputError(`input trust-key: "${line}" ${inside(resolve(realWorkspace, line)) ? 'is a link to a file outside the workspace' : 'is outside the workspace'}; refusing to read it`);
+    }
+    if (!statSync(real).isFile()) throw new InputError(`input trust-key: "${line}" is not a file`);
+    return real;
+  });
 }

@@ -27,21 +27,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { applyBaseline, readBaseline, type Baseline } from '../findings/baseline.js';
-import {
-  changeSetFromGit,
-  changeSetFromPullFiles,
-  gatedSummary,
-  gitCommit,
-  gitMergeBase,
-  gitParents,
-  isGitWorkTree,
-  partitionByChangedLines,
-  partitionByFingerprint,
-  recount,
-  scanBaseCommit,
-  type ChangeSet,
-  type Partition,
-} from '../pipeline/changes.js';
+import { changeSetFromGit, changeSetFromPullFiles, gitCommit, gitMergeBase, gitParents, isGitWorkTree, type ChangeSet } from '../git/diff.js';
+import { gateByChanges, recount } from '../pipeline/changes.js';
 import type { Finding } from '../findings/types.js';
 import { runGate, type GateResult } from '../gate/run.js';
 import { ruleCatalog } from '../policy/bundle.js';
@@ -146,39 +133,33 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
   let preExisting: Finding[] = [];
   let summary: Summary;
   if (changes) {
-    let part: Partition | undefined;
-    if (baseCommit) {
-      try {
-        const base = await runner.group(`dancu-guard: scanning the base commit ${baseCommit.slice(0, 12)}`, () =>
-          scanBaseCommit({
-            root: analysed.root,
-            commit: baseCommit!,
-            ...(inputs.config ? { configPath: inputs.config } : {}),
-            ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
-            lang: inputs.lang,
-          }),
-        );
-        // Fingerprints are of paths relative to the scanned root; `toRepo` keeps them.
-        part = partitionByFingerprint(all, base.map((f) => f.fingerprint), changes);
-        notes.push(
-          `Gating by fingerprint: a finding blocks when the base commit (${baseCommit.slice(0, 12)}) does not have it. A file the pull request renames or moves counts as new.`,
-        );
-      } catch (err) {
-        const why = ((err as Error).message ?? String(err)).split('\n')[0];
-        runner.info(`dancu-guard: could not scan the base commit (${why}); gating on changed lines`);
-        notes.push(
-          `Could not scan the base commit (${why}): gating on the lines the pull request changes, which misses a violation introduced away from its finding's line (e.g. a deleted audit-log call).`,
-        );
-      }
+    const gated = await runner.group(
+      baseCommit ? `dancu-guard: scanning the base commit ${baseCommit.slice(0, 12)}` : 'dancu-guard: gating on changed lines',
+      () =>
+        gateByChanges({ root: analysed.root, findings: all, summary: analysed.summary }, changes!, baseCommit, {
+          ...(inputs.config ? { configPath: inputs.config } : {}),
+          ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
+          lang: inputs.lang,
+          blocks,
+        }),
+    );
+    if (gated.method === 'fingerprint') {
+      notes.push(
+        `Gating by fingerprint: a finding blocks when the base commit (${baseCommit!.slice(0, 12)}) does not have it. A file the pull request renames or moves counts as new.`,
+      );
+    } else if (baseCommit) {
+      runner.info(`dancu-guard: could not scan the base commit (${gated.fallbackReason}); gating on changed lines`);
+      notes.push(
+        `Could not scan the base commit (${gated.fallbackReason}): gating on the lines the pull request changes, which misses a violation introduced away from its finding's line (e.g. a deleted audit-log call).`,
+      );
     } else {
       notes.push(
         "The checkout does not have the base commit: gating on the lines the pull request changes (GitHub API), which misses a violation introduced away from its finding's line (e.g. a deleted audit-log call). Check out with fetch-depth: 0 to gate by fingerprint.",
       );
     }
-    part ??= partitionByChangedLines(all, changes);
-    findings = part.changed;
-    preExisting = part.preExisting;
-    summary = gatedSummary(analysed.summary, changes, part, blocks);
+    findings = gated.findings;
+    preExisting = gated.preExisting;
+    summary = gated.summary;
   } else {
     summary = recount(analysed.summary, all, blocks);
   }
@@ -339,6 +320,8 @@ async function gateRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): P
       ...(inputs.deployDate ? { deployDate: inputs.deployDate } : {}),
       ...(inputs.config ? { configPath: inputs.config } : {}),
       ...(inputs.declaration ? { declarationPath: inputs.declaration } : {}),
+      ...(inputs.trustKeys.length ? { trustKeys: inputs.trustKeys } : {}),
+      ...(inputs.allowUnsignedApprovals ? { allowUnsignedApprovals: true } : {}),
       lang: inputs.lang,
       failOn: inputs.failOn,
       // The stages, not each collector.
@@ -346,6 +329,7 @@ async function gateRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): P
         if (!status.startsWith('collected ')) runner.info(`dancu-guard: ${status}`);
       },
     });
+    for (const w of g.warnings) runner.warning(`dancu-guard: ${w}`);
     let findings = g.findings;
     let summary = g.summary;
     if (baseline && inputs.baseline) {

@@ -12,11 +12,15 @@
  */
 import { resolve } from 'node:path';
 import { classifyValue, isPlaceholder } from '../collect/credentials/candidates.js';
+import { PROVINCIAL_UNITS, resolveProvince, type ResolvedProvince } from '../gate/provinces.js';
 import { defaultSettings, type Settings } from '../policy/settings.js';
 import { UsageError } from '../util/errors.js';
 import { redact, shannonEntropy } from '../util/redact.js';
 import { DocumentType, invalidDocument, isRealDate, repoRelative, type KeyPath } from './document.js';
 import schema from './declaration.schema.json' with { type: 'json' };
+
+// The gate's modules take these from here, beside the declaration they check.
+export { isRealDate, repoRelative };
 
 export const DECLARATION_FILE_NAMES = ['dancu-integration.yml', 'dancu-integration.yaml'];
 
@@ -26,6 +30,23 @@ export interface DeclaredAccount {
   dailyQuota: number;
   paths?: string[];
   holder?: string;
+  /** Mục đích sử dụng, for the account review. */
+  purpose?: string;
+  /** A contractor can use or read the account (R1 says never). */
+  contractorAccess?: boolean;
+  status?: AccountStatus;
+}
+
+export type AccountStatus = 'active' | 'suspended' | 'revoked';
+
+/** How the notice is laid out (Nghị định 30/2020/NĐ-CP); every key optional. */
+export interface DeclaredLetter {
+  parent?: string;
+  issuer?: string;
+  symbol?: string;
+  addressees?: string[];
+  copies?: string[];
+  signer?: { authority?: string; position?: string; name?: string };
 }
 
 export interface DeclaredTool {
@@ -47,6 +68,7 @@ export interface Declaration {
   system: string;
   owner: string;
   province?: string;
+  letter?: DeclaredLetter;
   securityLevel: number;
   securityAssessment: { date: string; reference: string };
   accounts: DeclaredAccount[];
@@ -56,6 +78,8 @@ export interface Declaration {
 
 /** 1-based lines of the parts the gate reports on. */
 export interface DeclarationLines {
+  /** The `province` key (1 when absent). */
+  province: number;
   securityLevel: number;
   securityAssessment: number;
   /** The `notices` key (1 when absent). */
@@ -72,6 +96,8 @@ export interface LoadedDeclaration {
   file: string;
   declaration: Declaration;
   lines: DeclarationLines;
+  /** `province` resolved to one of the 34 current units (absent when the key is). */
+  province?: ResolvedProvince;
 }
 
 const declarationDocument = new DocumentType<Declaration>({
@@ -116,7 +142,7 @@ export function parseDeclaration(
   text: string,
   display: string,
   settings: Settings = defaultSettings(),
-): { declaration: Declaration; lines: DeclarationLines } {
+): { declaration: Declaration; lines: DeclarationLines; province?: ResolvedProvince } {
   const { value: d, lineAt: at } = declarationDocument.parse(text, display);
   const problems: string[] = [];
   const problem = (path: KeyPath, message: string) => problems.push(`${display}:${at(path)}: "${path.join('.')}" ${message}`);
@@ -138,6 +164,18 @@ export function parseDeclaration(
     }
   });
 
+  // The province: one of the 34 units since 1 July 2025, or a pre-2025 province merged into one.
+  const province = d.province !== undefined ? resolveProvince(d.province) : undefined;
+  if (d.province !== undefined && !province) {
+    problem(
+      ['province'],
+      `"${d.province}" is not a provincial-level unit: write one of the 34 provinces and centrally-run cities since 1 July 2025 ` +
+        `(Nghị quyết 202/2025/QH15), e.g. ${PROVINCIAL_UNITS.slice(0, 3)
+          .map((u) => `"${u.name}"`)
+          .join(', ')}, "Hưng Yên" — with or without "tỉnh"/"thành phố"; a province merged in 2025 is accepted under its former name`,
+    );
+  }
+
   // Accounts: unique names, and a secretRef that names a place, not a secret.
   const seen = new Map<string, number>();
   d.accounts.forEach((a, i) => {
@@ -158,6 +196,7 @@ export function parseDeclaration(
   if (problems.length > 0) throw invalidDocument('declaration', display, problems);
 
   const lines: DeclarationLines = {
+    province: d.province !== undefined ? at(['province']) : 1,
     securityLevel: at(['securityLevel']),
     securityAssessment: at(['securityAssessment']),
     notices: d.notices ? at(['notices'], true) : 1,
@@ -165,7 +204,7 @@ export function parseDeclaration(
     notice: (d.notices ?? []).map((_, i) => at(['notices', i])),
     approved: (d.notices ?? []).map((n, i) => (n.approved ? at(['notices', i, 'approved']) : undefined)),
   };
-  return { declaration: d, lines };
+  return { declaration: d, lines, ...(province ? { province } : {}) };
 }
 
 // ---------------------------------------------------------------------------

@@ -184,7 +184,7 @@ function expected(err: ErrorObject): string | undefined {
     case 'const':
       return JSON.stringify((err.params as { allowedValue: unknown }).allowedValue);
     case 'enum':
-      return `one of ${((err.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String).join(', ')}`;
+      return `one of ${((err.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
     default:
       return undefined;
   }

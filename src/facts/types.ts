@@ -54,6 +54,12 @@ export type IsoDate = string;
  */
 export type SurfaceFingerprint = string;
 
+/**
+ * A public key's id: the SHA-256 of its SPKI DER, 64 lowercase hex digits.
+ * @pattern ^[0-9a-f]{64}$
+ */
+export type KeyId = string;
+
 /** What discovery decided a file is. */
 export type FileKind =
   | 'source' // program code in a language we parse
@@ -338,6 +344,8 @@ export interface GateFact {
   };
   lock: GateLockFact;
   limiters: GateLimiterFact[];
+  /** Signed approvals: the trusted keys and the attestations found (src/gate/attest/). */
+  approvals: GateApprovalsFact;
 }
 
 export interface GateDeclarationFact {
@@ -396,6 +404,51 @@ export interface GateLockFact {
   fingerprint?: SurfaceFingerprint;
   /** Files whose hash differs from the lock (empty when the lock is absent). */
   changed: Array<{ path: RepoPath; change: 'added' | 'removed' | 'modified' }>;
+}
+
+/**
+ * Signed approvals (docs/approvals.md). The gate was given `trustKeys` (the province's
+ * public keys, from outside the repository) and read `attestations` — DSSE envelopes
+ * of in-toto statements approving a notice for a fingerprint — only when it has one.
+ */
+export interface GateApprovalsFact {
+  /** Key ids (SHA-256 of the SPKI DER, hex) of the trusted public keys. */
+  trustKeys: KeyId[];
+  /** `--allow-unsigned-approvals`: the province accepts declared approvals without a signature. */
+  allowUnsigned: boolean;
+  /** Where the gate looked for attestations (repo-relative directory). */
+  directory: RepoPath;
+  /**
+   * The repository being gated (owner/name), when known.
+   * @minLength 1
+   */
+  repository?: string;
+  attestations: GateAttestationFact[];
+}
+
+export interface GateAttestationFact {
+  /** Repo-relative path (the file name when it lies outside the repository). */
+  file: RepoPath;
+  /**
+   * valid: a trusted key verifies a signature. bad-signature: a signature names a trusted
+   * key but does not verify (altered). untrusted-key: no trusted key verifies it.
+   * malformed: not readable, not a DSSE envelope, or not a dancu-guard approval statement.
+   */
+  status: 'valid' | 'bad-signature' | 'untrusted-key' | 'malformed';
+  /** valid: the key that verified; bad-signature: the trusted key it names. */
+  keyid?: KeyId;
+  /** untrusted-key: the key ids its signatures name (unauthenticated hints). */
+  keyids?: string[];
+  /** malformed: what is wrong (code for the message, detail naming the field; never the contents). */
+  problem?: { code: string; detail: string };
+  /** The approval it states (trustworthy only when status is valid). */
+  statement?: {
+    fingerprint: SurfaceFingerprint;
+    repository?: string;
+    notice: { reference: string; submitted: IsoDate; goLive?: IsoDate };
+    approval: { reference: string; date: IsoDate };
+    approver?: string;
+  };
 }
 
 /** A rate limiter whose daily capacity could be worked out from its construction. */

@@ -37,3 +37,6 @@ export function buildFindings(raw: readonly RawFinding[], catalog: RuleCatalog, 
   });
   return sortFindings(findings);
 }
+
+// Callers that merge findings from several builds sort them the same way.
+export { sortFindings };

@@ -7,13 +7,10 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig, mergeSettings, type LoadedConfig } from '../config/load.js';
-import { loadDeclaration, type LoadedDeclaration } from '../config/declaration.js';
-import { isRealDate, repoRelative } from '../config/document.js';
-import { buildFindings } from '../findings/build.js';
-import { applySuppressions, type SuppressedFinding } from '../findings/suppress.js';
+import { loadDeclaration, isRealDate, repoRelative, type LoadedDeclaration } from '../config/declaration.js';
+import type { SuppressedFinding } from '../findings/suppress.js';
 import type { Finding, Lang } from '../findings/types.js';
-import { ruleCatalog } from '../policy/bundle.js';
-import { evaluateFindings, loadEvaluator, type Evaluator } from '../policy/evaluate.js';
+import type { Evaluator } from '../policy/evaluate.js';
 import type { Settings } from '../policy/settings.js';
 import { scan, type ScanResult } from '../pipeline/scan.js';
 import { UsageError } from '../util/errors.js';
@@ -44,10 +41,10 @@ export interface IntegrationAnalysis {
   scan: ScanResult;
   /** Undefined when the repository has none. */
   declaration?: LoadedDeclaration;
-  /** The scan's settings plus the declaration's approved tools. */
+  /** The scan's settings, the declaration's approved tools included. */
   settings: Settings;
   evaluator: Evaluator;
-  /** The scan's findings judged with `settings`, after suppressions and exceptions. */
+  /** The scan's findings after suppressions and exceptions (before any baseline). */
   findings: Finding[];
   suppressed: SuppressedFinding[];
   surface: IntegrationSurface;
@@ -83,6 +80,8 @@ export async function analyzeIntegration(opts: AnalyzeOptions): Promise<Integrat
   // A malformed lock file too.
   const lock = records ? readLock(root) : undefined;
 
+  // The declaration's approved tools join the settings, so the one scan judges with them.
+  const declaredTools = (declaration?.declaration.approvedTools ?? []).map((t) => t.path);
   const result = await scan({
     path: root,
     ...(opts.configPath ? { configPath: opts.configPath } : {}),
@@ -90,21 +89,13 @@ export async function analyzeIntegration(opts: AnalyzeOptions): Promise<Integrat
     failOn: 'none',
     ...(opts.today ? { today: opts.today } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    adjustSettings: (s) => ({ ...s, approvedTools: [...new Set([...s.approvedTools, ...declaredTools])] }),
   });
-
-  const declaredTools = (declaration?.declaration.approvedTools ?? []).map((t) => t.path);
-  const settings: Settings = {
-    ...result.settings,
-    approvedTools: [...new Set([...result.settings.approvedTools, ...declaredTools])],
-  };
+  const settings = result.settings;
+  const evaluator = result.evaluator!;
+  const findings = result.unsuppressed;
+  const suppressed = result.suppressed;
   opts.onProgress?.('evaluating the integration surface…');
-  const evaluator = await loadEvaluator(settings);
-  let findings = result.unsuppressed;
-  let suppressed = result.suppressed;
-  if (settings.approvedTools.length !== result.settings.approvedTools.length) {
-    const all = buildFindings(evaluateFindings(evaluator, result.facts), ruleCatalog(), opts.lang ?? 'en');
-    ({ kept: findings, suppressed } = applySuppressions(all, result.facts.suppressions, result.facts.exceptions));
-  }
   const surface = evaluateSurface(evaluator, result.facts);
   const fingerprint = computeFingerprint(result.facts, surface, fileReader(root));
   const changes = lock ? diffLock(lock, fingerprint) : [];

@@ -6,9 +6,11 @@
  */
 import type { Lang } from '../findings/types.js';
 import { ruleCatalog } from '../policy/bundle.js';
-import { FORMATTERS } from '../report/index.js';
+import { FORMATTERS, reportExtras } from '../report/index.js';
+import { sanitizeTerminal } from '../report/text.js';
 import { UsageError } from '../util/errors.js';
 import { TOOL } from '../version.js';
+import { approvalCheck, approvalCheckLine } from './attest/status.js';
 import type { GateResult } from './run.js';
 
 const L = {
@@ -71,11 +73,13 @@ export function gateHeader(result: GateResult, lang: Lang): string[] {
   const verdict = result.blocked
     ? `${t.blocked} (${result.summary.blocking} ${t.blocking} ${result.summary.failOn})`
     : t.allowed;
+  const signature = approvalCheck(g, n, result.findings);
   return [
     `${t.title} — ${t.deploy} ${result.deployDate}`,
     `  ${t.declaration}: ${decl}`,
     `  ${t.fingerprint}: ${g.fingerprint.current} (${g.fingerprint.files.length} ${t.files})`,
     `  ${t.notice}: ${notice}`,
+    ...(signature ? [`  ${approvalCheckLine(signature, lang)}`] : []),
     `  ${t.verdict}: ${verdict}`,
   ];
 }
@@ -85,10 +89,23 @@ export function formatGate(result: GateResult, format: string, opts: { lang: Lan
   const formatter = FORMATTERS[format];
   if (!formatter) throw new UsageError(`unknown format "${format}" (one of ${Object.keys(FORMATTERS).join(', ')})`);
   const body = formatter(
-    { tool: TOOL, findings: result.findings, summary: result.summary, rules: ruleCatalog(), root: result.root },
+    {
+      tool: TOOL,
+      findings: result.findings,
+      summary: result.summary,
+      rules: ruleCatalog(),
+      root: result.root,
+      ...(format === 'html'
+        ? {
+            preface: gateHeader(result, opts.lang),
+            ...reportExtras(format, { root: result.root, settings: result.analysis.settings, facts: result.analysis.scan.facts }, result.findings),
+          }
+        : {}),
+    },
     { lang: opts.lang, ...(opts.color !== undefined ? { color: opts.color } : {}) },
   );
-  if (format === 'text') return `${gateHeader(result, opts.lang).join('\n')}\n\n${body}`;
+  // Header fields come from the repository (system, owner, attestation file names): no terminal controls.
+  if (format === 'text') return `${gateHeader(result, opts.lang).map(sanitizeTerminal).join('\n')}\n\n${body}`;
   if (format === 'markdown') {
     const [title, ...rest] = gateHeader(result, opts.lang);
     return `## ${title}\n\n${rest.map((l) => `- ${l.trim()}`).join('\n')}\n\n${body}`;
@@ -113,6 +130,12 @@ export function formatGate(result: GateResult, format: string, opts: { lang: Lan
           }
         : null,
       changed: g.lock.changed,
+      approvals: {
+        trustKeys: g.approvals.trustKeys,
+        allowUnsigned: g.approvals.allowUnsigned,
+        signature: approvalCheck(g, result.notice, result.findings) ?? null,
+        attestations: g.approvals.attestations.map((a) => ({ file: a.file, status: a.status, ...(a.keyid ? { keyid: a.keyid } : {}) })),
+      },
     };
     return `${JSON.stringify(doc, null, 2)}\n`;
   }

@@ -14,10 +14,9 @@
 import { basename } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { DECLARATION_FILE_NAMES } from '../config/declaration.js';
-import type { Facts, GateFact, GateNoticeFact } from '../facts/types.js';
+import type { Facts, GateApprovalsFact, GateFact, GateNoticeFact } from '../facts/types.js';
 import { assertValidFacts } from '../facts/validate.js';
-import { buildFindings } from '../findings/build.js';
-import { sortFindings } from '../findings/order.js';
+import { buildFindings, sortFindings } from '../findings/build.js';
 import type { Finding, Lang, Severity } from '../findings/types.js';
 import { ruleCatalog } from '../policy/bundle.js';
 import { chunkFacts, type Evaluator, type RawFinding } from '../policy/evaluate.js';
@@ -29,9 +28,11 @@ import {
   assessmentValidUntil,
   checkDateOption,
   gateCalendar,
+  resolveRoot,
   todayInVietnam,
   type IntegrationAnalysis,
 } from './integration.js';
+import { prepareApprovals, type ApprovalGateOptions } from './attest/gate.js';
 import type { WorkingCalendar } from './calendar.js';
 import { scanLimiters } from '../collect/limiters.js';
 import { LOCK_FILE_NAME, fileReader } from './surface.js';
@@ -40,7 +41,7 @@ export const GATE_ENTRYPOINT = 'dancu/gate/findings';
 /** R5: at least 10 working days between the notice and use. */
 export const REQUIRED_WORKING_DAYS = 10;
 
-export interface GateOptions {
+export interface GateOptions extends ApprovalGateOptions {
   /** Root of the repository. */
   path: string;
   /** The day being judged, `YYYY-MM-DD` (default: today in Vietnam, UTC+7). */
@@ -66,6 +67,8 @@ export interface GateResult {
   /** The latest notice covering the current fingerprint, if any. */
   notice?: GateNoticeFact;
   analysis: IntegrationAnalysis;
+  /** Warnings for stderr / the Action log (e.g. a trust key inside the gated repository). */
+  warnings: string[];
 }
 
 /** The gate rule that blocks a deployment whatever `fail-on` says. */
@@ -76,6 +79,8 @@ export async function runGate(opts: GateOptions): Promise<GateResult> {
   const deployDate = opts.deployDate ? checkDateOption(opts.deployDate, '--deploy-date') : todayInVietnam();
   const lang = opts.lang ?? 'en';
   const failOn = opts.failOn ?? 'high';
+  // Trust keys before any work: a bad key file is exit 2 and changes nothing.
+  const approvals = prepareApprovals(opts, resolveRoot(opts.path));
   const analysis = await analyzeIntegration({
     path: opts.path,
     ...(opts.configPath ? { configPath: opts.configPath } : {}),
@@ -85,7 +90,7 @@ export async function runGate(opts: GateOptions): Promise<GateResult> {
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
   const calendar = gateCalendar(loadConfig(analysis.root, opts.configPath), analysis.root);
-  const gate = gateFacts(analysis, deployDate, calendar);
+  const gate = gateFacts(analysis, deployDate, calendar, approvals.facts(analysis.root, analysis.declaration?.path));
 
   const facts: Facts = { ...analysis.scan.facts, gate };
   assertValidFacts(facts);
@@ -112,6 +117,7 @@ export async function runGate(opts: GateOptions): Promise<GateResult> {
     gate,
     ...(notice ? { notice } : {}),
     analysis,
+    warnings: approvals.warnings,
   };
 }
 
@@ -120,6 +126,7 @@ export function gateFacts(
   analysis: IntegrationAnalysis,
   deployDate: string,
   calendar: Pick<WorkingCalendar, 'explain'>,
+  approvals: GateApprovalsFact,
 ): GateFact {
   const loaded = analysis.declaration;
   const d = loaded?.declaration;
@@ -190,6 +197,7 @@ export function gateFacts(
       changed: analysis.changes,
     },
     limiters,
+    approvals,
   };
 }
 

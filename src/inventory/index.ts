@@ -7,9 +7,12 @@
  * and which facts are credentials is the Rego decision (`dancu/gate/surface`).
  */
 import { redactEndpoint } from '../collect/credentials/candidates.js';
+import type { AccountStatus } from '../config/declaration.js';
+import { placeName, unitName } from '../gate/provinces.js';
 import { analyzeIntegration } from '../gate/integration.js';
 import type { IntegrationAnalysis } from '../gate/integration.js';
 import { UsageError } from '../util/errors.js';
+import { accountReview, reviewCsv } from './review.js';
 
 export interface InventoryAccount {
   name: string;
@@ -17,6 +20,9 @@ export interface InventoryAccount {
   dailyQuota: number;
   holder?: string;
   paths?: string[];
+  purpose?: string;
+  contractorAccess?: boolean;
+  status?: AccountStatus;
 }
 
 export interface InventoryEndpoint {
@@ -55,6 +61,9 @@ export interface Inventory {
   system?: string;
   owner?: string;
   declaration?: string;
+  /** The declaration's provincial-level unit, current name ("tỉnh Hưng Yên"), and the place for a signature line. */
+  province?: string;
+  place?: string;
   accounts: InventoryAccount[];
   endpoints: InventoryEndpoint[];
   callSites: InventoryCallSite[];
@@ -80,16 +89,21 @@ export async function buildInventory(opts: InventoryOptions): Promise<{ inventor
 
 export function inventoryOf(analysis: IntegrationAnalysis): Inventory {
   const d = analysis.declaration?.declaration;
+  const province = analysis.declaration?.province;
   const inv: Inventory = {
     version: 1,
     ...(d ? { system: d.system, owner: d.owner } : {}),
     ...(analysis.declaration ? { declaration: analysis.declaration.file } : {}),
+    ...(province ? { province: unitName(province.unit), place: placeName(province.unit) } : {}),
     accounts: (d?.accounts ?? []).map((a) => ({
       name: a.name,
       secretRef: a.secretRef,
       dailyQuota: a.dailyQuota,
       ...(a.holder ? { holder: a.holder } : {}),
       ...(a.paths ? { paths: a.paths } : {}),
+      ...(a.purpose ? { purpose: a.purpose } : {}),
+      ...(a.contractorAccess !== undefined ? { contractorAccess: a.contractorAccess } : {}),
+      ...(a.status ? { status: a.status } : {}),
     })),
     endpoints: analysis.surface.endpoints.map((e) => ({
       file: e.file,
@@ -130,8 +144,18 @@ function targetLabel(t: { url?: string; operation?: string; namespace?: string }
 // ---------------------------------------------------------------------------
 // Formats
 
-export type InventoryFormat = 'csv' | 'markdown' | 'json';
-export const INVENTORY_FORMATS: readonly InventoryFormat[] = ['csv', 'markdown', 'json'];
+/**
+ * `csv` (and `xlsx`, binary, in `xlsx.ts`) is the account review for the Ministry
+ * (`review.ts`: Vietnamese columns, title, date, signature block, UTF-8 BOM);
+ * `csv-detail` is every item, one row each with a `type` column, for machines.
+ */
+export type InventoryFormat = 'csv' | 'csv-detail' | 'markdown' | 'json';
+export const INVENTORY_FORMATS: readonly InventoryFormat[] = ['csv', 'csv-detail', 'markdown', 'json'];
+
+export interface InventoryFormatOptions {
+  /** The review's date, `YYYY-MM-DD` (csv); blank in the form when absent. */
+  date?: string;
+}
 
 const CSV_COLUMNS = ['type', 'name', 'file', 'line', 'source', 'kind', 'client', 'function', 'target', 'key', 'value', 'dailyQuota', 'secretRef', 'holder'] as const;
 type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | undefined>>;
@@ -144,11 +168,13 @@ export function csvField(value: string | number | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function formatInventory(inv: Inventory, format: InventoryFormat): string {
+export function formatInventory(inv: Inventory, format: InventoryFormat, opts: InventoryFormatOptions = {}): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(inv, null, 2)}\n`;
     case 'csv':
+      return reviewCsv(accountReview(inv, opts));
+    case 'csv-detail':
       return inventoryCsv(inv);
     case 'markdown':
       return inventoryMarkdown(inv);

@@ -3,413 +3,32 @@
  * Action (pull requests): which findings a change introduces. Only those can block;
  * the others are pre-existing.
  *
- * Primary method: **by fingerprint**. The base commit (the merge-base) is materialised
- * from the object store into a temporary directory (`git ls-tree -r` + `git cat-file`,
- * as `scan --staged` materialises the index), the same `scan()` runs on it, and a
- * current finding is new when its fingerprint (rule + path + normalized match, not the
- * line: src/findings/fingerprint.ts) is not among the base's findings, counted as a
- * multiset (a second copy of an existing finding is new). This catches a violation the
- * change creates away from the finding's line: deleting the audit-log call below a DB
- * call, changing `https` to `http` in a config file that a client elsewhere reads.
- * The base is scanned with the base's own `.dancu-guard.yml` unless a config file is
- * given explicitly (then with that one), and with the same baseline: removing an
- * exception or a directive makes its finding new.
+ * Primary method: **by fingerprint**. The base commit (the merge-base) is scanned by
+ * the same pipeline from the object store (`gitTreeSource`), and a current finding is
+ * new when its fingerprint (rule + path + normalized match, not the line:
+ * src/findings/fingerprint.ts) is not among the base's findings, counted as a multiset
+ * (a second copy of an existing finding is new). This catches a violation the change
+ * creates away from the finding's line: deleting the audit-log call below a DB call,
+ * changing `https` to `http` in a config file that a client elsewhere reads. The base
+ * is scanned with the base's own `.dancu-guard.yml` unless a config file is given
+ * explicitly (then with that one), and with the same baseline: removing an exception or
+ * a directive makes its finding new.
  *
  * Known limit: a file renamed (or moved) by the change gets new fingerprints (the path
  * is part of them), so its findings count as new. Review the rename; full scans (push
  * events, `mode: deploy`, the SARIF sent to code scanning) always gate everything.
  *
- * Fallback: **by changed lines**, when the base cannot be materialised or scanned (no
- * base commit locally, an object missing, the base's config invalid) — said in a
- * notice. A change set maps each changed file (relative to the scanned root, forward
- * slashes) to its changed lines, or to `'all'` when the file counts as changed as a
- * whole:
- *
- * - added, renamed or copied files: a new path can change which rules apply (approved
- *   modules and tools are path globs, fingerprints include the path), so every finding
- *   in such a file is new to the repository;
- * - files with no line information: binary, mode-only changes, or a GitHub patch left
- *   out because the diff is too large;
- * - untracked files (local runs of `--changed-since`).
- *
- * In a modified file the changed lines are the lines the change adds (`+` lines of the
- * unified diff, which includes the new side of a modified line) and, where lines were
- * only deleted, the lines on either side of the deletion. A finding the change creates
- * further away (the DB call a few lines above a removed audit-log call) sits on an
- * unchanged line and is listed as pre-existing: the reason fingerprints come first.
- *
- * Git runs only through src/git/run.ts (no hook, fsmonitor, external diff or filter
- * from the scanned repository's config), and never writes the repository's index:
- * the working-tree diff runs against a private copy of it.
+ * Fallback: **by changed lines** (src/git/diff.ts), when the base cannot be
+ * materialised or scanned (no base commit locally, an object missing, the base's
+ * config invalid) — said in a notice. A finding the change creates away from a changed
+ * line is then listed as pre-existing: the reason fingerprints come first.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, isAbsolute, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { materialiseEntries, treeEntries } from '../git/materialise.js';
-import { filterOverrides, gitSync, spawnGit, type GitSyncResult } from '../git/run.js';
+import { resolve } from 'node:path';
+import { changeSetFromGit, type ChangedSince, type ChangeSet } from '../git/diff.js';
+import { atOrAbove, CATEGORIES, SEVERITIES, type Category, type Finding, type Lang, type Severity } from '../findings/types.js';
 import type { Summary } from '../report/types.js';
 import { scan } from './scan.js';
-import { UsageError } from '../util/errors.js';
-import { atOrAbove, CATEGORIES, SEVERITIES, type Category, type Finding, type Lang, type Severity } from '../findings/types.js';
-
-export type FileChange = 'all' | ReadonlySet<number>;
-
-export interface ChangeSet {
-  /** Changed file → its changed lines (1-based, new side), or `'all'`. */
-  files: Map<string, FileChange>;
-  /** What the change was compared with, for reports (`origin/main (merge-base 1a2b3c4d5e6f)`). */
-  base: string;
-}
-
-// ---------------------------------------------------------------------------------
-// Unified diffs
-
-const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
-
-/**
- * The changed lines (new side) of one file's unified diff: its `@@` hunks, with or
- * without context lines (GitHub's `patch` field has 3; `git diff --unified=0` none).
- * Lines before the first hunk (headers) are ignored.
- */
-export function changedLinesOfPatch(patch: string): Set<number> {
-  const lines = new Set<number>();
-  const state = newHunkState();
-  for (const line of patch.split(/\r?\n/)) feedPatchLine(state, line, lines);
-  flushDeletion(state, lines);
-  return lines;
-}
-
-interface HunkState {
-  inHunk: boolean;
-  /** Next line number on the new side. */
-  next: number;
-  /**
-   * A run of deleted lines not (yet) followed by added ones: the new-side line that
-   * follows the deletion point. A pure deletion marks its two neighbours; a deletion
-   * followed by additions is a modification, and the added lines are what changed.
-   */
-  pending?: number;
-}
-
-function newHunkState(): HunkState {
-  return { inHunk: false, next: 0 };
-}
-
-function feedPatchLine(st: HunkState, line: string, out: Set<number>): void {
-  const m = HUNK.exec(line);
-  if (m) {
-    flushDeletion(st, out);
-    st.inHunk = true;
-    st.next = Number(m[1]);
-    // A hunk with no new-side lines (`+N,0`): N is the line before the deletion.
-    if (m[2] !== undefined && Number(m[2]) === 0) {
-      st.next = Number(m[1]) + 1;
-      st.pending = st.next;
-    }
-    return;
-  }
-  if (!st.inHunk) return;
-  const c = line.charAt(0);
-  if (c === '+') {
-    st.pending = undefined; // a modification: the added lines are the change
-    out.add(st.next);
-    st.next++;
-  } else if (c === ' ') {
-    flushDeletion(st, out);
-    st.next++;
-  } else if (c === '-') {
-    st.pending ??= st.next;
-  } else if (c === '\\') {
-    // "\ No newline at end of file"
-  } else {
-    // Anything else ends the hunk (the next file's header in a multi-file diff).
-    flushDeletion(st, out);
-    st.inHunk = false;
-  }
-}
-
-/** A pure deletion changes the lines on either side of it. */
-function flushDeletion(st: HunkState, out: Set<number>): void {
-  if (st.pending === undefined) return;
-  if (st.pending - 1 >= 1) out.add(st.pending - 1);
-  out.add(st.pending);
-  st.pending = undefined;
-}
-
-// ---------------------------------------------------------------------------------
-// GitHub pull-request files
-
-/** The fields of `GET /repos/{owner}/{repo}/pulls/{pull_number}/files` entries we use. */
-export interface PullRequestFile {
-  filename: string;
-  status: string;
-  patch?: string;
-  previous_filename?: string;
-}
-
-/**
- * A change set from a pull request's files. `prefix` is the scanned root relative to
- * the repository root (`''` when the whole repository is scanned): files outside it are
- * left out and the rest made relative to it.
- */
-export function changeSetFromPullFiles(files: readonly PullRequestFile[], base: string, prefix = ''): ChangeSet {
-  const out = new Map<string, FileChange>();
-  const pre = normalizePrefix(prefix);
-  for (const f of files) {
-    if (f.status === 'removed') continue;
-    if (pre && !f.filename.startsWith(pre)) continue;
-    const path = f.filename.slice(pre.length);
-    const whole = f.status === 'added' || f.status === 'renamed' || f.status === 'copied' || f.patch === undefined || f.patch === '';
-    out.set(path, whole ? 'all' : changedLinesOfPatch(f.patch!));
-  }
-  return { files: out, base };
-}
-
-function normalizePrefix(prefix: string): string {
-  const p = prefix.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/+$/, '');
-  return p ? `${p}/` : '';
-}
-
-// ---------------------------------------------------------------------------------
-// Local git
-
-export interface GitChangeOptions {
-  /** Directory to run git in; paths come out relative to it (`git diff --relative`). */
-  cwd: string;
-  /** The commit to compare with (already resolved, e.g. a merge-base). */
-  base: string;
-  /** Compare with the working tree, so staged, unstaged and untracked files count (default), or with HEAD only. */
-  workingTree?: boolean;
-  /** For reports. */
-  label?: string;
-}
-
-/**
- * `-c` settings for diffs, on top of the shared ones (src/git/run.ts): output that is
- * machine-readable whatever the user's config says, and no split index written for
- * the private index copy.
- */
-const DIFF_CONFIG = ['-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', '-c', 'core.splitIndex=false'];
-
-function git(cwd: string, args: string[], env?: Record<string, string>): GitSyncResult {
-  return gitSync([...DIFF_CONFIG, ...args], { cwd, ...(env ? { env } : {}) });
-}
-
-function gitOrThrow(cwd: string, args: string[], what: string, env?: Record<string, string>): string {
-  const r = git(cwd, args, env);
-  if (r.error) {
-    const code = (r.error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `${what}: git is not installed (or not on PATH)` : `${what}: ${r.error.message}`);
-  }
-  if (r.status !== 0) throw new UsageError(`${what}: ${firstLine(r.stderr) || `git ${args[0]} exited ${r.status}`}`);
-  return r.stdout;
-}
-
-function firstLine(s: string): string {
-  return s.trim().split('\n')[0] ?? '';
-}
-
-/** True when `cwd` is inside a git work tree. */
-export function isGitWorkTree(cwd: string): boolean {
-  const r = git(cwd, ['rev-parse', '--is-inside-work-tree']);
-  return r.status === 0 && r.stdout.trim() === 'true';
-}
-
-/** The full SHA of `rev` when it names a commit known here, else undefined. */
-export function gitCommit(cwd: string, rev: string): string | undefined {
-  if (!rev || rev.startsWith('-')) return undefined;
-  const r = git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
-  return r.status === 0 ? r.stdout.trim() : undefined;
-}
-
-/** The merge-base of two commits, or undefined (unrelated histories, shallow clone). */
-export function gitMergeBase(cwd: string, a: string, b: string): string | undefined {
-  const r = git(cwd, ['merge-base', a, b]);
-  return r.status === 0 ? r.stdout.trim().split('\n')[0] : undefined;
-}
-
-/** The parents of a commit (full SHAs). */
-export function gitParents(cwd: string, rev: string): string[] {
-  const r = git(cwd, ['rev-list', '--parents', '-n', '1', rev]);
-  if (r.status !== 0) return [];
-  return r.stdout.trim().split(/\s+/).slice(1);
-}
-
-export interface ChangedSince {
-  ref: string;
-  /** The merge-base of `ref` and HEAD, the commit the change set is taken against. */
-  mergeBase: string;
-  label: string;
-}
-
-/**
- * Resolve `--changed-since REF`: REF must name a commit, `root` must be in a git work
- * tree, and REF and HEAD must share history. Every failure is a UsageError naming REF.
- */
-export function resolveChangedSince(root: string, ref: string): ChangedSince {
-  if (!ref || ref.startsWith('-')) throw new UsageError(`--changed-since: "${ref}" is not a git ref`);
-  let isDir = false;
-  try {
-    isDir = statSync(root).isDirectory();
-  } catch {
-    // reported below
-  }
-  if (!isDir) throw new UsageError(`path not found or not a directory: ${root}`);
-  const inTree = git(root, ['rev-parse', '--is-inside-work-tree']);
-  if (inTree.error) {
-    const code = (inTree.error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      code === 'ENOENT' ? '--changed-since needs git, which is not installed (or not on PATH)' : `--changed-since: ${inTree.error.message}`,
-    );
-  }
-  if (inTree.status !== 0 || inTree.stdout.trim() !== 'true') {
-    throw new UsageError(`--changed-since ${ref}: ${root} is not inside a git work tree`);
-  }
-  const commit = gitCommit(root, ref);
-  if (!commit) {
-    throw new UsageError(
-      `--changed-since: unknown git ref "${ref}" (not a branch, tag or commit here; fetch it first, e.g. \`git fetch origin ${ref.replace(/^origin\//, '')}\`)`,
-    );
-  }
-  if (!gitCommit(root, 'HEAD')) throw new UsageError(`--changed-since ${ref}: the repository has no commit yet (HEAD)`);
-  const mergeBase = gitMergeBase(root, commit, 'HEAD');
-  if (!mergeBase) {
-    throw new UsageError(
-      `--changed-since: "${ref}" and HEAD have no common history here (a shallow clone? fetch more history, e.g. \`git fetch --unshallow\`, or check out with fetch-depth: 0)`,
-    );
-  }
-  return { ref, mergeBase, label: `${ref} (merge-base ${mergeBase.slice(0, 12)})` };
-}
-
-/**
- * The change set between `base` and the working tree (or HEAD), from
- * `git diff --unified=0 -M --relative`, plus untracked files when comparing with the
- * working tree. Paths are relative to `cwd`.
- */
-export async function changeSetFromGit(opts: GitChangeOptions): Promise<ChangeSet> {
-  const { cwd, base } = opts;
-  const workingTree = opts.workingTree ?? true;
-  const range = workingTree ? [base] : [base, 'HEAD'];
-  const common = ['--no-color', '--no-ext-diff', '--no-textconv', '-M', '--relative', '--src-prefix=a/', '--dst-prefix=b/'];
-
-  // Against the working tree, `git diff` refreshes the index's stat data and writes it
-  // back (GIT_OPTIONAL_LOCKS does not stop that): give it a private copy of the index,
-  // and switch off the clean filters it would run on working-tree files.
-  const priv = workingTree ? privateIndex(cwd) : undefined;
-  try {
-    const env = priv ? { GIT_INDEX_FILE: priv.file } : undefined;
-    const pre = workingTree ? await filterOverrides(cwd) : [];
-    // Names and statuses first (NUL-separated, never quoted), then the patch, whose file
-    // sections come in the same order.
-    const names = gitOrThrow(cwd, [...pre, 'diff', ...common, '--name-status', '-z', ...range, '--', '.'], 'git diff', env);
-    const entries = parseNameStatusZ(names);
-    const sections = await patchSections(cwd, [...pre, 'diff', ...common, '--unified=0', ...range, '--', '.'], env);
-
-    const files = new Map<string, FileChange>();
-    const aligned = sections.length === entries.length;
-    entries.forEach((e, i) => {
-      if (e.status === 'D') return;
-      const whole = e.status === 'A' || e.status === 'R' || e.status === 'C' || !aligned;
-      const lines = aligned ? sections[i]! : undefined;
-      files.set(e.path, whole || !lines || lines.size === 0 ? 'all' : lines);
-    });
-    if (workingTree) {
-      const untracked = gitOrThrow(cwd, ['ls-files', '--others', '--exclude-standard', '-z', '--', '.'], 'git ls-files', env);
-      for (const p of untracked.split('\0')) if (p) files.set(p, 'all');
-    }
-    return { files, base: opts.label ?? base };
-  } finally {
-    if (priv) rmSync(priv.dir, { recursive: true, force: true });
-  }
-}
-
-/**
- * A copy of the repository's index (the one git would use here, `GIT_INDEX_FILE`
- * included) in a temporary directory, for commands that would otherwise rewrite it.
- * No index yet: a path that does not exist (git reads that as an empty index).
- */
-function privateIndex(cwd: string): { dir: string; file: string } {
-  const r = git(cwd, ['rev-parse', '--git-path', 'index']);
-  if (r.error || r.status !== 0) throw new UsageError(`git rev-parse: ${firstLine(r.stderr) || 'cannot locate the index'}`);
-  const p = r.stdout.trim();
-  const index = isAbsolute(p) ? p : resolve(cwd, p);
-  const dir = mkdtempSync(join(tmpdir(), 'dancu-guard-index-'));
-  const file = join(dir, 'index');
-  try {
-    if (existsSync(index)) copyFileSync(index, file);
-  } catch (err) {
-    rmSync(dir, { recursive: true, force: true });
-    throw new UsageError(`cannot copy the git index ${index}: ${(err as Error).message}`);
-  }
-  return { dir, file };
-}
-
-interface NameStatus {
-  status: string;
-  path: string;
-  from?: string;
-}
-
-/** `git diff --name-status -z`: `M\0path\0`, `R100\0old\0new\0`. */
-export function parseNameStatusZ(out: string): NameStatus[] {
-  const parts = out.split('\0');
-  const list: NameStatus[] = [];
-  for (let i = 0; i < parts.length; ) {
-    const code = parts[i++];
-    if (!code) continue;
-    const status = code.charAt(0);
-    if (status === 'R' || status === 'C') {
-      const from = parts[i++] ?? '';
-      const path = parts[i++] ?? '';
-      list.push({ status, path, from });
-    } else {
-      list.push({ status, path: parts[i++] ?? '' });
-    }
-  }
-  return list;
-}
-
-/** Run a `git diff` and return each file section's changed lines, streaming. */
-function patchSections(cwd: string, args: string[], env?: Record<string, string>): Promise<Set<number>[]> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawnGit([...DIFF_CONFIG, ...args], { cwd, ...(env ? { env } : {}) });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end();
-    const sections: Set<number>[] = [];
-    let current: Set<number> | undefined;
-    let state = newHunkState();
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (d: string) => {
-      if (stderr.length < 4096) stderr += d;
-    });
-    const rl = createInterface({ input: child.stdout, crlfDelay: Infinity });
-    rl.on('line', (line) => {
-      if (line.startsWith('diff --git ')) {
-        if (current) flushDeletion(state, current);
-        current = new Set<number>();
-        sections.push(current);
-        state = newHunkState();
-        return;
-      }
-      if (current) feedPatchLine(state, line, current);
-    });
-    child.on('error', (err) => {
-      const code = (err as NodeJS.ErrnoException).code;
-      reject(new UsageError(code === 'ENOENT' ? 'git diff: git is not installed (or not on PATH)' : `git diff: ${err.message}`));
-    });
-    child.on('close', (code) => {
-      rl.close();
-      if (current) flushDeletion(state, current);
-      if (code !== 0) reject(new UsageError(`git diff: ${firstLine(stderr) || `exited ${code}`}`));
-      else resolvePromise(sections);
-    });
-  });
-}
-
-// ---------------------------------------------------------------------------------
-// Gating
+import { gitTreeSource } from './sources/git-tree.js';
 
 /** True when the finding's line (or any line of its range) is one the change touches. */
 export function isOnChangedLine(changes: ChangeSet, f: Pick<Finding, 'file' | 'line' | 'endLine'>): boolean {
@@ -484,37 +103,20 @@ export interface BaseScanOptions {
 }
 
 /**
- * The findings `scan()` reports on `commit`'s tree under `root`: the tree is
- * materialised from the object store into a temporary directory named like the root
- * (the repository name in the facts stays the same), scanned, and removed. Throws when
- * the base cannot be materialised or scanned; callers fall back to changed lines.
+ * The findings the pipeline reports on `commit`'s tree under `root`. Throws when the
+ * base cannot be materialised or scanned; callers fall back to changed lines.
  */
 export async function scanBaseCommit(opts: BaseScanOptions): Promise<Finding[]> {
-  const root = resolve(opts.root);
-  const entries = await treeEntries(root, opts.commit);
-  const tmp = mkdtempSync(join(tmpdir(), 'dancu-guard-base-'));
-  try {
-    const dir = join(tmp, basename(root) || 'base');
-    mkdirSync(dir);
-    await materialiseEntries(root, entries, dir, 'base');
-    const r = await scan({
-      path: dir,
-      ...(opts.configPath ? { configPath: resolve(opts.configPath) } : {}),
-      ...(opts.baseline ? { baseline: resolve(opts.baseline) } : {}),
-      ...(opts.lang ? { lang: opts.lang } : {}),
-      ...(opts.today ? { today: opts.today } : {}),
-      failOn: 'none',
-    });
-    return r.findings;
-  } catch (err) {
-    // Name the user's files, not the temporary copy.
-    if (err instanceof Error && err.message.includes(tmp)) {
-      err.message = err.message.split(join(tmp, basename(root) || 'base')).join(`${root} (at ${opts.commit.slice(0, 12)})`);
-    }
-    throw err;
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  const r = await scan({
+    path: opts.root,
+    source: gitTreeSource(opts.root, opts.commit),
+    ...(opts.configPath ? { configPath: resolve(opts.configPath) } : {}),
+    ...(opts.baseline ? { baseline: resolve(opts.baseline) } : {}),
+    ...(opts.lang ? { lang: opts.lang } : {}),
+    ...(opts.today ? { today: opts.today } : {}),
+    failOn: 'none',
+  });
+  return r.findings;
 }
 
 /**
@@ -548,9 +150,6 @@ export function recount(summary: Summary, findings: readonly Finding[], blocks: 
   return { ...summary, total: findings.length, bySeverity, byCategory, blocking, verdict: blocking > 0 ? 'fail' : 'pass' };
 }
 
-// ---------------------------------------------------------------------------------
-// The CLI: `scan --changed-since REF`
-
 export interface NarrowedScan {
   findings: Finding[];
   summary: Summary;
@@ -573,11 +172,52 @@ export interface NarrowOptions {
 }
 
 /**
- * Keep the findings the working tree introduces since `since.mergeBase`: committed,
- * staged and unstaged changes and untracked (not ignored) files all count, so a
- * developer can check work before committing it. By fingerprint against a scan of the
- * merge-base; by changed lines when that scan is not possible (`fallbackReason`).
- * Paths are relative to `root`.
+ * Keep the findings a change introduces: by fingerprint against a scan of
+ * `baseCommit` when there is one and it can be scanned, else by the change's lines
+ * (`fallbackReason` says why). `blocks` decides what blocks (default: at or above
+ * `summary.failOn`). Paths are relative to `result.root`.
+ */
+export async function gateByChanges(
+  result: { root: string; findings: Finding[]; summary: Summary },
+  changes: ChangeSet,
+  baseCommit: string | undefined,
+  opts: NarrowOptions & { blocks?: (f: Finding) => boolean } = {},
+): Promise<NarrowedScan> {
+  let baseFindings: Finding[] | undefined;
+  let fallbackReason: string | undefined;
+  if (baseCommit === undefined) {
+    fallbackReason = 'the base commit is not available';
+  } else {
+    try {
+      baseFindings = await (opts.scanBase ?? scanBaseCommit)({
+        root: result.root,
+        commit: baseCommit,
+        ...(opts.configPath ? { configPath: opts.configPath } : {}),
+        ...(opts.baseline ? { baseline: opts.baseline } : {}),
+        ...(opts.lang ? { lang: opts.lang } : {}),
+        ...(opts.today ? { today: opts.today } : {}),
+      });
+    } catch (err) {
+      fallbackReason = (err as Error).message.split('\n')[0] ?? String(err);
+    }
+  }
+  const part = baseFindings
+    ? partitionByFingerprint(result.findings, baseFindings.map((f) => f.fingerprint), changes)
+    : partitionByChangedLines(result.findings, changes);
+  return {
+    findings: part.changed,
+    summary: gatedSummary(result.summary, changes, part, opts.blocks),
+    preExisting: part.preExisting,
+    changes,
+    method: baseFindings ? 'fingerprint' : 'lines',
+    ...(fallbackReason !== undefined ? { fallbackReason } : {}),
+  };
+}
+
+/**
+ * `scan --changed-since REF`: keep the findings the working tree introduces since
+ * `since.mergeBase` — committed, staged and unstaged changes and untracked (not
+ * ignored) files all count, so a developer can check work before committing it.
  */
 export async function narrowToChangedLines(
   result: { root: string; findings: Finding[]; summary: Summary },
@@ -585,29 +225,5 @@ export async function narrowToChangedLines(
   opts: NarrowOptions = {},
 ): Promise<NarrowedScan> {
   const changes = await changeSetFromGit({ cwd: result.root, base: since.mergeBase, workingTree: true, label: since.label });
-  let baseFindings: Finding[] | undefined;
-  let fallbackReason: string | undefined;
-  try {
-    baseFindings = await (opts.scanBase ?? scanBaseCommit)({
-      root: result.root,
-      commit: since.mergeBase,
-      ...(opts.configPath ? { configPath: opts.configPath } : {}),
-      ...(opts.baseline ? { baseline: opts.baseline } : {}),
-      ...(opts.lang ? { lang: opts.lang } : {}),
-      ...(opts.today ? { today: opts.today } : {}),
-    });
-  } catch (err) {
-    fallbackReason = (err as Error).message.split('\n')[0] ?? String(err);
-  }
-  const part = baseFindings
-    ? partitionByFingerprint(result.findings, baseFindings.map((f) => f.fingerprint), changes)
-    : partitionByChangedLines(result.findings, changes);
-  return {
-    findings: part.changed,
-    summary: gatedSummary(result.summary, changes, part),
-    preExisting: part.preExisting,
-    changes,
-    method: baseFindings ? 'fingerprint' : 'lines',
-    ...(fallbackReason !== undefined ? { fallbackReason } : {}),
-  };
+  return gateByChanges(result, changes, since.mergeBase, opts);
 }

@@ -1,29 +1,32 @@
 /**
  * The pipeline: discover → collect → facts → evaluate → findings → report → verdict.
- * This module runs the first five; the CLI and the Action format and decide.
+ * This module runs the first five on any source (a working tree, a commit's tree, the
+ * git index); the CLI, the gate and the Action format and decide.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { collectFacts } from '../collect/index.js';
 import type { CollectContext } from '../collect/types.js';
 import { exceptionFacts, loadConfig, mergeSettings, type LoadedConfig } from '../config/load.js';
 import { decodeText, discover, skippedDiagnostics } from '../discover/index.js';
-import type { SkippedFile } from '../discover/types.js';
-import { applyBaseline, readBaseline, type BaselineResult } from '../findings/baseline.js';
-import { buildFindings } from '../findings/build.js';
-import { applySuppressions, todayUtc, type SuppressedFinding } from '../findings/suppress.js';
+import type { DiscoveredFile, SkippedFile } from '../discover/types.js';
+import { readBaseline, type BaselineResult } from '../findings/baseline.js';
+import { todayUtc, type SuppressedFinding } from '../findings/suppress.js';
 import type { Finding, Lang, Severity } from '../findings/types.js';
-import type { Facts } from '../facts/types.js';
+import { emptyFacts, type Facts } from '../facts/types.js';
 import { assertValidFacts } from '../facts/validate.js';
-import { ruleCatalog } from '../policy/bundle.js';
-import { evaluateFindings, loadEvaluator } from '../policy/evaluate.js';
+import { evaluateFindings, loadEvaluator, type Evaluator } from '../policy/evaluate.js';
 import type { Settings } from '../policy/settings.js';
 import { summarize } from '../report/summary.js';
 import type { Summary } from '../report/types.js';
-import { UsageError } from '../util/errors.js';
+import { judge, restrictTo } from './judge.js';
+import { renameTemporaryPath, worktreeSource, type OpenedTree, type ScanSource } from './source.js';
 
 export interface ScanOptions {
+  /** The directory to scan (with the default source), or what a source calls its root. */
   path: string;
+  /** Where the files come from (default: the directory `path` as it is on disk). */
+  source?: ScanSource;
   configPath?: string;
   lang?: Lang;
   failOn?: Severity | 'none';
@@ -31,6 +34,8 @@ export interface ScanOptions {
   baseline?: string;
   /** `YYYY-MM-DD` that exceptions' expiry is judged against (default: today, UTC). */
   today?: string;
+  /** Adjust the settings once the config is merged (the gate adds the declaration's approved tools). */
+  adjustSettings?: (settings: Settings) => Settings;
   /** Called with a short status line while the scan runs (the CLI shows it on a TTY). */
   onProgress?: (status: string) => void;
 }
@@ -40,6 +45,8 @@ export interface ScanResult {
   config: LoadedConfig;
   settings: Settings;
   facts: Facts;
+  /** The policy bundle loaded with `settings` (the gate asks it more questions). */
+  evaluator?: Evaluator;
   /** Reported findings: after suppressions, exceptions and the baseline. */
   findings: Finding[];
   /** After suppressions and exceptions, before the baseline (what --write-baseline records). */
@@ -52,28 +59,82 @@ export interface ScanResult {
 
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
-  const root = resolve(opts.path);
-  let isDir: boolean;
+  const progress = opts.onProgress ?? (() => undefined);
+  const tree = await (opts.source ?? worktreeSource(opts.path)).open(progress);
   try {
-    isDir = statSync(root).isDirectory();
-  } catch {
-    throw new UsageError(`path not found: ${opts.path}`);
+    return await scanTree(tree, opts, started, progress);
+  } catch (err) {
+    throw tree.display && tree.dir !== tree.root ? renameTemporaryPath(err, tree.dir, tree.display) : err;
+  } finally {
+    tree.close();
   }
-  if (!isDir) throw new UsageError(`not a directory: ${opts.path} (scan takes the root of a repository)`);
+}
 
-  const config = loadConfig(root, opts.configPath);
-  const settings = mergeSettings(config.config);
+async function scanTree(tree: OpenedTree, opts: ScanOptions, started: number, progress: (s: string) => void): Promise<ScanResult> {
+  const configPath = opts.configPath ?? tree.configPath;
+  const config = loadConfig(tree.dir, configPath);
+  const merged = mergeSettings(config.config);
+  const settings = opts.adjustSettings ? opts.adjustSettings(merged) : merged;
+  const failOn = opts.failOn ?? 'high';
+  const lang = opts.lang ?? 'en';
   // Read the baseline before any work, so a bad one fails fast and nothing is written.
-  const baseline = opts.baseline ? readBaseline(opts.baseline) : undefined;
-  opts.onProgress?.('discovering files…');
-  const discovered = await discover(root, { ignore: config.config.ignore ?? [] });
+  const baseline = opts.baseline ? { doc: readBaseline(opts.baseline), path: opts.baseline } : undefined;
 
-  const byPath = new Map(discovered.files.map((f) => [f.path, f]));
-  const cache = new Map<string, string>();
-  const ctx: CollectContext = {
+  if (tree.only && tree.only.size === 0) {
+    // Nothing to report on (nothing staged): no scan at all.
+    const facts = emptyFacts({ name: basename(tree.root), binEntries: [] });
+    const summary = summarize([], 0, [], failOn, started);
+    return { root: tree.root, config, settings, facts, findings: [], unsuppressed: [], suppressed: [], skipped: [], summary };
+  }
+
+  progress('discovering files…');
+  const discovered = await discover(tree.dir, { ignore: config.config.ignore ?? [] });
+  const texts = new Map<string, string>();
+  const ctx = collectContext(tree.dir, settings, discovered.files, texts);
+  const repo = { name: basename(tree.root), binEntries: binEntries(ctx) };
+  progress(`collecting facts from ${discovered.files.length} files…`);
+  const facts = await collectFacts(discovered.files, ctx, repo, undefined, (done, total, name) =>
+    progress(`collected ${name} (${done}/${total})`),
+  );
+  texts.clear();
+  // Source/config/manifest files discovery could not check are findings (DG-CFG-004),
+  // never a silent pass.
+  facts.diagnostics.push(...skippedDiagnostics(discovered.skipped));
+  facts.exceptions = exceptionFacts(tree.dir, config, opts.today ?? todayUtc());
+  assertValidFacts(facts);
+
+  progress('evaluating policies…');
+  const evaluator = await loadEvaluator(settings);
+  const raw = evaluateFindings(evaluator, facts);
+  const common = { failOn, started };
+  let judged = judge(raw, facts, lang, {
+    ...common,
+    ...(baseline ? { baseline } : {}),
+    filesScanned: discovered.files.length,
+    skipped: discovered.skipped,
+    detail: { ignored: discovered.ignored },
+  });
+  let skipped = discovered.skipped;
+  if (tree.only) {
+    const only = tree.only;
+    skipped = skipped.filter((s) => only.has(s.path));
+    judged = restrictTo(judged, only, { ...common, filesScanned: facts.files.filter((f) => only.has(f.path)).length, skipped });
+  }
+  return { root: tree.root, config, settings, facts, evaluator, ...judged, skipped };
+}
+
+/** What every collector is given: the root, the settings, and a cached text reader. */
+export function collectContext(
+  root: string,
+  settings: Settings,
+  files: readonly DiscoveredFile[],
+  cache = new Map<string, string>(),
+): CollectContext {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  return {
     root,
     settings,
-    allFiles: discovered.files,
+    allFiles: files,
     readText(path) {
       const cached = cache.get(path);
       if (cached !== undefined) return cached;
@@ -90,50 +151,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       return text;
     },
   };
-  const repo = { name: basename(root), binEntries: binEntries(ctx) };
-  opts.onProgress?.(`collecting facts from ${discovered.files.length} files…`);
-  const facts = await collectFacts(discovered.files, ctx, repo, undefined, (done, total, name) =>
-    opts.onProgress?.(`collected ${name} (${done}/${total})`),
-  );
-  cache.clear();
-  // Source/config/manifest files discovery could not check are findings (DG-CFG-004),
-  // never a silent pass.
-  facts.diagnostics.push(...skippedDiagnostics(discovered.skipped));
-  facts.exceptions = exceptionFacts(root, config, opts.today ?? todayUtc());
-  assertValidFacts(facts);
-
-  opts.onProgress?.('evaluating policies…');
-  const evaluator = await loadEvaluator(settings);
-  const raw = evaluateFindings(evaluator, facts);
-  const all = buildFindings(raw, ruleCatalog(), opts.lang ?? 'en');
-  const { kept, suppressed } = applySuppressions(all, facts.suppressions, facts.exceptions);
-  const baselined = baseline ? applyBaseline(kept, baseline) : undefined;
-  const findings = baselined ? baselined.fresh : kept;
-  const summary = summarize(findings, discovered.files.length, discovered.skipped, opts.failOn ?? 'high', started, {
-    ignored: discovered.ignored,
-  });
-  summary.suppressed = suppressed.length;
-  if (baselined && opts.baseline) {
-    summary.baseline = {
-      file: opts.baseline,
-      known: baselined.known.length,
-      stale: baselined.stale.map(({ fingerprint, ruleId, file, line }) => ({ fingerprint, ruleId, file, line })),
-    };
-  }
-  return {
-    root,
-    config,
-    settings,
-    facts,
-    findings,
-    unsuppressed: kept,
-    suppressed,
-    ...(baselined ? { baseline: baselined } : {}),
-    skipped: discovered.skipped,
-    summary,
-  };
 }
-
 
 /** package.json `bin` entries at the root, so collectors can mark those files as tools. */
 function binEntries(ctx: CollectContext): string[] {

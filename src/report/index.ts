@@ -1,4 +1,5 @@
 import { formatGithub } from './github.js';
+import { formatHtml } from './html/index.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
@@ -14,6 +15,8 @@ export const FORMATTERS: Record<string, Formatter> = {
   junit: formatJunit,
   markdown: formatMarkdown,
   github: formatGithub,
+  html: formatHtml,
 };
 
-export type { Formatter, ReportInput, ReportOptions, Summary } from './types.js';
+export type { CodeContext, Formatter, ReportInput, ReportOptions, Summary } from './types.js';
+export { reportExtras } from './context.js';

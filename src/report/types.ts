@@ -76,7 +76,19 @@ export interface ReportInput {
    * without it the base id is described but left unresolved (the usual case for upload).
    */
   root?: string;
+  /** When the report was made (ISO 8601), set by the caller: reports for people show it. */
+  generatedAt?: string;
+  /**
+   * Redacted source lines around the findings, by file then 1-based line, computed once
+   * by the caller (`reportExtras` in `context.ts`); formatters never read files.
+   */
+  codeContext?: CodeContext;
+  /** Lines describing what the report is about (e.g. the gate's header), shown under the title. */
+  preface?: string[];
 }
+
+/** Redacted source lines, by repo-relative file then 1-based line number. */
+export type CodeContext = ReadonlyMap<string, ReadonlyMap<number, string>>;
 
 export interface ReportOptions {
   lang: Lang;

@@ -30,8 +30,8 @@ export function assertInsideRoot(root: string, path: string, what: string): void
   }
 }
 
-/** Write a report or draft; a bad path is a usage error naming it. */
-export function writeOutput(path: string, text: string): void {
+/** Write a report or draft (text, or bytes for .docx/.xlsx); a bad path is a usage error naming it. */
+export function writeOutput(path: string, text: string | Uint8Array): void {
   try {
     writeFileSync(path, text);
   } catch (err) {

@@ -8,7 +8,8 @@ import { REPO, FIXTURES } from '../helpers/paths.js';
  * GitHub's OpenAPI description.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -598,8 +599,14 @@ const DEPLOY_MARKER = '<!-- dancu-guard:report:deploy -->';
 function gateExample(name: string, into?: string): string {
   const ws = tmp(`gate-${name}`);
   cpSync(join(EXAMPLES, name), into ? join(ws, into) : ws, { recursive: true });
+  // The province's public key, as a protected workflow would place it (the examples'
+  // approvals are signed with it; docs/approvals.md).
+  mkdirSync(join(ws, '.province'), { recursive: true });
+  cpSync(join(EXAMPLES, 'province-example.pub'), join(ws, '.province', 'tinh-mau.pub'));
   return ws;
 }
+/** Deploy inputs that check the examples' signed approvals. */
+const SIGNED = { 'trust-key': '.province/tinh-mau.pub' };
 
 describe('mode deploy: the pre-deployment gate', () => {
   it('passes the approved example on 2026-12-01, with the gate header in the job summary', async () => {
@@ -611,7 +618,7 @@ describe('mode deploy: the pre-deployment gate', () => {
         event: 'workflow_dispatch',
         payload: { ref: 'refs/heads/release/2026-12', inputs: {} },
         apiUrl: api.url,
-        inputs: { mode: 'deploy', 'deploy-date': '2026-12-01' },
+        inputs: { mode: 'deploy', 'deploy-date': '2026-12-01', ...SIGNED },
       });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
@@ -625,6 +632,7 @@ describe('mode deploy: the pre-deployment gate', () => {
       expect(r.summary).toContain('- Declaration: dancu-integration.yml — ');
       expect(r.summary).toContain('- Fingerprint: sha256:6f71e0231a2e49c39a76b40f8db7a96abac7878732e663c3602fb21862ff5729 (3 files)');
       expect(r.summary).toContain('- Notice: 123/STTTT-CNTT, submitted 2026-10-01, approved 456/TCT-DA06 on 2026-10-20, go-live 2026-11-30');
+      expect(r.summary).toContain("- Approval signature: signed with the province's key fb9be619b4eee972 (dancu-approvals/6f71e0231a2e49c3.dsse.json)");
       expect(r.summary).toContain('- Verdict: ALLOWED');
       expect(r.summary).toContain('**PASS**');
       expect(r.summary).toContain('Mode `deploy`');
@@ -641,7 +649,7 @@ describe('mode deploy: the pre-deployment gate', () => {
 
   it('blocks the Tết example on 2026-02-24 with DG-GATE-003: annotation, summary, SARIF', async () => {
     const ws = gateExample('gate-tet');
-    const r = await runAction({ workspace: ws, event: 'push', inputs: { mode: 'deploy', 'deploy-date': '2026-02-24' } });
+    const r = await runAction({ workspace: ws, event: 'push', inputs: { mode: 'deploy', 'deploy-date': '2026-02-24', ...SIGNED } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.outputs).toEqual({ findings: '1', blocking: '1', verdict: 'fail', 'sarif-file': join(ws, 'dancu-guard.sarif') });
@@ -682,7 +690,7 @@ describe('mode deploy: the pre-deployment gate', () => {
           event: 'pull_request',
           payload: prPayload(),
           apiUrl: api.url,
-          inputs: { mode: 'deploy', 'deploy-date': '2026-02-24' },
+          inputs: { mode: 'deploy', 'deploy-date': '2026-02-24', ...SIGNED },
         });
       const r = await run();
       expect(r.code).toBe(1);
@@ -796,7 +804,7 @@ describe('mode deploy: the pre-deployment gate', () => {
     write(ws, { 'config/.env': envWith60Credentials() });
     const cli = spawnSync(process.execPath, [join(REPO, 'bin', 'dancu-guard.js'), 'scan', '.', '--write-baseline', 'baseline.json'], { cwd: ws, encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(0);
-    const inputs = { mode: 'deploy', 'deploy-date': '2026-12-01' };
+    const inputs = { mode: 'deploy', 'deploy-date': '2026-12-01', ...SIGNED };
 
     const without = await runAction({ workspace: ws, event: 'push', inputs });
     expect(without.code).toBe(1);
@@ -813,6 +821,55 @@ describe('mode deploy: the pre-deployment gate', () => {
     expect(gated.code).toBe(1);
     expect(gated.outputs).toMatchObject({ findings: '1', blocking: '1', verdict: 'fail' });
     expect(gated.stdout).toMatch(/^::error file=dancu-integration\.yml,line=1,title=DG-GATE-001 /m);
+  });
+
+  it('signed approvals: no trust-key blocks with DG-GATE-011, allow-unsigned-approvals accepts, two keys rotate', async () => {
+    const ws = gateExample('gate-approved');
+    const base = { mode: 'deploy', 'deploy-date': '2026-12-01' };
+    const unsigned = await runAction({ workspace: ws, event: 'push', inputs: base });
+    expect(unsigned.code).toBe(1);
+    expect(unsigned.outputs).toMatchObject({ findings: '1', blocking: '1', verdict: 'fail' });
+    expect(unsigned.stdout).toMatch(/^::error file=dancu-integration\.yml,line=21,title=DG-GATE-011 Approval is self-declared/m);
+    expect(unsigned.summary).toContain('- Approval signature: none checked: no --trust-key, the approval is self-declared (DG-GATE-011)');
+
+    const accepted = await runAction({ workspace: ws, event: 'push', inputs: { ...base, 'allow-unsigned-approvals': 'true' } });
+    expect(accepted.code).toBe(0);
+    expect(accepted.summary).toContain('- Approval signature: not checked: declared approvals accepted (--allow-unsigned-approvals)');
+
+    // Key rotation: the new key first, the old one (that signed the approval) still listed.
+    const { publicKey } = generateKeyPairSync('ed25519');
+    writeFileSync(join(ws, '.province', 'tinh-mau-2027.pub'), publicKey.export({ type: 'spki', format: 'pem' }));
+    const rotated = await runAction({ workspace: ws, event: 'push', inputs: { ...base, 'trust-key': '.province/tinh-mau-2027.pub\n.province/tinh-mau.pub\n' } });
+    expect(rotated.code).toBe(0);
+    const newOnly = await runAction({ workspace: ws, event: 'push', inputs: { ...base, 'trust-key': '.province/tinh-mau-2027.pub' } });
+    expect(newOnly.code).toBe(1);
+    expect(newOnly.stdout).toMatch(/title=DG-GATE-012 Approval not signed by the province/);
+    expect(newOnly.stdout).toMatch(/^::error file=dancu-approvals\/6f71e0231a2e49c3\.dsse\.json,line=1,title=DG-GATE-013 /m);
+  });
+
+  it('a trust-key outside the workspace, through a link out of it, a private key, or with allow-unsigned-approvals → exit 2', async () => {
+    const ws = gateExample('gate-approved');
+    const outside = tmp('outside-key');
+    cpSync(join(EXAMPLES, 'province-example.pub'), join(outside, 'k.pub'));
+    symlinkSync(join(outside, 'k.pub'), join(ws, '.province', 'link.pub'));
+    const { privateKey } = generateKeyPairSync('ed25519');
+    writeFileSync(join(ws, '.province', 'oops.key'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const base = { mode: 'deploy', 'deploy-date': '2026-12-01' };
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ 'trust-key': join(outside, 'k.pub') }, 'is outside the workspace; refusing to read it'],
+      [{ 'trust-key': '../k.pub' }, 'does not exist'],
+      [{ 'trust-key': '.province/link.pub' }, 'is a link to a file outside the workspace; refusing to read it'],
+      [{ 'trust-key': '.province', }, 'is not a file'],
+      [{ ...SIGNED, 'allow-unsigned-approvals': 'true' }, 'inputs trust-key and allow-unsigned-approvals cannot be combined'],
+      [{ 'trust-key': '.province/oops.key' }, 'holds a PRIVATE key'],
+    ];
+    for (const [inputs, message] of cases) {
+      const r = await runAction({ workspace: ws, event: 'push', inputs: { ...base, ...inputs } });
+      expect(r.code, message).toBe(2);
+      expect(r.stdout).toMatch(new RegExp(`^::error::dancu-guard: .*${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
+      expect(r.outputs.verdict).toBeUndefined();
+      expect(r.stdout).not.toContain('MC4CAQAw'); // never the private key
+    }
   });
 
   it('mode merge ignores deploy-date and declaration, with a warning', async () => {

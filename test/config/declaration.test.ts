@@ -15,7 +15,7 @@ const FP = `sha256:${'a'.repeat(64)}`;
 const VALID = `version: 1
 system: He thong DVC tinh mau (gia lap)
 owner: So KH&CN tinh mau (gia lap)
-province: Mẫu
+province: Hưng Yên
 securityLevel: 3
 securityAssessment: { date: 2026-06-01, reference: "45/BC-ATTT" }
 accounts:
@@ -48,7 +48,7 @@ describe('parseDeclaration', () => {
     expect(declaration.securityAssessment).toEqual({ date: '2026-06-01', reference: '45/BC-ATTT' });
     expect(declaration.notices?.[0]?.approved).toEqual({ reference: '456/TCT-DA06', date: '2026-10-20' });
     expect(declaration.approvedTools).toEqual([{ path: 'tools/bao-cao-*.py', approval: '77/TCT-DA06' }]);
-    expect(lines).toEqual({ securityLevel: 5, securityAssessment: 6, notices: 12, accounts: [8], notice: [13], approved: [15] });
+    expect(lines).toEqual({ province: 4, securityLevel: 5, securityAssessment: 6, notices: 12, accounts: [8], notice: [13], approved: [15] });
   });
 
   it('rejects a date that is not YYYY-MM-DD, naming key and line', () => {
@@ -83,7 +83,7 @@ describe('parseDeclaration', () => {
 
   it('rejects unknown keys at their line, listing the known ones', () => {
     const msg = errorOf(VALID.replace('    dailyQuota: 5000', '    dailyQuota: 5000\n    password: x'));
-    expect(msg).toContain('dancu-integration.yml:11: unknown key "accounts.0.password" (known keys of "accounts.0": name, secretRef, dailyQuota, paths, holder)');
+    expect(msg).toContain('dancu-integration.yml:11: unknown key "accounts.0.password" (known keys of "accounts.0": name, secretRef, dailyQuota, paths, holder, purpose, contractorAccess, status)');
     expect(errorOf(`${VALID}extra: 1\n`)).toMatch(/:18: unknown key "extra" \(known keys: version, system, owner, province/);
   });
 

@@ -91,7 +91,7 @@ describe('the config and the declaration use it', () => {
     for (const rule of [...CATEGORIES, 'DG-CRED-001']) expect(parseConfig(exception(rule), 'cfg.yml').exceptions?.[0]?.rule).toBe(rule);
     for (const rule of ['secrets', 'DG-CRED-01', 'dg-cred-001']) {
       expect(messageOf(() => parseConfig(exception(rule), 'cfg.yml'))).toContain(
-        `cfg.yml:2: "exceptions.0.rule" must be a rule id (DG-XXX-000) or one of ${CATEGORIES.join(', ')} (got "${rule}")`,
+        `cfg.yml:2: "exceptions.0.rule" must be a rule id (DG-XXX-000) or one of ${CATEGORIES.map((c) => `"${c}"`).join(', ')} (got "${rule}")`,
       );
     }
   });

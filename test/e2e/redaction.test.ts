@@ -102,7 +102,7 @@ describe('the built CLI prints no part of a URL secret in any format', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  for (const format of ['text', 'json', 'sarif', 'junit', 'markdown', 'github']) {
+  for (const format of ['text', 'json', 'sarif', 'junit', 'markdown', 'github', 'html']) {
     it(`--format ${format}`, () => {
       const r = spawnSync(process.execPath, [BIN, 'scan', dir, '--format', format], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       expect(r.stdout.length).toBeGreaterThan(0);

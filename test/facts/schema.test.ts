@@ -104,6 +104,28 @@ const FULL: Facts = {
     fingerprint: { current: FP, files: ['src/gateway/dancu.ts'] },
     lock: { file: 'dancu-integration.lock.json', present: true, fingerprint: FP, changed: [{ path: 'src/a.ts', change: 'modified' }] },
     limiters: [{ file: 'src/limit.ts', line: 3, column: 1, endLine: 3, library: 'Bottleneck', perDay: 5000, detail: 'reservoir 5000 every 86400000 ms' }],
+    approvals: {
+      trustKeys: [HASH],
+      allowUnsigned: false,
+      directory: '.dancu-guard/approvals',
+      repository: 'owner/name',
+      attestations: [
+        {
+          file: '.dancu-guard/approvals/a.json',
+          status: 'valid',
+          keyid: HASH,
+          keyids: [HASH],
+          problem: { code: 'none', detail: 'synthetic' },
+          statement: {
+            fingerprint: FP,
+            repository: 'owner/name',
+            notice: { reference: '123/CV', submitted: '2026-10-01', goLive: '2026-11-30' },
+            approval: { reference: '456/TCT', date: '2026-10-20' },
+            approver: 'synthetic approver',
+          },
+        },
+      ],
+    },
   },
 };
 
@@ -184,6 +206,11 @@ describe('facts schema', () => {
     ['a negative daily capacity', ['gate', 'limiters', 0, 'perDay'], -1],
     ['an absolute fingerprinted file', ['gate', 'fingerprint', 'files', 0], '/src/a.ts'],
     ['an account without quota', ['gate', 'accounts', 0, 'dailyQuota'], undefined],
+    ['a trust key that is not 64 hex digits', ['gate', 'approvals', 'trustKeys', 0], 'abc'],
+    ['an empty repository name', ['gate', 'approvals', 'repository'], ''],
+    ['an unknown attestation status', ['gate', 'approvals', 'attestations', 0, 'status'], 'expired'],
+    ['an approval date that is not YYYY-MM-DD', ['gate', 'approvals', 'attestations', 0, 'statement', 'approval', 'date'], '20/10/2026'],
+    ['gate facts without approvals', ['gate', 'approvals'], undefined],
   ];
   it.each(rejected)('rejects %s', (_what, path, value) => {
     expect(factsErrors(withValue(path, value))).not.toEqual([]);

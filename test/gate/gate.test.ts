@@ -17,6 +17,8 @@ import { assessmentValidUntil, todayInVietnam } from '../../src/gate/integration
 import { runGate, type GateOptions } from '../../src/gate/run.js';
 import { UsageError } from '../../src/util/errors.js';
 
+/** The synthetic public key the gate-* examples' approvals are signed with (its private key was discarded). */
+const EXAMPLE_KEY = join(EXAMPLES, 'province-example.pub');
 const temps: string[] = [];
 
 function copyExample(name: string): string {
@@ -35,7 +37,9 @@ function edit(dir: string, file: string, fn: (s: string) => string): void {
 }
 
 async function gate(opts: GateOptions) {
-  const r = await runGate(opts);
+  // Rule tests edit the approval: there the province accepts declared approvals
+  // (signed approvals: test/gate/attest.test.ts); with a trust key, the examples' signatures count.
+  const r = await runGate(opts.trustKeys ? opts : { allowUnsignedApprovals: true, ...opts });
   return { ...r, rules: r.findings.map((f) => f.ruleId), gateFindings: r.findings.filter((f) => f.ruleId.startsWith('DG-GATE')) };
 }
 
@@ -45,7 +49,7 @@ afterAll(() => {
 
 describe('examples', () => {
   it('gate-approved passes on its deploy date', async () => {
-    const r = await gate({ path: join(EXAMPLES, 'gate-approved'), deployDate: '2026-12-01' });
+    const r = await gate({ path: join(EXAMPLES, 'gate-approved'), deployDate: '2026-12-01', trustKeys: [EXAMPLE_KEY] });
     expect(r.findings).toEqual([]);
     expect(r.blocked).toBe(false);
     expect(r.summary.verdict).toBe('pass');
@@ -58,7 +62,7 @@ describe('examples', () => {
   });
 
   it('gate-changed is blocked: the code changed since approval, and the changed file is named', async () => {
-    const r = await gate({ path: join(EXAMPLES, 'gate-changed'), deployDate: '2026-12-01' });
+    const r = await gate({ path: join(EXAMPLES, 'gate-changed'), deployDate: '2026-12-01', trustKeys: [EXAMPLE_KEY] });
     expect(r.rules).toEqual(['DG-GATE-002']);
     expect(r.blocked).toBe(true);
     const f = r.findings[0]!;
@@ -70,7 +74,7 @@ describe('examples', () => {
   });
 
   it('gate-tet is blocked: 10 weekdays, but Tết leaves 5 working days', async () => {
-    const r = await gate({ path: join(EXAMPLES, 'gate-tet'), deployDate: '2026-02-24', lang: 'vi' });
+    const r = await gate({ path: join(EXAMPLES, 'gate-tet'), deployDate: '2026-02-24', lang: 'vi', trustKeys: [EXAMPLE_KEY] });
     expect(r.rules).toEqual(['DG-GATE-003']);
     expect(r.notice).toMatchObject({ submitted: '2026-02-09', goLive: '2026-02-24', workingDays: 5, weekdaysOnly: 10, earliestGoLive: '2026-03-03' });
     expect(r.notice!.holidaysSkipped.map((h) => h.date)).toEqual(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
@@ -261,7 +265,7 @@ describe('dancu-guard gate (command)', () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  const base = { format: 'text', failOn: 'high' as const, lang: 'en' as const, progress: false, color: false };
+  const base = { format: 'text', failOn: 'high' as const, lang: 'en' as const, progress: false, color: false, trustKey: [EXAMPLE_KEY] };
 
   it('exit 0 and a header when allowed, 1 when blocked', async () => {
     expect(await gateCommand(join(EXAMPLES, 'gate-approved'), { ...base, deployDate: '2026-12-01' })).toBe(0);
@@ -293,7 +297,7 @@ describe('dancu-guard gate (command)', () => {
     expect(cmd.options.map((o) => o.long)).toEqual(
       expect.arrayContaining(['--deploy-date', '--format', '--output', '--fail-on', '--config', '--declaration', '--lang']),
     );
-    await program.parseAsync(['node', 'dancu-guard', 'gate', join(EXAMPLES, 'gate-approved'), '--deploy-date', '2026-12-01', '--format', 'markdown', '--no-progress']);
+    await program.parseAsync(['node', 'dancu-guard', 'gate', join(EXAMPLES, 'gate-approved'), '--deploy-date', '2026-12-01', '--format', 'markdown', '--no-progress', '--trust-key', EXAMPLE_KEY]);
     expect(process.exitCode).toBe(0);
     expect(out).toContain('## Pre-deployment gate — deploy date 2026-12-01');
     process.exitCode = 0;
@@ -306,7 +310,7 @@ describe.runIf(cliHasGate)('built CLI', () => {
   const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
   it('exit codes: 0 allowed, 1 blocked, 2 invalid declaration', () => {
-    expect(cli(['gate', join(EXAMPLES, 'gate-approved'), '--deploy-date', '2026-12-01']).status).toBe(0);
+    expect(cli(['gate', join(EXAMPLES, 'gate-approved'), '--deploy-date', '2026-12-01', '--trust-key', EXAMPLE_KEY]).status).toBe(0);
     expect(cli(['gate', join(EXAMPLES, 'gate-tet'), '--deploy-date', '2026-02-24']).status).toBe(1);
     const dir = copyExample('gate-approved');
     edit(dir, 'dancu-integration.yml', (s) => s.replace(/fingerprint: ".*"/, 'fingerprint: "sha256:abc"'));

@@ -10,48 +10,22 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inventoryCommand } from '../../src/cli/commands/inventory.js';
 import { buildInventory, csvField, formatInventory, type Inventory } from '../../src/inventory/index.js';
+import { parseCsv } from '../helpers/csv.js';
 
 const SECRETS = ['Sup3rS3cretValue!9x', 'kq7Zt2VbW9xLm4Rp8sYc3NdF', 'FakePassword!2026', 'RmFrZVBhc3N3b3JkITIwMjY='];
-
-/** A small RFC 4180 parser, to check the CSV round-trips. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 describe('inventory', () => {
   it('lists accounts, endpoints, call sites (no secret anywhere)', async () => {
     const { inventory } = await buildInventory({ path: join(EXAMPLES, 'gate-approved') });
     expect(inventory).toEqual({
       version: 1,
-      system: 'Hệ thống tra cứu thông tin công dân phục vụ giải quyết TTHC tỉnh Mẫu (giả lập)',
-      owner: 'Trung tâm Phục vụ hành chính công tỉnh Mẫu (giả lập)',
+      system: 'Hệ thống tra cứu thông tin công dân phục vụ giải quyết TTHC tỉnh Hưng Yên (giả lập)',
+      owner: 'Trung tâm Phục vụ hành chính công tỉnh Hưng Yên (giả lập)',
       declaration: 'dancu-integration.yml',
+      province: 'tỉnh Hưng Yên',
+      place: 'Hưng Yên',
       accounts: [
-        { name: 'dvc_tinh_mau', secretRef: 'k8s Secret dvc/dancu-account (keys username, secretKey)', dailyQuota: 5000, holder: 'Công an tỉnh Mẫu (giả lập)' },
+        { name: 'dvc_tinh_mau', secretRef: 'k8s Secret dvc/dancu-account (keys username, secretKey)', dailyQuota: 5000, holder: 'Công an tỉnh Hưng Yên (giả lập)' },
       ],
       endpoints: [
         { file: 'k8s/deployment.yaml', line: 21, key: 'DANCU_URL', url: 'https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan', source: 'k8s-env' },
@@ -81,11 +55,11 @@ describe('inventory', () => {
       'src/dancu-client.ts:14 source Authorization dG…==',
     ]);
     expect(inventory.callSites.map((c) => `${c.file}:${c.line}`)).toEqual(['src/dancu-client.ts:10', 'tools/tra-cuu-hang-loat.js:14']);
-    for (const format of ['csv', 'markdown', 'json'] as const) {
+    for (const format of ['csv', 'csv-detail', 'markdown', 'json'] as const) {
       const text = formatInventory(inventory, format);
       for (const s of SECRETS) expect(text, `${format} leaks ${s}`).not.toContain(s);
     }
-    const csv = parseCsv(formatInventory(inventory, 'csv'));
+    const csv = parseCsv(formatInventory(inventory, 'csv-detail'));
     expect(csv[0]).toEqual(['type', 'name', 'file', 'line', 'source', 'kind', 'client', 'function', 'target', 'key', 'value', 'dailyQuota', 'secretRef', 'holder']);
     expect(csv.every((r) => r.length === 14)).toBe(true);
     expect(csv.filter((r) => r[0] === 'credential')).toHaveLength(5);
@@ -108,7 +82,7 @@ describe('inventory', () => {
       callSites: [],
       credentials: [],
     };
-    const rows = parseCsv(formatInventory(inv, 'csv'));
+    const rows = parseCsv(formatInventory(inv, 'csv-detail'));
     expect(rows[1]!.slice(0, 3)).toEqual(['account', 'tk, "đặc biệt"', 'dancu-integration.yml']);
     expect(rows[1]![12]).toBe('vault:kv/a\nb');
     const md = formatInventory(inv, 'markdown');
@@ -153,7 +127,7 @@ describe('inventory never prints URL secrets', () => {
       const { inventory } = await buildInventory({ path: dir });
       expect(inventory.callSites.length).toBeGreaterThanOrEqual(3);
       expect(inventory.endpoints.length).toBeGreaterThanOrEqual(2);
-      for (const format of ['json', 'csv', 'markdown'] as const) {
+      for (const format of ['json', 'csv-detail', 'markdown'] as const) {
         const out = formatInventory(inventory, format);
         for (const secret of URL_SECRETS)
           for (let i = 0; i + 6 <= secret.length; i++) expect(out, `${format} leaks ${secret.slice(i, i + 6)}`).not.toContain(secret.slice(i, i + 6));
@@ -183,9 +157,9 @@ describe('dancu-guard inventory (command)', () => {
   it('prints markdown, writes csv, warns without a declaration', async () => {
     expect(await inventoryCommand(join(EXAMPLES, 'gate-approved'), { format: 'markdown', progress: false })).toBe(0);
     expect(out).toContain('## Tài khoản / Accounts (1)');
-    expect(out).toContain('| dvc_tinh_mau | k8s Secret dvc/dancu-account (keys username, secretKey) | 5000 | Công an tỉnh Mẫu (giả lập) |');
+    expect(out).toContain('| dvc_tinh_mau | k8s Secret dvc/dancu-account (keys username, secretKey) | 5000 | Công an tỉnh Hưng Yên (giả lập) |');
     const file = join(mkdtempSync(join(tmpdir(), 'dg-inv-out-')), 'tai-khoan.csv');
-    await inventoryCommand(join(EXAMPLES, 'ts-violating'), { format: 'csv', output: file, progress: false });
+    await inventoryCommand(join(EXAMPLES, 'ts-violating'), { format: 'csv-detail', output: file, progress: false });
     expect(readFileSync(file, 'utf8').startsWith('type,name,file,line,')).toBe(true);
     expect(err).toContain('no dancu-integration.yml');
     expect(err).toContain('0 accounts, 2 endpoints, 2 call sites, 5 credential sources');

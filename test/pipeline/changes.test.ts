@@ -10,20 +10,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  changedLinesOfPatch,
-  changeSetFromGit,
-  changeSetFromPullFiles,
-  gatedSummary,
-  isOnChangedLine,
-  parseNameStatusZ,
-  narrowToChangedLines,
-  partitionByChangedLines,
-  partitionByFingerprint,
-  resolveChangedSince,
-  scanBaseCommit,
-  type ChangeSet,
-} from '../../src/pipeline/changes.js';
+import { changedLinesOfPatch, changeSetFromGit, changeSetFromPullFiles, parseNameStatusZ, resolveChangedSince, type ChangeSet } from '../../src/git/diff.js';
+import { gatedSummary, isOnChangedLine, narrowToChangedLines, partitionByChangedLines, partitionByFingerprint, scanBaseCommit } from '../../src/pipeline/changes.js';
 import { scan } from '../../src/pipeline/scan.js';
 import type { Finding } from '../../src/findings/types.js';
 import { summarize } from '../../src/report/summary.js';

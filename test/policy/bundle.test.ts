@@ -93,6 +93,9 @@ describe('rule metadata (rules.json)', () => {
       'DG-GATE-008',
       'DG-GATE-009',
       'DG-GATE-010',
+      'DG-GATE-011',
+      'DG-GATE-012',
+      'DG-GATE-013',
       'DG-LOG-001',
       'DG-QUOTA-001',
       'DG-TLS-001',
@@ -447,6 +450,8 @@ describe('policy.wasm gate evaluation', () => {
     fingerprint: { current: FP, files: ['src/dancu/gateway.ts'] },
     lock: { file: 'dancu-integration.lock.json', present: true, fingerprint: FP, changed: [] },
     limiters: [],
+    // the province accepts declared approvals here (signed approvals: test/gate/attest*.test.ts)
+    approvals: { trustKeys: [], allowUnsigned: true, directory: 'dancu-approvals', attestations: [] },
     ...over,
   });
   const run = (input: unknown) =>

@@ -4,10 +4,11 @@
  * `--write` records the per-file hashes in dancu-integration.lock.json (run it when a
  * notice is approved, and commit the lock file).
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { analyzeIntegration } from '../../gate/integration.js';
 import { writeLock } from '../../gate/lock.js';
 import { LOCK_FILE_NAME, type Fingerprint } from '../../gate/surface.js';
+import { sharedOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
 
 interface FingerprintCliOptions {
@@ -24,10 +25,10 @@ export function registerFingerprintCommand(program: Command): void {
     .description('print the fingerprint of the integration surface (the code and config that reach the population DB)')
     .argument('[path]', 'root of the repository', '.')
     .option('-l, --list', 'also list the files included, with their hashes')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(sharedOptions.format(['text', 'json'], 'text'))
     .option('-w, --write', `write ${LOCK_FILE_NAME} (per-file hashes) at the root; run it when a notice is approved`)
-    .option('-c, --config <file>', 'configuration file (default: .dancu-guard.yml at the root)')
-    .option('--no-progress', 'do not show progress on the terminal')
+    .addOption(sharedOptions.config())
+    .addOption(sharedOptions.noProgress())
     .addHelpText(
       'after',
       `

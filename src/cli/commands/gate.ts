@@ -3,14 +3,13 @@
  * R8, R1). Exit 0 = allowed, 1 = blocked, 2 = usage/declaration/config/policy error.
  */
 import { writeOutput } from '../../util/files.js';
-import { Option, type Command } from 'commander';
-import { SEVERITIES, type Lang, type Severity } from '../../findings/types.js';
+import type { Command } from 'commander';
+import type { Lang, Severity } from '../../findings/types.js';
 import { formatGate } from '../../gate/report.js';
 import { runGate } from '../../gate/run.js';
 import { FORMATTERS } from '../../report/index.js';
+import { sharedOptions, useColor } from '../options.js';
 import { progressReporter } from '../progress.js';
-
-const FAIL_ON = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
 
 interface GateCliOptions {
   deployDate?: string;
@@ -22,7 +21,13 @@ interface GateCliOptions {
   lang: Lang;
   progress: boolean;
   color: boolean;
+  trustKey?: string[];
+  attestation?: string[];
+  allowUnsignedApprovals?: boolean;
+  repository?: string;
 }
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function registerGateCommand(program: Command): void {
   program
@@ -30,16 +35,18 @@ export function registerGateCommand(program: Command): void {
     .description('pre-deployment gate: scan, then check the declaration, the written notice (10 working days), the approval and the fingerprint')
     .argument('[path]', 'root of the repository to gate', '.')
     .option('-d, --deploy-date <date>', 'the deployment date being judged, YYYY-MM-DD (default: today in Vietnam, UTC+7)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(
-      new Option('--fail-on <severity>', 'block (exit 1) when a finding is at or above this severity').choices(FAIL_ON).default('high'),
-    )
-    .option('-c, --config <file>', 'configuration file (default: .dancu-guard.yml at the root)')
-    .option('--declaration <file>', 'integration declaration (default: dancu-integration.yml at the root)')
-    .addOption(new Option('--lang <lang>', 'language of messages and remediation').choices(['vi', 'en']).default('en'))
-    .option('--no-progress', 'do not show progress on the terminal')
-    .option('--no-color', 'no ANSI colours in text output')
+    .addOption(sharedOptions.format(Object.keys(FORMATTERS), 'text'))
+    .addOption(sharedOptions.output())
+    .addOption(sharedOptions.failOn('block (exit 1) when a finding is at or above this severity'))
+    .addOption(sharedOptions.config())
+    .addOption(sharedOptions.declaration())
+    .option('--trust-key <file>', "the province's public key: approvals count only when signed with it (repeatable, for key rotation; docs/approvals.md)", collect)
+    .option('--attestation <file>', 'a signed approval besides those in dancu-approvals/ (repeatable; needs --trust-key)', collect)
+    .option('--allow-unsigned-approvals', 'without --trust-key: accept the approvals written in the declaration (no DG-GATE-011)')
+    .option('--repository <owner/name>', 'the repository being gated: an approval signed for another repository does not count')
+    .addOption(sharedOptions.lang())
+    .addOption(sharedOptions.noProgress())
+    .addOption(sharedOptions.noColor())
     .addHelpText(
       'after',
       `
@@ -49,7 +56,7 @@ Exit codes:
   2  usage, declaration, configuration or policy error (never a pass)
 
 Examples:
-  dancu-guard gate . --deploy-date 2026-12-01
+  dancu-guard gate . --deploy-date 2026-12-01 --trust-key /etc/dancu-guard/tinh-mau.pub
   dancu-guard gate . --deploy-date 2026-12-01 --format json --output gate.json
   dancu-guard gate . --lang vi`,
     )
@@ -67,6 +74,10 @@ export async function gateCommand(path: string, opts: GateCliOptions): Promise<n
       ...(opts.deployDate ? { deployDate: opts.deployDate } : {}),
       ...(opts.config ? { configPath: opts.config } : {}),
       ...(opts.declaration ? { declarationPath: opts.declaration } : {}),
+      ...(opts.trustKey ? { trustKeys: opts.trustKey } : {}),
+      ...(opts.attestation ? { attestations: opts.attestation } : {}),
+      ...(opts.allowUnsignedApprovals ? { allowUnsignedApprovals: true } : {}),
+      ...(opts.repository ? { repository: opts.repository } : {}),
       lang: opts.lang,
       failOn: opts.failOn,
       onProgress: progress.update,
@@ -74,8 +85,8 @@ export async function gateCommand(path: string, opts: GateCliOptions): Promise<n
   } finally {
     progress.done();
   }
-  const toTerminal = !opts.output && process.stdout.isTTY === true;
-  const report = formatGate(result, opts.format, { lang: opts.lang, color: opts.color && toTerminal && !process.env.NO_COLOR });
+  for (const w of result.warnings) process.stderr.write(`dancu-guard: warning: ${w}\n`);
+  const report = formatGate(result, opts.format, { lang: opts.lang, color: useColor(opts) });
   if (opts.output) {
     writeOutput(opts.output, report);
     process.stderr.write(

@@ -4,11 +4,16 @@
  */
 import { writeOutput } from '../../util/files.js';
 import { Option, type Command } from 'commander';
+import { checkDateOption, todayInVietnam } from '../../gate/integration.js';
 import { buildInventory, formatInventory, INVENTORY_FORMATS, type InventoryFormat } from '../../inventory/index.js';
+import { accountReview } from '../../inventory/review.js';
+import { UsageError } from '../../util/errors.js';
+import { sharedOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
 
 interface InventoryCliOptions {
-  format: InventoryFormat;
+  format: InventoryFormat | 'xlsx';
+  date?: string;
   output?: string;
   config?: string;
   declaration?: string;
@@ -20,16 +25,23 @@ export function registerInventoryCommand(program: Command): void {
     .command('inventory')
     .description('list every account, DB endpoint, DB call site and credential source, for the account review (R7)')
     .argument('[path]', 'root of the repository', '.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...INVENTORY_FORMATS]).default('markdown'))
-    .option('-o, --output <file>', 'write the inventory to a file instead of stdout')
-    .option('-c, --config <file>', 'configuration file (default: .dancu-guard.yml at the root)')
-    .option('--declaration <file>', 'integration declaration (default: dancu-integration.yml at the root)')
-    .option('--no-progress', 'do not show progress on the terminal')
+    .addOption(
+      new Option('-f, --format <format>', 'output format: csv and xlsx are the account review for the Ministry; csv-detail lists every item')
+        .choices([...INVENTORY_FORMATS, 'xlsx'])
+        .default('markdown'),
+    )
+    .option('--date <date>', 'date of the account review (csv, xlsx), YYYY-MM-DD (default: today in Vietnam, UTC+7)')
+    .addOption(sharedOptions.output('the inventory'))
+    .addOption(sharedOptions.config())
+    .addOption(sharedOptions.declaration())
+    .addOption(sharedOptions.noProgress())
     .addHelpText(
       'after',
       `
 Examples:
+  dancu-guard inventory . --format xlsx --output tai-khoan.xlsx
   dancu-guard inventory . --format csv --output tai-khoan.csv
+  dancu-guard inventory . --format csv-detail --output inventory.csv
   dancu-guard inventory . --format json`,
     )
     .action(async (path: string, opts: InventoryCliOptions) => {
@@ -38,6 +50,8 @@ Examples:
 }
 
 export async function inventoryCommand(path: string, opts: InventoryCliOptions): Promise<number> {
+  if (opts.format === 'xlsx' && !opts.output) throw new UsageError('--format xlsx needs --output FILE (a workbook is not printed on the terminal)');
+  const date = opts.date ? checkDateOption(opts.date, '--date') : todayInVietnam();
   const progress = progressReporter(opts.progress);
   let built;
   try {
@@ -53,15 +67,18 @@ export async function inventoryCommand(path: string, opts: InventoryCliOptions):
   if (!built.analysis.declaration) {
     process.stderr.write('dancu-guard: warning: no dancu-integration.yml: the accounts cannot be listed (only what the code and manifests show)\n');
   }
-  const text = formatInventory(built.inventory, opts.format);
+  const data =
+    opts.format === 'xlsx'
+      ? await (await import('../../inventory/xlsx.js')).reviewXlsx(accountReview(built.inventory, { date }))
+      : formatInventory(built.inventory, opts.format, { date });
   if (opts.output) {
-    writeOutput(opts.output, text);
+    writeOutput(opts.output, data);
     const i = built.inventory;
     process.stderr.write(
       `dancu-guard: inventory written to ${opts.output}: ${i.accounts.length} accounts, ${i.endpoints.length} endpoints, ${i.callSites.length} call sites, ${i.credentials.length} credential sources\n`,
     );
   } else {
-    process.stdout.write(text);
+    process.stdout.write(data);
   }
   return 0;
 }

@@ -3,11 +3,15 @@
  * provincial Đề án 06 working group, in Vietnamese, as Markdown.
  */
 import { writeOutput } from '../../util/files.js';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { draftNotice } from '../../gate/notice.js';
+import { sharedOptions } from '../options.js';
+import { unitName } from '../../gate/provinces.js';
+import { UsageError } from '../../util/errors.js';
 import { progressReporter } from '../progress.js';
 
 interface NoticeCliOptions {
+  format?: 'markdown' | 'docx';
   goLive?: string;
   submitted?: string;
   output?: string;
@@ -19,14 +23,17 @@ interface NoticeCliOptions {
 export function registerNoticeCommand(program: Command): void {
   program
     .command('notice')
-    .description('draft the written notice of a change to the provincial Đề án 06 working group (Markdown, Vietnamese)')
+    .description('draft the written notice of a change to the provincial Đề án 06 working group (Vietnamese; Markdown or .docx)')
     .argument('[path]', 'root of the repository', '.')
+    .addOption(
+      new Option('-f, --format <format>', 'markdown, or docx (Nghị định 30/2020/NĐ-CP layout; needs --output)').choices(['markdown', 'docx']).default('markdown'),
+    )
     .option('--go-live <date>', 'planned go-live, YYYY-MM-DD (default: the earliest legal date)')
     .option('--submitted <date>', 'date the notice is sent, YYYY-MM-DD (default: today in Vietnam, UTC+7)')
-    .option('-o, --output <file>', 'write the draft to a file instead of stdout')
-    .option('-c, --config <file>', 'configuration file (default: .dancu-guard.yml at the root)')
-    .option('--declaration <file>', 'integration declaration (default: dancu-integration.yml at the root)')
-    .option('--no-progress', 'do not show progress on the terminal')
+    .addOption(sharedOptions.output('the draft'))
+    .addOption(sharedOptions.config())
+    .addOption(sharedOptions.declaration())
+    .addOption(sharedOptions.noProgress())
     .addHelpText(
       'after',
       `
@@ -35,7 +42,8 @@ after submission (weekends, public holidays, compensatory days and the governmen
 swapped days off do not count; add local days in .dancu-guard.yml calendar: {off, work}).
 
 Examples:
-  dancu-guard notice . --submitted 2026-10-01 --go-live 2026-11-30 --output thong-bao.md`,
+  dancu-guard notice . --submitted 2026-10-01 --go-live 2026-11-30 --output thong-bao.md
+  dancu-guard notice . --format docx --output thong-bao.docx`,
     )
     .action(async (path: string, opts: NoticeCliOptions) => {
       process.exitCode = await noticeCommand(path, opts);
@@ -43,6 +51,8 @@ Examples:
 }
 
 export async function noticeCommand(path: string, opts: NoticeCliOptions): Promise<number> {
+  const format = opts.format ?? 'markdown';
+  if (format === 'docx' && !opts.output) throw new UsageError('--format docx needs --output FILE (a .docx is not printed on the terminal)');
   const progress = progressReporter(opts.progress);
   let draft;
   try {
@@ -57,7 +67,19 @@ export async function noticeCommand(path: string, opts: NoticeCliOptions): Promi
   } finally {
     progress.done();
   }
-  if (opts.output) {
+  const p = draft.province;
+  if (p && p.via !== 'current') {
+    process.stderr.write(
+      p.via === 'merged'
+        ? `dancu-guard: notice: province "${p.input}" was merged into ${unitName(p.unit)} on 2025-07-01 (Nghị quyết 202/2025/QH15); the notice is addressed to ${unitName(p.unit)} — write "province: ${p.unit.name}" in the declaration\n`
+        : `dancu-guard: notice: "${p.input}" is now ${unitName(p.unit)}; the notice uses the current name\n`,
+    );
+  }
+  if (format === 'docx') {
+    const { noticeDocx } = await import('../../gate/notice-docx.js');
+    writeOutput(opts.output!, await noticeDocx(draft.letter));
+    process.stderr.write(`dancu-guard: notice drafted to ${opts.output} (.docx; earliest legal go-live ${draft.earliestGoLive})\n`);
+  } else if (opts.output) {
     writeOutput(opts.output, draft.markdown);
     process.stderr.write(`dancu-guard: notice drafted to ${opts.output} (earliest legal go-live ${draft.earliestGoLive})\n`);
   } else {

@@ -14,8 +14,9 @@
  *    `.gitignore` files are not materialised: everything in the index gets committed,
  *    whatever `.gitignore` says (a force-added `.env` must be judged). Built-in
  *    ignores, `.dancu-guardignore` and config `ignore` still apply.
- * 3. The normal `scan()` runs on that directory, so cross-file resolution sees the
- *    staged versions of every other file; findings are kept for staged files only.
+ * 3. The pipeline runs on that directory (this is a `ScanSource`), so cross-file
+ *    resolution sees the staged versions of every other file; findings are kept for
+ *    staged files only.
  * 4. The temporary directory is removed afterwards, on error too.
  *
  * Config: `configPath` when given (relative to the current directory); otherwise the
@@ -28,16 +29,15 @@
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
-import { CONFIG_FILE_NAMES, loadConfig, mergeSettings } from '../../config/load.js';
+import { join, resolve } from 'node:path';
+import { CONFIG_FILE_NAMES } from '../../config/load.js';
 import { materialiseEntries, type TreeEntry } from '../../git/materialise.js';
 import { openRepo, usageErrorFromGit, type RepoInfo } from '../../git/repo.js';
 import { git, NulSplitter } from '../../git/run.js';
-import type { Lang, Severity } from '../../findings/types.js';
-import { emptyFacts } from '../../facts/types.js';
-import { summarize } from '../../report/summary.js';
-import { scan, type ScanResult } from '../scan.js';
 import { UsageError } from '../../util/errors.js';
+import type { Lang, Severity } from '../../findings/types.js';
+import { scan, type ScanResult } from '../scan.js';
+import { renameTemporaryPath, type ScanSource } from '../source.js';
 
 export interface StagedScanOptions {
   /** A directory inside a git work tree; only the index entries under it are scanned. */
@@ -46,7 +46,7 @@ export interface StagedScanOptions {
   configPath?: string;
   lang: Lang;
   failOn: Severity | 'none';
-  /** Report only findings not recorded in this baseline file (as `scan()`). */
+  /** Report only findings not recorded in this baseline file. */
   baseline?: string;
   /** `YYYY-MM-DD` that exceptions' expiry is judged against (default: today, UTC). */
   today?: string;
@@ -58,67 +58,54 @@ export interface StagedScanResult extends ScanResult {
   staged: string[];
 }
 
+/** The pipeline on the index: what a pre-commit hook runs. */
 export async function scanStaged(opts: StagedScanOptions): Promise<StagedScanResult> {
-  const started = performance.now();
-  const progress = opts.onProgress ?? (() => undefined);
-  const info = await openRepo(opts.root);
-  if (info.bare) throw new UsageError(`--staged needs a work tree: ${info.root} is a bare repository (it has no index)`);
-  const explicitConfig = opts.configPath ? resolve(opts.configPath) : undefined;
+  const source = stagedSource(opts.root, opts.configPath);
+  const { configPath: _explicit, root, ...rest } = opts;
+  const result = await scan({ ...rest, path: root, source, ...(opts.baseline ? { baseline: resolve(opts.baseline) } : {}) });
+  return { ...result, staged: source.staged };
+}
 
-  progress('staged: listing staged files…');
-  const staged = await stagedPaths(info);
-  if (staged.length === 0) {
-    const config = loadConfig(info.root, explicitConfig);
-    const settings = mergeSettings(config.config);
-    const facts = emptyFacts({ name: basename(info.root), binEntries: [] });
-    const summary = summarize([], 0, [], opts.failOn, started);
-    return { root: info.root, config, settings, facts, findings: [], unsuppressed: [], suppressed: [], skipped: [], summary, staged };
-  }
+export interface StagedSource extends ScanSource {
+  /** Staged paths (added, copied, modified, renamed, type-changed), relative to the root; set by `open`. */
+  readonly staged: string[];
+}
 
-  const tmp = mkdtempSync(join(tmpdir(), 'dancu-guard-staged-'));
-  try {
-    progress(`staged: materialising the index (${staged.length} staged files)…`);
-    const written = await materialiseIndex(info, tmp);
-    let configPath = explicitConfig;
-    if (!configPath && !CONFIG_FILE_NAMES.some((n) => written.has(n))) {
-      configPath = CONFIG_FILE_NAMES.map((n) => join(info.root, n)).find((p) => existsSync(p));
-    }
-    let result: ScanResult;
-    try {
-      result = await scan({
-        path: tmp,
-        ...(configPath ? { configPath } : {}),
-        lang: opts.lang,
-        failOn: opts.failOn,
-        ...(opts.baseline ? { baseline: resolve(opts.baseline) } : {}),
-        ...(opts.today ? { today: opts.today } : {}),
-        onProgress: progress,
-      });
-    } catch (err) {
-      // Name the user's files, not the temporary copy, in a config or usage error.
-      // Messages may name it absolutely or relative to the working directory.
-      const forms = [tmp, relative(process.cwd(), tmp)].filter((f) => f.length > 0);
-      const form = err instanceof Error ? forms.find((f) => err.message.includes(f)) : undefined;
-      if (err instanceof Error && form) {
-        const msg = err.message.split(form).join(`${info.root} (staged)`);
-        if (err instanceof UsageError) throw new UsageError(msg);
-        err.message = msg;
+/**
+ * The git index under `rootPath`. `configPath` (relative to the current directory) wins;
+ * else the staged `.dancu-guard.yml`; else the working tree's when the index has none.
+ */
+export function stagedSource(rootPath: string, configPath?: string): StagedSource {
+  const staged: string[] = [];
+  return {
+    staged,
+    async open(progress) {
+      const info = await openRepo(rootPath);
+      if (info.bare) throw new UsageError(`--staged needs a work tree: ${info.root} is a bare repository (it has no index)`);
+      const explicitConfig = configPath ? resolve(configPath) : undefined;
+      progress('staged: listing staged files…');
+      staged.push(...(await stagedPaths(info)));
+      const only = new Set(staged);
+      if (staged.length === 0) {
+        // Nothing staged: nothing to materialise or judge.
+        return { dir: info.root, root: info.root, only, ...(explicitConfig ? { configPath: explicitConfig } : {}), close: () => undefined };
       }
-      throw err;
-    }
-    const set = new Set(staged);
-    const findings = result.findings.filter((f) => set.has(f.file));
-    const unsuppressed = result.unsuppressed.filter((f) => set.has(f.file));
-    const suppressed = result.suppressed.filter((s) => set.has(s.finding.file));
-    const skipped = result.skipped.filter((s) => set.has(s.path));
-    const scanned = result.facts.files.filter((f) => set.has(f.path)).length;
-    const summary = summarize(findings, scanned, skipped, opts.failOn, started);
-    summary.suppressed = suppressed.length;
-    if (result.summary.baseline) summary.baseline = result.summary.baseline;
-    return { ...result, root: info.root, findings, unsuppressed, suppressed, skipped, summary, staged };
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+      const tmp = mkdtempSync(join(tmpdir(), 'dancu-guard-staged-'));
+      const close = () => rmSync(tmp, { recursive: true, force: true });
+      try {
+        progress(`staged: materialising the index (${staged.length} staged files)…`);
+        const written = await materialiseIndex(info, tmp);
+        let config = explicitConfig;
+        if (!config && !CONFIG_FILE_NAMES.some((n) => written.has(n))) {
+          config = CONFIG_FILE_NAMES.map((n) => join(info.root, n)).find((p) => existsSync(p));
+        }
+        return { dir: tmp, root: info.root, only, display: `${info.root} (staged)`,  ...(config ? { configPath: config } : {}), close };
+      } catch (err) {
+        close();
+        throw renameTemporaryPath(err, tmp, `${info.root} (staged)`);
+      }
+    },
+  };
 }
 
 /** Paths the index adds or changes relative to HEAD, relative to the root (forward slashes). */

@@ -33,9 +33,9 @@ import { CatFile, type GitObject } from '../../../git/catfile.js';
 import { assertFullHistory, corruptError, openRepo, resolveCommit, usageErrorFromGit, type RepoInfo } from '../../../git/repo.js';
 import { git, GitError, NulSplitter } from '../../../git/run.js';
 import { DEFAULT_MAX_FILE_SIZE, GUARD_IGNORE_FILE } from '../../../discover/index.js';
-import { applyBaseline, readBaseline, type BaselineResult } from '../../../findings/baseline.js';
-import { buildFindings } from '../../../findings/build.js';
-import { sortFindings } from '../../../findings/order.js';
+import { readBaseline, type BaselineResult } from '../../../findings/baseline.js';
+import { accept } from '../../judge.js';
+import { buildFindings, sortFindings } from '../../../findings/build.js';
 import { applySuppressions, todayUtc, type SuppressedFinding } from '../../../findings/suppress.js';
 import type { Finding, Lang, Severity } from '../../../findings/types.js';
 import { emptyFacts, type CredentialFact, type FileFact, type RepoFact } from '../../../facts/types.js';
@@ -331,31 +331,23 @@ export async function scanHistory(opts: HistoryScanOptions): Promise<HistoryScan
     suppressed.push(...r.suppressed);
   }
   sortFindings(kept);
-  const baselined = baselineDoc ? applyBaseline(kept, baselineDoc) : undefined;
-  const findings = baselined ? baselined.fresh : kept;
-
-  const summary = summarize(findings, toRead.size, [], opts.failOn ?? 'high', started);
+  const judged = accept(kept, suppressed, {
+    failOn: opts.failOn ?? 'high',
+    ...(baselineDoc && opts.baseline ? { baseline: { doc: baselineDoc, path: opts.baseline } } : {}),
+    started,
+    filesScanned: toRead.size,
+    skipped: [],
+  });
+  const summary = judged.summary;
   summary.filesSkipped = skippedBlobs;
-  summary.suppressed = suppressed.length;
-  if (baselined && opts.baseline) {
-    summary.baseline = {
-      file: opts.baseline,
-      known: baselined.known.length,
-      stale: baselined.stale.map(({ fingerprint, ruleId, file, line }) => ({ fingerprint, ruleId, file, line })),
-    };
-  }
   const durationMs = Math.round(performance.now() - started);
   return {
-    findings,
-    unsuppressed: kept,
-    suppressed,
-    ...(baselined ? { baseline: baselined } : {}),
+    ...judged,
     commits: commits.length,
     blobs: toRead.size,
     durationMs,
     root,
     range,
-    summary,
     skippedBlobs,
   };
 }
