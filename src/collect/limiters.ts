@@ -29,7 +29,8 @@
  * shared through a variable defined in another file.
  */
 import type { GateLimiterFact, Language } from '../facts/types.js';
-import { blankComments, commentSyntaxFor, unifyLineEndings } from '../gate/normalize.js';
+import { blankComments, commentSyntaxFor } from './comments.js';
+import { lineIndex, unifyLineEndings } from './lines.js';
 
 const DAY_MS = 86_400_000;
 
@@ -45,42 +46,18 @@ export function scanLimiters(path: string, text: string, language?: Language): G
   const clean = unifyLineEndings(text);
   const syntax = commentSyntaxFor(language, undefined, path);
   const code = syntax ? blankComments(clean, syntax) : clean;
-  const hits: Hit[] = [
-    ...bottleneck(code),
-    ...pThrottle(code),
-    ...axiosRateLimit(code),
-    ...jsLimiter(code),
-    ...bucket4j(code),
-    ...resilience4j(code),
-    ...guava(code),
-    ...aspNet(code),
-    ...laravel(code),
-    ...flaskLimiter(code),
-    ...pyRatelimit(code),
-    ...goRate(code),
-  ];
+  const hits: Hit[] = LIBRARIES.flatMap((scan) => scan(code));
   const seen = new Set<string>();
   const out: GateLimiterFact[] = [];
+  const position = lineIndex(code);
   for (const h of hits.sort((a, b) => a.index - b.index)) {
     const key = `${h.index}\0${h.library}`;
     if (seen.has(key) || !Number.isFinite(h.perDay) || h.perDay < 0) continue;
     seen.add(key);
-    const { line, column } = position(code, h.index);
+    const { line, column } = position(h.index);
     out.push({ file: path, line, column, library: h.library, perDay: h.perDay, detail: h.detail });
   }
   return out;
-}
-
-function position(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let lastNl = -1;
-  for (let i = 0; i < index && i < text.length; i++) {
-    if (text[i] === '\n') {
-      line++;
-      lastNl = i;
-    }
-  }
-  return { line, column: index - lastNl };
 }
 
 /** Calls per day for `count` calls every `periodMs`, rounded up. */
@@ -117,26 +94,20 @@ export function evalNumber(expr: string): number | undefined {
     }
     return num(t);
   };
-  const product = (): number | undefined => {
-    let v = primary();
-    while (v !== undefined && (peek() === '*' || peek() === '/')) {
-      const op = tokens[pos++];
-      const r = primary();
-      if (r === undefined) return undefined;
-      v = op === '*' ? v * r : r === 0 ? undefined : v / r;
-    }
-    return v;
-  };
-  const sum = (): number | undefined => {
-    let v = product();
-    while (v !== undefined && (peek() === '+' || peek() === '-')) {
-      const op = tokens[pos++];
-      const r = product();
-      if (r === undefined) return undefined;
-      v = op === '+' ? v + r : v - r;
-    }
-    return v;
-  };
+  /** A left-associative chain of `next` joined by the operators of `ops`. */
+  const chain =
+    (next: () => number | undefined, ops: Record<string, (a: number, b: number) => number | undefined>) => (): number | undefined => {
+      let v = next();
+      while (v !== undefined && Object.hasOwn(ops, peek() ?? '')) {
+        const op = ops[tokens[pos++] ?? ''];
+        const r = next();
+        if (r === undefined || !op) return undefined;
+        v = op(v, r);
+      }
+      return v;
+    };
+  const product = chain(primary, { '*': (a, b) => a * b, '/': (a, b) => (b === 0 ? undefined : a / b) });
+  const sum = chain(product, { '+': (a, b) => a + b, '-': (a, b) => a - b });
   const v = sum();
   return pos === tokens.length ? v : undefined;
 }
@@ -468,3 +439,19 @@ function goRate(code: string): Hit[] {
   }
   return out;
 }
+
+/** One scanner per library (see the table above). */
+const LIBRARIES: ReadonlyArray<(code: string) => Hit[]> = [
+  bottleneck,
+  pThrottle,
+  axiosRateLimit,
+  jsLimiter,
+  bucket4j,
+  resilience4j,
+  guava,
+  aspNet,
+  laravel,
+  flaskLimiter,
+  pyRatelimit,
+  goRate,
+];

@@ -1,7 +1,8 @@
 /**
  * Discovery: which files of the scanned tree are worth collecting from, and what each is.
- * See `walk.ts` for the walk (ignore rules, links, binary/size/encoding checks) and
- * `classify.ts` for the classification table.
+ * See `walk.ts` for the walk (links, tracked files), `ignore-layers.ts` for the ignore
+ * rules, `inspect.ts` for the binary/size/encoding checks and `classify.ts` for the
+ * classification table.
  */
 import type { DiscoverOptions, DiscoverResult } from './types.js';
 import { walk } from './walk.js';
@@ -9,7 +10,8 @@ import { walk } from './walk.js';
 export type { DiscoverOptions, DiscoverResult, DiscoveredFile, SkippedFile, TextEncoding } from './types.js';
 export { classify, classifyPath, looksLikeK8s, shebangLanguage, HEAD_BYTES } from './classify.js';
 export type { Classification, HeadNeed } from './classify.js';
-export { DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, GUARD_IGNORE_FILE } from './walk.js';
+export { DEFAULT_IGNORES } from './ignore-layers.js';
+export { DEFAULT_MAX_FILE_SIZE, GUARD_IGNORE_FILE } from './walk.js';
 
 /**
  * Walk `root` honouring `.gitignore` files, `.dancu-guardignore`, `opts.ignore` and the
@@ -32,4 +34,4 @@ export function discover(root: string, opts: DiscoverOptions = {}): Promise<Disc
   return walk(root, opts);
 }
 export { decodeText, skippedDiagnostic, skippedDiagnostics } from './diagnostics.js';
-export { trackedPaths } from './walk.js';
+export { trackedPaths } from './tracked.js';

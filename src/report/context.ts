@@ -27,7 +27,8 @@
  */
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { classifyValue, scanText, syntaxOf } from '../collect/credentials/candidates.js';
+import { classifyValue, scanText } from '../collect/credentials/candidates.js';
+import { syntaxOf } from '../collect/credentials/detectors/index.js';
 import { decodeText } from '../discover/index.js';
 import type { CredentialFact } from '../facts/types.js';
 import type { Finding } from '../findings/types.js';

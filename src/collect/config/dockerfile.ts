@@ -3,8 +3,7 @@
  * line continuations (the `# escape=` directive honoured) and heredocs skipped. Source
  * `dockerfile`; each pair is reported at the physical line it is written on.
  */
-import type { DiscoveredFile } from '../../discover/types.js';
-import { factsFromEntries, parseError, perFile, type ConfigEntry, type ParseProblem, type ParsedKV } from '../credentials/candidates.js';
+import { lineFormatCollector, type ParseProblem, type ParsedKV } from './entries.js';
 import type { Collector } from '../types.js';
 
 interface Logical {
@@ -142,15 +141,4 @@ export function parseDockerfile(text: string): { entries: ParsedKV[]; problems: 
   return { entries, problems };
 }
 
-export const dockerfileCollector: Collector = {
-  name: 'dockerfile',
-  appliesTo: (f: DiscoveredFile) => f.kind !== 'doc' && f.format === 'dockerfile',
-  collect(files, ctx) {
-    return perFile(files, ctx, (file, text, out) => {
-      const { entries, problems } = parseDockerfile(text);
-      for (const p of problems) out.diagnostics.push(parseError(file.path, p.line, p.message, p.column));
-      const ce: ConfigEntry[] = entries.map((e) => ({ ...e, source: 'dockerfile' as const, group: '' }));
-      factsFromEntries(file.path, ce, ctx.settings, 'dockerfile', 'equals', out);
-    });
-  },
-};
+export const dockerfileCollector: Collector = lineFormatCollector('dockerfile', parseDockerfile, () => ({ source: 'dockerfile', group: '' }));

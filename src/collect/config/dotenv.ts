@@ -3,8 +3,7 @@
  * single/double/backtick quotes, `#` comments, multi-line quoted values.
  * Source `dotenv`. Templates such as `.env.example` are classified `doc` and skipped.
  */
-import type { DiscoveredFile } from '../../discover/types.js';
-import { factsFromEntries, parseError, perFile, type ConfigEntry, type ParseProblem, type ParsedKV } from '../credentials/candidates.js';
+import { lineFormatCollector, type ParseProblem, type ParsedKV } from './entries.js';
 import type { Collector } from '../types.js';
 
 const ASSIGN = /^[\s\uFEFF]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*(?:=|:(?=[ \t]))[ \t]*/;
@@ -79,15 +78,4 @@ export function parseDotenv(text: string): { entries: ParsedKV[]; problems: Pars
   return { entries, problems };
 }
 
-export const dotenvCollector: Collector = {
-  name: 'dotenv',
-  appliesTo: (f: DiscoveredFile) => f.kind !== 'doc' && f.format === 'dotenv',
-  collect(files, ctx) {
-    return perFile(files, ctx, (file, text, out) => {
-      const { entries, problems } = parseDotenv(text);
-      for (const p of problems) out.diagnostics.push(parseError(file.path, p.line, p.message, p.column));
-      const ce: ConfigEntry[] = entries.map((e) => ({ ...e, source: 'dotenv' as const, group: '' }));
-      factsFromEntries(file.path, ce, ctx.settings, 'dotenv', 'equals', out);
-    });
-  },
-};
+export const dotenvCollector: Collector = lineFormatCollector('dotenv', parseDotenv, () => ({ source: 'dotenv', group: '' }));

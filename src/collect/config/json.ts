@@ -3,15 +3,20 @@
  * like .NET configuration, e.g. `C06:SecretKey`, `ConnectionStrings:Default`) and other
  * JSON (source `config`, keys flattened with `.`).
  *
- * A small position-aware JSON parser keeps the line and column of every value. It
- * accepts what .NET's configuration reader accepts beyond strict JSON: `//` and `/* *\/`
- * comments and trailing commas. Bad JSON → a `parse-error` diagnostic with its line.
+ * Parsed with `jsonc-parser` (VS Code's), which gives the offset of every token, so each
+ * value keeps its line and column. It accepts what .NET's configuration reader accepts
+ * beyond strict JSON: `//` and `/* *\/` comments and trailing commas. Bad JSON → a
+ * `parse-error` diagnostic at its first error.
  */
+import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { DiscoveredFile } from '../../discover/types.js';
 import type { CredentialSource } from '../../facts/types.js';
-import { factsFromEntries, isLockFile, lineIndex, parseError, perFile, type ConfigEntry } from '../credentials/candidates.js';
+import { isLockFile } from '../credentials/values.js';
+import { lineIndex } from '../lines.js';
 import type { Collector } from '../types.js';
-import { walkLeaves, type PMap, type PNode, type PPair, type PScalar, type PSeq } from './yaml/tree.js';
+import { factsFromEntries, type ConfigEntry } from './entries.js';
+import { parseError, perFile } from './per-file.js';
+import { walkLeaves, type PMap, type PNode, type PSeq } from './yaml/tree.js';
 
 export class JsonParseError extends Error {
   constructor(
@@ -25,139 +30,126 @@ export class JsonParseError extends Error {
 
 const MAX_DEPTH = 1000;
 
+/** What the parser expects next: it names an error the way the diagnostics always have. */
+type Expecting = 'value' | 'name' | 'colon' | 'comma-brace' | 'comma-bracket' | 'end';
+const UNEXPECTED: Readonly<Record<Exclude<Expecting, 'value'>, string>> = {
+  name: 'expected a property name in double quotes',
+  colon: "expected ':' after property name",
+  'comma-brace': "expected ',' or '}'",
+  'comma-bracket': "expected ',' or ']'",
+  end: 'unexpected content after the JSON value',
+};
+const LITERAL_PREFIX = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/;
+const ESCAPES = new Set(['n', 'r', 't', 'b', 'f', '"', '\\', '/']);
+
+/** The first fault of the string token at `start`: a bad escape (at its backslash), else it is unterminated. */
+function stringFault(text: string, start: number): { message: string; at: number } {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === '\n' || c === '\r') break;
+    if (c !== '\\') continue;
+    const n = text[i + 1];
+    if (n === 'u') {
+      if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { message: 'bad \\u escape', at: i };
+      i += 5;
+    } else if (n !== undefined && ESCAPES.has(n)) i++;
+    else return { message: 'bad escape', at: i };
+  }
+  return { message: 'unterminated string', at: start };
+}
+
 /** Parse JSON (with comments and trailing commas) into a positional tree. Throws `JsonParseError`. */
 export function parseJson(text: string): PNode | undefined {
   const pos = lineIndex(text);
-  let i = 0;
-  const fail = (msg: string, at = i): never => {
+  const fail = (msg: string, at: number): never => {
     const p = pos(Math.min(at, text.length));
     throw new JsonParseError(`JSON: ${msg}`, p.line, p.column);
   };
-  const ws = (): void => {
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) i++;
-      else if (c === 47 && text[i + 1] === '/') {
-        const nl = text.indexOf('\n', i);
-        i = nl < 0 ? text.length : nl + 1;
-      } else if (c === 47 && text[i + 1] === '*') {
-        const end = text.indexOf('*/', i + 2);
-        if (end < 0) fail('unterminated comment');
-        i = end + 2;
-      } else return;
+  // A leading byte-order mark is whitespace to .NET: blank it, so offsets stay those of `text`.
+  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  const open: Array<PMap | PSeq> = [];
+  let key: { key: string; keyPos: { line: number; column: number } } | undefined;
+  let root: PNode | undefined;
+  let afterColon = 0;
+  let expecting: Expecting = 'value';
+  const afterValue = (): void => {
+    const parent = open[open.length - 1];
+    expecting = !parent ? 'end' : parent.type === 'map' ? 'comma-brace' : 'comma-bracket';
+  };
+  const add = (node: PNode, offset: number): void => {
+    const parent = open[open.length - 1];
+    if (open.length > MAX_DEPTH) fail('nesting too deep', parent?.type === 'map' ? afterColon : offset);
+    if (!parent) root = node;
+    else if (parent.type === 'seq') parent.items.push(node);
+    else if (key) {
+      parent.pairs.push({ key: key.key, keyPos: key.keyPos, value: node });
+      key = undefined;
     }
   };
-  const str = (): string => {
-    const start = i;
-    i++; // opening quote
-    let out = '';
-    for (;;) {
-      if (i >= text.length) fail('unterminated string', start);
-      const c = text[i] ?? '';
-      if (c === '"') {
-        i++;
-        return out;
-      }
-      if (c === '\n') fail('unterminated string', start);
-      if (c === '\\') {
-        const n = text[i + 1];
-        if (n === 'u') {
-          const hex = text.slice(i + 2, i + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('bad \\u escape');
-          out += String.fromCharCode(parseInt(hex, 16));
-          i += 6;
-        } else {
-          const map: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' };
-          const v = n === undefined ? undefined : map[n];
-          if (v === undefined) fail('bad escape');
-          out += v;
-          i += 2;
+  visit(
+    source,
+    {
+      onObjectBegin(offset) {
+        const node: PMap = { type: 'map', pairs: [], ...pos(offset) };
+        add(node, offset);
+        open.push(node);
+        expecting = 'name';
+      },
+      onArrayBegin(offset) {
+        const node: PSeq = { type: 'seq', items: [], ...pos(offset) };
+        add(node, offset);
+        open.push(node);
+        expecting = 'value';
+      },
+      onObjectEnd() {
+        open.pop();
+        afterValue();
+      },
+      onArrayEnd() {
+        open.pop();
+        afterValue();
+      },
+      onObjectProperty(property: string, offset) {
+        key = { key: property, keyPos: pos(offset) };
+        expecting = 'colon';
+      },
+      onSeparator(ch, offset) {
+        if (ch === ':') afterColon = offset + 1;
+        expecting = ch === ':' || open[open.length - 1]?.type === 'seq' ? 'value' : 'name';
+      },
+      onLiteralValue(value: unknown, offset, length) {
+        const at = pos(offset);
+        if (typeof value === 'string') add({ type: 'scalar', value, quoted: true, ...at }, offset);
+        // Numbers as written (`1.50` stays `1.50`), literals by their names.
+        else add({ type: 'scalar', value: value === null ? null : source.slice(offset, offset + length), ...at }, offset);
+        afterValue();
+      },
+      onError(code, offset) {
+        const name = printParseErrorCode(code);
+        // A raw control character inside a string: read as it is.
+        if (name === 'InvalidCharacter') return;
+        // Comments are whitespace everywhere.
+        if (name === 'UnexpectedEndOfComment') fail('unterminated comment', offset);
+        // Reported at the end of input, after the parser has already closed the container.
+        if (name === 'CloseBraceExpected') fail(UNEXPECTED['comma-brace'], offset);
+        if (name === 'CloseBracketExpected') fail(UNEXPECTED['comma-bracket'], offset);
+        if (expecting !== 'value' && expecting !== 'name') fail(UNEXPECTED[expecting], offset);
+        if (name === 'UnexpectedEndOfString' || name === 'InvalidEscapeCharacter' || name === 'InvalidUnicode') {
+          const f = stringFault(source, offset);
+          fail(f.message, f.at);
         }
-        continue;
-      }
-      out += c;
-      i++;
-    }
-  };
-  const NUM = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-  const value = (depth: number): PNode => {
-    if (depth > MAX_DEPTH) fail('nesting too deep');
-    ws();
-    const at = pos(i);
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      const pairs: PPair[] = [];
-      for (;;) {
-        ws();
-        if (text[i] === '}') {
-          i++;
-          break;
+        if (expecting === 'name') fail(UNEXPECTED.name, offset);
+        // `truex`, `1.`: a literal, then something that may not follow it.
+        const literal = LITERAL_PREFIX.exec(source.slice(offset, offset + 400))?.[0];
+        if (literal) {
+          afterValue();
+          fail(UNEXPECTED[expecting as Exclude<Expecting, 'value'>], offset + literal.length);
         }
-        if (text[i] !== '"') fail('expected a property name in double quotes');
-        const kp = pos(i);
-        const key = str();
-        ws();
-        if (text[i] !== ':') fail("expected ':' after property name");
-        i++;
-        const v = value(depth + 1);
-        pairs.push({ key, keyPos: { line: kp.line, column: kp.column }, value: v });
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          break;
-        }
-        fail("expected ',' or '}'");
-      }
-      return { type: 'map', pairs, line: at.line, column: at.column } satisfies PMap;
-    }
-    if (c === '[') {
-      i++;
-      const items: PNode[] = [];
-      for (;;) {
-        ws();
-        if (text[i] === ']') {
-          i++;
-          break;
-        }
-        items.push(value(depth + 1));
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          break;
-        }
-        fail("expected ',' or ']'");
-      }
-      return { type: 'seq', items, line: at.line, column: at.column } satisfies PSeq;
-    }
-    if (c === '"') return { type: 'scalar', value: str(), quoted: true, line: at.line, column: at.column } satisfies PScalar;
-    for (const lit of ['true', 'false', 'null'] as const) {
-      if (text.startsWith(lit, i)) {
-        i += lit.length;
-        return { type: 'scalar', value: lit === 'null' ? null : lit, line: at.line, column: at.column };
-      }
-    }
-    NUM.lastIndex = i;
-    const m = NUM.exec(text);
-    if (m) {
-      i += m[0].length;
-      return { type: 'scalar', value: m[0], line: at.line, column: at.column };
-    }
-    return fail(i >= text.length ? 'unexpected end of input' : 'unexpected character');
-  };
-  ws();
-  if (i >= text.length) return undefined; // empty file
-  const root = value(0);
-  ws();
-  if (i < text.length) fail('unexpected content after the JSON value');
+        fail(offset >= source.length ? 'unexpected end of input' : 'unexpected character', offset);
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true },
+  );
   return root;
 }
 

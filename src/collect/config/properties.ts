@@ -4,8 +4,7 @@
  * other escapes. Spring `application*.properties` / `bootstrap*.properties` (format
  * `spring`) get source `spring`; the rest `properties`.
  */
-import type { DiscoveredFile } from '../../discover/types.js';
-import { factsFromEntries, parseError, perFile, type ConfigEntry, type ParseProblem, type ParsedKV } from '../credentials/candidates.js';
+import { lineFormatCollector, type ParseProblem, type ParsedKV } from './entries.js';
 import type { Collector } from '../types.js';
 
 const WS = new Set([' ', '\t', '\f', '\uFEFF']);
@@ -94,17 +93,9 @@ function isPropertiesPath(path: string): boolean {
   return /\.properties$/i.test(path);
 }
 
-export const propertiesCollector: Collector = {
-  name: 'properties',
-  appliesTo: (f: DiscoveredFile) =>
-    f.kind !== 'doc' && (f.format === 'properties' || (f.format === 'spring' && isPropertiesPath(f.path))),
-  collect(files, ctx) {
-    return perFile(files, ctx, (file, text, out) => {
-      const source = file.format === 'spring' ? ('spring' as const) : ('properties' as const);
-      const { entries, problems } = parseProperties(text);
-      for (const p of problems) out.diagnostics.push(parseError(file.path, p.line, p.message, p.column));
-      const ce: ConfigEntry[] = entries.map((e) => ({ ...e, source }));
-      factsFromEntries(file.path, ce, ctx.settings, file.format, 'equals', out);
-    });
-  },
-};
+export const propertiesCollector: Collector = lineFormatCollector(
+  'properties',
+  parseProperties,
+  (file) => ({ source: file.format === 'spring' ? 'spring' : 'properties' }),
+  (f) => f.kind !== 'doc' && (f.format === 'properties' || (f.format === 'spring' && isPropertiesPath(f.path))),
+);

@@ -1,13 +1,15 @@
 /**
  * .NET Framework XML config (`Web.config`, `App.config`, `Web.Release.config`…), read
- * with the tolerant tag scanner of `../../config-values.ts`: `<appSettings>` entries and
- * `<applicationSettings>` values, `<connectionStrings>`, and WCF `<client><endpoint
- * address>` become credential candidates, endpoints and TLS switches through the
- * shared `factsFromEntries` (source `config`), like the other config collectors.
+ * by `./xml.ts`: `<appSettings>` entries and `<applicationSettings>` values,
+ * `<connectionStrings>`, and WCF `<client><endpoint address>` become credential
+ * candidates, endpoints and TLS switches through the shared `factsFromEntries` (source
+ * `config`), like the other config collectors. An XML file that is not well-formed
+ * also yields a `parse-error` diagnostic at its first error.
  */
 import type { DiscoveredFile } from '../../discover/types.js';
-import { isXmlConfigPath, readXmlConfig } from './values.js';
-import { factsFromEntries, perFile, type ConfigEntry } from '../credentials/candidates.js';
+import { isXmlConfigPath, readXmlConfig } from './xml.js';
+import { factsFromEntries, type ConfigEntry } from './entries.js';
+import { parseError, perFile } from './per-file.js';
 import type { Collector } from '../types.js';
 
 export const webConfigCollector: Collector = {
@@ -30,6 +32,8 @@ export const webConfigCollector: Collector = {
         entries.push({ key: `endpoint:${v.key}`, value: v.value, line: v.line, ...(v.column ? { column: v.column } : {}), source: 'config', group: 'endpoints' });
       }
       factsFromEntries(file.path, entries, ctx.settings, undefined, 'colon', out);
+      // A file that does not start as XML is some other tool's `.config`: no verdict on its syntax.
+      if (xml.error && /^\uFEFF?\s*</.test(text)) out.diagnostics.push(parseError(file.path, xml.error.line, xml.error.message, xml.error.column));
     });
   },
 };

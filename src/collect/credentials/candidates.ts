@@ -1,53 +1,38 @@
 /**
- * Credential-candidate heuristics shared by every collector.
+ * Credential-candidate heuristics shared by every collector: whether a key names a
+ * credential, whether a value is one and of which kind, and the fact that records it.
  *
- * Core API (what a language collector needs):
- *
- * - `isPlaceholder(value)`            — a template, reference or dummy, not a secret.
- * - `looksLikeProse(value)`           — an i18n label / sentence ("Mật khẩu"), not a secret.
  * - `isSensitiveKey(key, settings)`   — the name (or dotted/`:` path) is a credential name.
  * - `classifyValue(key, value, settings)` — which `CredentialKind` applies, if any.
  * - `candidateFromValue({...})`       — classify a key/value and build the fact (or nothing).
  * - `credentialFact({...})`           — build a fact from a clear value (never stored in it).
- * - `detectKnownFormats(text, file, source)` — every detector of `./secrets/` over plain
+ * - `isPublicName(value)`             — a header / cookie / scheme name, not a secret.
+ * - `detectKnownFormats(text, file, source)` — every detector of `./detectors/` over plain
  *                                        text (keyword prefilter first), as facts.
- * - `scanText(text, file)`            — the same, as raw matches with detector id and family.
- * - `maskSecrets(text)`               — a URL/command with the secrets in it redacted.
- * - `isCredentialName(name)`          — the detectors' own notion of a credential name.
- * - `isDummy(value)`                  — placeholders plus test-looking dummies (`pass`, `1234`).
+ * - `maskSecrets(text)`, `redactEndpoint(url)` — a URL/command with the secrets in it redacted.
  * - `dedupeCredentials(facts)`        — drop `text` matches that a structured collector
  *                                        already reported (pipeline calls this once).
  *
- * The detectors live in `./secrets/`, one module per family, each with its metadata
- * (id, family, kind, description, prefilter keywords) beside its logic; `DETECTORS` and
- * `detectorCatalog()` list them. `./secrets/accuracy.ts` measures them.
- *
- * Config-collector helpers (used by the YAML/env/properties/JSON/Dockerfile collectors):
- * `ConfigEntry`, `factsFromEntries`, `lineIndex`, `parseError`, `perFile`, `isLockFile`.
+ * Value heuristics (placeholders, prose, dummies) are in `./values.ts`; the detectors in
+ * `./detectors/`, one module per family; config entries → facts in `../config/entries.ts`.
  *
  * The clear value of a secret never leaves this module inside a fact: facts carry the
  * redacted form, length, entropy and a sha256 hash.
  */
-import type { DiscoveredFile } from '../../discover/types.js';
-import type {
-  CollectedFacts,
-  ConfigFormat,
-  CredentialFact,
-  CredentialKind,
-  CredentialSource,
-  DiagnosticFact,
-  EndpointFact,
-  TlsSettingFact,
-} from '../../facts/types.js';
+import type { CredentialFact, CredentialKind, CredentialSource } from '../../facts/types.js';
 import { compilePatterns, type Settings } from '../../policy/settings.js';
 import { redact, redactUrl, sha256Hex, shannonEntropy } from '../../util/redact.js';
+import { keySegments, leafKey } from '../config/keys.js';
+import { lineIndex } from '../lines.js';
 import { knownFormatOf, scanText } from './detectors/index.js';
-import { DEFAULT_RE, decodeUserPass, isLockFile, isPlaceholder, looksLikePath, looksLikeProse } from './values.js';
-import type { CollectContext } from '../types.js';
+import { DEFAULT_RE, decodeUserPass, isPlaceholder, looksLikePath, looksLikeProse } from './values.js';
 
-export { isDummy, isLockFile, isPlaceholder, looksLikeProse } from './values.js';
-export { DETECTORS, detectorCatalog, isCredentialName, scanText, syntaxOf } from './detectors/index.js';
-export type { Detector, Family, SecretMatch } from './detectors/index.js';
+// Kept at this path for collectors outside credentials/ that import them from here
+// (src/config/declaration.ts, collect/typescript/source-lines.ts, test/e2e/redaction.test.ts).
+export { isPlaceholder } from './values.js';
+export { scanText } from './detectors/index.js';
+export { lineIndex } from '../lines.js';
+export { perFile } from '../config/per-file.js';
 
 // ---------------------------------------------------------------------------
 // Key sensitivity
@@ -68,15 +53,6 @@ function compiled(settings: Settings): Compiled {
   return c;
 }
 
-/** Separators between the segments of a flattened key: `a.b`, `A:B` (.NET), `A__B`, `a/b`, `a[0]`. */
-const KEY_SPLIT = /(?:\.|:|__|\/|\[\d+\]|#)+/;
-
-/** The last segment of a flattened key (`dancu.api.password` → `password`). */
-export function leafKey(key: string): string {
-  const parts = key.split(KEY_SPLIT).filter(Boolean);
-  return parts[parts.length - 1] ?? key;
-}
-
 /**
  * True when the name is a credential name per `settings.sensitiveKeyPatterns`.
  * A flattened key (`dancu.api.password`, `C06:SecretKey`, `c06.key`) is tested on its
@@ -91,8 +67,7 @@ export function isSensitiveKey(key: string, settings: Settings): boolean {
   const leaf = leafKey(k);
   if (patterns.some((re) => re.test(leaf))) return true;
   if (leaf === k) return false;
-  const parts = k.split(KEY_SPLIT).filter(Boolean);
-  const path = parts.join('.');
+  const path = keySegments(k).join('.');
   const leafStart = path.length - leaf.length;
   for (const re of global) {
     re.lastIndex = 0;
@@ -110,24 +85,8 @@ const SENSITIVE_ISH = /key|secret|token|pass|pwd|auth|cred|sig|salt|hmac|cert|be
 const REFERENCE_KEY =
   /(?:name|ref|file|path|dir|url|uri|endpoint|host|enabled|enable|type|header|ttl|expiry|expiration|expires|expire|timeout|length|size|mode|algorithm|alg|policy|prefix|suffix|format|location|provider|store|env|var|field|param)$|^existing/i;
 
-/** 1-based line/column lookup for offsets in `text`. */
-export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
-  };
-}
-
 /**
- * Scan plain text (any file) with every detector in `./secrets/` (see `DETECTORS`):
+ * Scan plain text (any file) with every detector in `./detectors/` (see `DETECTORS`):
  * private keys, JWTs, cloud / source-hosting / chat / AI / SaaS tokens, URLs and
  * connection strings with passwords, literal Authorization headers, and literals bound
  * to credential names in any syntax. A keyword prefilter runs first: a file with none of
@@ -147,17 +106,17 @@ export function detectKnownFormats(text: string, file: string, source: Credentia
   });
 }
 
+/** A URL as facts and reports may show it: known-format secrets and passwords masked. */
+export function redactEndpoint(url: string): string {
+  return redactUrl(maskSecrets(url));
+}
+
 /**
  * `text` with every known-format secret in it replaced by its redacted form: a token
  * used as the user of a URL (`<token>:x-oauth-basic@…`), a webhook path, a key in a
  * query string. For URLs and other text that a fact keeps (endpoints); `redactUrl`
  * still masks passwords and sensitive query values afterwards.
  */
-/** A URL as facts and reports may show it: known-format secrets and passwords masked. */
-export function redactEndpoint(url: string): string {
-  return redactUrl(maskSecrets(url));
-}
-
 export function maskSecrets(text: string): string {
   const matches = scanText(text, '', { formatsOnly: true }).sort((a, b) => a.start - b.start);
   if (matches.length === 0) return text;
@@ -370,248 +329,6 @@ export function dedupeCredentials(facts: CredentialFact[]): CredentialFact[] {
     if (seen.has(exact)) continue;
     seen.add(exact);
     out.push(f);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------
-// Config-collector helpers: entries → credential, endpoint and TLS facts
-
-/** One key/value read from a config file or manifest. */
-export interface ConfigEntry {
-  /** Reported key: a flattened path (`dancu.api.password`, `C06:SecretKey`) or a variable name. */
-  key: string;
-  value: string;
-  line: number;
-  column?: number;
-  source: CredentialSource;
-  /** Every value is secret by nature (Kubernetes Secret data). */
-  forceSensitive?: boolean;
-  /** The value was base64 in the file and has been decoded. */
-  decoded?: boolean;
-  /**
-   * Set when the value's lines map one to one onto the file's (a YAML `|` block): the
-   * line its first content line sits on. Endpoints and TLS switches inside a multi-line
-   * value then get their own line; otherwise every fact of the entry is at `line`.
-   */
-  contentLine?: number;
-  /** Entries with the same group are siblings (same parent map); defaults to the key's parent path. */
-  group?: string;
-}
-
-const FALSEY = /^(?:false|0|no|off|none|cert_none)$/i;
-const TRUEY = /^(?:true|1|yes|on)$/i;
-const TLS_OFF_WHEN_FALSE = new Set([
-  'rejectunauthorized',
-  'nodetlsrejectunauthorized',
-  'sslverify',
-  'verifyssl',
-  'tlsverify',
-  'verifytls',
-  'sslverification',
-  'tlsverification',
-  'verifypeer',
-  'sslverifypeer',
-  'curloptsslverifypeer',
-  'verifyhost',
-  'sslverifyhost',
-  'curloptsslverifyhost',
-  'checkhostname',
-  'verifycertificate',
-  'verifycertificates',
-  'verifycert',
-  'validatecertificate',
-  'validatecertificates',
-  'certificatevalidation',
-  'hostnameverification',
-  'verifyhostname',
-  'verifyservercertificate',
-  'pythonhttpsverify',
-  'sslcertverify',
-  'strictssl',
-  'httpsverify',
-]);
-const TLS_OFF_WHEN_TRUE = new Set([
-  'insecureskipverify',
-  'insecureskiptlsverify',
-  'skiptlsverify',
-  'tlsskipverify',
-  'skipsslverify',
-  'sslskipverify',
-  'skipcertverify',
-  'skipcertificatevalidation',
-  'skipverify',
-  'trustall',
-  'trustallcerts',
-  'trustallcertificates',
-  'trustservercertificate',
-  'gitsslnoverify',
-  'acceptanycertificate',
-  'acceptinvalidcerts',
-  'allowinsecure',
-  'disablesslverification',
-  'disabletlsverification',
-  'sslnoverify',
-  'noverifyssl',
-  'tlsinsecure',
-  'insecuretls',
-  'sslinsecure',
-  'insecuressl',
-  'tlsnoverify',
-  'ignoresslerrors',
-  'ignorecertificateerrors',
-  'ignorehttpserrors',
-]);
-/** Bare names that only mean TLS next to a URL (`verify: false`, `insecure: true`). */
-const TLS_BARE_FALSE = new Set(['verify']);
-const TLS_BARE_TRUE = new Set(['insecure']);
-const TLS_EMPTY = new Set(['curlcabundle', 'requestscabundle']);
-const TLS_IN_VALUE =
-  /TrustServerCertificate\s*=\s*(?:true|yes)|sslmode=no-verify|NonValidatingFactory|tlsAllowInvalid(?:Certificates|Hostnames)=true|tlsInsecure=true|ssl_cert_reqs=(?:CERT_)?none|\bcurl\b[^\n]*\s(?:-k|--insecure)(?=\s|$)|--no-check-certificate|NODE_TLS_REJECT_UNAUTHORIZED=0/gi;
-const URL_IN_VALUE = /https?:\/\/(?:\$\{[^}\s]*\}|\{\{[^}]*\}\}|[^\s"'`<>\\)\]},;|{])+/gi;
-
-function norm(s: string): string {
-  return s.toLowerCase().replace(/[-_.\s]/g, '');
-}
-
-function parentOf(key: string): string {
-  const parts = key.split(KEY_SPLIT).filter(Boolean);
-  return parts.slice(0, -1).join('.');
-}
-
-function tlsSettingFor(entry: ConfigEntry, groupHasUrl: boolean): boolean {
-  const parts = entry.key.split(KEY_SPLIT).filter(Boolean);
-  const leaf = norm(parts[parts.length - 1] ?? entry.key);
-  const withParent = norm((parts[parts.length - 2] ?? '') + leaf);
-  const v = entry.value.trim().replace(/^(['"])(.*)\1$/, '$2');
-  const names = [leaf, withParent];
-  if (FALSEY.test(v) && names.some((n) => TLS_OFF_WHEN_FALSE.has(n))) return true;
-  if (TRUEY.test(v) && names.some((n) => TLS_OFF_WHEN_TRUE.has(n))) return true;
-  if (v === '' && TLS_EMPTY.has(leaf)) return true;
-  if (groupHasUrl && FALSEY.test(v) && TLS_BARE_FALSE.has(leaf)) return true;
-  if (groupHasUrl && TRUEY.test(v) && TLS_BARE_TRUE.has(leaf)) return true;
-  return false;
-}
-
-function lineWithin(entry: ConfigEntry, value: string, index: number): number {
-  if (entry.contentLine === undefined) return entry.line;
-  let n = 0;
-  for (let i = value.indexOf('\n'); i >= 0 && i < index; i = value.indexOf('\n', i + 1)) n++;
-  return entry.contentLine + n;
-}
-
-export interface EntryFacts {
-  credentials: CredentialFact[];
-  endpoints: EndpointFact[];
-  tlsSettings: TlsSettingFact[];
-}
-
-/**
- * Turn config entries into facts: a credential candidate per entry that classifies as
- * one; an endpoint per `http(s)://` URL in a value (password and sensitive query values
- * masked); a TLS setting per verification switch turned off (`NODE_TLS_REJECT_UNAUTHORIZED=0`,
- * `insecureSkipVerify: true`, `ssl-verify: false`; bare `verify: false` only beside a URL;
- * `TrustServerCertificate=True` inside a connection string). `style` shapes the TLS
- * `setting` text (`KEY=value` or `key: value`).
- */
-export function factsFromEntries(
-  file: string,
-  entries: readonly ConfigEntry[],
-  settings: Settings,
-  format: ConfigFormat | undefined,
-  style: 'equals' | 'colon',
-  out: EntryFacts = { credentials: [], endpoints: [], tlsSettings: [] },
-): EntryFacts {
-  const urlGroups = new Set<string>();
-  for (const e of entries) if (/^\s*https?:\/\//i.test(e.value)) urlGroups.add(e.group ?? parentOf(e.key));
-
-  for (const e of entries) {
-    const cand: CandidateArgs = { file, line: e.line, source: e.source, key: e.key, value: e.value, settings };
-    if (e.column !== undefined) cand.column = e.column;
-    if (e.forceSensitive) cand.forceSensitive = true;
-    if (e.decoded !== undefined) cand.decoded = e.decoded;
-    const fact = candidateFromValue(cand);
-    if (fact) out.credentials.push(fact);
-
-    if (e.value.includes('://')) {
-      URL_IN_VALUE.lastIndex = 0;
-      for (const m of e.value.matchAll(URL_IN_VALUE)) {
-        const ep: EndpointFact = { file, line: lineWithin(e, e.value, m.index), key: e.key, url: redactEndpoint(m[0]), source: e.source };
-        if (e.contentLine === undefined && e.column !== undefined) ep.column = e.column;
-        out.endpoints.push(ep);
-      }
-    }
-
-    if (tlsSettingFor(e, urlGroups.has(e.group ?? parentOf(e.key)))) {
-      const t: TlsSettingFact = {
-        file,
-        line: e.line,
-        setting: style === 'equals' ? `${e.key}=${e.value.trim()}` : `${e.key}: ${e.value.trim()}`,
-      };
-      if (e.column !== undefined) t.column = e.column;
-      if (format) t.format = format;
-      out.tlsSettings.push(t);
-    }
-    if (/trust|ssl|tls|verify|insecure|curl|check|NODE_TLS/i.test(e.value)) {
-      TLS_IN_VALUE.lastIndex = 0;
-      for (const m of e.value.matchAll(TLS_IN_VALUE)) {
-        const t: TlsSettingFact = { file, line: lineWithin(e, e.value, m.index), setting: m[0].trim() };
-        if (e.contentLine === undefined && e.column !== undefined) t.column = e.column;
-        if (format) t.format = format;
-        out.tlsSettings.push(t);
-      }
-    }
-  }
-  return out;
-}
-
-/** A parse-error diagnostic. The message must not quote the file's content. */
-export function parseError(file: string, line: number, message: string, column?: number): DiagnosticFact {
-  const d: DiagnosticFact = { file, line: Math.max(1, line), kind: 'parse-error', message };
-  if (column !== undefined) d.column = column;
-  return d;
-}
-
-/** One key/value as a line-oriented parser (dotenv, properties, Dockerfile) read it. */
-export interface ParsedKV {
-  key: string;
-  value: string;
-  line: number;
-  column?: number;
-}
-
-export interface ParseProblem {
-  line: number;
-  column?: number;
-  message: string;
-}
-
-/**
- * Run `fn` over each file's text and merge the facts; a missing text yields an
- * `unreadable` diagnostic, a throw yields a `parse-error` at line 1 (collectors never throw).
- */
-export function perFile(
-  files: readonly DiscoveredFile[],
-  ctx: CollectContext,
-  fn: (file: DiscoveredFile, text: string, out: Required<Pick<CollectedFacts, 'credentials' | 'endpoints' | 'tlsSettings' | 'diagnostics'>>) => void,
-): CollectedFacts {
-  const out = { credentials: [] as CredentialFact[], endpoints: [] as EndpointFact[], tlsSettings: [] as TlsSettingFact[], diagnostics: [] as DiagnosticFact[] };
-  for (const file of files) {
-    let text: string | undefined;
-    try {
-      text = ctx.readText(file.path);
-    } catch {
-      text = undefined;
-    }
-    if (text === undefined) {
-      out.diagnostics.push({ file: file.path, line: 1, kind: 'unreadable', message: 'file could not be read as text' });
-      continue;
-    }
-    try {
-      fn(file, text, out);
-    } catch (err) {
-      out.diagnostics.push(parseError(file.path, 1, `internal: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`));
-    }
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /**
  * Plain-text scan of every file except docs (`doc` kind: markdown, `.env.example`…),
- * source files included, with every secret detector (`./secrets/`, see `DETECTORS`):
+ * source files included, with every secret detector (`./detectors/`, see `DETECTORS`):
  * private keys, JWTs, cloud / source-hosting / chat / AI / SaaS tokens (kind `token`),
  * URLs and connection strings with passwords, literal Authorization headers, and
  * literals bound to credential names in any syntax. Source `text`.
@@ -12,7 +12,8 @@
  * keeps theirs (same line or same value in the file).
  */
 import type { DiscoveredFile } from '../../discover/types.js';
-import { detectKnownFormats, perFile } from './candidates.js';
+import { perFile } from '../config/per-file.js';
+import { detectKnownFormats } from './candidates.js';
 import type { Collector } from '../types.js';
 
 export const textCollector: Collector = {

@@ -1,7 +1,7 @@
 /**
  * Value heuristics shared by every detector and collector: is a value a placeholder, a
  * dummy, prose, a path, an encoded `user:pass`, or plausibly a real secret?
- * Pure functions, no state; `../secrets.ts` re-exports the public ones.
+ * Pure functions, no state.
  */
 import { shannonEntropy } from '../../util/redact.js';
 

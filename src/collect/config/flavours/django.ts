@@ -1,5 +1,5 @@
 /**
- * Django settings as a config flavour (`django`), registered in `../../config-values.ts`:
+ * Django settings as a config flavour (`django`), listed in `./index.ts`:
  * `settings.DANCU_URL` reads the module-level constants of `settings.py` (or of a
  * `settings/` package: `settings/base.py`, `settings/prod.py`). Best effort, line based:
  *
@@ -15,7 +15,7 @@
  * `ConfigIndex.withEnv` follows through `.env`/compose/k8s env. Anything else
  * (expressions, dicts, multi-line values) is not a value. Never throws.
  */
-import type { ConfigValue } from '../values.js';
+import type { ConfigValue } from './provider.js';
 
 const STR = String.raw`[rRuUbBfF]{0,2}(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')`;
 const ASSIGN = /^([A-Z][A-Z0-9_]*)\s*(?::\s*[\w.[\], ]+)?=\s*(.+?)\s*(?:#.*)?$/;

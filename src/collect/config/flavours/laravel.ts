@@ -1,6 +1,6 @@
 /**
- * Laravel `config/*.php` as a config flavour (`laravel`), registered in
- * `../../config-values.ts`: `config('dancu.url')` reads `config/dancu.php`
+ * Laravel `config/*.php` as a config flavour (`laravel`), listed in `./index.ts`:
+ * `config('dancu.url')` reads `config/dancu.php`
  *
  * ```php
  * return [
@@ -19,7 +19,7 @@
  * tree-sitter, so the config index can call it): it never throws, and a file that is
  * not `return [ … ];` gives nothing.
  */
-import type { ConfigValue, ResolvedConfig } from '../values.js';
+import type { ConfigValue, ResolvedConfig } from './provider.js';
 import type { Location, ResolutionStep } from '../../../facts/types.js';
 import type { RefVal, StrVal, Val } from '../../resolution.js';
 
@@ -229,7 +229,7 @@ export function laravelConfigPrefix(path: string): string | undefined {
   return m[1].split('/').join('.');
 }
 
-/** The `laravel` flavour (see config-values.ts). Keys compare case-sensitively, as Laravel does. */
+/** The `laravel` flavour (see `../values.ts`). Keys compare case-sensitively, as Laravel does. */
 export const laravelConfigProvider = {
   appliesTo: (f: { path: string; kind: string }): boolean => f.kind !== 'doc' && laravelConfigPrefix(f.path) !== undefined,
   read(path: string, text: string): ConfigValue[] {

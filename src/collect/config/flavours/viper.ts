@@ -1,6 +1,6 @@
 /**
- * Viper configuration as a config flavour (`viper`), registered in
- * `../../config-values.ts`: `viper.GetString("dancu.url")` reads the key from the
+ * Viper configuration as a config flavour (`viper`), listed in `./index.ts`:
+ * `viper.GetString("dancu.url")` reads the key from the
  * application's YAML/JSON config files (`config.yaml`, `configs/app.yml`,
  * `config.json`…), dotted and case-insensitive as Viper does. Manifests (Kubernetes,
  * compose, Helm, workflows) are not Viper config. Values may hold `${ENV}`
@@ -8,10 +8,10 @@
  * upper-cased, dots as `_`) and same-file `viper.SetDefault` are handled by the Go
  * syntax (go/syntax.ts). Never throws.
  */
-import type { ConfigValue } from '../values.js';
+import { isLockFile } from '../../credentials/values.js';
 import { jsonEntries, parseJson } from '../json.js';
-import { isLockFile } from '../../credentials/candidates.js';
 import { parseYaml, yamlEntries } from '../yaml/index.js';
+import { configValue, type ConfigValue } from './provider.js';
 
 export const viperConfigProvider = {
   appliesTo: (f: { path: string; kind: string; format?: string }): boolean =>
@@ -26,11 +26,11 @@ export const viperConfigProvider = {
         return out;
       }
       if (!root) return out;
-      for (const e of jsonEntries(root, 'config', '.')) out.push({ key: e.key, value: e.value, file: path, line: e.line, ...(e.column !== undefined ? { column: e.column } : {}) });
+      for (const e of jsonEntries(root, 'config', '.')) out.push(configValue(path, e));
       return out;
     }
     for (const doc of parseYaml(text, path).docs) {
-      for (const e of yamlEntries(doc, 'yaml')) out.push({ key: e.key, value: e.value, file: path, line: e.line, ...(e.column !== undefined ? { column: e.column } : {}) });
+      for (const e of yamlEntries(doc, 'yaml')) out.push(configValue(path, e));
     }
     return out;
   },

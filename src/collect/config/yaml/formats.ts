@@ -17,7 +17,7 @@ import type { ConfigFormat, CredentialSource } from '../../../facts/types.js';
 import { jsonEntries, parseJson } from '../json.js';
 import { parseDotenv } from '../dotenv.js';
 import { parseProperties } from '../properties.js';
-import type { ConfigEntry, ParsedKV } from '../../credentials/candidates.js';
+import type { ConfigEntry, ParsedKV } from '../entries.js';
 import { mapGet, parseYaml, scalarText, walkLeaves, type Leaf, type PNode, type PScalar, type Seg, type WalkOptions } from './tree.js';
 
 function leafEntry(leaf: Leaf, source: CredentialSource): ConfigEntry | undefined {

@@ -6,7 +6,9 @@
  */
 import type { ConfigFormat } from '../../../facts/types.js';
 import type { DiscoveredFile } from '../../../discover/types.js';
-import { factsFromEntries, isLockFile, perFile } from '../../credentials/candidates.js';
+import { isLockFile } from '../../credentials/values.js';
+import { factsFromEntries } from '../entries.js';
+import { perFile } from '../per-file.js';
 import type { Collector } from '../../types.js';
 import { yamlEntries } from './formats.js';
 import { parseYaml } from './tree.js';

@@ -10,7 +10,7 @@
  */
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { DiagnosticFact } from '../../../facts/types.js';
-import { parseError } from '../../credentials/candidates.js';
+import { parseError } from '../per-file.js';
 
 export interface Pos {
   line: number;

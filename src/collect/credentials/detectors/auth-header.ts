@@ -16,7 +16,7 @@ export const basicAuthHeader = regexDetector({
   pattern: /(?<![A-Za-z0-9_])Basic(?:[ \t]+|[ \t]*["'`][ \t]*[,+][ \t]*@?["'`][ \t]*)([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/i,
   group: 1,
   validate: (b64) => decodeRealUserPass(b64) !== undefined,
-  refine: () => ({ key: 'Authorization' }),
+  key: 'Authorization',
 });
 
 export const bearerToken = regexDetector({
@@ -29,7 +29,7 @@ export const bearerToken = regexDetector({
   pattern: /(?<![A-Za-z0-9_])Bearer[ \t]+([A-Za-z0-9._~+/-]{20,}=*)(?![A-Za-z0-9._~+/=-])/i,
   group: 1,
   validate: (t) => plausibleSecret(t) && !/^eyJ/.test(t),
-  refine: () => ({ key: 'Authorization' }),
+  key: 'Authorization',
 });
 
 export const curlUser = regexDetector({
@@ -42,7 +42,7 @@ export const curlUser = regexDetector({
   pattern: /curl\b[^\n]*?[ \t](?:-u|--user)[ \t]*(["']?)([^\s:"'`$]{1,64}):([^\s"'`$,;)]{3,128})\1/,
   group: 3,
   validate: (pass, m) => !isDummy(pass) && pass !== m[2],
-  refine: () => ({ key: '--user' }),
+  key: '--user',
 });
 
 export const powershellSecureString = regexDetector({
@@ -55,7 +55,7 @@ export const powershellSecureString = regexDetector({
   pattern: /ConvertTo-SecureString\s+(?:-String\s+)?(["'])([^"'\r\n]{4,})\1\s+-AsPlainText/i,
   group: 2,
   validate: (v) => !isDummy(v),
-  refine: () => ({ key: 'ConvertTo-SecureString' }),
+  key: 'ConvertTo-SecureString',
 });
 
 export const literalCredentialPair = regexDetector({
@@ -67,7 +67,7 @@ export const literalCredentialPair = regexDetector({
   pattern: /(?:\bauth\s*=\s*\(|\b(?:HTTPBasicAuth|HTTPDigestAuth|NetworkCredential)\s*\()\s*[@]?(["'])([^"'\r\n]{1,64})\1\s*,\s*[@]?(["'])([^"'\r\n]{3,128})\3/,
   group: 4,
   validate: (pass, m) => !isDummy(pass) && pass !== m[2],
-  refine: () => ({ key: 'password' }),
+  key: 'password',
 });
 
 export const authHeaderDetectors: readonly Detector[] = [basicAuthHeader, bearerToken, curlUser, powershellSecureString, literalCredentialPair];

@@ -6,22 +6,20 @@
  */
 import { shannonEntropy } from '../../../util/redact.js';
 import { tokenIsReal } from '../values.js';
-import { lineAt, regexDetector, type Detector, type RawMatch } from './types.js';
+import { tokenDetector, type TokenSpec } from './token.js';
+import { lineAt, type Detector, type RawMatch } from './types.js';
 
 // ---------------------------------------------------------------------------
 // AWS
 
 const AWS_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}(?![A-Za-z0-9])/;
 
-export const awsAccessKeyId = regexDetector({
+export const awsAccessKeyId = tokenDetector({
   id: 'aws-access-key-id',
   family: 'aws',
   description: 'AWS access key id (AKIA…, ASIA… temporary); the AWS documentation sample (…EXAMPLE) is ignored',
-  kind: 'token',
   keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
-  anchored: true,
   pattern: AWS_KEY_ID,
-  validate: (t) => tokenIsReal(t),
 });
 
 /** Names that hold an AWS secret access key: only a 40-character value under them is one. */
@@ -35,15 +33,15 @@ function realAwsSecret(s: string): boolean {
   return tokenIsReal(s) && /[a-z]/.test(s) && /[A-Z]/.test(s) && /[0-9]/.test(s) && shannonEntropy(s) >= 4.0;
 }
 
-export const awsSecretAccessKey = regexDetector({
+export const awsSecretAccessKey = tokenDetector({
   id: 'aws-secret-access-key',
   family: 'aws',
   description: 'AWS secret access key: a 40-character value under an aws_secret_access_key-like name',
-  kind: 'token',
   keywords: ['secret_access', 'secretaccess', 'secret-access', 'secret.access', 'aws_secret', 'aws-secret', 'awssecret', 'aws.secret'],
+  anchored: false,
   pattern: AWS_SECRET_NAMED,
   group: 1,
-  validate: (s) => tokenIsReal(s) && shannonEntropy(s) >= 3.5,
+  validate: (s) => shannonEntropy(s) >= 3.5,
   refine: (_s, m) => {
     const name = /^[^"'`\]\s=:,]+/.exec(m[0])?.[0];
     return name ? { key: name } : undefined;
@@ -83,79 +81,69 @@ export const awsSecretNearKeyId: Detector = {
 // ---------------------------------------------------------------------------
 // Google Cloud
 
-export const gcpApiKey = regexDetector({
+export const gcpApiKey = tokenDetector({
   id: 'gcp-api-key',
   family: 'gcp',
   description: 'Google API key (AIza…)',
-  kind: 'token',
   keywords: ['aiza'],
-  anchored: true,
   pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/,
-  validate: (t) => tokenIsReal(t, t.slice(4)),
+  bodyFrom: 4,
 });
 
-export const gcpOauthClientSecret = regexDetector({
+export const gcpOauthClientSecret = tokenDetector({
   id: 'gcp-oauth-client-secret',
   family: 'gcp',
   description: 'Google OAuth client secret (GOCSPX-…)',
-  kind: 'token',
   keywords: ['gocspx-'],
-  anchored: true,
   pattern: /(?<![A-Za-z0-9_-])GOCSPX-[A-Za-z0-9_-]{28}(?![A-Za-z0-9_-])/,
-  validate: (t) => tokenIsReal(t, t.slice(7)),
+  bodyFrom: 7,
 });
 
 // ---------------------------------------------------------------------------
 // Azure
 
-export const azureStorageAccountKey = regexDetector({
+/** A key inside a connection string (`AccountKey=…`, `SharedAccessKey=…`). */
+const connectionKey = (spec: Pick<TokenSpec, 'id' | 'description' | 'keywords' | 'pattern'>): Detector =>
+  tokenDetector({ ...spec, family: 'azure', kind: 'connection-string', anchored: false, group: 1 });
+
+export const azureStorageAccountKey = connectionKey({
   id: 'azure-storage-account-key',
-  family: 'azure',
   description: 'Azure storage account key in a connection string (AccountKey=…)',
-  kind: 'connection-string',
   keywords: ['accountkey='],
   pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/i,
-  group: 1,
-  validate: (s) => tokenIsReal(s),
 });
 
-export const azureSharedAccessKey = regexDetector({
+export const azureSharedAccessKey = connectionKey({
   id: 'azure-shared-access-key',
-  family: 'azure',
   description: 'Azure Service Bus / Event Hubs / IoT Hub shared access key in a connection string (SharedAccessKey=…)',
-  kind: 'connection-string',
   keywords: ['sharedaccesskey='],
   pattern: /SharedAccessKey=([A-Za-z0-9+/]{42,43}=)(?![A-Za-z0-9+/=])/i,
-  group: 1,
-  validate: (s) => tokenIsReal(s),
 });
 
-export const azureSasToken = regexDetector({
+export const azureSasToken = tokenDetector({
   id: 'azure-sas-token',
   family: 'azure',
   description: 'Azure shared access signature (sv=…&sig=…) in a URL or connection string',
-  kind: 'token',
   keywords: ['sig='],
-  anchored: true,
   pattern: /sig=([A-Za-z0-9%+/]{40,}(?:%3D|=){0,2})/i,
   group: 1,
-  validate(sig, m, { text }) {
+  validate(_sig, m, { text }) {
     const prev = text[m.index - 1];
     if (prev !== '?' && prev !== '&' && prev !== ';') return false;
     const { start } = lineAt(text, m.index);
     const before = text.slice(Math.max(start, m.index - 600), m.index);
-    return /\bsv=\d{4}-\d{2}-\d{2}\b/.test(before) && /\b(?:se|sp|srt|ss|sr|spr)=/.test(before) && tokenIsReal(sig);
+    return /\bsv=\d{4}-\d{2}-\d{2}\b/.test(before) && /\b(?:se|sp|srt|ss|sr|spr)=/.test(before);
   },
 });
 
-export const azureAdClientSecret = regexDetector({
+export const azureAdClientSecret = tokenDetector({
   id: 'azure-ad-client-secret',
   family: 'azure',
   description: 'Microsoft Entra ID (Azure AD) application client secret (…Q~…)',
-  kind: 'token',
   keywords: ['q~'],
+  anchored: false,
   pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/,
-  validate: (s) => tokenIsReal(s) && shannonEntropy(s) >= 3.5,
+  validate: (s) => shannonEntropy(s) >= 3.5,
 });
 
 export const cloudDetectors: readonly Detector[] = [

@@ -2,18 +2,17 @@
  * npm: access tokens (`npm_…`) anywhere, and `.npmrc` credentials (`_authToken=`,
  * `_auth=` base64 user:pass, `_password=`) unless they reference the environment.
  */
-import { decodeRealUserPass, isDummy, tokenIsReal } from '../values.js';
+import { decodeRealUserPass, isDummy } from '../values.js';
+import { tokenDetector } from './token.js';
 import { regexDetector, type Detector } from './types.js';
 
-export const npmAccessToken = regexDetector({
+export const npmAccessToken = tokenDetector({
   id: 'npm-access-token',
   family: 'npm',
   description: 'npm access token (npm_…)',
-  kind: 'token',
   keywords: ['npm_'],
-  anchored: true,
   pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/,
-  validate: (t) => tokenIsReal(t, t.slice(4)),
+  bodyFrom: 4,
 });
 
 export const npmrcAuth = regexDetector({

@@ -4,20 +4,11 @@
  * service accounts, Telegram bots. Each checks its own length and boundaries so that a
  * prefix glued to a word, or a truncated sample, is not reported.
  */
-import { tokenIsReal } from '../values.js';
-import { regexDetector, type Detector, type RegexDetectorSpec } from './types.js';
+import { tokenDetector, type TokenSpec } from './token.js';
+import type { Detector } from './types.js';
 
-type Spec = Omit<RegexDetectorSpec, 'kind' | 'family'> & { bodyFrom?: number };
-
-function prefixed(spec: Spec, family: 'saas' | 'sendgrid' = 'saas'): Detector {
-  const bodyFrom = spec.bodyFrom ?? 0;
-  return regexDetector({
-    validate: (t) => tokenIsReal(t, t.slice(bodyFrom)),
-    ...spec,
-    kind: 'token',
-    family,
-    anchored: spec.anchored ?? true,
-  });
+function prefixed(spec: Omit<TokenSpec, 'family'>, family: 'saas' | 'sendgrid' = 'saas'): Detector {
+  return tokenDetector({ ...spec, family });
 }
 
 export const sendgridKey = prefixed(

@@ -66,6 +66,37 @@ export interface Detector {
   find(input: ScanInput): Iterable<RawMatch>;
 }
 
+/**
+ * A detector's own samples (Gitleaks/secretlint style), kept in `<family>.samples.ts`
+ * beside the family's module and run by one test over every detector: true positives the
+ * detector must find with the expected kind, true negatives on which the engine must stay
+ * silent. Synthetic values only.
+ */
+export interface DetectorSample {
+  /** The text scanned. */
+  text: string;
+  /** The repo-relative path it is scanned as (sets code/config syntax). Default `sample.cfg`. */
+  file?: string;
+  /** Positive: the kind the match must have (default: the detector's kind). */
+  kind?: CredentialKind;
+  /** Positive: the secret part the match must report. */
+  secret?: string;
+  /** Positive: the name the match must report the value under. */
+  key?: string;
+  /** Negative: other detectors may match this text; only this one must stay silent. */
+  othersMayMatch?: boolean;
+  /** Why the sample is there (a near miss, a documentation value, …). */
+  note?: string;
+}
+
+export interface DetectorSamples {
+  positives: readonly DetectorSample[];
+  negatives: readonly DetectorSample[];
+}
+
+/** The samples of one family module, by detector id. */
+export type SampleSet = Readonly<Record<string, DetectorSamples>>;
+
 /** A detector's match, resolved: what the engine returns. */
 export interface SecretMatch {
   detector: string;
@@ -92,6 +123,8 @@ export interface RegexDetectorSpec {
   group?: number;
   /** Extra checks on a match (placeholders, checksums, context); false drops it. */
   validate?(secret: string, m: RegExpExecArray, input: ScanInput): boolean;
+  /** The name every match is reported under (`Authorization`, `--user`). */
+  key?: string;
   /** Derive the kind/key from the match. */
   refine?(secret: string, m: RegExpExecArray): Pick<RawMatch, 'kind' | 'key'> | undefined;
 }
@@ -108,6 +141,7 @@ export function regexDetector(spec: RegexDetectorSpec): Detector {
     if (spec.validate && !spec.validate(secret, m, input)) return undefined;
     const start = m.index + (group === 0 ? 0 : m[0].indexOf(secret));
     const r: RawMatch = { index: start, secret, start, end: start + secret.length };
+    if (spec.key) r.key = spec.key;
     const extra = spec.refine?.(secret, m);
     if (extra?.kind) r.kind = extra.kind;
     if (extra?.key) r.key = extra.key;
