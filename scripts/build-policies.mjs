@@ -21,8 +21,12 @@ const ENTRYPOINT = 'dancu/main/findings';
 // carries `gate` facts, and the integration surface the fingerprint is computed from.
 const GATE_ENTRYPOINTS = ['dancu/gate/findings', 'dancu/gate/surface'];
 const ENTRYPOINTS = [ENTRYPOINT, ...GATE_ENTRYPOINTS];
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
-const CATEGORIES = ['credentials', 'lookup-tool', 'logging', 'quota', 'change-control', 'state-secret', 'transport', 'config'];
+// Categories, severities and the rule-id shape: the taxonomy (src/contracts/taxonomy.ts,
+// generated to JSON by npm run build:schema).
+const TAXONOMY = JSON.parse(readFileSync(join(REPO_ROOT, 'src', 'contracts', 'schemas', 'taxonomy.json'), 'utf8')).definitions;
+const SEVERITIES = TAXONOMY.Severity.enum;
+const CATEGORIES = TAXONOMY.Category.enum;
+const RULE_ID = new RegExp(TAXONOMY.RuleId.pattern);
 const OUT_DIR = join(REPO_ROOT, 'policies', 'bundle');
 
 function fail(message) {
@@ -192,8 +196,12 @@ function buildRules(inspected) {
   const rules = {};
   const problems = [];
   const annotatedDeny = new Map(); // file → count of annotated deny rules
+  const typedPackages = new Set(); // packages whose METADATA gives input the facts schema
   for (const entry of inspected.annotations ?? []) {
     const a = entry.annotations ?? {};
+    if (a.scope === 'package' && (a.schemas ?? []).some(isFactsInputSchema)) {
+      typedPackages.add(`data.${(entry.path ?? []).slice(1).map((p) => p.value).join('.')}`);
+    }
     if (a.scope !== 'rule') continue;
     const where = `${entry.location?.file}:${entry.location?.row}`;
     const path = (entry.path ?? []).map((p) => p.value);
@@ -217,7 +225,7 @@ function buildRules(inspected) {
       remediation: { en: text(c.remediation_en), vi: text(c.remediation_vi) },
       package: path.slice(1, -1).join('.'),
     };
-    if (!/^DG-[A-Z]+-\d{3}$/.test(rule.id)) problems.push(`${where}: id ${rule.id} is not of the form DG-XXX-000`);
+    if (!RULE_ID.test(rule.id)) problems.push(`${where}: id ${rule.id} is not of the form DG-XXX-000`);
     if (!SEVERITIES.includes(rule.severity)) problems.push(`${where}: ${rule.id} severity "${rule.severity}" is not one of ${SEVERITIES.join(', ')}`);
     if (!CATEGORIES.includes(rule.category)) problems.push(`${where}: ${rule.id} category "${rule.category}" is not one of ${CATEGORIES.join(', ')}`);
     // Only scanner-health rules (category config) may stand on no legal basis.
@@ -238,9 +246,22 @@ function buildRules(inspected) {
     const annotated = annotatedDeny.get(file) ?? 0;
     if (denies !== annotated) problems.push(`${file}: ${denies} deny rule(s) but ${annotated} with a METADATA block`);
   }
+  // Every package is type-checked against the facts schema (opa check --schema).
+  for (const [pkg, files] of Object.entries(inspected.namespaces ?? {})) {
+    if (!files.some((f) => f.endsWith('.rego'))) continue; // the Wasm entrypoints, data.json
+    if (!typedPackages.has(pkg)) {
+      problems.push(`${files.join(', ')}: package ${pkg} has no METADATA "schemas: - input: schema.facts" (opa check --schema would not type-check it)`);
+    }
+  }
   if (Object.keys(rules).length === 0) problems.push('no rule annotations found');
   if (problems.length) fail(`rule metadata problems:\n  ${problems.join('\n  ')}`);
   return Object.fromEntries(Object.keys(rules).sort().map((id) => [id, rules[id]]));
+}
+
+/** `schemas: - input: schema.facts` as `opa inspect` reports it. */
+function isFactsInputSchema(s) {
+  const ref = (terms) => (terms ?? []).map((t) => t.value).join('.');
+  return ref(s.path) === 'input' && ref(s.schema) === 'schema.facts';
 }
 
 /** Load the Wasm with the SDK the scanner uses and evaluate empty facts. */

@@ -3,6 +3,8 @@
 # description: >-
 #   A source file, manifest or config file that does not parse cannot be checked.
 #   It is reported with file, line and the parser's message, and the scan goes on.
+# schemas:
+#   - input: schema.facts
 package dancu.config
 
 # METADATA

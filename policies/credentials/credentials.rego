@@ -7,6 +7,8 @@
 #   reported. One credential fact yields exactly one finding: a JWT or private key is
 #   DG-CRED-004, a credential embedded in a URL, base64 user:pass or connection string
 #   is DG-CRED-005, everything else is DG-CRED-001/002/003 by where it sits.
+# schemas:
+#   - input: schema.facts
 package dancu.credentials
 
 import data.dancu.lib

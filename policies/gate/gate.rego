@@ -12,6 +12,8 @@
 #   calendar, the current integration fingerprint and the lock file's per-file
 #   changes, and rate-limiter capacities). Entrypoints: dancu/gate/findings and
 #   dancu/gate/surface (surface.rego).
+# schemas:
+#   - input: schema.facts
 package dancu.gate
 
 import data.dancu.credentials

@@ -7,6 +7,8 @@
 #   (policies/data/settings.json merged with the user's config) and `input`
 #   (the facts document, see src/facts/types.ts). Only builtins that
 #   @open-policy-agent/opa-wasm supports may be used here and in every policy.
+# schemas:
+#   - input: schema.facts
 package dancu.lib
 
 # matches_any is true when value matches one of the RE2 patterns (a leading

@@ -4,6 +4,8 @@
 #   Every officer's lookup must be controlled and a complete log kept (R3). A call to
 #   the National Population Database must have an audit/log call in the same code
 #   path: in the enclosing function, or in a caller of it in the same file.
+# schemas:
+#   - input: schema.facts
 package dancu.logging
 
 import data.dancu.lib

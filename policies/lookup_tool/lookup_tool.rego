@@ -7,6 +7,8 @@
 #   Reports stand-alone programs (scripts, CLIs, cron jobs, notebooks, console
 #   commands) that call the DB, browser automation driving the DB's portals, and DB
 #   calls outside the audited gateway modules when those are configured.
+# schemas:
+#   - input: schema.facts
 package dancu.lookup_tool
 
 import data.dancu.lib

@@ -3,6 +3,8 @@
 # description: >-
 #   The union of every concern's `deny` set. Compiled to WebAssembly with the
 #   entrypoint `dancu/main/findings`; `data.settings` is supplied at run time.
+# schemas:
+#   - input: schema.facts
 package dancu.main
 
 import data.dancu.config

@@ -4,6 +4,8 @@
 #   The registered daily query threshold must never be exceeded (R4): a self-made
 #   tool that looped over citizens got a whole province's account locked. A call to
 #   the National Population Database inside a loop must be rate limited.
+# schemas:
+#   - input: schema.facts
 package dancu.quota
 
 import data.dancu.lib

@@ -5,6 +5,8 @@
 #   above (R8): traffic to the DB must use HTTPS with certificate verification on.
 #   Reports DB calls and DB endpoints over plain HTTP, and any switch that turns TLS
 #   certificate verification off (one finding per location).
+# schemas:
+#   - input: schema.facts
 package dancu.transport
 
 import data.dancu.lib

@@ -11,11 +11,12 @@
  * - annotations in the log: the `github` formatter's workflow commands;
  * - check-run annotations (failure / warning / notice).
  */
-import { atOrAbove, severityRank, type Finding, type Lang } from '../findings/types.js';
+import { compareFindings, sortFindings } from '../findings/order.js';
+import { atOrAbove, type Finding, type Lang } from '../findings/types.js';
 import { gateHeader } from '../gate/report.js';
 import { ALWAYS_BLOCKING_GATE_RULE, type GateResult } from '../gate/run.js';
 import { formatGithub } from '../report/github.js';
-import { formatMarkdown, MARKDOWN_MARKER, mdEscape } from '../report/markdown.js';
+import { findingRow, findingTableHead, formatMarkdown, MARKDOWN_MARKER, mdEscape } from '../report/markdown.js';
 import type { ReportInput, Summary } from '../report/types.js';
 import type { CheckAnnotation } from './github.js';
 
@@ -44,11 +45,6 @@ const LABELS = {
       `BLOCKED (${n} ${n === 1 ? 'deployment manifest holds' : 'deployment manifests hold'} a credential: DG-GATE-010 blocks whatever fail-on says)`,
     notes: 'Notes',
     omitted: (n: number) => `_${n} more pre-existing ${n === 1 ? 'finding is' : 'findings are'} not shown here; see the SARIF report._`,
-    severity: 'Severity',
-    rule: 'Rule',
-    location: 'Location',
-    message: 'Message',
-    value: 'Value',
     preTitle: 'pre-existing, not blocking',
   },
   vi: {
@@ -61,26 +57,12 @@ const LABELS = {
       `CHẶN TRIỂN KHAI (${n} tệp triển khai chứa thông tin xác thực: DG-GATE-010 chặn bất kể fail-on)`,
     notes: 'Ghi chú',
     omitted: (n: number) => `_Còn ${n} phát hiện có từ trước không hiển thị; xem báo cáo SARIF._`,
-    severity: 'Mức độ',
-    rule: 'Quy tắc',
-    location: 'Vị trí',
-    message: 'Nội dung',
-    value: 'Giá trị',
     preTitle: 'có từ trước, không chặn',
   },
 } as const;
 
 function line(f: Finding): number {
   return Number.isFinite(f.line) && f.line >= 1 ? Math.floor(f.line) : 1;
-}
-
-function bySeverityThenPlace(a: Finding, b: Finding): number {
-  return (
-    severityRank(b.severity) - severityRank(a.severity) ||
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-    line(a) - line(b) ||
-    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
-  );
 }
 
 export interface MarkdownParts {
@@ -163,17 +145,14 @@ export function jobSummaryMarkdown(p: MarkdownParts): string {
 
 function preExistingSection(findings: Finding[], lang: Lang, budget: number): string {
   const L = LABELS[lang];
-  const sorted = [...findings].sort(bySeverityThenPlace);
-  const open = `<details>\n<summary>${L.preExisting(findings.length)}</summary>\n\n| ${L.severity} | ${L.rule} | ${L.location} | ${L.message} | ${L.value} |\n|---|---|---|---|---|`;
+  const sorted = sortFindings([...findings], 'severity');
+  const open = `<details>\n<summary>${L.preExisting(findings.length)}</summary>\n\n${findingTableHead(lang)}`;
   const close = '\n</details>\n';
   let left = budget - open.length - close.length - 200;
   const rows: string[] = [];
   let omitted = 0;
   for (const f of sorted) {
-    const loc = `${f.file}:${line(f)}${f.column !== undefined && f.column >= 1 ? `:${f.column}` : ''}`;
-    const row = `| ${f.severity} | ${mdEscape(f.ruleId, 60)} | ${mdEscape(loc)} | ${mdEscape(f.message)} | ${
-      f.value !== undefined ? mdEscape(f.value, 80) : ''
-    } |`;
+    const row = findingRow(f);
     if (omitted > 0 || row.length + 1 > left) {
       omitted++;
       continue;
@@ -256,7 +235,7 @@ export function checkAnnotations(
   };
   for (const f of findings) add(f, blocks(f) ? 'failure' : f.severity === 'info' ? 'notice' : 'warning', false);
   for (const f of preExisting) add(f, 'notice', true);
-  list.sort((x, y) => rank[x.a.annotation_level] - rank[y.a.annotation_level] || bySeverityThenPlace(x.f, y.f));
+  list.sort((x, y) => rank[x.a.annotation_level] - rank[y.a.annotation_level] || compareFindings(x.f, y.f, 'severity'));
   const kept = list.slice(0, MAX_CHECK_ANNOTATIONS).map((x) => x.a);
   return { annotations: kept, omitted: list.length - kept.length };
 }

@@ -1,16 +1,15 @@
 /**
- * `.dancu-guard.yml`: optional, validated with ajv against `schema.json`. Any problem
- * (unknown key, wrong type, bad regex, bad YAML) is a UsageError naming the file, the
- * key and the line, so the CLI exits 2: a bad config never passes silently.
+ * `.dancu-guard.yml`: optional, read with the shared document loader (./document.ts)
+ * and validated against `schema.json`. Any problem (unknown key, wrong type, bad
+ * regex, bad YAML) is a UsageError naming the file, the key and the line, so the CLI
+ * exits 2: a bad config never passes silently.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { relative } from 'node:path';
 import type { ExceptionFact } from '../facts/types.js';
-import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { UsageError } from '../util/errors.js';
-import { assertInsideRoot, yamlMessage } from '../util/files.js';
 import { compilePattern, defaultSettings, type Settings } from '../policy/settings.js';
+import taxonomy from '../contracts/schemas/taxonomy.json' with { type: 'json' };
+import { DocumentType, isRealDate, repoRelative, type LineAt } from './document.js';
 import schema from './schema.json' with { type: 'json' };
 
 export const CONFIG_FILE_NAMES = ['.dancu-guard.yml', '.dancu-guard.yaml'];
@@ -44,72 +43,47 @@ export interface LoadedConfig {
   config: Config;
   /** Line of each entry of `exceptions`, for reporting. */
   exceptionLines: number[];
+  /** Line of any key path in the file read (for what later checks report). */
+  lineAt?: LineAt;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: true });
-const validate = ajv.compile<Config>(schema);
+const configDocument = new DocumentType<Config>({
+  what: 'config',
+  names: CONFIG_FILE_NAMES,
+  schema,
+  references: [taxonomy],
+});
 
 /** Find the config: an explicit path (must exist) or `.dancu-guard.yml` at the scan root. */
 export function loadConfig(root: string, explicit?: string): LoadedConfig {
-  let path: string | undefined;
-  if (explicit) {
-    if (!existsSync(explicit)) throw new UsageError(`config file not found: ${explicit}`);
-    path = explicit;
-  } else {
-    path = CONFIG_FILE_NAMES.map((n) => join(root, n)).find((p) => existsSync(p));
-    if (path) assertInsideRoot(root, path, 'config');
-  }
+  const path = configDocument.find(root, explicit);
   if (!path) return { config: {}, exceptionLines: [] };
   const display = relative(process.cwd(), path) || path;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UsageError(`cannot read config ${display}: ${(err as Error).message}`);
-  }
-  return { path, ...parseConfigWithLines(text, display) };
+  return { path, ...parseConfigWithLines(configDocument.read(path, display), display) };
 }
 
 export function parseConfig(text: string, display: string): Config {
   return parseConfigWithLines(text, display).config;
 }
 
-export function parseConfigWithLines(text: string, display: string): { config: Config; exceptionLines: number[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const line = e.linePos?.[0]?.line ?? 1;
-    throw new UsageError(`${display}:${line}: invalid YAML: ${e.message.split('\n')[0]}`);
-  }
-  let value: unknown;
-  try {
-    value = doc.toJS() ?? {};
-  } catch (err) {
-    throw new UsageError(`${display}: invalid YAML: ${yamlMessage(err)}`);
-  }
-  if (!validate(value)) {
-    const msgs = (validate.errors ?? []).map((err) => describeError(err, doc, lineCounter, display));
-    throw new UsageError(`invalid config:\n  ${msgs.join('\n  ')}`);
-  }
+export function parseConfigWithLines(text: string, display: string): Omit<LoadedConfig, 'path'> {
+  const { value, lineAt } = configDocument.parse(text, display);
   // Regexes must compile, or they would silently match nothing.
   for (const key of ['endpoints', 'operations', 'loggers', 'limiters', 'sensitiveKeys'] as const) {
     (value[key] ?? []).forEach((p, i) => {
       const problem = re2Problem(p);
       if (problem) {
-        const line = lineOf(doc, lineCounter, [key, i]);
-        throw new UsageError(`${display}:${line}: ${key}[${i}] is not a valid regular expression: ${problem}`);
+        throw new UsageError(`${display}:${lineAt([key, i])}: ${key}[${i}] is not a valid regular expression: ${problem}`);
       }
     });
   }
   const exceptionLines = (value.exceptions ?? []).map((e, i) => {
-    const line = lineOf(doc, lineCounter, ['exceptions', i]);
     if (!isRealDate(e.expires)) {
-      throw new UsageError(`${display}:${lineOf(doc, lineCounter, ['exceptions', i, 'expires'])}: exceptions[${i}].expires "${e.expires}" is not a real date (YYYY-MM-DD)`);
+      throw new UsageError(`${display}:${lineAt(['exceptions', i, 'expires'])}: exceptions[${i}].expires "${e.expires}" is not a real date (YYYY-MM-DD)`);
     }
-    return line;
+    return lineAt(['exceptions', i]);
   });
-  return { config: value, exceptionLines };
+  return { config: value, exceptionLines, lineAt };
 }
 
 /**
@@ -128,38 +102,6 @@ export function re2Problem(pattern: string): string | undefined {
   if (/\(\?>|[*+?}]\+/.test(body)) return 'atomic groups and possessive quantifiers are not supported by RE2';
   if (/\(\?[a-z]*i/.test(body) || /\(\?[msx]/.test(body)) return 'inline flags are only supported as a leading (?i)';
   return undefined;
-}
-
-function isRealDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-function describeError(err: ErrorObject, doc: Document, lc: LineCounter, display: string): string {
-  const path = err.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  if (err.keyword === 'additionalProperties') {
-    const key = String((err.params as { additionalProperty: string }).additionalProperty);
-    const line = lineOf(doc, lc, [...path, key], true);
-    const known = Object.keys(schema.properties).join(', ');
-    return `${display}:${line}: unknown key "${[...path, key].join('.')}" (known keys: ${known})`;
-  }
-  const line = lineOf(doc, lc, path);
-  const where = path.length ? `"${path.join('.')}"` : 'the document';
-  return `${display}:${line}: ${where} ${err.message ?? 'is invalid'}`;
-}
-
-/** Line of the node at `path` (or of its key, for unknown keys). */
-function lineOf(doc: Document, lc: LineCounter, path: Array<string | number>, keyItself = false): number {
-  if (keyItself && path.length > 0) {
-    const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
-    const items = (parent as { items?: Array<{ key?: unknown }> } | null)?.items ?? [];
-    const pair = items.find((p) => isNode(p.key) && (p.key as { value?: unknown }).value === path[path.length - 1]);
-    const range = isNode(pair?.key) ? pair!.key.range : undefined;
-    if (range) return lc.linePos(range[0]).line;
-  }
-  const node = path.length ? doc.getIn(path, true) : doc.contents;
-  const range = isNode(node) ? node.range : undefined;
-  return range ? lc.linePos(range[0]).line : 1;
 }
 
 /** The data document the policies and collectors see: defaults plus the config's additions. */
@@ -182,8 +124,7 @@ export function mergeSettings(config: Config, base: Settings = defaultSettings()
 export function exceptionFacts(root: string, config: LoadedConfig | undefined, today: string): ExceptionFact[] {
   const exceptions = config?.config.exceptions ?? [];
   if (exceptions.length === 0 || !config?.path) return [];
-  const rel = relative(root, config.path);
-  const file = !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : config.path;
+  const file = repoRelative(root, config.path);
   return exceptions.map((e, i) => ({
     file,
     line: config.exceptionLines[i] ?? 1,

@@ -1,14 +1,64 @@
 /**
  * The facts document: what collectors saw in the scanned tree, with no verdicts.
  *
- * This is the single input the Rego policies judge. Its JSON Schema lives beside it
- * (`schema.json`) and is checked with ajv in tests and at the evaluation boundary.
+ * This is the single input the Rego policies judge, and the source of truth for its
+ * contract: `npm run build:schema` generates its JSON Schema
+ * (`src/contracts/schemas/facts.json`, checked with ajv at the evaluation boundary and
+ * by `opa check --schema` against the policies) from these types. The JSDoc tags
+ * `@asType`, `@minimum`, `@pattern`, `@minLength`, `@maxLength` are schema constraints:
+ * edit them here, then rebuild the schema (a test fails when it is stale).
  * Every path is repo-relative with forward slashes; every line is 1-based.
  * Secret values NEVER appear here in clear: collectors put only a redacted form,
  * a length, an entropy figure and a hash into a credential fact.
  */
 
 export const FACTS_VERSION = 1 as const;
+
+/**
+ * A repo-relative path with forward slashes: not empty, no backslash, not absolute, not
+ * climbing out of the root.
+ * @pattern ^(?!/|\.\./)[^\\]+$
+ */
+export type RepoPath = string;
+
+/**
+ * A 1-based line number.
+ * @asType integer
+ * @minimum 1
+ */
+export type Line = number;
+
+/**
+ * A 1-based column.
+ * @asType integer
+ * @minimum 1
+ */
+export type Column = number;
+
+/**
+ * A count or size: a whole number, never negative.
+ * @asType integer
+ * @minimum 0
+ */
+export type Count = number;
+
+/**
+ * A calendar date, YYYY-MM-DD.
+ * @pattern ^\d{4}-\d{2}-\d{2}$
+ */
+export type IsoDate = string;
+
+/**
+ * An integration fingerprint: `sha256:` and 64 lowercase hex digits.
+ * @pattern ^sha256:[0-9a-f]{64}$
+ */
+export type SurfaceFingerprint = string;
+
+/**
+ * A public key's id: the SHA-256 of its SPKI DER, 64 lowercase hex digits.
+ * @pattern ^[0-9a-f]{64}$
+ */
+export type KeyId = string;
 
 /** What discovery decided a file is. */
 export type FileKind =
@@ -45,18 +95,18 @@ export type ConfigFormat =
   | 'json';
 
 export interface Location {
-  file: string;
-  line: number;
-  column?: number;
-  endLine?: number;
+  file: RepoPath;
+  line: Line;
+  column?: Column;
+  endLine?: Line;
 }
 
 export interface FileFact {
-  path: string;
+  path: RepoPath;
   kind: FileKind;
   language?: Language;
   format?: ConfigFormat;
-  size: number;
+  size: Count;
   /**
    * Set when the file is, by its own shape, a stand-alone program rather than part
    * of a served application: a script, a `bin` entry, a CLI `main`, a cron job,
@@ -71,7 +121,7 @@ export interface ToolFact {
   kind: ToolKind;
   /** Why we think so, e.g. "shebang", "package.json bin", "require.main === module", "imports puppeteer". */
   reason: string;
-  line: number;
+  line: Line;
 }
 
 /** How the target of a call site was worked out. */
@@ -106,13 +156,19 @@ export interface TargetFact {
 
 export interface CallSiteFact extends Location {
   language: Language;
-  /** The HTTP/SOAP client used: fetch, axios, got, undici, http, https, soap, … */
+  /**
+   * The HTTP/SOAP client used: fetch, axios, got, undici, http, https, soap, …
+   * @minLength 1
+   */
   client: string;
-  /** The call expression as written, trimmed to 200 chars (no secrets: literals > 40 chars are elided). */
+  /**
+   * The call expression as written, trimmed to 200 chars (no secrets: literals > 40 chars are elided).
+   * @maxLength 400
+   */
   callee: string;
   target: TargetFact;
   /** Enclosing function/method name, or "<module>" at top level. */
-  function: { name: string; line: number };
+  function: { name: string; line: Line };
   /**
    * Names of every call made in the enclosing function (e.g. "logger.info", "auditLog",
    * "writeHistory"), so that policy can decide whether one is an audit/log call.
@@ -122,13 +178,13 @@ export interface CallSiteFact extends Location {
    * For each caller of the enclosing function in the same file: its name and the calls
    * it makes. Lets policy accept audit logging done one level up.
    */
-  callers: Array<{ name: string; line: number; calls: string[] }>;
+  callers: Array<{ name: string; line: Line; calls: string[] }>;
   /** The innermost loop (for/while/forEach/map/…) around the call, if any, in this function or a caller in the same file. */
-  loop?: { kind: string; line: number };
+  loop?: { kind: string; line: Line };
   /** Limiter seen wrapping the call (Bottleneck, p-limit, …), if any. */
-  limiter?: { name: string; line: number };
+  limiter?: { name: string; line: Line };
   /** TLS verification disabled for this call (rejectUnauthorized: false, …). */
-  tlsVerifyDisabled?: { setting: string; line: number };
+  tlsVerifyDisabled?: { setting: string; line: Line };
 }
 
 /** A TLS-verification switch found anywhere, whether or not tied to a call site. */
@@ -173,16 +229,25 @@ export interface CredentialFact extends Location {
   kind: CredentialKind;
   /** The name the value is bound to (key, variable, header), if any. */
   key?: string;
-  /** Redacted value: at most the first 2 and last 2 characters, e.g. "s3…9x". */
+  /**
+   * Redacted value: at most the first 2 and last 2 characters, e.g. "s3…9x".
+   * @maxLength 8
+   */
   redacted: string;
-  length: number;
-  /** Shannon entropy in bits per character. */
+  length: Count;
+  /**
+   * Shannon entropy in bits per character.
+   * @minimum 0
+   */
   entropy: number;
   /** True when the value is a placeholder or a reference, not a secret (policy ignores these). */
   placeholder: boolean;
   /** For Kubernetes Secret data: the value was base64 and has been decoded. */
   decoded?: boolean;
-  /** sha256 hex of the clear value, so findings can be fingerprinted without the value. */
+  /**
+   * sha256 hex of the clear value, so findings can be fingerprinted without the value.
+   * @pattern ^[0-9a-f]{64}$
+   */
   valueHash: string;
 }
 
@@ -195,9 +260,9 @@ export interface EndpointFact extends Location {
 
 /** A file that could not be parsed (or was skipped); reported, and the scan goes on. */
 export interface DiagnosticFact {
-  file: string;
-  line: number;
-  column?: number;
+  file: RepoPath;
+  line: Line;
+  column?: Column;
   kind: 'parse-error' | 'skipped-binary' | 'skipped-size' | 'skipped-encoding' | 'unreadable';
   message: string;
 }
@@ -207,11 +272,14 @@ export interface DiagnosticFact {
  * applies to findings on its own line and on the line below.
  */
 export interface SuppressionFact {
-  file: string;
-  line: number;
+  file: RepoPath;
+  line: Line;
   /** Rule ids or categories named; empty when the directive names none (malformed). */
   targets: string[];
-  /** The text after `--`; absent when no reason was given (itself a finding). */
+  /**
+   * The text after `--`; absent when no reason was given (itself a finding).
+   * @minLength 1
+   */
   reason?: string;
 }
 
@@ -219,11 +287,11 @@ export interface SuppressionFact {
 export interface ExceptionFact {
   /** The config file it is written in, repo-relative when inside the root. */
   file: string;
-  line: number;
+  line: Line;
   rule: string;
   paths: string[];
   reason: string;
-  expires: string;
+  expires: IsoDate;
   expired: boolean;
 }
 
@@ -262,17 +330,17 @@ export interface Facts {
  */
 export interface GateFact {
   /** The day the deployment is judged for. */
-  deployDate: string;
+  deployDate: IsoDate;
   /** Working days a notice must precede go-live by (R5: 10). */
-  requiredWorkingDays: number;
+  requiredWorkingDays: Count;
   declaration: GateDeclarationFact;
   accounts: GateAccountFact[];
   notices: GateNoticeFact[];
   fingerprint: {
     /** `sha256:<64 hex>` of the integration surface now. */
-    current: string;
+    current: SurfaceFingerprint;
     /** Repo-relative paths the fingerprint covers. */
-    files: string[];
+    files: RepoPath[];
   };
   lock: GateLockFact;
   limiters: GateLimiterFact[];
@@ -282,53 +350,60 @@ export interface GateFact {
 
 export interface GateDeclarationFact {
   /** Repo-relative path of the declaration (the expected one when absent). */
-  file: string;
+  file: RepoPath;
   present: boolean;
   system?: string;
   owner?: string;
   /** Line of the `notices` key. */
-  noticesLine?: number;
-  securityLevel?: { value: number; line: number };
+  noticesLine?: Line;
+  securityLevel?: {
+    /** @asType integer */
+    value: number;
+    line: Line;
+  };
   securityAssessment?: {
-    date: string;
+    date: IsoDate;
     reference: string;
     /** The last deploy date the assessment covers (date + 12 months). */
-    validUntil: string;
-    line: number;
+    validUntil: IsoDate;
+    line: Line;
   };
 }
 
 export interface GateAccountFact {
   name: string;
-  dailyQuota: number;
+  dailyQuota: Count;
   /** Globs of the files using this account; absent = every file. */
   paths?: string[];
-  line: number;
+  line: Line;
 }
 
 export interface GateNoticeFact {
   reference: string;
-  line: number;
-  submitted: string;
-  goLive: string;
-  fingerprint: string;
-  approved?: { reference: string; date: string; line: number };
-  /** Working days strictly between submission and go-live (calendar.explain). */
+  line: Line;
+  submitted: IsoDate;
+  goLive: IsoDate;
+  fingerprint: SurfaceFingerprint;
+  approved?: { reference: string; date: IsoDate; line: Line };
+  /**
+   * Working days strictly between submission and go-live (calendar.explain).
+   * @asType integer
+   */
   workingDays: number;
   /** Mon–Fri in the same window, holidays ignored. */
-  weekdaysOnly: number;
-  earliestGoLive: string;
+  weekdaysOnly: Count;
+  earliestGoLive: IsoDate;
   /** Named days off in the window (holidays, nghỉ bù, swapped days). */
-  holidaysSkipped: Array<{ date: string; name: string }>;
+  holidaysSkipped: Array<{ date: IsoDate; name: string }>;
 }
 
 export interface GateLockFact {
   /** Repo-relative path of the lock file (`dancu-integration.lock.json`). */
-  file: string;
+  file: RepoPath;
   present: boolean;
-  fingerprint?: string;
+  fingerprint?: SurfaceFingerprint;
   /** Files whose hash differs from the lock (empty when the lock is absent). */
-  changed: Array<{ path: string; change: 'added' | 'removed' | 'modified' }>;
+  changed: Array<{ path: RepoPath; change: 'added' | 'removed' | 'modified' }>;
 }
 
 /**
@@ -338,19 +413,22 @@ export interface GateLockFact {
  */
 export interface GateApprovalsFact {
   /** Key ids (SHA-256 of the SPKI DER, hex) of the trusted public keys. */
-  trustKeys: string[];
+  trustKeys: KeyId[];
   /** `--allow-unsigned-approvals`: the province accepts declared approvals without a signature. */
   allowUnsigned: boolean;
   /** Where the gate looked for attestations (repo-relative directory). */
-  directory: string;
-  /** The repository being gated (owner/name), when known. */
+  directory: RepoPath;
+  /**
+   * The repository being gated (owner/name), when known.
+   * @minLength 1
+   */
   repository?: string;
   attestations: GateAttestationFact[];
 }
 
 export interface GateAttestationFact {
   /** Repo-relative path (the file name when it lies outside the repository). */
-  file: string;
+  file: RepoPath;
   /**
    * valid: a trusted key verifies a signature. bad-signature: a signature names a trusted
    * key but does not verify (altered). untrusted-key: no trusted key verifies it.
@@ -358,17 +436,17 @@ export interface GateAttestationFact {
    */
   status: 'valid' | 'bad-signature' | 'untrusted-key' | 'malformed';
   /** valid: the key that verified; bad-signature: the trusted key it names. */
-  keyid?: string;
+  keyid?: KeyId;
   /** untrusted-key: the key ids its signatures name (unauthenticated hints). */
   keyids?: string[];
   /** malformed: what is wrong (code for the message, detail naming the field; never the contents). */
   problem?: { code: string; detail: string };
   /** The approval it states (trustworthy only when status is valid). */
   statement?: {
-    fingerprint: string;
+    fingerprint: SurfaceFingerprint;
     repository?: string;
-    notice: { reference: string; submitted: string; goLive?: string };
-    approval: { reference: string; date: string };
+    notice: { reference: string; submitted: IsoDate; goLive?: IsoDate };
+    approval: { reference: string; date: IsoDate };
     approver?: string;
   };
 }
@@ -378,7 +456,7 @@ export interface GateLimiterFact extends Location {
   /** Bottleneck, Bucket4j, Resilience4j, Guava RateLimiter, … */
   library: string;
   /** Most calls it lets through in 24 hours (rounded up). */
-  perDay: number;
+  perDay: Count;
   /** How perDay was derived, e.g. "reservoir 5000 every 86400000 ms". */
   detail: string;
 }

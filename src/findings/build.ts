@@ -6,7 +6,8 @@ import type { RuleCatalog } from '../policy/bundle.js';
 import type { RawFinding } from '../policy/evaluate.js';
 import { PolicyError } from '../util/errors.js';
 import { fingerprint } from './fingerprint.js';
-import { SEVERITIES, type Finding, type Lang, type Severity, severityRank } from './types.js';
+import { sortFindings } from './order.js';
+import { SEVERITIES, type Finding, type Lang, type Severity } from './types.js';
 
 export function buildFindings(raw: readonly RawFinding[], catalog: RuleCatalog, lang: Lang): Finding[] {
   const findings = raw.map((r): Finding => {
@@ -37,14 +38,5 @@ export function buildFindings(raw: readonly RawFinding[], catalog: RuleCatalog, 
   return sortFindings(findings);
 }
 
-/** Deterministic order: file, line, column, then most severe first, then rule id. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      a.line - b.line ||
-      (a.column ?? 0) - (b.column ?? 0) ||
-      severityRank(b.severity) - severityRank(a.severity) ||
-      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
-  );
-}
+// Callers that merge findings from several builds sort them the same way.
+export { sortFindings };

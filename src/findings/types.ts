@@ -1,26 +1,7 @@
 /** A finding as every formatter sees it. Formatters are pure functions of these. */
-export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
-export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+import { SEVERITIES, type Category, type Severity } from '../contracts/taxonomy.js';
 
-export type Category =
-  | 'credentials'
-  | 'lookup-tool'
-  | 'logging'
-  | 'quota'
-  | 'change-control'
-  | 'state-secret'
-  | 'transport'
-  | 'config';
-export const CATEGORIES: readonly Category[] = [
-  'credentials',
-  'lookup-tool',
-  'logging',
-  'quota',
-  'change-control',
-  'state-secret',
-  'transport',
-  'config',
-];
+export { CATEGORIES, SEVERITIES, type Category, type Severity } from '../contracts/taxonomy.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -47,22 +28,10 @@ export interface Finding {
   commit?: { sha: string; authorDate: string };
 }
 
-/** Rank for comparisons: higher is more severe. */
+/** Rank for comparisons: higher is more severe (info 1 … critical 5); 'none' ranks above all, so nothing reaches it. */
 export function severityRank(s: Severity | 'none'): number {
-  switch (s) {
-    case 'critical':
-      return 5;
-    case 'high':
-      return 4;
-    case 'medium':
-      return 3;
-    case 'low':
-      return 2;
-    case 'info':
-      return 1;
-    default:
-      return 99; // 'none': nothing reaches it
-  }
+  const i = (SEVERITIES as readonly string[]).indexOf(s);
+  return i < 0 ? 99 : SEVERITIES.length - i;
 }
 
 export function atOrAbove(s: Severity, threshold: Severity | 'none'): boolean {

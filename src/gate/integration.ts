@@ -4,9 +4,8 @@
  * scan's policies with the declaration's approved tools added to the settings, ask
  * Rego for the integration surface, fingerprint it and compare it with the lock file.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LineCounter, isNode, parseDocument } from 'yaml';
 import { loadConfig, mergeSettings, type LoadedConfig } from '../config/load.js';
 import { loadDeclaration, isRealDate, repoRelative, type LoadedDeclaration } from '../config/declaration.js';
 import type { SuppressedFinding } from '../findings/suppress.js';
@@ -119,11 +118,12 @@ export async function analyzeIntegration(opts: AnalyzeOptions): Promise<Integrat
 export function gateCalendar(config: LoadedConfig, root: string): WorkingCalendar {
   const extra = config.config.calendar;
   const display = config.path ? repoRelative(root, config.path) : '.dancu-guard.yml';
-  if (extra && config.path) {
+  if (extra && config.lineAt) {
+    const lineAt = config.lineAt;
     for (const field of ['off', 'work'] as const) {
       (extra[field] ?? []).forEach((v, i) => {
         if (!isRealDate(v)) {
-          throw new UsageError(`${display}:${configLine(config.path!, ['calendar', field, i])}: calendar.${field}[${i}] "${v}" is not a real calendar date (YYYY-MM-DD)`);
+          throw new UsageError(`${display}:${lineAt(['calendar', field, i])}: calendar.${field}[${i}] "${v}" is not a real calendar date (YYYY-MM-DD)`);
         }
       });
     }
@@ -132,17 +132,6 @@ export function gateCalendar(config: LoadedConfig, root: string): WorkingCalenda
     return createCalendar(extra);
   } catch (err) {
     throw new UsageError(`${display}: ${(err as Error).message}`);
-  }
-}
-
-function configLine(path: string, at: Array<string | number>): number {
-  try {
-    const lc = new LineCounter();
-    const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lc });
-    const node = doc.getIn(at, true);
-    return isNode(node) && node.range ? lc.linePos(node.range[0]).line : 1;
-  } catch {
-    return 1;
   }
 }
 

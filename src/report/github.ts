@@ -8,7 +8,8 @@
  * annotations of each kind per step. Escaping follows the runner's rules: in the
  * message `%`, CR and LF; in properties also `:` and `,`.
  */
-import { atOrAbove, severityRank, type Finding } from '../findings/types.js';
+import { sortFindings } from '../findings/order.js';
+import { atOrAbove } from '../findings/types.js';
 import type { Formatter } from './types.js';
 
 const LABELS = {
@@ -57,12 +58,7 @@ function command(
 export const formatGithub: Formatter = (input, opts) => {
   const L = LABELS[opts.lang];
   const s = input.summary;
-  const findings = [...input.findings].sort(
-    (a: Finding, b: Finding) =>
-      severityRank(b.severity) - severityRank(a.severity) ||
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      a.line - b.line,
-  );
+  const findings = sortFindings([...input.findings], 'severity');
   const lines = findings.map((f) => {
     const kind = atOrAbove(f.severity, s.failOn) ? 'error' : f.severity === 'info' ? 'notice' : 'warning';
     const startLine = positiveInt(f.line) ?? 1;

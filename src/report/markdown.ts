@@ -8,8 +8,9 @@
  * Every value taken from a finding is escaped for a table cell (`|`, backticks,
  * Markdown emphasis, HTML, line breaks, @-mentions).
  */
-import { atOrAbove, CATEGORIES, SEVERITIES, severityRank, type Finding } from '../findings/types.js';
-import type { Formatter, ReportOptions } from './types.js';
+import { sortFindings } from '../findings/order.js';
+import { atOrAbove, CATEGORIES, SEVERITIES, type Finding, type Lang } from '../findings/types.js';
+import type { Formatter } from './types.js';
 
 export const MARKDOWN_MARKER = '<!-- dancu-guard:report -->';
 export const MARKDOWN_LIMIT = 60_000;
@@ -102,29 +103,22 @@ function line(f: Finding): number {
   return Number.isFinite(f.line) && f.line >= 1 ? Math.floor(f.line) : 1;
 }
 
-function bySeverityThenPlace(a: Finding, b: Finding): number {
-  return (
-    severityRank(b.severity) - severityRank(a.severity) ||
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-    line(a) - line(b) ||
-    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
-  );
-}
-
-function row(f: Finding): string {
+/** One finding as a row of {@link findingTableHead}'s table, every cell escaped. */
+export function findingRow(f: Finding): string {
   const loc = `${f.file}:${line(f)}${f.column !== undefined && f.column >= 1 ? `:${f.column}` : ''}`;
   return `| ${f.severity} | ${mdEscape(f.ruleId, 60)} | ${mdEscape(loc)} | ${mdEscape(f.message)} | ${
     f.value !== undefined ? mdEscape(f.value, 80) : ''
   } |`;
 }
 
-function tableHead(opts: ReportOptions): string {
-  const L = LABELS[opts.lang];
+/** The head of a findings table: severity, rule, location, message, value. */
+export function findingTableHead(lang: Lang): string {
+  const L = LABELS[lang];
   return `| ${L.severity} | ${L.rule} | ${L.location} | ${L.message} | ${L.value} |\n|---|---|---|---|---|`;
 }
 
-function rulesSection(findings: Finding[], opts: ReportOptions): string {
-  const L = LABELS[opts.lang];
+function rulesSection(findings: Finding[], lang: Lang): string {
+  const L = LABELS[lang];
   const rules = new Map<string, { f: Finding; basis: Set<string> }>();
   for (const f of findings) {
     const r = rules.get(f.ruleId);
@@ -156,7 +150,7 @@ function rulesSection(findings: Finding[], opts: ReportOptions): string {
 export const formatMarkdown: Formatter = (input, opts) => {
   const L = LABELS[opts.lang];
   const s = input.summary;
-  const findings = [...input.findings].sort(bySeverityThenPlace);
+  const findings = sortFindings([...input.findings], 'severity');
   const blocking = findings.filter((f) => atOrAbove(f.severity, s.failOn));
   const nonBlocking = findings.filter((f) => !atOrAbove(f.severity, s.failOn));
 
@@ -194,7 +188,7 @@ export const formatMarkdown: Formatter = (input, opts) => {
     }
   }
 
-  const rules = findings.length ? rulesSection(findings, opts) : '';
+  const rules = findings.length ? rulesSection(findings, opts.lang) : '';
   const skipped = Object.entries(s.filesSkipped)
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${n} ${mdEscape(k, 40)}`)
@@ -203,8 +197,8 @@ export const formatMarkdown: Formatter = (input, opts) => {
     s.durationMs / 1000
   ).toFixed(2)} s${skipped ? ` · ${L.skipped}: ${skipped}` : ''}</sub>`;
 
-  const blockingHead = `### ${L.blocking} (${blocking.length})\n\n${tableHead(opts)}`;
-  const detailsOpen = `<details>\n<summary>${L.nonBlocking} (${nonBlocking.length})</summary>\n\n${tableHead(opts)}`;
+  const blockingHead = `### ${L.blocking} (${blocking.length})\n\n${findingTableHead(opts.lang)}`;
+  const detailsOpen = `<details>\n<summary>${L.nonBlocking} (${nonBlocking.length})</summary>\n\n${findingTableHead(opts.lang)}`;
   const detailsClose = '\n</details>\n';
 
   let budget =
@@ -220,7 +214,7 @@ export const formatMarkdown: Formatter = (input, opts) => {
   const take = (list: Finding[]): string[] => {
     const rows: string[] = [];
     for (const f of list) {
-      const r = row(f);
+      const r = findingRow(f);
       if (omitted > 0 || r.length + 1 > budget) {
         omitted++;
         continue;

@@ -8,6 +8,7 @@
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Log, Region, ReportingDescriptor, Result } from 'sarif';
 import type { Category, Finding, Lang, Severity } from '../findings/types.js';
 import type { RuleMeta } from '../policy/bundle.js';
 import type { Formatter, ReportInput } from './types.js';
@@ -17,7 +18,7 @@ export const DEFAULT_AUTOMATION_CATEGORY = 'dancu-guard/';
 /** Our own fingerprint scheme in `result.fingerprints`. */
 export const FINGERPRINT_KEY = 'dancu-guard/v1';
 
-type Level = 'error' | 'warning' | 'note';
+type Level = Extract<Result.level, 'error' | 'warning' | 'note'>;
 
 /** GitHub reads `security-severity` (a string, 0.0–10.0) to rank security alerts. */
 const SECURITY_SEVERITY: Record<Severity, string> = {
@@ -136,7 +137,7 @@ function collectRules(input: ReportInput, lang: Lang): RuleInfo[] {
   return [...rules.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function describeRule(r: RuleInfo, lang: Lang) {
+function describeRule(r: RuleInfo, lang: Lang): ReportingDescriptor {
   const L = LABELS[lang];
   const basisText = r.basis.length ? r.basis.map((b) => `- ${b}`).join('\n') : L.noBasis;
   const basisMd = r.basis.length ? r.basis.map((b) => `- ${b}`).join('\n') : `_${L.noBasis}_`;
@@ -167,13 +168,13 @@ export const formatSarif: Formatter = (input, opts) => {
   // GitHub's primaryLocationLineHash is `hash:occurrence`: the n-th result with the
   // same hash gets `:n`, so that two identical matches in one file stay distinct.
   const occurrences = new Map<string, number>();
-  const results = input.findings.map((f) => {
+  const results = input.findings.map((f): Result => {
     const n = (occurrences.get(f.fingerprint) ?? 0) + 1;
     occurrences.set(f.fingerprint, n);
     const startLine = positiveInt(f.line) ?? 1;
     const startColumn = positiveInt(f.column);
     const endLine = positiveInt(f.endLine);
-    const region = {
+    const region: Region = {
       startLine,
       ...(startColumn !== undefined ? { startColumn } : {}),
       ...(endLine !== undefined && endLine >= startLine ? { endLine } : {}),
@@ -200,13 +201,13 @@ export const formatSarif: Formatter = (input, opts) => {
   let category = input.automationCategory?.trim() || DEFAULT_AUTOMATION_CATEGORY;
   if (!category.endsWith('/')) category += '/';
 
-  const srcroot =
+  const srcroot: ArtifactLocation =
     input.root && isAbsolute(input.root)
       ? { uri: ensureSlash(pathToFileURL(input.root).href) }
       : { description: { text: L.srcroot } };
 
   const s = input.summary;
-  const log = {
+  const log: Log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
     runs: [

@@ -110,7 +110,7 @@ describe('config exceptions', () => {
     const root = repo({ '.dancu-guard.yml': 'exceptions:\n  - rule: DG-CRED-001\n    paths: ["a/**"]\n    reason: because\n    expires: 2026-02-30\n' });
     await expect(scan({ path: root })).rejects.toThrow(/\.dancu-guard\.yml:5: exceptions\[0\]\.expires "2026-02-30" is not a real date/);
     const bad = repo({ '.dancu-guard.yml': 'exceptions:\n  - rule: DG-CRED-001\n    paths: ["a/**"]\n    reason: because\n    expires: 31/12/2026\n' });
-    await expect(scan({ path: bad })).rejects.toThrow(/:5: "exceptions.0.expires" must match pattern/);
+    await expect(scan({ path: bad })).rejects.toThrow(/:5: "exceptions.0.expires" must be a date YYYY-MM-DD \(got "31\/12\/2026"\)/);
   });
 });
 

@@ -14,6 +14,7 @@
  * A pure function of its input, like every formatter.
  */
 import { createHash } from 'node:crypto';
+import { sortFindings } from '../../findings/order.js';
 import { atOrAbove, CATEGORIES, SEVERITIES, severityRank, type Category, type Finding, type Lang, type Severity } from '../../findings/types.js';
 import type { Formatter, ReportInput } from '../types.js';
 import { barChart } from './charts.js';
@@ -154,14 +155,6 @@ function lineOf(f: Finding): number {
   return Number.isFinite(f.line) && f.line >= 1 ? Math.floor(f.line) : 1;
 }
 
-function bySeverityThenPlace(a: Finding, b: Finding): number {
-  return (
-    severityRank(b.severity) - severityRank(a.severity) ||
-    lineOf(a) - lineOf(b) ||
-    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
-  );
-}
-
 /** `2026-10-01T03:04:05Z` → `01/10/2026 10:04 (giờ Việt Nam)`; anything else as given. */
 function vnDateTime(iso: string | undefined, lang: Lang): string {
   if (!iso) return '—';
@@ -254,7 +247,7 @@ function groupByFile(findings: readonly Finding[]): FileGroup[] {
     map.set(f.file, list);
   }
   return [...map]
-    .map(([file, list]) => ({ file, findings: list.sort(bySeverityThenPlace), worst: Math.max(...list.map((f) => severityRank(f.severity))) }))
+    .map(([file, list]) => ({ file, findings: sortFindings(list, 'severity'), worst: Math.max(...list.map((f) => severityRank(f.severity))) }))
     .sort((a, b) => b.worst - a.worst || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
