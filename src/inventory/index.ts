@@ -7,68 +7,16 @@
  * and which facts are credentials is the Rego decision (`dancu/gate/surface`).
  */
 import { redactEndpoint } from '../collect/credentials/candidates.js';
-import type { AccountStatus } from '../config/declaration.js';
 import { placeName, unitName } from '../gate/provinces.js';
 import { analyzeIntegration } from '../gate/integration.js';
 import type { IntegrationAnalysis } from '../gate/integration.js';
 import { UsageError } from '../util/errors.js';
 import { accountReview, reviewCsv } from './review.js';
+import { csvField } from './csv.js';
+import type { Inventory, InventoryAccount, InventoryCallSite, InventoryCredential, InventoryEndpoint } from './types.js';
 
-export interface InventoryAccount {
-  name: string;
-  secretRef: string;
-  dailyQuota: number;
-  holder?: string;
-  paths?: string[];
-  purpose?: string;
-  contractorAccess?: boolean;
-  status?: AccountStatus;
-}
-
-export interface InventoryEndpoint {
-  file: string;
-  line: number;
-  key?: string;
-  url: string;
-  source: string;
-}
-
-export interface InventoryCallSite {
-  file: string;
-  line: number;
-  client: string;
-  function: string;
-  /** URL (redacted) and/or operation / SOAP namespace. */
-  target: string;
-  /** Env vars / config keys the target is read from. */
-  keys: string[];
-}
-
-export interface InventoryCredential {
-  file: string;
-  line: number;
-  source: string;
-  kind: string;
-  key?: string;
-  /** Redacted: at most 2 + 2 characters. */
-  value: string;
-  /** A reference or placeholder (`${C06_SECRET}`), not a secret in the repository. */
-  placeholder: boolean;
-}
-
-export interface Inventory {
-  version: 1;
-  system?: string;
-  owner?: string;
-  declaration?: string;
-  /** The declaration's provincial-level unit, current name ("tỉnh Hưng Yên"), and the place for a signature line. */
-  province?: string;
-  place?: string;
-  accounts: InventoryAccount[];
-  endpoints: InventoryEndpoint[];
-  callSites: InventoryCallSite[];
-  credentials: InventoryCredential[];
-}
+export { csvField } from './csv.js';
+export type { Inventory, InventoryAccount, InventoryCallSite, InventoryCredential, InventoryEndpoint } from './types.js';
 
 export interface InventoryOptions {
   path: string;
@@ -160,13 +108,6 @@ export interface InventoryFormatOptions {
 const CSV_COLUMNS = ['type', 'name', 'file', 'line', 'source', 'kind', 'client', 'function', 'target', 'key', 'value', 'dailyQuota', 'secretRef', 'holder'] as const;
 type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | undefined>>;
 
-/** RFC 4180: quote when the field has a comma, quote, CR or LF; double the quotes. A leading =,+,-,@ is prefixed with ' (spreadsheet formula injection). */
-export function csvField(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s) && typeof value === 'string') s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export function formatInventory(inv: Inventory, format: InventoryFormat, opts: InventoryFormatOptions = {}): string {
   switch (format) {

@@ -15,7 +15,8 @@
 import picomatch from 'picomatch';
 import { maskSecrets } from '../collect/credentials/candidates.js';
 import { viLongDate, viDate } from '../gate/notice.js';
-import { csvField, type Inventory } from './index.js';
+import { csvField } from './csv.js';
+import type { Inventory } from './types.js';
 
 export const REVIEW_COLUMNS = [
   'STT',
