@@ -15,7 +15,7 @@ import type { CallSiteFact, CollectedFacts, CredentialFact, DiagnosticFact, Endp
 import type { CollectContext, Collector } from '../types.js';
 import { FileAnalysis } from './analysis.js';
 import { parserFor, queryFor, type Node, type Parser, type Query } from './runtime.js';
-import type { LanguageSpec, ParseFn, PrepareEnv } from './types.js';
+import type { LanguageSpec, ParseFn, PrepareEnv } from './spec.js';
 
 export interface TreeSitterStats {
   /** Files of the language given to the collector. */

@@ -19,8 +19,7 @@
  */
 import type { CredentialFact } from '../../facts/types.js';
 import { candidateFromValue, classifyValue, credentialFact } from '../credentials/candidates.js';
-import type { FileAnalysis } from './analysis.js';
-import type { Node } from './types.js';
+import type { Node, ParsedFile } from './types.js';
 
 const AUTH_HEADER = /^(proxy-)?authori[sz]ation$/i;
 const SCHEME = /^(Basic|Bearer|Token|Digest|ApiKey|Key)\s+/i;
@@ -35,7 +34,7 @@ export class CredentialSink {
   readonly out: CredentialFact[] = [];
   private readonly consumed = new Set<number>();
 
-  constructor(private readonly fa: FileAnalysis<unknown>) {}
+  constructor(private readonly fa: ParsedFile) {}
 
   private pos(n: Node): { line: number; column: number } {
     return { line: n.startPosition.row + 1, column: n.startPosition.column + 1 };

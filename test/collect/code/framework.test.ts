@@ -15,7 +15,7 @@ import { javaSpec } from '../../../src/collect/code/java/index.js';
 import { pythonSpec } from '../../../src/collect/code/python/index.js';
 import { commonPrefilter, operationTextPattern, sensitiveTextPattern } from '../../../src/collect/code/prefilter.js';
 import { grammar, parserFor, queryFor, wasmDir } from '../../../src/collect/code/runtime.js';
-import type { LanguageSpec } from '../../../src/collect/code/types.js';
+import type { LanguageSpec } from '../../../src/collect/code/spec.js';
 import type { CollectContext } from '../../../src/collect/types.js';
 import { discover } from '../../../src/discover/index.js';
 import type { DiscoveredFile } from '../../../src/discover/types.js';

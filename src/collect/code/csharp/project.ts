@@ -13,7 +13,8 @@
  */
 import type { DiscoveredFile } from '../../../discover/types.js';
 import type { FileAnalysis } from '../analysis.js';
-import type { CallInfo, Node, ParseFn, PrepareEnv, Val } from '../types.js';
+import type { ParseFn, PrepareEnv } from '../spec.js';
+import type { CallInfo, Node, Val } from '../types.js';
 import { chainName, unwrap } from './syntax.js';
 
 export interface CsProject {

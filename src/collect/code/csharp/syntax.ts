@@ -8,9 +8,8 @@
  * `Environment.GetEnvironmentVariable`, `ConfigurationManager.AppSettings[…]` /
  * `.ConnectionStrings[…]` (Web.config / App.config), same-file getters.
  */
-import type { Resolver } from '../resolve.js';
 import { lit } from '../resolve.js';
-import type { Assignment, CallInfo, Declaration, LanguageSyntax, Node, StrVal, Val } from '../types.js';
+import type { Assignment, CallInfo, Declaration, LanguageSyntax, Node, StrVal, Val, ValueResolver } from '../types.js';
 import type { CsProject } from './project.js';
 
 export const FUNCTION_TYPES = new Set([
@@ -257,7 +256,7 @@ const ITERATION = new Set([
 const TRANSPARENT_MEMBERS = new Set(['AbsoluteUri', 'OriginalString', 'ToString', 'Trim', 'TrimEnd', 'TrimStart', 'Value', 'ConnectionString']);
 const CONFIG_TYPES = /^(IConfiguration|IConfigurationRoot|IConfigurationSection|ConfigurationManager|IConfigurationManager|ConfigurationBuilder)$/;
 
-function isConfigReceiver(r: Resolver, recv: Node): boolean {
+function isConfigReceiver(r: ValueResolver, recv: Node): boolean {
   const t = r.fa.typeOf(recv)?.type;
   if (t) return CONFIG_TYPES.test(t);
   const name = chainName(recv);
@@ -265,7 +264,7 @@ function isConfigReceiver(r: Resolver, recv: Node): boolean {
 }
 
 /** The config path a receiver stands for: `_config` → '', `_config.GetSection("C06")` → 'C06'. */
-function sectionPath(r: Resolver, recv: Node): string | undefined {
+function sectionPath(r: ValueResolver, recv: Node): string | undefined {
   const e = unwrap(recv);
   if (e.type === 'invocation_expression') {
     const c = r.fa.callInfo(e);
@@ -461,7 +460,7 @@ export const CSHARP_SYNTAX: LanguageSyntax = {
   },
 };
 
-function evaluate(node: Node, r: Resolver, project: CsProject | undefined): Val | undefined {
+function evaluate(node: Node, r: ValueResolver, project: CsProject | undefined): Val | undefined {
   switch (node.type) {
     case 'string_literal':
     case 'verbatim_string_literal':
@@ -532,7 +531,7 @@ function evaluate(node: Node, r: Resolver, project: CsProject | undefined): Val 
   }
 }
 
-function coalesce(r: Resolver, left: Node, right: Node): Val | undefined {
+function coalesce(r: ValueResolver, left: Node, right: Node): Val | undefined {
   const l = r.resolve(left);
   if (l?.t === 'str') return l;
   const def = r.str(right);
@@ -544,7 +543,7 @@ function coalesce(r: Resolver, left: Node, right: Node): Val | undefined {
   return def ?? l;
 }
 
-function elementAccess(node: Node, r: Resolver): Val | undefined {
+function elementAccess(node: Node, r: ValueResolver): Val | undefined {
   const recv = node.childForFieldName('expression');
   const arg = subscriptArg(node);
   if (!recv || !arg) return undefined;
@@ -558,7 +557,7 @@ function elementAccess(node: Node, r: Resolver): Val | undefined {
   return undefined;
 }
 
-function member(node: Node, r: Resolver, project: CsProject | undefined): Val | undefined {
+function member(node: Node, r: ValueResolver, project: CsProject | undefined): Val | undefined {
   const obj = node.childForFieldName('expression');
   const name = nameText(node.childForFieldName('name'));
   if (!obj) return undefined;
@@ -581,7 +580,7 @@ function member(node: Node, r: Resolver, project: CsProject | undefined): Val | 
 }
 
 /** The config section an options object is bound to, if `obj` is one. */
-function optionsKey(r: Resolver, obj: Node, project: CsProject | undefined): string | undefined {
+function optionsKey(r: ValueResolver, obj: Node, project: CsProject | undefined): string | undefined {
   const e = unwrap(obj);
   let optType: string | undefined;
   if (e.type === 'member_access_expression') {
@@ -613,7 +612,7 @@ function optionsKey(r: Resolver, obj: Node, project: CsProject | undefined): str
   return stem || optType;
 }
 
-function invocation(node: Node, r: Resolver): Val | undefined {
+function invocation(node: Node, r: ValueResolver): Val | undefined {
   const c = r.fa.callInfo(node);
   if (!c) return undefined;
   const m = c.method;
@@ -652,7 +651,7 @@ function invocation(node: Node, r: Resolver): Val | undefined {
 }
 
 /** What a same-file parameterless method returns (`string Url() => _url;`, `{ return _url; }`). */
-function returnedExpression(r: Resolver, method: string): Node | undefined {
+function returnedExpression(r: ValueResolver, method: string): Node | undefined {
   for (const fn of r.fa.captures('function')) {
     if (fn.type !== 'method_declaration' || fn.childForFieldName('name')?.text !== method) continue;
     const params = fn.childForFieldName('parameters');

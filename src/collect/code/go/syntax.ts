@@ -14,9 +14,8 @@
  * `log.Info`, `logger.With(zap.String(…)).Info` is `logger.Info`, `logger.Sugar().Infow`
  * is `logger.Infow`.
  */
-import type { Part, Resolver } from '../resolve.js';
 import { lit } from '../resolve.js';
-import type { Assignment, CallInfo, Declaration, LanguageSyntax, Node, Val } from '../types.js';
+import type { Assignment, CallInfo, Declaration, LanguageSyntax, Node, Part, Val, ValueResolver } from '../types.js';
 import { resolvedToVal } from '../../config/flavours/laravel.js';
 
 const LOG_METHODS = /^(?:Info|Infof|Infow|Infoln|Warn|Warnf|Warnw|Warning|Warningf|Error|Errorf|Errorw|Debug|Debugf|Debugw|Fatal|Fatalf|Fatalw|Panic|Panicf|Trace|Tracef|Print|Printf|Println|Log|Logf|Msg|Msgf|InfoContext|WarnContext|ErrorContext|DebugContext)$/;
@@ -384,7 +383,7 @@ export function importNames(fa: { captures(name: string): Node[] }): Map<string,
 
 const litPart = (s: string): Part => ({ s, via: [], keys: [], lit: true, complete: true, names: [] });
 
-function orElse(r: Resolver, a: Node, b: Node): Val | undefined {
+function orElse(r: ValueResolver, a: Node, b: Node): Val | undefined {
   const left = r.resolve(a);
   if (left?.t === 'str' && left.s !== '') return left;
   const def = r.str(b);
@@ -396,7 +395,7 @@ function orElse(r: Resolver, a: Node, b: Node): Val | undefined {
 }
 
 /** Viper: config files, else the env var (`dancu.url` → `DANCU_URL`), else `SetDefault` in the file. */
-export function viperValue(r: Resolver, key: string): Val {
+export function viperValue(r: ValueResolver, key: string): Val {
   const hit = r.fa.config.withEnv('viper', key, r.fa.path);
   if (hit) return resolvedToVal(hit);
   const envName = key.toUpperCase().replace(/[.-]/g, '_');
@@ -413,7 +412,7 @@ export function viperValue(r: Resolver, key: string): Val {
 
 const VIPER_GETTERS = /^(Get|GetString|GetStringSlice|GetStringMapString)$/;
 
-function evaluate(node: Node, r: Resolver): Val | undefined {
+function evaluate(node: Node, r: ValueResolver): Val | undefined {
   switch (node.type) {
     case 'interpreted_string_literal':
     case 'raw_string_literal': {
@@ -461,7 +460,7 @@ function evaluate(node: Node, r: Resolver): Val | undefined {
   }
 }
 
-function invocation(node: Node, r: Resolver): Val | undefined {
+function invocation(node: Node, r: ValueResolver): Val | undefined {
   const c = r.fa.callInfo(node);
   if (!c) return undefined;
   const name = c.name;
@@ -517,11 +516,11 @@ function invocation(node: Node, r: Resolver): Val | undefined {
   return undefined;
 }
 
-function definedInFile(r: Resolver, name: string): boolean {
+function definedInFile(r: ValueResolver, name: string): boolean {
   return r.fa.captures('function').some((f) => f.type === 'function_declaration' && f.childForFieldName('name')?.text === name);
 }
 
-function returnedExpression(r: Resolver, name: string): Node | undefined {
+function returnedExpression(r: ValueResolver, name: string): Node | undefined {
   for (const fn of r.fa.captures('function')) {
     if (fn.type !== 'function_declaration' || fn.childForFieldName('name')?.text !== name) continue;
     if ((fn.childForFieldName('parameters')?.namedChildCount ?? 0) > 0) continue;

@@ -23,7 +23,8 @@
  *   JDBC URLs with passwords come from the framework's literal scan.
  */
 import { matchesAny } from '../../../policy/settings.js';
-import { contains, spanOf, type FileAnalysis } from '../analysis.js';
+import type { FileAnalysis } from '../analysis.js';
+import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, Node } from '../types.js';
 import type { JavaProject } from './project.js';

@@ -12,7 +12,8 @@
  */
 import type { DiscoveredFile } from '../../../discover/types.js';
 import type { FileAnalysis } from '../analysis.js';
-import type { ParseFn, PrepareEnv, Val } from '../types.js';
+import type { ParseFn, PrepareEnv } from '../spec.js';
+import type { Val } from '../types.js';
 import { annotationArgs, annotationName, annotationsOf, stringValue } from './syntax.js';
 
 export interface FeignMethod {

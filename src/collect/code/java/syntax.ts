@@ -6,9 +6,8 @@
  * `Environment.getProperty`, `@Value` placeholders, `@ConfigurationProperties`
  * getters, same-file getters that return a field).
  */
-import type { Resolver } from '../resolve.js';
 import { lit } from '../resolve.js';
-import type { Assignment, CallInfo, Declaration, LanguageSyntax, Node, StrVal, Val } from '../types.js';
+import type { Assignment, CallInfo, Declaration, LanguageSyntax, Node, StrVal, Val, ValueResolver } from '../types.js';
 import type { JavaProject } from './project.js';
 
 export const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'compact_constructor_declaration']);
@@ -354,7 +353,7 @@ export const JAVA_SYNTAX: LanguageSyntax = {
   },
 };
 
-function evaluate(node: Node, r: Resolver, project: JavaProject | undefined): Val | undefined {
+function evaluate(node: Node, r: ValueResolver, project: JavaProject | undefined): Val | undefined {
   const syntax = r.fa.syntax;
   switch (node.type) {
     case 'string_literal': {
@@ -407,11 +406,11 @@ function evaluate(node: Node, r: Resolver, project: JavaProject | undefined): Va
   }
 }
 
-function strArg(r: Resolver, n: Node | undefined): string | undefined {
+function strArg(r: ValueResolver, n: Node | undefined): string | undefined {
   return n ? r.str(n)?.s : undefined;
 }
 
-function invocation(node: Node, r: Resolver, project: JavaProject | undefined): Val | undefined {
+function invocation(node: Node, r: ValueResolver, project: JavaProject | undefined): Val | undefined {
   const c = r.fa.callInfo(node);
   if (!c) return undefined;
   const m = c.method;
@@ -494,7 +493,7 @@ function syntaxName(n: Node): string {
 }
 
 /** `a ?? b` in Java clothing: a's config/env value, else b as its default. */
-function orElse(r: Resolver, a: Node, b: Node): Val | undefined {
+function orElse(r: ValueResolver, a: Node, b: Node): Val | undefined {
   const left = r.resolve(a);
   if (left?.t === 'str') return left;
   const def = r.str(b);
@@ -507,7 +506,7 @@ function orElse(r: Resolver, a: Node, b: Node): Val | undefined {
 }
 
 /** The expression a same-file method with no parameters returns (its first `return`). */
-function returnedExpression(r: Resolver, method: string): Node | undefined {
+function returnedExpression(r: ValueResolver, method: string): Node | undefined {
   for (const fn of r.fa.captures('function')) {
     if (fn.type !== 'method_declaration' || fn.childForFieldName('name')?.text !== method) continue;
     const params = fn.childForFieldName('parameters');

@@ -26,7 +26,8 @@
  *   `withToken('…')`, Authorization headers.
  */
 import { matchesAny } from '../../../policy/settings.js';
-import { contains, spanOf, type FileAnalysis } from '../analysis.js';
+import type { FileAnalysis } from '../analysis.js';
+import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
 import type { PhpProject } from './project.js';

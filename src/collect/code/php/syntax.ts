@@ -13,9 +13,8 @@
  * is `Log.info` (the channel picks where the record goes; the call is a log call), and
  * the `logger('…')` helper is `logger.debug` (what it does).
  */
-import type { Resolver } from '../resolve.js';
 import { lit } from '../resolve.js';
-import type { Assignment, CallInfo, Declaration, LanguageSyntax, Node, StrVal, Val } from '../types.js';
+import type { Assignment, CallInfo, Declaration, LanguageSyntax, Node, StrVal, Val, ValueResolver } from '../types.js';
 import { resolvedToVal, withDefault } from '../../config/flavours/laravel.js';
 
 export const FUNCTION_TYPES = new Set(['method_declaration', 'function_definition']);
@@ -471,14 +470,14 @@ export function enclosingClassNode(n: Node): Node | undefined {
 }
 
 /** A property/constant of the class around `at` (`$this->url`, `self::URL`). */
-function ownMember(r: Resolver, name: string, at: Node): Val | undefined {
+function ownMember(r: ValueResolver, name: string, at: Node): Val | undefined {
   const cls = enclosingClassNode(at);
   if (!cls) return undefined;
   const d = r.fa.decls.inClass(PHP_SYNTAX.className(cls), name);
   return d ? r.declaration(d) : undefined;
 }
 
-function parts(r: Resolver, holder: Node): Val | undefined {
+function parts(r: ValueResolver, holder: Node): Val | undefined {
   const ps = [];
   let allLit = true;
   let s = '';
@@ -503,7 +502,7 @@ function parts(r: Resolver, holder: Node): Val | undefined {
 }
 
 /** Laravel `config('dancu.url'[, default])`: `config/*.php`, its `env()` through the env files. */
-export function laravelConfig(r: Resolver, key: string, def: StrVal | undefined): Val {
+export function laravelConfig(r: ValueResolver, key: string, def: StrVal | undefined): Val {
   const hit = r.fa.config.withEnv('laravel', key, r.fa.path);
   if (hit) {
     const v = resolvedToVal(hit);
@@ -514,11 +513,11 @@ export function laravelConfig(r: Resolver, key: string, def: StrVal | undefined)
 }
 
 /** `env('X', 'default')`: the env files, else the default. */
-export function phpEnv(r: Resolver, name: string, def: StrVal | undefined): Val {
+export function phpEnv(r: ValueResolver, name: string, def: StrVal | undefined): Val {
   return r.env(name, def);
 }
 
-function orElse(r: Resolver, a: Node, b: Node): Val | undefined {
+function orElse(r: ValueResolver, a: Node, b: Node): Val | undefined {
   const left = r.resolve(a);
   if (left?.t === 'str') return left;
   const def = r.str(b);
@@ -529,7 +528,7 @@ function orElse(r: Resolver, a: Node, b: Node): Val | undefined {
   return def ?? left;
 }
 
-function evaluate(node: Node, r: Resolver): Val | undefined {
+function evaluate(node: Node, r: ValueResolver): Val | undefined {
   switch (node.type) {
     case 'string':
     case 'nowdoc': {
@@ -629,11 +628,11 @@ function evaluate(node: Node, r: Resolver): Val | undefined {
   }
 }
 
-function strArg(r: Resolver, n: Node | undefined): string | undefined {
+function strArg(r: ValueResolver, n: Node | undefined): string | undefined {
   return n ? r.str(n)?.s : undefined;
 }
 
-function invocation(node: Node, r: Resolver): Val | undefined {
+function invocation(node: Node, r: ValueResolver): Val | undefined {
   const c = r.fa.callInfo(node);
   if (!c) return undefined;
   const name = c.name;
@@ -719,7 +718,7 @@ export function arrayGet(arr: Node | undefined, key: string): Node | undefined {
   return undefined;
 }
 
-function returnedExpression(r: Resolver, method: string): Node | undefined {
+function returnedExpression(r: ValueResolver, method: string): Node | undefined {
   for (const fn of r.fa.captures('function')) {
     if (fn.childForFieldName('name')?.text !== method) continue;
     const params = fn.childForFieldName('parameters');

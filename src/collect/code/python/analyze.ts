@@ -30,7 +30,8 @@
  * per day: they are not limiters.
  */
 import { matchesAny } from '../../../policy/settings.js';
-import { contains, spanOf, type FileAnalysis } from '../analysis.js';
+import type { FileAnalysis } from '../analysis.js';
+import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
 import { elideCredentialsInCallees } from '../php/callee.js';

@@ -8,8 +8,7 @@ import type { DiscoveredFile } from '../../../discover/types.js';
 import type { CollectedFacts } from '../../../facts/types.js';
 import type { CollectContext, Collector } from '../../types.js';
 import { collectWithSpec } from '../collector.js';
-import { commonPrefilter } from '../prefilter.js';
-import type { LanguageSpec } from '../types.js';
+import { keywordPrefilter, type LanguageSpec } from '../spec.js';
 import { analyzePython, pyFunctionLimiter, pyGate, pyWrapper } from './analyze.js';
 import { readNotebook, remapNotebookFacts, type NotebookCode } from './notebook.js';
 import { PY_QUERY } from './queries.js';
@@ -25,9 +24,7 @@ export const pythonSpec: LanguageSpec = {
   grammar: 'python',
   query: PY_QUERY,
   appliesTo: (f) => f.kind === 'source' && (f.language === 'python' || f.language === 'notebook'),
-  worthParsing(text, _path, _project, env) {
-    return PY_KEYWORDS.test(text) || commonPrefilter(text, env.settings);
-  },
+  worthParsing: keywordPrefilter(PY_KEYWORDS),
   syntax: PY_SYNTAX,
   hooks: {
     analyze: analyzePython,

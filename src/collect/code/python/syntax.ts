@@ -14,9 +14,8 @@
  * is `logging.info`, `structlog.get_logger().info` is `structlog.info`,
  * `log.bind(x=1).info` is `log.info`.
  */
-import type { Part, Resolver } from '../resolve.js';
 import { lit } from '../resolve.js';
-import type { Assignment, CallInfo, Declaration, LanguageSyntax, Node, StrVal, Val } from '../types.js';
+import type { Assignment, CallInfo, Declaration, LanguageSyntax, Node, Part, StrVal, Val, ValueResolver } from '../types.js';
 import { resolvedToVal } from '../../config/flavours/laravel.js';
 
 export const FUNCTION_TYPES = new Set(['function_definition']);
@@ -331,7 +330,7 @@ export function enclosingClassNode(n: Node): Node | undefined {
   return undefined;
 }
 
-function selfMember(r: Resolver, name: string, at: Node): Val | undefined {
+function selfMember(r: ValueResolver, name: string, at: Node): Val | undefined {
   const cls = enclosingClassNode(at);
   if (!cls) return undefined;
   const d = r.fa.decls.inClass(PY_SYNTAX.className(cls), name);
@@ -340,7 +339,7 @@ function selfMember(r: Resolver, name: string, at: Node): Val | undefined {
 
 const litPart = (s: string): Part => ({ s, via: [], keys: [], lit: true, complete: true, names: [] });
 
-function interpolated(r: Resolver, node: Node): Val | undefined {
+function interpolated(r: ValueResolver, node: Node): Val | undefined {
   const raw = prefixOf(node).includes('r');
   const ps: Part[] = [];
   let plain = true;
@@ -357,7 +356,7 @@ function interpolated(r: Resolver, node: Node): Val | undefined {
 }
 
 /** Python `str.format`: `{}`, `{0}`, `{name}`, `{{`/`}}`, format specs ignored. */
-function pyFormat(r: Resolver, template: StrVal, call: Node, args: Node[]): StrVal {
+function pyFormat(r: ValueResolver, template: StrVal, call: Node, args: Node[]): StrVal {
   const t = template.s;
   const ps: Part[] = [{ s: '', via: template.via, keys: template.keys, lit: template.lit, complete: true, names: template.names }];
   let buf = '';
@@ -396,7 +395,7 @@ function pyFormat(r: Resolver, template: StrVal, call: Node, args: Node[]): StrV
   return r.join(ps, 'template');
 }
 
-function orElse(r: Resolver, a: Node, b: Node): Val | undefined {
+function orElse(r: ValueResolver, a: Node, b: Node): Val | undefined {
   const left = r.resolve(a);
   if (left?.t === 'str') return left;
   const def = r.str(b);
@@ -408,7 +407,7 @@ function orElse(r: Resolver, a: Node, b: Node): Val | undefined {
 }
 
 /** `settings.X` (Django): settings.py constants, their env reads followed. */
-export function djangoSetting(r: Resolver, name: string): Val {
+export function djangoSetting(r: ValueResolver, name: string): Val {
   const hit = r.fa.config.withEnv('django', name, r.fa.path);
   if (hit) return resolvedToVal(hit);
   return { t: 'ref', keys: [name], via: ['config'] };
@@ -419,11 +418,11 @@ const ENV_GETTERS = /^(?:os\.environ\.get|os\.getenv|getenv|environ\.get|os\.env
 const CONFIG_GETTERS = /^(?:config|decouple\.config|env|env\.(?:str|url|get_value))$/;
 
 /** python-decouple, django-environ or environs imported in the file. */
-function importsEnvLibrary(r: Resolver): boolean {
+function importsEnvLibrary(r: ValueResolver): boolean {
   return r.fa.captures('import').some((i) => /\b(decouple|environ|environs)\b/.test(i.text));
 }
 
-function envCall(r: Resolver, c: CallInfo): Val | undefined {
+function envCall(r: ValueResolver, c: CallInfo): Val | undefined {
   const keyNode = argOr(c, 0, 'key') ?? kwarg(c.node, 'var');
   const k = keyNode ? r.str(keyNode)?.s : undefined;
   if (!k) return undefined;
@@ -432,7 +431,7 @@ function envCall(r: Resolver, c: CallInfo): Val | undefined {
   return r.env(k, def);
 }
 
-function evaluate(node: Node, r: Resolver): Val | undefined {
+function evaluate(node: Node, r: ValueResolver): Val | undefined {
   switch (node.type) {
     case 'string':
       return interpolated(r, node);
@@ -514,7 +513,7 @@ function evaluate(node: Node, r: Resolver): Val | undefined {
   }
 }
 
-function invocation(node: Node, r: Resolver): Val | undefined {
+function invocation(node: Node, r: ValueResolver): Val | undefined {
   const c = r.fa.callInfo(node);
   if (!c) return undefined;
   const name = c.name;
@@ -569,7 +568,7 @@ function invocation(node: Node, r: Resolver): Val | undefined {
   return undefined;
 }
 
-function returnedExpression(r: Resolver, method: string): Node | undefined {
+function returnedExpression(r: ValueResolver, method: string): Node | undefined {
   for (const fn of r.fa.captures('function')) {
     if (fn.childForFieldName('name')?.text !== method) continue;
     const params = (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p) => p && p.text !== 'self' && p.text !== 'cls');
