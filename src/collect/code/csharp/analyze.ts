@@ -29,7 +29,7 @@ import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
 import type { CsProject } from './project.js';
-import { attributeName, attributesOf, chainName, modifiers, stringValue, unwrap } from './syntax.js';
+import { attributeName, attributesOf, chainName, modifiers, stringValue, unwrap } from './nodes.js';
 
 type FA = FileAnalysis<CsProject>;
 

@@ -15,7 +15,7 @@ import type { DiscoveredFile } from '../../../discover/types.js';
 import type { FileAnalysis } from '../analysis.js';
 import type { ParseFn, PrepareEnv } from '../spec.js';
 import type { CallInfo, Node, Val } from '../types.js';
-import { chainName, unwrap } from './syntax.js';
+import { chainName, unwrap } from './nodes.js';
 
 export interface CsProject {
   /** Options class → config section. */

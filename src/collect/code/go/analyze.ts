@@ -29,8 +29,8 @@ import { matchesAny } from '../../../policy/settings.js';
 import type { FileAnalysis } from '../analysis.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
-import { elideCredentialsInCallees } from '../php/callee.js';
-import { notACredentialPair } from '../php/pairs.js';
+import { elideCredentialsInCallees } from '../kit/callee.js';
+import { notACredentialPair } from '../kit/pairs.js';
 import { chainName, importNames, stringValue, structField, unparen } from './syntax.js';
 
 type FA = FileAnalysis<unknown>;

@@ -28,7 +28,7 @@ import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, Node } from '../types.js';
 import type { JavaProject } from './project.js';
-import { annotationArgs, annotationName, annotationsOf, chainName, chainRoot, modifierWords, stringValue } from './syntax.js';
+import { annotationArgs, annotationName, annotationsOf, chainName, chainRoot, modifierWords, stringValue } from './nodes.js';
 
 type FA = FileAnalysis<JavaProject>;
 

@@ -14,7 +14,7 @@ import type { DiscoveredFile } from '../../../discover/types.js';
 import type { FileAnalysis } from '../analysis.js';
 import type { ParseFn, PrepareEnv } from '../spec.js';
 import type { Val } from '../types.js';
-import { annotationArgs, annotationName, annotationsOf, stringValue } from './syntax.js';
+import { annotationArgs, annotationName, annotationsOf, stringValue } from './nodes.js';
 
 export interface FeignMethod {
   name: string;

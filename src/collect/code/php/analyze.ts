@@ -31,8 +31,8 @@ import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
 import type { PhpProject } from './project.js';
-import { elideCredentialsInCallees } from './callee.js';
-import { notACredentialPair } from './pairs.js';
+import { elideCredentialsInCallees } from '../kit/callee.js';
+import { notACredentialPair } from '../kit/pairs.js';
 import { arrayGet, chainName, enclosingClassNode, PHP_SYNTAX, simpleName, stringValue, unparen, varName } from './syntax.js';
 
 type FA = FileAnalysis<PhpProject>;

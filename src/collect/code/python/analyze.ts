@@ -34,8 +34,8 @@ import type { FileAnalysis } from '../analysis.js';
 import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
-import { elideCredentialsInCallees } from '../php/callee.js';
-import { notACredentialPair } from '../php/pairs.js';
+import { elideCredentialsInCallees } from '../kit/callee.js';
+import { notACredentialPair } from '../kit/pairs.js';
 import { argOr, chainName, kwarg, stringValue, unparen } from './syntax.js';
 
 type FA = FileAnalysis<unknown>;
