@@ -4,6 +4,8 @@
  * members, and same-file getters. Each takes the `ValueResolver` the framework hands
  * to `evaluate`.
  */
+import type { Location, ResolutionStep } from '../../../facts/types.js';
+import type { ResolvedConfig } from '../../config/values.js';
 import { asDefault, litPart } from '../../resolution.js';
 import { lit } from '../resolve.js';
 import { enclosing } from './names.js';
@@ -113,4 +115,21 @@ export function returnedExpression(r: ValueResolver, name: string, shape: Getter
 export function getterValue(r: ValueResolver, name: string, shape?: GetterShape): Val | undefined {
   const ret = returnedExpression(r, name, shape);
   return ret ? r.resolve(ret) : undefined;
+}
+
+/**
+ * A config value read with its env placeholders followed (`ConfigIndex.withEnv`): its
+ * string and where it is written, or a reference when all that is left is an
+ * unresolved `${NAME}`.
+ */
+export function configHit(hit: ResolvedConfig): Val {
+  if (!hit.complete && /^\$\{[^}]*\}$/.test(hit.value)) return { t: 'ref', keys: hit.keys, via: hit.via };
+  const def: Location = { file: hit.at.file, line: hit.at.line };
+  if (hit.at.column !== undefined) def.column = hit.at.column;
+  return { t: 'str', s: hit.value, via: hit.via, keys: hit.keys, def, lit: false, complete: hit.complete, names: [] };
+}
+
+/** A key read at run time that the repository does not set: `def` as its default, else a reference to it. */
+export function defaultOrRef(key: string, def: StrVal | undefined, via: ResolutionStep = 'config'): Val {
+  return def ? asDefault([key], def) : { t: 'ref', keys: [key], via: [via] };
 }

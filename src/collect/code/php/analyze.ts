@@ -33,7 +33,9 @@ import type { CallInfo, ClientCall, Node } from '../types.js';
 import type { PhpProject } from './project.js';
 import { elideCredentialsInCallees } from '../kit/callee.js';
 import { notACredentialPair } from '../kit/pairs.js';
-import { arrayGet, chainName, enclosingClassNode, PHP_SYNTAX, simpleName, stringValue, unparen, varName } from './syntax.js';
+import { enclosing } from '../kit/names.js';
+import { arrayGet, chainName, CLASS_TYPES, simpleName, stringValue, unparen, varName } from './nodes.js';
+import { PHP_SYNTAX } from './syntax.js';
 
 type FA = FileAnalysis<PhpProject>;
 
@@ -521,7 +523,7 @@ export function phpWrapper(c: CallInfo, fa: FA): string | undefined {
 
 /** The route's `throttle` middleware, the controller's `$this->middleware('throttle…')`, a limiter attribute. */
 export function phpFunctionLimiter(fn: Node, fa: FA): { name: string; line: number } | undefined {
-  const cls = enclosingClassNode(fn);
+  const cls = enclosing(fn, CLASS_TYPES);
   const method = fn.childForFieldName('name')?.text ?? '';
   const line = fa.line(fn.childForFieldName('name') ?? fn);
   for (const holder of [fn, cls]) {
