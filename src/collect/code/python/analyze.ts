@@ -36,7 +36,7 @@ import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
 import { elideCredentialsInCallees } from '../kit/callee.js';
 import { notACredentialPair } from '../kit/pairs.js';
-import { argOr, chainName, kwarg, stringValue, unparen } from './syntax.js';
+import { argOr, chainName, kwarg, stringValue, unparen } from './nodes.js';
 
 type FA = FileAnalysis<unknown>;
 
