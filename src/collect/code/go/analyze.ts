@@ -31,7 +31,7 @@ import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
 import { elideCredentialsInCallees } from '../kit/callee.js';
 import { notACredentialPair } from '../kit/pairs.js';
-import { chainName, importNames, stringValue, structField, unparen } from './syntax.js';
+import { chainName, importNames, stringValue, structField, unparen } from './nodes.js';
 
 type FA = FileAnalysis<unknown>;
 
