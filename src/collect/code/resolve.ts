@@ -56,7 +56,9 @@ export class Resolver implements ValueResolver {
     this.depth++;
     let v: Val | undefined;
     try {
-      v = this.fa.syntax.evaluate(node, this);
+      const syntax = this.fa.syntax;
+      const call = syntax.evaluateCall ? this.fa.callInfo(node) : undefined;
+      v = call ? syntax.evaluateCall!(call, this) : syntax.evaluate(node, this);
     } catch {
       v = undefined;
     } finally {

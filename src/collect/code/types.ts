@@ -127,6 +127,12 @@ export interface LanguageSyntax {
   exprName(node: Node): string;
   /** Resolve a language-specific expression (literals, concatenation, interpolation, format calls, names…). */
   evaluate(node: Node, r: ValueResolver): Val | undefined;
+  /**
+   * Resolve a call or object creation (a node `call` reads): string building
+   * (`String.format`, `sprintf`), config and env reads, getters. Used instead of
+   * `evaluate` for the nodes `call` reads.
+   */
+  evaluateCall?(call: CallInfo, r: ValueResolver): Val | undefined;
   /** The value of a declaration when it does not come from its initialiser (Java `@Value`, C# options binding). */
   declarationValue?(d: Declaration, r: ValueResolver): Val | undefined;
   /** A member reference passed as a value (`this::lookup`, `Lookup` method group): its name, for same-file callers. */

@@ -2,14 +2,21 @@
  * How the framework reads C# syntax (`tree-sitter-c-sharp`): names of calls and
  * functions, declarations, loops, string literals; values through values.ts.
  */
-import type { Assignment, CallInfo, Declaration, LanguageSyntax, Node } from '../types.js';
+import { assignmentSides, declared } from '../kit/declarations.js';
+import type { Assignment, CallInfo, LanguageSyntax, Node } from '../types.js';
 import { argsOf, attributesOf, chainName, CLASS_TYPES, FUNCTION_TYPES, genericArgs, modifiers, nameText, stringValue, typeName, unwrap } from './nodes.js';
-import { evaluateCSharp } from './values.js';
+import { evaluateCSharp, evaluateCSharpCall } from './values.js';
 
 const LOOP_BODY: Record<string, string> = { for_statement: 'for', foreach_statement: 'foreach' };
 const ITERATION = new Set([
   'ForEach', 'ForEachAsync', 'Select', 'SelectMany', 'Where', 'Any', 'All', 'Aggregate', 'For', 'Invoke', 'ToDictionary', 'ToLookup',
 ]);
+
+/** The value of `= value` (an `equals_value_clause`), or the node itself. */
+function initialiser(n: Node | null | undefined): Node | undefined {
+  if (!n) return undefined;
+  return n.type === 'equals_value_clause' ? (n.namedChild(0) ?? n) : n;
+}
 
 export const CSHARP_SYNTAX: LanguageSyntax = {
   functionTypes: FUNCTION_TYPES,
@@ -102,55 +109,48 @@ export const CSHARP_SYNTAX: LanguageSyntax = {
       const vd = node.parent;
       if (!nameNode || !vd) return [];
       const holder = vd.parent;
-      const kind: Declaration['kind'] = holder?.type === 'field_declaration' || holder?.type === 'event_field_declaration' ? 'field' : 'local';
       const mods = modifiers(holder);
       const { type, typeArgs } = typeName(vd.childForFieldName('type'));
-      const d: Declaration = {
-        name: nameNode.text,
-        nameNode,
-        kind,
-        constant: mods.has('const') || mods.has('readonly'),
-        annotations: attributesOf(holder),
-      };
-      const value = node.namedChildren.find((c) => c && c.id !== nameNode.id && c.type !== 'bracketed_argument_list');
-      if (value) d.value = value.type === 'equals_value_clause' ? (value.namedChild(0) ?? value) : value;
-      if (type && type !== 'var') d.type = type;
-      if (typeArgs.length) d.typeArgs = typeArgs;
-      return [d];
+      const kind = holder?.type === 'field_declaration' || holder?.type === 'event_field_declaration' ? 'field' : 'local';
+      return [
+        declared(nameNode, kind, {
+          constant: mods.has('const') || mods.has('readonly'),
+          annotations: attributesOf(holder),
+          value: initialiser(node.namedChildren.find((c) => c && c.id !== nameNode.id && c.type !== 'bracketed_argument_list')),
+          type: type === 'var' ? undefined : type,
+          typeArgs,
+        }),
+      ];
     }
     if (node.type === 'parameter') {
       const nameNode = node.childForFieldName('name');
       if (!nameNode) return [];
-      const { type, typeArgs } = typeName(node.childForFieldName('type'));
-      const d: Declaration = { name: nameNode.text, nameNode, kind: 'parameter', constant: false, annotations: attributesOf(node) };
-      const value = node.namedChildren.find((c) => c && c.id !== nameNode.id && c.id !== node.childForFieldName('type')?.id && c.type !== 'attribute_list' && c.type !== 'modifier');
-      if (value) d.value = value.type === 'equals_value_clause' ? (value.namedChild(0) ?? value) : value;
-      if (type) d.type = type;
-      if (typeArgs.length) d.typeArgs = typeArgs;
-      return [d];
+      const typeNode = node.childForFieldName('type');
+      const value = node.namedChildren.find((c) => c && c.id !== nameNode.id && c.id !== typeNode?.id && c.type !== 'attribute_list' && c.type !== 'modifier');
+      return [declared(nameNode, 'parameter', { annotations: attributesOf(node), value: initialiser(value), ...typeName(typeNode) })];
     }
     if (node.type === 'property_declaration') {
       const nameNode = node.childForFieldName('name');
       if (!nameNode) return [];
-      const { type, typeArgs } = typeName(node.childForFieldName('type'));
-      const mods = modifiers(node);
-      const d: Declaration = { name: nameNode.text, nameNode, kind: 'property', constant: mods.has('const'), annotations: attributesOf(node) };
       let value = node.childForFieldName('value');
       if (value?.type === 'arrow_expression_clause') value = value.namedChild(0);
-      if (value) d.value = value;
-      if (type) d.type = type;
-      if (typeArgs.length) d.typeArgs = typeArgs;
-      return [d];
+      return [
+        declared(nameNode, 'property', {
+          constant: modifiers(node).has('const'),
+          annotations: attributesOf(node),
+          value,
+          ...typeName(node.childForFieldName('type')),
+        }),
+      ];
     }
     return [];
   },
 
   assignment(node): Assignment | undefined {
-    const left = node.childForFieldName('left');
-    const value = node.childForFieldName('right');
-    const op = node.childForFieldName('operator')?.text ?? '=';
-    if (!left || !value) return undefined;
-    const l = unwrap(left);
+    const sides = assignmentSides(node);
+    if (!sides) return undefined;
+    const { value, operator: op } = sides;
+    const l = unwrap(sides.left);
     if (l.type === 'identifier') return { node, name: l.text, value, operator: op };
     if (l.type === 'member_access_expression') {
       const obj = l.childForFieldName('expression');
@@ -178,4 +178,5 @@ export const CSHARP_SYNTAX: LanguageSyntax = {
   },
 
   evaluate: evaluateCSharp,
+  evaluateCall: evaluateCSharpCall,
 };

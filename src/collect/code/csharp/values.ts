@@ -8,7 +8,7 @@
  */
 import { ABSOLUTE_URL } from '../../resolution.js';
 import { eitherBranch, envOf, getterValue, literal, nodeVal, orElse, template } from '../kit/values.js';
-import type { Node, Val, ValueResolver } from '../types.js';
+import type { CallInfo, Node, Val, ValueResolver } from '../types.js';
 import { argsOf, chainName, interpolatedText, nameText, stringValue, unwrap } from './nodes.js';
 import type { CsProject } from './project.js';
 
@@ -90,22 +90,6 @@ export function evaluateCSharp(node: Node, r: ValueResolver): Val | undefined {
       return member(node, r, project);
     case 'element_access_expression':
       return elementAccess(node, r);
-    case 'object_creation_expression': {
-      const c = r.fa.callInfo(node);
-      if (!c) return undefined;
-      if (c.method === 'Uri' || c.method === 'String' || c.method === 'StringBuilder') {
-        if (c.args.length === 1 || (c.args.length === 2 && c.method === 'Uri' && /UriKind/.test(c.args[1]!.text))) return r.resolve(c.args[0]);
-        if (c.method === 'Uri' && c.args.length === 2) {
-          const base = r.part(c.args[0]);
-          const rel = r.part(c.args[1]);
-          if (ABSOLUTE_URL.test(rel.s)) return r.resolve(c.args[1]);
-          return r.concat([{ ...base, s: base.s.replace(/\/+$/, '') }, { ...rel, s: `/${rel.s.replace(/^\/+/, '')}` }]);
-        }
-      }
-      return nodeVal(node);
-    }
-    case 'invocation_expression':
-      return invocation(node, r);
     case 'lambda_expression':
     case 'anonymous_method_expression':
       return nodeVal(node);
@@ -183,9 +167,25 @@ function optionsKey(r: ValueResolver, obj: Node, project: CsProject | undefined)
   return stem || optType;
 }
 
-function invocation(node: Node, r: ValueResolver): Val | undefined {
-  const c = r.fa.callInfo(node);
-  if (!c) return undefined;
+/** An object creation: `new Uri(…)`, `new StringBuilder(s)` are their string, other objects a node. */
+function creation(c: CallInfo, r: ValueResolver): Val | undefined {
+  // `new()` (target-typed): its type is not written here.
+  if (c.node.type === 'implicit_object_creation_expression') return undefined;
+  if (c.method === 'Uri' || c.method === 'String' || c.method === 'StringBuilder') {
+    if (c.args.length === 1 || (c.args.length === 2 && c.method === 'Uri' && /UriKind/.test(c.args[1]!.text))) return r.resolve(c.args[0]);
+    if (c.method === 'Uri' && c.args.length === 2) {
+      const base = r.part(c.args[0]);
+      const rel = r.part(c.args[1]);
+      if (ABSOLUTE_URL.test(rel.s)) return r.resolve(c.args[1]);
+      return r.concat([{ ...base, s: base.s.replace(/\/+$/, '') }, { ...rel, s: `/${rel.s.replace(/^\/+/, '')}` }]);
+    }
+  }
+  return nodeVal(c.node);
+}
+
+/** What a C# call or object creation resolves to (the `evaluateCall` of the syntax reader). */
+export function evaluateCSharpCall(c: CallInfo, r: ValueResolver): Val | undefined {
+  if (c.isNew) return creation(c, r);
   const m = c.method;
   const a0 = c.args[0];
   if (/^(string|String)\.Format$/.test(c.name) && a0) {

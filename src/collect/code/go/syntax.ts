@@ -4,11 +4,26 @@
  * → `http.Client`), declarations (`var`, `const`, `:=`, function parameters, struct
  * fields), `for` loops, string literals; values through values.ts.
  */
-import type { Assignment, CallInfo, Declaration, LanguageSyntax, Node } from '../types.js';
+import { declared } from '../kit/declarations.js';
+import type { Assignment, CallInfo, LanguageSyntax, Node } from '../types.js';
 import { callName, chainName, exprList, insideFunction, isReceiver, receiverType, stringValue, typeText, unparen } from './nodes.js';
-import { evaluateGo } from './values.js';
+import { evaluateGo, evaluateGoCall } from './values.js';
 
 const ITERATION = /^(lo\.(ForEach|Map|FilterMap|FlatMap|Filter|Reduce)|slices\.(IndexFunc|ContainsFunc)|errgroup\.Go)$/;
+
+/** The `name` children of a spec or declaration. */
+function named(node: Node): Node[] {
+  return node.childrenForFieldName('name').filter((c): c is Node => !!c);
+}
+
+/** Names (`_` left out) with their values: one each, or the first name gets the one value (`a, err := f()`). */
+function paired(names: readonly Node[], values: readonly Node[]): Array<[Node, Node | undefined]> {
+  const out: Array<[Node, Node | undefined]> = [];
+  names.forEach((n, i) => {
+    if (n.text !== '_') out.push([n, values.length === names.length ? values[i] : i === 0 ? values[0] : undefined]);
+  });
+  return out;
+}
 
 export const GO_SYNTAX: LanguageSyntax = {
   functionTypes: new Set(['function_declaration', 'method_declaration']),
@@ -53,60 +68,28 @@ export const GO_SYNTAX: LanguageSyntax = {
   stringValue,
 
   declarations(node) {
-    const out: Declaration[] = [];
+    const type = typeText(node.childForFieldName('type'));
     switch (node.type) {
       case 'var_spec':
       case 'const_spec': {
-        const names = node.childrenForFieldName('name').filter((c): c is Node => !!c);
-        const values = exprList(node.childForFieldName('value'));
-        const type = typeText(node.childForFieldName('type'));
-        const local = insideFunction(node);
-        names.forEach((n, i) => {
-          if (n.text === '_') return;
-          const d: Declaration = { name: n.text, nameNode: n, kind: local ? 'local' : 'field', constant: node.type === 'const_spec', annotations: [] };
-          const v = values.length === names.length ? values[i] : i === 0 ? values[0] : undefined;
-          if (v) d.value = v;
-          if (type) d.type = type;
-          out.push(d);
-        });
-        return out;
+        const kind = insideFunction(node) ? 'local' : 'field';
+        const constant = node.type === 'const_spec';
+        return paired(named(node), exprList(node.childForFieldName('value'))).map(([n, value]) => declared(n, kind, { constant, value, type }));
       }
-      case 'short_var_declaration': {
-        const names = exprList(node.childForFieldName('left'));
-        const values = exprList(node.childForFieldName('right'));
-        names.forEach((n, i) => {
-          if (n.type !== 'identifier' || n.text === '_') return;
-          const v = values.length === names.length ? values[i] : i === 0 ? values[0] : undefined;
-          const d: Declaration = { name: n.text, nameNode: n, kind: 'local', constant: false, annotations: [] };
-          if (v) d.value = v;
-          out.push(d);
-        });
-        return out;
-      }
+      case 'short_var_declaration':
+        return paired(exprList(node.childForFieldName('left')), exprList(node.childForFieldName('right')))
+          .filter(([n]) => n.type === 'identifier')
+          .map(([n, value]) => declared(n, 'local', { value }));
       case 'parameter_declaration':
-      case 'variadic_parameter_declaration': {
+      case 'variadic_parameter_declaration':
         // Method parameters sit outside the method's body (its @function): they are left
         // out rather than seen file-wide.
         if (node.parent?.parent?.type === 'method_declaration') return [];
-        const type = typeText(node.childForFieldName('type'));
-        for (const n of node.childrenForFieldName('name')) {
-          if (!n || n.text === '_') continue;
-          const d: Declaration = { name: n.text, nameNode: n, kind: 'parameter', constant: false, annotations: [] };
-          if (type) d.type = type;
-          out.push(d);
-        }
-        return out;
-      }
-      case 'field_declaration': {
-        const type = typeText(node.childForFieldName('type'));
-        for (const n of node.childrenForFieldName('name')) {
-          if (!n) continue;
-          const d: Declaration = { name: n.text, nameNode: n, kind: 'property', constant: false, annotations: [] };
-          if (type) d.type = type;
-          out.push(d);
-        }
-        return out;
-      }
+        return named(node)
+          .filter((n) => n.text !== '_')
+          .map((n) => declared(n, 'parameter', { type }));
+      case 'field_declaration':
+        return named(node).map((n) => declared(n, 'property', { type }));
       default:
         return [];
     }
@@ -148,6 +131,7 @@ export const GO_SYNTAX: LanguageSyntax = {
   },
 
   evaluate: evaluateGo,
+  evaluateCall: evaluateGoCall,
 };
 
 // ---------------------------------------------------------------------------

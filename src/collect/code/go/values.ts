@@ -8,7 +8,7 @@
  */
 import { litPart } from '../../resolution.js';
 import { configHit, defaultOrRef, envOf, getterValue, literal, nodeVal, orElse, type GetterShape } from '../kit/values.js';
-import type { Node, Part, Val, ValueResolver } from '../types.js';
+import type { CallInfo, Node, Part, Val, ValueResolver } from '../types.js';
 import { chainName, exprList, importNames, isReceiver, stringValue, structField, unparen } from './nodes.js';
 
 /** A getter is a package-level function; its body's statements sit in a `statement_list`. */
@@ -76,16 +76,14 @@ export function evaluateGo(node: Node, r: ValueResolver): Val | undefined {
     case 'composite_literal':
     case 'func_literal':
       return nodeVal(node);
-    case 'call_expression':
-      return invocation(node, r);
     default:
       return undefined;
   }
 }
 
-function invocation(node: Node, r: ValueResolver): Val | undefined {
-  const c = r.fa.callInfo(node);
-  if (!c) return undefined;
+/** What a Go call or composite literal resolves to (the `evaluateCall` of the syntax reader). */
+export function evaluateGoCall(c: CallInfo, r: ValueResolver): Val | undefined {
+  if (c.isNew) return nodeVal(c.node);
   const name = c.name;
   const a0 = c.args[0];
   if ((name === 'os.Getenv' || name === 'os.LookupEnv' || name === 'syscall.Getenv') && a0) return envOf(r, a0);

@@ -3,9 +3,10 @@
  * functions, declarations, loops, string literals; values through values.ts
  * (`@Value` placeholders here).
  */
-import type { Assignment, CallInfo, Declaration, LanguageSyntax, Node } from '../types.js';
+import { assignmentSides, declared } from '../kit/declarations.js';
+import type { Assignment, CallInfo, LanguageSyntax, Node } from '../types.js';
 import { annotationArgs, annotationName, annotationsOf, chainName, CLASS_TYPES, FUNCTION_TYPES, modifierWords, newTypeName, stringValue, typeName, unparen } from './nodes.js';
-import { evaluateJava } from './values.js';
+import { evaluateJava, evaluateJavaCall } from './values.js';
 
 const LOOP_BODY: Record<string, string> = { for_statement: 'for', enhanced_for_statement: 'for-each' };
 const ITERATION = new Set([
@@ -81,52 +82,39 @@ export const JAVA_SYNTAX: LanguageSyntax = {
       if (!holder) return [];
       const nameNode = node.childForFieldName('name');
       if (!nameNode) return [];
-      const kind: Declaration['kind'] = holder.type === 'local_variable_declaration' ? 'local' : 'field';
-      const words = modifierWords(holder);
-      const { type, typeArgs } = typeName(holder.childForFieldName('type'));
-      const d: Declaration = {
-        name: nameNode.text,
-        nameNode,
-        kind,
-        constant: words.has('final') || holder.type === 'constant_declaration',
-        annotations: annotationsOf(holder),
-      };
-      const value = node.childForFieldName('value');
-      if (value) d.value = value;
-      if (type) d.type = type;
-      if (typeArgs.length) d.typeArgs = typeArgs;
-      return [d];
+      return [
+        declared(nameNode, holder.type === 'local_variable_declaration' ? 'local' : 'field', {
+          constant: modifierWords(holder).has('final') || holder.type === 'constant_declaration',
+          annotations: annotationsOf(holder),
+          value: node.childForFieldName('value'),
+          ...typeName(holder.childForFieldName('type')),
+        }),
+      ];
     }
     if (node.type === 'formal_parameter' || node.type === 'spread_parameter') {
       const nameNode = node.childForFieldName('name') ?? node.namedChildren.find((c) => c?.type === 'variable_declarator')?.childForFieldName('name');
       if (!nameNode) return [];
       const record = node.parent?.parent?.type === 'record_declaration';
-      const { type, typeArgs } = typeName(node.childForFieldName('type'));
-      const d: Declaration = {
-        name: nameNode.text,
-        nameNode,
-        kind: record ? 'field' : 'parameter',
-        constant: record || modifierWords(node).has('final'),
-        annotations: annotationsOf(node),
-      };
-      if (type) d.type = type;
-      if (typeArgs.length) d.typeArgs = typeArgs;
-      return [d];
+      return [
+        declared(nameNode, record ? 'field' : 'parameter', {
+          constant: record || modifierWords(node).has('final'),
+          annotations: annotationsOf(node),
+          ...typeName(node.childForFieldName('type')),
+        }),
+      ];
     }
     return [];
   },
 
   assignment(node): Assignment | undefined {
-    const left = node.childForFieldName('left');
-    const value = node.childForFieldName('right');
-    const op = node.childForFieldName('operator')?.text ?? '=';
-    if (!left || !value) return undefined;
-    if (left.type === 'identifier') return { node, name: left.text, value, operator: op };
+    const sides = assignmentSides(node);
+    if (!sides) return undefined;
+    const { left, value, operator } = sides;
+    if (left.type === 'identifier') return { node, name: left.text, value, operator };
     if (left.type === 'field_access') {
       const obj = left.childForFieldName('object');
-      const name = left.childForFieldName('field')?.text ?? '';
-      const q = obj?.type === 'this' ? 'this' : chainName(obj);
-      return { node, name, qualifier: q, value, operator: op };
+      const qualifier = obj?.type === 'this' ? 'this' : chainName(obj);
+      return { node, name: left.childForFieldName('field')?.text ?? '', qualifier, value, operator };
     }
     return undefined;
   },
@@ -144,6 +132,7 @@ export const JAVA_SYNTAX: LanguageSyntax = {
   },
 
   evaluate: evaluateJava,
+  evaluateCall: evaluateJavaCall,
 
   declarationValue(d, r) {
     for (const a of d.annotations) {

@@ -6,7 +6,7 @@
  */
 import { ABSOLUTE_URL } from '../../resolution.js';
 import { eitherBranch, envOf, getterValue, literal, nodeVal, orElse, strOf } from '../kit/values.js';
-import type { Node, Val, ValueResolver } from '../types.js';
+import type { CallInfo, Node, Val, ValueResolver } from '../types.js';
 import { chainName, stringValue, unparen } from './nodes.js';
 import type { JavaProject } from './project.js';
 
@@ -18,7 +18,6 @@ const STATIC_WRAPPERS = new Set(['String.valueOf', 'URI.create', 'Objects.requir
 
 /** What a Java expression resolves to (the `evaluate` of the syntax reader). */
 export function evaluateJava(node: Node, r: ValueResolver): Val | undefined {
-  const project = r.fa.project as JavaProject | undefined;
   switch (node.type) {
     case 'string_literal':
       return literal(stringValue(node));
@@ -41,22 +40,6 @@ export function evaluateJava(node: Node, r: ValueResolver): Val | undefined {
       if (obj.type === 'this') return r.identifier(f, node);
       return r.member(chainName(obj), f, node);
     }
-    case 'object_creation_expression': {
-      const c = r.fa.callInfo(node);
-      if (!c) return undefined;
-      if ((c.method === 'URL' || c.method === 'URI' || c.method === 'String' || c.method === 'StringBuilder') && c.args.length === 1) {
-        return r.resolve(c.args[0]);
-      }
-      if (c.method === 'URL' && c.args.length === 2) {
-        const base = r.part(c.args[0]);
-        const spec = r.part(c.args[1]);
-        if (ABSOLUTE_URL.test(spec.s)) return r.resolve(c.args[1]);
-        return r.concat([base, { ...spec, s: spec.s.startsWith('/') ? spec.s : `/${spec.s}` }]);
-      }
-      return nodeVal(node);
-    }
-    case 'method_invocation':
-      return invocation(node, r, project);
     case 'lambda_expression':
       return nodeVal(node);
     default:
@@ -64,9 +47,21 @@ export function evaluateJava(node: Node, r: ValueResolver): Val | undefined {
   }
 }
 
-function invocation(node: Node, r: ValueResolver, project: JavaProject | undefined): Val | undefined {
-  const c = r.fa.callInfo(node);
-  if (!c) return undefined;
+/** What a Java call or object creation resolves to (the `evaluateCall` of the syntax reader). */
+export function evaluateJavaCall(c: CallInfo, r: ValueResolver): Val | undefined {
+  if (c.isNew) {
+    if ((c.method === 'URL' || c.method === 'URI' || c.method === 'String' || c.method === 'StringBuilder') && c.args.length === 1) {
+      return r.resolve(c.args[0]);
+    }
+    if (c.method === 'URL' && c.args.length === 2) {
+      const base = r.part(c.args[0]);
+      const spec = r.part(c.args[1]);
+      if (ABSOLUTE_URL.test(spec.s)) return r.resolve(c.args[1]);
+      return r.concat([base, { ...spec, s: spec.s.startsWith('/') ? spec.s : `/${spec.s}` }]);
+    }
+    return nodeVal(c.node);
+  }
+  const project = r.fa.project as JavaProject | undefined;
   const m = c.method;
   const name = c.name;
   const a0 = c.args[0];

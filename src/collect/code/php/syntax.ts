@@ -7,7 +7,8 @@
  * The `logger('…')` helper is named `logger.debug` (what it does).
  */
 import { insideFunction } from '../kit/names.js';
-import type { Assignment, CallInfo, Declaration, LanguageSyntax, Node } from '../types.js';
+import { declared } from '../kit/declarations.js';
+import type { Assignment, CallInfo, LanguageSyntax, Node } from '../types.js';
 import {
   argsOf,
   CALL_TYPES,
@@ -26,7 +27,7 @@ import {
   unparen,
   varName,
 } from './nodes.js';
-import { evaluatePhp } from './values.js';
+import { evaluatePhp, evaluatePhpCall } from './values.js';
 
 const LOOP_KIND: Record<string, string> = { for_statement: 'for', foreach_statement: 'foreach', while_statement: 'while', do_statement: 'do-while' };
 
@@ -107,27 +108,20 @@ export const PHP_SYNTAX: LanguageSyntax = {
         const holder = node.parent;
         const nameNode = node.childForFieldName('name');
         if (!nameNode) return [];
-        const d: Declaration = {
-          name: varName(nameNode),
-          nameNode,
-          kind: 'field',
-          constant: hasModifier(holder, 'readonly'),
-          annotations: [],
-        };
-        const v = node.childForFieldName('default_value');
-        if (v) d.value = v;
-        const t = typeName(holder?.childForFieldName('type'));
-        if (t) d.type = t;
-        return [d];
+        return [
+          declared(nameNode, 'field', {
+            name: varName(nameNode),
+            constant: hasModifier(holder, 'readonly'),
+            value: node.childForFieldName('default_value'),
+            type: typeName(holder?.childForFieldName('type')),
+          }),
+        ];
       }
       case 'const_element': {
         const kids = node.namedChildren.filter((c): c is Node => !!c);
         const nameNode = kids.find((c) => c.type === 'name');
         if (!nameNode) return [];
-        const value = kids.find((c) => c.id !== nameNode.id);
-        const d: Declaration = { name: nameNode.text, nameNode, kind: 'field', constant: true, annotations: [] };
-        if (value) d.value = value;
-        return [d];
+        return [declared(nameNode, 'field', { constant: true, value: kids.find((c) => c.id !== nameNode.id) })];
       }
       case 'simple_parameter':
       case 'variadic_parameter':
@@ -135,26 +129,19 @@ export const PHP_SYNTAX: LanguageSyntax = {
         const nameNode = node.childForFieldName('name');
         if (!nameNode) return [];
         const promoted = node.type === 'property_promotion_parameter';
-        const d: Declaration = {
-          name: varName(nameNode),
-          nameNode,
-          kind: promoted ? 'field' : 'parameter',
-          constant: promoted && hasModifier(node, 'readonly'),
-          annotations: [],
-        };
-        const v = node.childForFieldName('default_value');
-        if (v) d.value = v;
-        const t = typeName(node.childForFieldName('type'));
-        if (t) d.type = t;
-        return [d];
+        return [
+          declared(nameNode, promoted ? 'field' : 'parameter', {
+            name: varName(nameNode),
+            constant: promoted && hasModifier(node, 'readonly'),
+            value: node.childForFieldName('default_value'),
+            type: typeName(node.childForFieldName('type')),
+          }),
+        ];
       }
       case 'static_variable_declaration': {
         const nameNode = node.childForFieldName('name');
         if (!nameNode) return [];
-        const d: Declaration = { name: varName(nameNode), nameNode, kind: 'local', constant: false, annotations: [] };
-        const v = node.childForFieldName('value');
-        if (v) d.value = v;
-        return [d];
+        return [declared(nameNode, 'local', { name: varName(nameNode), value: node.childForFieldName('value') })];
       }
       case 'assignment_expression': {
         const left = node.childForFieldName('left');
@@ -179,9 +166,7 @@ export const PHP_SYNTAX: LanguageSyntax = {
         const k = args[0];
         const name = k ? stringValue(k) : undefined;
         if (!k || !name || !/^[A-Za-z_]\w*$/.test(name)) return [];
-        const d: Declaration = { name, nameNode: k, kind: 'field', constant: true, annotations: [] };
-        if (args[1]) d.value = args[1];
-        return [d];
+        return [declared(k, 'field', { name, constant: true, value: args[1] })];
       }
       default:
         return [];
@@ -227,4 +212,5 @@ export const PHP_SYNTAX: LanguageSyntax = {
   },
 
   evaluate: evaluatePhp,
+  evaluateCall: evaluatePhpCall,
 };

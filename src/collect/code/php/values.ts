@@ -20,7 +20,7 @@ import {
   strOf,
   template,
 } from '../kit/values.js';
-import type { Node, StrVal, Val, ValueResolver } from '../types.js';
+import type { CallInfo, Node, StrVal, Val, ValueResolver } from '../types.js';
 import { arrayValues, chainName, CLASS_TYPES, decodeEscape, isSelfScope, simpleName, stringValue, unparen, varName } from './nodes.js';
 
 /** A double-quoted string or heredoc body: its literal text and interpolated expressions. */
@@ -125,19 +125,14 @@ export function evaluatePhp(node: Node, r: ValueResolver): Val | undefined {
     case 'anonymous_function':
     case 'arrow_function':
       return nodeVal(node);
-    case 'function_call_expression':
-    case 'member_call_expression':
-    case 'nullsafe_member_call_expression':
-    case 'scoped_call_expression':
-      return invocation(node, r);
     default:
       return undefined;
   }
 }
 
-function invocation(node: Node, r: ValueResolver): Val | undefined {
-  const c = r.fa.callInfo(node);
-  if (!c) return undefined;
+/** What a PHP call or object creation resolves to (the `evaluateCall` of the syntax reader). */
+export function evaluatePhpCall(c: CallInfo, r: ValueResolver): Val | undefined {
+  if (c.isNew) return nodeVal(c.node);
   const name = c.name;
   const a0 = c.args[0];
   const a1 = c.args[1];

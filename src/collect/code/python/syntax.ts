@@ -7,9 +7,10 @@
  * comprehensions), string literals; values through values.ts.
  */
 import { insideFunction } from '../kit/names.js';
+import { assignmentSides, declared } from '../kit/declarations.js';
 import type { Assignment, CallInfo, Declaration, LanguageSyntax, Node } from '../types.js';
 import { callName, chainName, CLASS_TYPES, COMPREHENSIONS, FUNCTION_TYPES, LAMBDA_TYPES, positional, stringValue, typeText, unparen } from './nodes.js';
-import { evaluatePython } from './values.js';
+import { evaluatePython, evaluatePythonCall } from './values.js';
 
 function parameterDecls(node: Node): Declaration[] {
   const out: Declaration[] = [];
@@ -28,12 +29,15 @@ function parameterDecls(node: Node): Declaration[] {
       type = typeText(p.childForFieldName('type'));
     }
     if (!nameNode || nameNode.type !== 'identifier' || nameNode.text === 'self' || nameNode.text === 'cls') continue;
-    const d: Declaration = { name: nameNode.text, nameNode, kind: 'parameter', constant: false, annotations: [] };
-    if (value) d.value = value;
-    if (type) d.type = type;
-    out.push(d);
+    out.push(declared(nameNode, 'parameter', { value, type }));
   }
   return out;
+}
+
+/** A variable assigned in a function (a local) or at module/class level (a field; a constant when named in capitals). */
+function variable(name: Node, assignment: Node, value: Node | undefined, type?: string): Declaration {
+  const local = insideFunction(assignment, PY_SYNTAX);
+  return declared(name, local ? 'local' : 'field', { constant: !local && /^[A-Z][A-Z0-9_]*$/.test(name.text), value, type });
 }
 
 const ITERATION = new Set(['map', 'filter', 'starmap', 'imap', 'imap_unordered', 'map_async', 'starmap_async', 'foreach', 'for_each', 'apply_async']);
@@ -94,52 +98,31 @@ export const PY_SYNTAX: LanguageSyntax = {
       const value = v.namedChild(0);
       const target = v.childForFieldName('alias')?.namedChild(0);
       if (!value || target?.type !== 'identifier') return [];
-      return [{ name: target.text, nameNode: target, kind: insideFunction(node, PY_SYNTAX) ? 'local' : 'field', constant: false, annotations: [], value }];
+      return [declared(target, insideFunction(node, PY_SYNTAX) ? 'local' : 'field', { value })];
     }
     if (node.type !== 'assignment') return [];
     const left = node.childForFieldName('left');
     const value = node.childForFieldName('right') ?? undefined;
     if (!left) return [];
     const type = typeText(node.childForFieldName('type'));
-    if (left.type === 'identifier') {
-      const local = insideFunction(node, PY_SYNTAX);
-      const d: Declaration = {
-        name: left.text,
-        nameNode: left,
-        kind: local ? 'local' : 'field',
-        constant: !local && /^[A-Z][A-Z0-9_]*$/.test(left.text),
-        annotations: [],
-      };
-      if (value) d.value = value;
-      if (type) d.type = type;
-      return [d];
-    }
+    if (left.type === 'identifier') return [variable(left, node, value, type)];
     if (left.type === 'attribute' && left.childForFieldName('object')?.text === 'self') {
       const nameNode = left.childForFieldName('attribute');
       if (!nameNode) return [];
-      const d: Declaration = { name: nameNode.text, nameNode, kind: 'field', constant: false, annotations: [] };
-      if (value) d.value = value;
-      if (type) d.type = type;
-      return [d];
+      return [declared(nameNode, 'field', { value, type })];
     }
     if ((left.type === 'pattern_list' || left.type === 'tuple_pattern') && value && (value.type === 'expression_list' || value.type === 'tuple')) {
       const names = left.namedChildren.filter((c): c is Node => !!c);
       const values = value.namedChildren.filter((c): c is Node => !!c);
-      const out: Declaration[] = [];
-      const local = insideFunction(node, PY_SYNTAX);
-      names.forEach((n, i) => {
-        if (n.type !== 'identifier' || !values[i]) return;
-        out.push({ name: n.text, nameNode: n, kind: local ? 'local' : 'field', constant: !local && /^[A-Z][A-Z0-9_]*$/.test(n.text), annotations: [], value: values[i] });
-      });
-      return out;
+      return names.flatMap((n, i) => (n.type === 'identifier' && values[i] ? [variable(n, node, values[i])] : []));
     }
     return [];
   },
 
   assignment(node): Assignment | undefined {
-    const left = node.childForFieldName('left');
-    const value = node.childForFieldName('right');
-    if (!left || !value) return undefined;
+    const sides = assignmentSides(node);
+    if (!sides) return undefined;
+    const { left, value } = sides;
     const op = node.type === 'augmented_assignment' ? (node.childForFieldName('operator')?.text ?? '+=') : '=';
     if (left.type === 'identifier') return { node, name: left.text, value, operator: op };
     if (left.type === 'attribute') {
@@ -165,6 +148,7 @@ export const PY_SYNTAX: LanguageSyntax = {
   },
 
   evaluate: evaluatePython,
+  evaluateCall: evaluatePythonCall,
 };
 
 // ---------------------------------------------------------------------------

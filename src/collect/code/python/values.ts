@@ -172,16 +172,14 @@ export function evaluatePython(node: Node, r: ValueResolver): Val | undefined {
     case 'tuple':
     case 'list':
       return nodeVal(node);
-    case 'call':
-      return invocation(node, r);
     default:
       return undefined;
   }
 }
 
-function invocation(node: Node, r: ValueResolver): Val | undefined {
-  const c = r.fa.callInfo(node);
-  if (!c) return undefined;
+/** What a Python call resolves to (the `evaluateCall` of the syntax reader). */
+export function evaluatePythonCall(c: CallInfo, r: ValueResolver): Val | undefined {
+  const node = c.node;
   const name = c.name;
   const a0 = c.args[0];
   if (ENV_GETTERS.test(name)) return envCall(r, c);
