@@ -21,6 +21,11 @@ export function lit(s: string): StrVal {
   return { t: 'str', s, via: ['literal'], keys: [], lit: true, complete: true, names: [] };
 }
 
+/** An expression that is an object, not a string. */
+export function objectVal(node: Node): NodeVal {
+  return { t: 'node', node, via: [] };
+}
+
 /** Prepend a resolution step (and where the value was written, when not known yet). */
 export function withStep(v: Val | undefined, step: ResolutionStep, def?: Location, name?: string): Val | undefined {
   if (!v) return undefined;
@@ -57,8 +62,11 @@ export class Resolver implements ValueResolver {
     let v: Val | undefined;
     try {
       const syntax = this.fa.syntax;
-      const call = syntax.evaluateCall ? this.fa.callInfo(node) : undefined;
-      v = call ? syntax.evaluateCall!(call, this) : syntax.evaluate(node, this);
+      const call = this.fa.callInfo(node);
+      if (call?.isNew) v = syntax.evaluateCreation ? syntax.evaluateCreation(call, this) : objectVal(node);
+      else if (call) v = syntax.evaluateCall(call, this);
+      else if (syntax.objectTypes.has(node.type)) v = objectVal(node);
+      else v = syntax.evaluate(node, this);
     } catch {
       v = undefined;
     } finally {

@@ -125,14 +125,20 @@ export interface LanguageSyntax {
   assignment(node: Node): Assignment | undefined;
   /** A name for an expression used as a receiver or argument (`this.rest` → `rest`); '' when it has none. */
   exprName(node: Node): string;
-  /** Resolve a language-specific expression (literals, concatenation, interpolation, format calls, names…). */
+  /**
+   * Expressions that are objects, not strings (lambdas, collections, object literals):
+   * they resolve to themselves (a `NodeVal`), followed by `origin` and `typeOf`.
+   */
+  objectTypes: ReadonlySet<string>;
+  /** Resolve a language-specific expression (literals, concatenation, interpolation, names…) that is not a call. */
   evaluate(node: Node, r: ValueResolver): Val | undefined;
   /**
-   * Resolve a call or object creation (a node `call` reads): string building
-   * (`String.format`, `sprintf`), config and env reads, getters. Used instead of
-   * `evaluate` for the nodes `call` reads.
+   * Resolve a call (a node `call` reads, not an object creation): string building
+   * (`String.format`, `sprintf`), config and env reads, getters.
    */
-  evaluateCall?(call: CallInfo, r: ValueResolver): Val | undefined;
+  evaluateCall(call: CallInfo, r: ValueResolver): Val | undefined;
+  /** Resolve an object creation whose value may be a string (`new URL(u)`, `new Uri(b, p)`); without it, the object itself. */
+  evaluateCreation?(call: CallInfo, r: ValueResolver): Val | undefined;
   /** The value of a declaration when it does not come from its initialiser (Java `@Value`, C# options binding). */
   declarationValue?(d: Declaration, r: ValueResolver): Val | undefined;
   /** A member reference passed as a value (`this::lookup`, `Lookup` method group): its name, for same-file callers. */

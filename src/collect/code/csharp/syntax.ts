@@ -5,7 +5,7 @@
 import { assignmentSides, declared } from '../kit/declarations.js';
 import type { Assignment, CallInfo, LanguageSyntax, Node } from '../types.js';
 import { argsOf, attributesOf, chainName, CLASS_TYPES, FUNCTION_TYPES, genericArgs, modifiers, nameText, stringValue, typeName, unwrap } from './nodes.js';
-import { evaluateCSharp, evaluateCSharpCall } from './values.js';
+import { evaluateCSharp, evaluateCSharpCall, evaluateCSharpCreation } from './values.js';
 
 const LOOP_BODY: Record<string, string> = { for_statement: 'for', foreach_statement: 'foreach' };
 const ITERATION = new Set([
@@ -177,6 +177,8 @@ export const CSHARP_SYNTAX: LanguageSyntax = {
     return '';
   },
 
+  objectTypes: new Set(['lambda_expression', 'anonymous_method_expression']),
   evaluate: evaluateCSharp,
   evaluateCall: evaluateCSharpCall,
+  evaluateCreation: evaluateCSharpCreation,
 };

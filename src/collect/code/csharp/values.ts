@@ -7,7 +7,8 @@
  * `.ConnectionStrings[…]` (Web.config / App.config), same-file getters.
  */
 import { ABSOLUTE_URL } from '../../resolution.js';
-import { eitherBranch, envOf, getterValue, literal, nodeVal, orElse, template } from '../kit/values.js';
+import { eitherBranch, envOf, getterValue, literal, orElse, template } from '../kit/values.js';
+import { objectVal } from '../resolve.js';
 import type { CallInfo, Node, Val, ValueResolver } from '../types.js';
 import { argsOf, chainName, interpolatedText, nameText, stringValue, unwrap } from './nodes.js';
 import type { CsProject } from './project.js';
@@ -90,9 +91,6 @@ export function evaluateCSharp(node: Node, r: ValueResolver): Val | undefined {
       return member(node, r, project);
     case 'element_access_expression':
       return elementAccess(node, r);
-    case 'lambda_expression':
-    case 'anonymous_method_expression':
-      return nodeVal(node);
     default:
       return undefined;
   }
@@ -167,8 +165,8 @@ function optionsKey(r: ValueResolver, obj: Node, project: CsProject | undefined)
   return stem || optType;
 }
 
-/** An object creation: `new Uri(…)`, `new StringBuilder(s)` are their string, other objects a node. */
-function creation(c: CallInfo, r: ValueResolver): Val | undefined {
+/** An object creation: `new Uri(…)`, `new StringBuilder(s)` are their string, other objects themselves. */
+export function evaluateCSharpCreation(c: CallInfo, r: ValueResolver): Val | undefined {
   // `new()` (target-typed): its type is not written here.
   if (c.node.type === 'implicit_object_creation_expression') return undefined;
   if (c.method === 'Uri' || c.method === 'String' || c.method === 'StringBuilder') {
@@ -180,12 +178,11 @@ function creation(c: CallInfo, r: ValueResolver): Val | undefined {
       return r.concat([{ ...base, s: base.s.replace(/\/+$/, '') }, { ...rel, s: `/${rel.s.replace(/^\/+/, '')}` }]);
     }
   }
-  return nodeVal(c.node);
+  return objectVal(c.node);
 }
 
-/** What a C# call or object creation resolves to (the `evaluateCall` of the syntax reader). */
+/** What a C# method call resolves to (the `evaluateCall` of the syntax reader). */
 export function evaluateCSharpCall(c: CallInfo, r: ValueResolver): Val | undefined {
-  if (c.isNew) return creation(c, r);
   const m = c.method;
   const a0 = c.args[0];
   if (/^(string|String)\.Format$/.test(c.name) && a0) {

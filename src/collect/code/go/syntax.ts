@@ -130,6 +130,7 @@ export const GO_SYNTAX: LanguageSyntax = {
     return '';
   },
 
+  objectTypes: new Set(['composite_literal', 'func_literal']),
   evaluate: evaluateGo,
   evaluateCall: evaluateGoCall,
 };

@@ -7,7 +7,7 @@
  * `DANCU_URL`, else `viper.SetDefault` in the file).
  */
 import { litPart } from '../../resolution.js';
-import { configHit, defaultOrRef, envOf, getterValue, literal, nodeVal, orElse, type GetterShape } from '../kit/values.js';
+import { configHit, defaultOrRef, envOf, getterValue, literal, orElse, type GetterShape } from '../kit/values.js';
 import type { CallInfo, Node, Part, Val, ValueResolver } from '../types.js';
 import { chainName, exprList, importNames, isReceiver, stringValue, structField, unparen } from './nodes.js';
 
@@ -73,17 +73,13 @@ export function evaluateGo(node: Node, r: ValueResolver): Val | undefined {
       const operand = node.childForFieldName('operand');
       return operand ? r.resolve(operand) : undefined;
     }
-    case 'composite_literal':
-    case 'func_literal':
-      return nodeVal(node);
     default:
       return undefined;
   }
 }
 
-/** What a Go call or composite literal resolves to (the `evaluateCall` of the syntax reader). */
+/** What a Go function or method call resolves to (the `evaluateCall` of the syntax reader). */
 export function evaluateGoCall(c: CallInfo, r: ValueResolver): Val | undefined {
-  if (c.isNew) return nodeVal(c.node);
   const name = c.name;
   const a0 = c.args[0];
   if ((name === 'os.Getenv' || name === 'os.LookupEnv' || name === 'syscall.Getenv') && a0) return envOf(r, a0);

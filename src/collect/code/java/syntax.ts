@@ -6,7 +6,7 @@
 import { assignmentSides, declared } from '../kit/declarations.js';
 import type { Assignment, CallInfo, LanguageSyntax, Node } from '../types.js';
 import { annotationArgs, annotationName, annotationsOf, chainName, CLASS_TYPES, FUNCTION_TYPES, modifierWords, newTypeName, stringValue, typeName, unparen } from './nodes.js';
-import { evaluateJava, evaluateJavaCall } from './values.js';
+import { evaluateJava, evaluateJavaCall, evaluateJavaCreation } from './values.js';
 
 const LOOP_BODY: Record<string, string> = { for_statement: 'for', enhanced_for_statement: 'for-each' };
 const ITERATION = new Set([
@@ -131,8 +131,10 @@ export const JAVA_SYNTAX: LanguageSyntax = {
     return ids[ids.length - 1]?.text;
   },
 
+  objectTypes: new Set(['lambda_expression']),
   evaluate: evaluateJava,
   evaluateCall: evaluateJavaCall,
+  evaluateCreation: evaluateJavaCreation,
 
   declarationValue(d, r) {
     for (const a of d.annotations) {

@@ -5,7 +5,8 @@
  * `@ConfigurationProperties` getters, same-file getters that return a field.
  */
 import { ABSOLUTE_URL } from '../../resolution.js';
-import { eitherBranch, envOf, getterValue, literal, nodeVal, orElse, strOf } from '../kit/values.js';
+import { eitherBranch, envOf, getterValue, literal, orElse, strOf } from '../kit/values.js';
+import { objectVal } from '../resolve.js';
 import type { CallInfo, Node, Val, ValueResolver } from '../types.js';
 import { chainName, stringValue, unparen } from './nodes.js';
 import type { JavaProject } from './project.js';
@@ -40,27 +41,27 @@ export function evaluateJava(node: Node, r: ValueResolver): Val | undefined {
       if (obj.type === 'this') return r.identifier(f, node);
       return r.member(chainName(obj), f, node);
     }
-    case 'lambda_expression':
-      return nodeVal(node);
     default:
       return undefined;
   }
 }
 
-/** What a Java call or object creation resolves to (the `evaluateCall` of the syntax reader). */
-export function evaluateJavaCall(c: CallInfo, r: ValueResolver): Val | undefined {
-  if (c.isNew) {
-    if ((c.method === 'URL' || c.method === 'URI' || c.method === 'String' || c.method === 'StringBuilder') && c.args.length === 1) {
-      return r.resolve(c.args[0]);
-    }
-    if (c.method === 'URL' && c.args.length === 2) {
-      const base = r.part(c.args[0]);
-      const spec = r.part(c.args[1]);
-      if (ABSOLUTE_URL.test(spec.s)) return r.resolve(c.args[1]);
-      return r.concat([base, { ...spec, s: spec.s.startsWith('/') ? spec.s : `/${spec.s}` }]);
-    }
-    return nodeVal(c.node);
+/** `new URL(u)`, `new URL(base, spec)`, `new URI(u)`, `new StringBuilder(s)`: their string; other objects themselves. */
+export function evaluateJavaCreation(c: CallInfo, r: ValueResolver): Val | undefined {
+  if ((c.method === 'URL' || c.method === 'URI' || c.method === 'String' || c.method === 'StringBuilder') && c.args.length === 1) {
+    return r.resolve(c.args[0]);
   }
+  if (c.method === 'URL' && c.args.length === 2) {
+    const base = r.part(c.args[0]);
+    const spec = r.part(c.args[1]);
+    if (ABSOLUTE_URL.test(spec.s)) return r.resolve(c.args[1]);
+    return r.concat([base, { ...spec, s: spec.s.startsWith('/') ? spec.s : `/${spec.s}` }]);
+  }
+  return objectVal(c.node);
+}
+
+/** What a Java method call resolves to (the `evaluateCall` of the syntax reader). */
+export function evaluateJavaCall(c: CallInfo, r: ValueResolver): Val | undefined {
   const project = r.fa.project as JavaProject | undefined;
   const m = c.method;
   const name = c.name;

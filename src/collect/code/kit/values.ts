@@ -9,16 +9,11 @@ import type { ResolvedConfig } from '../../config/values.js';
 import { asDefault, litPart } from '../../resolution.js';
 import { lit } from '../resolve.js';
 import { enclosing } from './names.js';
-import type { Node, NodeVal, Part, StrVal, Val, ValueResolver } from '../types.js';
+import type { Node, Part, StrVal, Val, ValueResolver } from '../types.js';
 
 /** A literal's value as a `Val` (undefined when the literal could not be read). */
 export function literal(s: string | undefined): StrVal | undefined {
   return s === undefined ? undefined : lit(s);
-}
-
-/** An expression that is not a string (an object creation, a lambda, a collection…). */
-export function nodeVal(node: Node): NodeVal {
-  return { t: 'node', node, via: [] };
 }
 
 /** The string of a node, if it resolves to one. */

@@ -211,6 +211,7 @@ export const PHP_SYNTAX: LanguageSyntax = {
     return '';
   },
 
+  objectTypes: new Set(['object_creation_expression', 'array_creation_expression', 'anonymous_function', 'arrow_function']),
   evaluate: evaluatePhp,
   evaluateCall: evaluatePhpCall,
 };

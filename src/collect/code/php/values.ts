@@ -14,7 +14,6 @@ import {
   getterValue,
   joinWith,
   literal,
-  nodeVal,
   orElse,
   ownMember,
   strOf,
@@ -120,19 +119,13 @@ export function evaluatePhp(node: Node, r: ValueResolver): Val | undefined {
       const b = varName(base);
       return (b === '_ENV' || b === '_SERVER') && idx ? envOf(r, idx) : undefined;
     }
-    case 'object_creation_expression':
-    case 'array_creation_expression':
-    case 'anonymous_function':
-    case 'arrow_function':
-      return nodeVal(node);
     default:
       return undefined;
   }
 }
 
-/** What a PHP call or object creation resolves to (the `evaluateCall` of the syntax reader). */
+/** What a PHP function or method call resolves to (the `evaluateCall` of the syntax reader). */
 export function evaluatePhpCall(c: CallInfo, r: ValueResolver): Val | undefined {
-  if (c.isNew) return nodeVal(c.node);
   const name = c.name;
   const a0 = c.args[0];
   const a1 = c.args[1];

@@ -147,6 +147,7 @@ export const PY_SYNTAX: LanguageSyntax = {
     return '';
   },
 
+  objectTypes: new Set(['lambda', 'dictionary', 'tuple', 'list']),
   evaluate: evaluatePython,
   evaluateCall: evaluatePythonCall,
 };

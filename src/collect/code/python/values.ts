@@ -15,7 +15,6 @@ import {
   getterValue,
   joinWith,
   literal,
-  nodeVal,
   orElse,
   ownMember,
   template,
@@ -167,11 +166,6 @@ export function evaluatePython(node: Node, r: ValueResolver): Val | undefined {
       const b = base ? chainName(base) : '';
       return (b === 'os.environ' || b === 'environ') && idx ? envOf(r, idx) : undefined;
     }
-    case 'lambda':
-    case 'dictionary':
-    case 'tuple':
-    case 'list':
-      return nodeVal(node);
     default:
       return undefined;
   }
@@ -187,7 +181,6 @@ export function evaluatePythonCall(c: CallInfo, r: ValueResolver): Val | undefin
     const v = envCall(r, c);
     if (v) return v;
   }
-  if (c.isNew) return nodeVal(node);
   // "{}/x".format(a), "%s" % … handled above, '/'.join([...])
   if (c.method === 'format' && c.receiver) {
     const fmt = r.str(c.receiver);
