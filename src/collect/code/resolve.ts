@@ -66,7 +66,10 @@ export class Resolver implements ValueResolver {
       if (call?.isNew) v = syntax.evaluateCreation ? syntax.evaluateCreation(call, this) : objectVal(node);
       else if (call) v = syntax.evaluateCall(call, this);
       else if (syntax.objectTypes.has(node.type)) v = objectVal(node);
-      else v = syntax.evaluate(node, this);
+      else {
+        const inner = syntax.unwrap(node);
+        v = inner.id !== node.id ? this.resolve(inner) : syntax.evaluate(node, this);
+      }
     } catch {
       v = undefined;
     } finally {

@@ -123,6 +123,8 @@ export interface LanguageSyntax {
   declarations(node: Node): Declaration[];
   /** An `@assign` capture. */
   assignment(node: Node): Assignment | undefined;
+  /** Without transparent wrappers (parentheses, casts, `await`): what the expression stands for. */
+  unwrap(node: Node): Node;
   /** A name for an expression used as a receiver or argument (`this.rest` → `rest`); '' when it has none. */
   exprName(node: Node): string;
   /**

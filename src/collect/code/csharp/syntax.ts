@@ -178,6 +178,7 @@ export const CSHARP_SYNTAX: LanguageSyntax = {
   },
 
   objectTypes: new Set(['lambda_expression', 'anonymous_method_expression']),
+  unwrap,
   evaluate: evaluateCSharp,
   evaluateCall: evaluateCSharpCall,
   evaluateCreation: evaluateCSharpCreation,

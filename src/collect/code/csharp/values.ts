@@ -7,7 +7,7 @@
  * `.ConnectionStrings[…]` (Web.config / App.config), same-file getters.
  */
 import { ABSOLUTE_URL } from '../../resolution.js';
-import { eitherBranch, envOf, getterValue, literal, orElse, template } from '../kit/values.js';
+import { binary, concat, eitherBranch, envOf, getterValue, literal, orElse, template } from '../kit/values.js';
 import { objectVal } from '../resolve.js';
 import type { CallInfo, Node, Val, ValueResolver } from '../types.js';
 import { argsOf, chainName, interpolatedText, nameText, stringValue, unwrap } from './nodes.js';
@@ -67,19 +67,9 @@ export function evaluateCSharp(node: Node, r: ValueResolver): Val | undefined {
       });
       return template(r, pieces);
     }
-    case 'parenthesized_expression':
-    case 'cast_expression':
-    case 'await_expression':
-    case 'checked_expression':
-    case 'postfix_unary_expression': {
-      const u = unwrap(node);
-      return u.id === node.id ? undefined : r.resolve(u);
-    }
     case 'binary_expression': {
-      const op = node.childForFieldName('operator')?.text;
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
-      if (op === '+') return r.concat([r.part(left), r.part(right)]);
+      const { op, left, right } = binary(node);
+      if (op === '+') return concat(r, left, right);
       if (op === '??' && left && right) return orElse(r, left, right);
       return undefined;
     }

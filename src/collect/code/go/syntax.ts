@@ -131,6 +131,7 @@ export const GO_SYNTAX: LanguageSyntax = {
   },
 
   objectTypes: new Set(['composite_literal', 'func_literal']),
+  unwrap: unparen,
   evaluate: evaluateGo,
   evaluateCall: evaluateGoCall,
 };

@@ -7,7 +7,7 @@
  * `DANCU_URL`, else `viper.SetDefault` in the file).
  */
 import { litPart } from '../../resolution.js';
-import { configHit, defaultOrRef, envOf, getterValue, literal, orElse, type GetterShape } from '../kit/values.js';
+import { binary, concat, configHit, defaultOrRef, envOf, getterValue, literal, orElse, type GetterShape } from '../kit/values.js';
 import type { CallInfo, Node, Part, Val, ValueResolver } from '../types.js';
 import { chainName, exprList, importNames, isReceiver, stringValue, structField, unparen } from './nodes.js';
 
@@ -42,18 +42,9 @@ export function evaluateGo(node: Node, r: ValueResolver): Val | undefined {
     case 'interpreted_string_literal':
     case 'raw_string_literal':
       return literal(stringValue(node));
-    case 'parenthesized_expression': {
-      const inner = node.namedChild(0);
-      return inner ? r.resolve(inner) : undefined;
-    }
-    case 'unary_expression': {
-      const inner = unparen(node);
-      return inner.id === node.id ? undefined : r.resolve(inner);
-    }
     case 'binary_expression': {
-      const op = node.childForFieldName('operator')?.text;
-      if (op !== '+') return undefined;
-      return r.concat([r.part(node.childForFieldName('left')), r.part(node.childForFieldName('right'))]);
+      const { op, left, right } = binary(node);
+      return op === '+' ? concat(r, left, right) : undefined;
     }
     case 'identifier': {
       if (isReceiver(node)) return undefined;

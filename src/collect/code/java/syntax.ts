@@ -132,6 +132,7 @@ export const JAVA_SYNTAX: LanguageSyntax = {
   },
 
   objectTypes: new Set(['lambda_expression']),
+  unwrap: unparen,
   evaluate: evaluateJava,
   evaluateCall: evaluateJavaCall,
   evaluateCreation: evaluateJavaCreation,

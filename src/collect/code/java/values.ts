@@ -5,10 +5,10 @@
  * `@ConfigurationProperties` getters, same-file getters that return a field.
  */
 import { ABSOLUTE_URL } from '../../resolution.js';
-import { eitherBranch, envOf, getterValue, literal, orElse, strOf } from '../kit/values.js';
+import { binary, concat, eitherBranch, envOf, getterValue, literal, orElse, strOf } from '../kit/values.js';
 import { objectVal } from '../resolve.js';
 import type { CallInfo, Node, Val, ValueResolver } from '../types.js';
-import { chainName, stringValue, unparen } from './nodes.js';
+import { chainName, stringValue } from './nodes.js';
 import type { JavaProject } from './project.js';
 
 const TRANSPARENT_WRAPPERS = new Set([
@@ -22,13 +22,9 @@ export function evaluateJava(node: Node, r: ValueResolver): Val | undefined {
   switch (node.type) {
     case 'string_literal':
       return literal(stringValue(node));
-    case 'parenthesized_expression':
-    case 'cast_expression':
-      return r.resolve(unparen(node) === node ? undefined : unparen(node));
     case 'binary_expression': {
-      const op = node.childForFieldName('operator')?.text;
-      if (op !== '+') return undefined;
-      return r.concat([r.part(node.childForFieldName('left')), r.part(node.childForFieldName('right'))]);
+      const { op, left, right } = binary(node);
+      return op === '+' ? concat(r, left, right) : undefined;
     }
     case 'ternary_expression':
       return eitherBranch(r, node.childForFieldName('consequence'), node.childForFieldName('alternative'));

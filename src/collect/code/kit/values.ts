@@ -40,6 +40,16 @@ export function orElse(r: ValueResolver, a: Node, b: Node, emptyIsMissing = fals
   return def ?? left;
 }
 
+/** A binary expression's operator and operands (`left`/`operator`/`right` fields). */
+export function binary(node: Node): { op: string | undefined; left: Node | null; right: Node | null } {
+  return { op: node.childForFieldName('operator')?.text, left: node.childForFieldName('left'), right: node.childForFieldName('right') };
+}
+
+/** `a + b` on strings. */
+export function concat(r: ValueResolver, a: Node | null, b: Node | null): StrVal | undefined {
+  return r.concat([r.part(a), r.part(b)]);
+}
+
 /** `c ? a : b`: a when it is a string, else b (else a, whatever it is). */
 export function eitherBranch(r: ValueResolver, a: Node | null | undefined, b: Node | null | undefined): Val | undefined {
   const va = r.resolve(a);

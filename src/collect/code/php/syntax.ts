@@ -212,6 +212,7 @@ export const PHP_SYNTAX: LanguageSyntax = {
   },
 
   objectTypes: new Set(['object_creation_expression', 'array_creation_expression', 'anonymous_function', 'arrow_function']),
+  unwrap: unparen,
   evaluate: evaluatePhp,
   evaluateCall: evaluatePhpCall,
 };

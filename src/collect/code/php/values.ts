@@ -7,6 +7,8 @@
 import { enclosing } from '../kit/names.js';
 import { trimChars } from '../kit/strings.js';
 import {
+  binary,
+  concat,
   configHit,
   defaultOrRef,
   eitherBranch,
@@ -53,16 +55,9 @@ export function evaluatePhp(node: Node, r: ValueResolver): Val | undefined {
       const body = node.childForFieldName('value');
       return body ? interpolated(r, body) : literal('');
     }
-    case 'parenthesized_expression':
-    case 'cast_expression': {
-      const inner = unparen(node);
-      return inner.id === node.id ? undefined : r.resolve(inner);
-    }
     case 'binary_expression': {
-      const op = node.childForFieldName('operator')?.text;
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
-      if (op === '.') return r.concat([r.part(left), r.part(right)]);
+      const { op, left, right } = binary(node);
+      if (op === '.') return concat(r, left, right);
       if (op === '??' && left && right) return orElse(r, left, right);
       if ((op === '?:' || op === '||' || op === 'or') && left && right) return orElse(r, left, right);
       return undefined;

@@ -148,6 +148,7 @@ export const PY_SYNTAX: LanguageSyntax = {
   },
 
   objectTypes: new Set(['lambda', 'dictionary', 'tuple', 'list']),
+  unwrap: unparen,
   evaluate: evaluatePython,
   evaluateCall: evaluatePythonCall,
 };

@@ -8,6 +8,8 @@ import { ABSOLUTE_URL, litPart } from '../../resolution.js';
 import { enclosing, insideFunction } from '../kit/names.js';
 import { trimChars } from '../kit/strings.js';
 import {
+  binary,
+  concat,
   configHit,
   defaultOrRef,
   eitherBranch,
@@ -111,16 +113,9 @@ export function evaluatePython(node: Node, r: ValueResolver): Val | undefined {
       for (const c of node.namedChildren) if (c) ps.push(r.part(c));
       return r.concat(ps) ?? (ps.every((p) => p.lit) ? literal(ps.map((p) => p.s).join('')) : undefined);
     }
-    case 'parenthesized_expression':
-    case 'await': {
-      const inner = unparen(node);
-      return inner.id === node.id ? undefined : r.resolve(inner);
-    }
     case 'binary_operator': {
-      const op = node.childForFieldName('operator')?.text;
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
-      if (op === '+') return r.concat([r.part(left), r.part(right)]);
+      const { op, left, right } = binary(node);
+      if (op === '+') return concat(r, left, right);
       if (op === '%' && left && right) {
         const fmt = r.str(left);
         if (!fmt) return undefined;
