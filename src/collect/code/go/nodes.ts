@@ -5,7 +5,7 @@
  * `logger.Infow`), methods and their receivers, type names, string literals
  * (interpreted and raw), the file's imports and struct fields.
  */
-import { dotted, unwrapWith, withoutBuilders } from '../kit/names.js';
+import { dotted, functionCallName, memberCallName, unwrapWith, type CalleeName, type LogNaming } from '../kit/names.js';
 import { escapeDecoder } from '../kit/strings.js';
 import type { Declaration, Node } from '../types.js';
 
@@ -127,28 +127,24 @@ function logBuilderReceiver(n: Node): Node | null | undefined {
   return g.childForFieldName('operand');
 }
 
-export function callName(e: Node): { name: string; method: string; receiver?: Node } {
+const LOG_NAMING: LogNaming = { methods: LOG_METHODS, builderReceiver: logBuilderReceiver, unwrap: unparen };
+
+export function callName(e: Node): CalleeName {
   const f = e.childForFieldName('function');
-  if (!f) return { name: '', method: '' };
-  const fn = f.type === 'parenthesized_expression' ? unparen(f) : f;
-  if (fn.type === 'selector_expression') {
-    const method = fn.childForFieldName('field')?.text ?? '';
-    const recv = fn.childForFieldName('operand') ?? undefined;
-    if (recv && LOG_METHODS.test(method)) {
-      const inner = withoutBuilders(unparen(recv), logBuilderReceiver);
-      if (inner) return { name: dotted(chainName(inner), method), method, receiver: recv };
+  const fn = f?.type === 'parenthesized_expression' ? unparen(f) : f;
+  switch (fn?.type) {
+    case 'selector_expression': {
+      const recv = fn.childForFieldName('operand') ?? undefined;
+      const method = fn.childForFieldName('field')?.text ?? '';
+      return memberCallName(recv, method, chainName, LOG_NAMING, (n) => !(n.type === 'identifier' && isReceiver(n)));
     }
-    const left = chainName(recv);
-    const out: { name: string; method: string; receiver?: Node } = { name: left ? `${left}.${method}` : method, method };
-    if (recv && !(recv.type === 'identifier' && isReceiver(recv))) out.receiver = recv;
-    return out;
+    case 'identifier':
+      return { name: fn.text, method: fn.text };
+    case 'index_expression':
+      return functionCallName(chainName(fn));
+    default:
+      return { name: '', method: '' };
   }
-  if (fn.type === 'identifier') return { name: fn.text, method: fn.text };
-  if (fn.type === 'index_expression') {
-    const name = chainName(fn);
-    return { name, method: name.slice(name.lastIndexOf('.') + 1) };
-  }
-  return { name: '', method: '' };
 }
 
 const decodeGo = escapeDecoder(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|[abfnrtv\\'"])/g, {

@@ -52,3 +52,43 @@ export function withoutBuilders(recv: Node, builderReceiver: (call: Node) => Nod
   }
   return moved ? inner : undefined;
 }
+
+/** The normalised name of a call's callee (`CallInfo.name`), its method, and its receiver. */
+export interface CalleeName {
+  name: string;
+  method: string;
+  receiver?: Node;
+}
+
+/** How a language names log calls: its level methods, and its logger builders (see `withoutBuilders`). */
+export interface LogNaming {
+  methods: RegExp;
+  builderReceiver(call: Node): Node | null | undefined;
+  unwrap(n: Node): Node;
+}
+
+/**
+ * `receiver.method(…)`: the receiver chain's name and the method (`this.http.post` →
+ * `http.post`); a log call's name without its logger builders (`Log::channel('a')->info`
+ * → `Log.info`). `keepReceiver` says whether the receiver is reported (not a `self`).
+ */
+export function memberCallName(
+  recv: Node | undefined,
+  method: string,
+  chain: (n: Node | undefined) => string,
+  log?: LogNaming,
+  keepReceiver: (recv: Node) => boolean = () => true,
+): CalleeName {
+  if (recv && log?.methods.test(method)) {
+    const inner = withoutBuilders(log.unwrap(recv), log.builderReceiver);
+    if (inner) return { name: dotted(chain(inner), method), method, receiver: recv };
+  }
+  const out: CalleeName = { name: dotted(chain(recv), method), method };
+  if (recv && keepReceiver(recv)) out.receiver = recv;
+  return out;
+}
+
+/** A plain function call (`name`, `pkg.name`): its method is the last segment. */
+export function functionCallName(name: string): CalleeName {
+  return { name, method: lastSegment(name) };
+}

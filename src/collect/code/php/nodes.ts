@@ -6,7 +6,7 @@
  * resolution, the hooks and the cross-file pass.
  */
 import { argumentValues } from '../kit/calls.js';
-import { dotted, unwrapWith, withoutBuilders } from '../kit/names.js';
+import { dotted, functionCallName, memberCallName, unwrapWith, type CalleeName, type LogNaming } from '../kit/names.js';
 import { escapeDecoder } from '../kit/strings.js';
 import type { Node } from '../types.js';
 
@@ -108,32 +108,20 @@ function logBuilderReceiver(n: Node): Node | null | undefined {
   return n.type === 'scoped_call_expression' ? n.childForFieldName('scope') : n.childForFieldName('object');
 }
 
-export function callName(e: Node): { name: string; method: string; receiver?: Node } {
+const LOG_NAMING: LogNaming = { methods: LOG_METHODS, builderReceiver: logBuilderReceiver, unwrap: unparen };
+
+export function callName(e: Node): CalleeName {
+  const method = e.childForFieldName('name')?.text ?? '';
   if (e.type === 'function_call_expression') {
     const f = e.childForFieldName('function');
-    const name = f && (f.type === 'name' || f.type === 'qualified_name') ? simpleName(f.text) : chainName(f);
-    return { name, method: name.slice(name.lastIndexOf('.') + 1) };
+    return functionCallName(f && (f.type === 'name' || f.type === 'qualified_name') ? simpleName(f.text) : chainName(f));
   }
   if (e.type === 'scoped_call_expression') {
     const scope = e.childForFieldName('scope');
-    const method = e.childForFieldName('name')?.text ?? '';
-    const left = isSelfScope(scope) ? '' : chainName(scope);
-    const out: { name: string; method: string; receiver?: Node } = { name: left ? `${left}.${method}` : method, method };
-    if (scope && !isSelfScope(scope)) out.receiver = scope;
-    return out;
+    return memberCallName(scope && !isSelfScope(scope) ? scope : undefined, method, chainName);
   }
-  const obj = e.childForFieldName('object');
-  const method = e.childForFieldName('name')?.text ?? '';
-  let recv = obj ?? undefined;
   // Log::channel('audit')->info(…) → Log.info
-  if (recv && LOG_METHODS.test(method)) {
-    const inner = withoutBuilders(unparen(recv), logBuilderReceiver);
-    if (inner) return { name: dotted(chainName(inner), method), method, receiver: recv };
-  }
-  const left = chainName(recv);
-  const out: { name: string; method: string; receiver?: Node } = { name: left ? `${left}.${method}` : method, method };
-  if (recv) out.receiver = recv;
-  return out;
+  return memberCallName(e.childForFieldName('object') ?? undefined, method, chainName, LOG_NAMING);
 }
 
 /** Argument expressions of a call's `arguments` node (named arguments keep their value). */

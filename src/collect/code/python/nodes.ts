@@ -5,7 +5,7 @@
  * is `log.info`), arguments (positional, keyword), string literals (prefixes, escapes,
  * implicit concatenation), type annotations.
  */
-import { dotted, unwrapWith, withoutBuilders } from '../kit/names.js';
+import { dotted, functionCallName, memberCallName, unwrapWith, type CalleeName, type LogNaming } from '../kit/names.js';
 import { escapeDecoder } from '../kit/strings.js';
 import type { CallInfo, Node } from '../types.js';
 
@@ -47,24 +47,14 @@ function logBuilderReceiver(n: Node): Node | null | undefined {
   return gf.childForFieldName('object');
 }
 
-export function callName(e: Node): { name: string; method: string; receiver?: Node } {
+const LOG_NAMING: LogNaming = { methods: LOG_METHODS, builderReceiver: logBuilderReceiver, unwrap: unparen };
+
+export function callName(e: Node): CalleeName {
   const f = e.childForFieldName('function');
   if (!f) return { name: '', method: '' };
   const fn = unparen(f);
-  if (fn.type === 'attribute') {
-    const method = fn.childForFieldName('attribute')?.text ?? '';
-    const recv = fn.childForFieldName('object') ?? undefined;
-    if (recv && LOG_METHODS.test(method)) {
-      const inner = withoutBuilders(unparen(recv), logBuilderReceiver);
-      if (inner) return { name: dotted(chainName(inner), method), method, receiver: recv };
-    }
-    const left = chainName(recv);
-    const out: { name: string; method: string; receiver?: Node } = { name: left ? `${left}.${method}` : method, method };
-    if (recv) out.receiver = recv;
-    return out;
-  }
-  const name = chainName(fn);
-  return { name, method: name.slice(name.lastIndexOf('.') + 1) };
+  if (fn.type !== 'attribute') return functionCallName(chainName(fn));
+  return memberCallName(fn.childForFieldName('object') ?? undefined, fn.childForFieldName('attribute')?.text ?? '', chainName, LOG_NAMING);
 }
 
 /** Positional arguments of a call (keyword arguments and splats left out). */
