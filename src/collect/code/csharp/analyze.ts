@@ -25,6 +25,7 @@
  */
 import { matchesAny } from '../../../policy/settings.js';
 import type { FileAnalysis } from '../analysis.js';
+import { classAround } from '../kit/calls.js';
 import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
@@ -85,13 +86,6 @@ function blockReturnsTrue(block: Node): boolean {
   return stmts.length === 1 && stmts[0]?.type === 'return_statement' && stmts[0].namedChild(0)?.text === 'true';
 }
 
-function enclosingClass(fa: FA, n: Node): Node | undefined {
-  let best: Node | undefined;
-  const at = spanOf(n);
-  for (const s of fa.spans('class')) if (s.node.id !== n.id && contains(s, at) && (!best || s.start > best.startIndex)) best = s.node;
-  return best;
-}
-
 /** `new X { Prop = value }`: the value of `Prop` in an object creation's initialiser. */
 function initializerValue(creation: Node, prop: string): Node | undefined {
   const init = creation.childForFieldName('initializer') ?? creation.namedChildren.find((c) => c?.type === 'initializer_expression');
@@ -144,7 +138,7 @@ function httpClientBase(fa: FA, recv: Node, at: Node): Node | import('../types.j
     const v = named !== undefined ? project?.httpClientBases.get(named) : undefined;
     if (v) return v;
   }
-  const cls = enclosingClass(fa, at);
+  const cls = classAround(fa, at);
   const cn = cls?.childForFieldName('name')?.text;
   if (cn) {
     const v = project?.httpClientBases.get(cn);
@@ -453,7 +447,7 @@ export function csWrapper(c: CallInfo, fa: FA): string | undefined {
 
 export function csFunctionLimiter(fn: Node, fa: FA): { name: string; line: number } | undefined {
   const holders = [fn];
-  const cls = enclosingClass(fa, fn);
+  const cls = classAround(fa, fn);
   if (cls) holders.push(cls);
   for (const h of holders) {
     for (const a of attributesOf(h)) {

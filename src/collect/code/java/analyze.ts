@@ -24,6 +24,8 @@
  */
 import { matchesAny } from '../../../policy/settings.js';
 import type { FileAnalysis } from '../analysis.js';
+import { classAround } from '../kit/calls.js';
+import { strOf } from '../kit/values.js';
 import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, Node } from '../types.js';
@@ -76,8 +78,8 @@ interface JavaCtx {
   okhttp: boolean;
 }
 
-function str(fa: FA, n: Node | undefined): string | undefined {
-  return n ? fa.resolver.str(n)?.s : undefined;
+function str(fa: FA, n: Node | null | undefined): string | undefined {
+  return strOf(fa.resolver, n);
 }
 
 function lambdaReturnsTrue(n: Node | undefined): boolean {
@@ -131,13 +133,6 @@ function classBody(cls: Node): Node | undefined {
 
 function methodsOf(cls: Node): Node[] {
   return (classBody(cls)?.namedChildren ?? []).filter((m): m is Node => m?.type === 'method_declaration');
-}
-
-function enclosingClass(fa: FA, n: Node): Node | undefined {
-  let best: Node | undefined;
-  const at = spanOf(n);
-  for (const s of fa.spans('class')) if (s.node.id !== n.id && contains(s, at) && (!best || s.start > best.startIndex)) best = s.node;
-  return best;
 }
 
 // ---------------------------------------------------------------------------
@@ -455,7 +450,7 @@ function tools(fa: FA, jc: JavaCtx): void {
       const params = fn.childForFieldName('parameters')?.namedChildren.filter(Boolean) ?? [];
       const p = params[0];
       if (params.length !== 1 || !p || !/String\s*(\[\s*\]|\.\.\.)/.test(p.text)) continue;
-      const cls = enclosingClass(fa, fn);
+      const cls = classAround(fa, fn);
       const clsAnns = cls ? annotationNames(cls) : new Set<string>();
       if ([...clsAnns].some((a) => SPRING_APP_ANNOTATIONS.has(a))) continue;
       if (/\bSpringApplication(Builder)?\b/.test(fn.text)) continue;
@@ -547,7 +542,7 @@ function feignDeclarations(fa: FA): void {
       const name = fn.childForFieldName('name')?.text;
       const m = name ? client.methods.get(name) : undefined;
       if (!m || m.called) continue;
-      const cls = enclosingClass(fa, fn);
+      const cls = classAround(fa, fn);
       if (cls?.childForFieldName('name')?.text !== client.name) continue;
       const call: Parameters<FA['addCall']>[0] = { node: fn.childForFieldName('name') ?? fn, fn, client: 'Feign', callee: `${client.name}.${name}(…)` };
       if (client.base) call.base = client.base;
@@ -615,7 +610,7 @@ export function javaWrapper(c: CallInfo, fa: FA): string | undefined {
 
 export function javaFunctionLimiter(fn: Node, fa: FA): { name: string; line: number } | undefined {
   const holders = [fn];
-  const cls = enclosingClass(fa, fn);
+  const cls = classAround(fa, fn);
   if (cls) holders.push(cls);
   for (const h of holders) {
     for (const a of annotationsOf(h)) {

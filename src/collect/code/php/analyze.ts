@@ -27,6 +27,8 @@
  */
 import { matchesAny } from '../../../policy/settings.js';
 import type { FileAnalysis } from '../analysis.js';
+import { chainCalls, madeBy } from '../kit/calls.js';
+import { strOf } from '../kit/values.js';
 import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
@@ -59,8 +61,8 @@ interface PhpCtx {
   browser: boolean;
 }
 
-function str(fa: FA, n: Node | undefined): string | undefined {
-  return n ? fa.resolver.str(n)?.s : undefined;
+function str(fa: FA, n: Node | null | undefined): string | undefined {
+  return strOf(fa.resolver, n);
 }
 
 function isFalsy(n: Node | undefined): boolean {
@@ -78,34 +80,13 @@ function isTrue(n: Node | undefined): boolean {
   return (e.type === 'boolean' && e.text.toLowerCase() === 'true') || (e.type === 'integer' && Number(e.text) !== 0);
 }
 
-/** The object creation an expression holds (directly or through a variable, property or its constructor assignment). */
-function creationOf(fa: FA, n: Node | undefined): CallInfo | undefined {
-  if (!n) return undefined;
-  const e = unparen(n);
-  const direct = fa.callInfo(e);
-  if (direct) return direct;
-  const o = fa.resolver.origin(e);
-  return o.id === e.id ? undefined : fa.callInfo(unparen(o));
-}
-
 /** Declared type or creation type of a receiver. */
 function typeOfRecv(fa: FA, recv: Node): string | undefined {
   const t = fa.typeOf(unparen(recv))?.type;
   if (t) return t;
-  const c = creationOf(fa, recv);
+  const c = madeBy(fa, recv);
   if (c?.isNew) return c.method;
   return undefined;
-}
-
-/** The innermost call of a fluent chain and every call along it. */
-function chainCalls(fa: FA, node: Node): CallInfo[] {
-  const out: CallInfo[] = [];
-  for (let c = fa.callInfo(node); c; ) {
-    out.push(c);
-    const r: Node | undefined = c.receiver ? unparen(c.receiver) : undefined;
-    c = r ? fa.callInfo(r) : undefined;
-  }
-  return out;
 }
 
 function isAbsolute(fa: FA, n: Node | undefined): boolean {
@@ -117,7 +98,7 @@ function isAbsolute(fa: FA, n: Node | undefined): boolean {
 // Clients
 
 function guzzleBase(fa: FA, recv: Node): Node | undefined {
-  const c = creationOf(fa, recv);
+  const c = madeBy(fa, recv);
   if (c?.isNew && GUZZLE_TYPES.test(c.method)) {
     const b = arrayGet(c.args[0], 'base_uri');
     if (b) return b;
@@ -134,7 +115,7 @@ function guzzleBase(fa: FA, recv: Node): Node | undefined {
 
 function guzzleLike(fa: FA, recv: Node, pc: PhpCtx): 'Guzzle' | 'Symfony HttpClient' | undefined {
   const t = typeOfRecv(fa, recv);
-  const creation = creationOf(fa, recv);
+  const creation = madeBy(fa, recv);
   if (creation && !creation.isNew && /^HttpClient\.create(ForBaseUri)?$/.test(creation.name)) return 'Symfony HttpClient';
   if (t) {
     if (SOAP_TYPES.test(t)) return undefined;
@@ -154,7 +135,7 @@ function guzzleCall(fa: FA, c: CallInfo, kind: 'Guzzle' | 'Symfony HttpClient'):
   let url: Node | undefined;
   if (c.method === 'request' || c.method === 'requestAsync') url = c.args[1];
   else if (c.method === 'send' || c.method === 'sendAsync' || c.method === 'sendRequest') {
-    const req = creationOf(fa, c.args[0]);
+    const req = madeBy(fa, c.args[0]);
     if (req?.isNew && /^(Request|ServerRequest)$/.test(req.method)) url = req.args[1];
   } else url = c.args[0];
   if (url) call.url = url;
@@ -220,7 +201,7 @@ function curlUrl(fa: FA, handle: Node, at: Node): Node | undefined {
     inFile ??= v;
   }
   if (inFn) return inFn;
-  const init = creationOf(fa, handle);
+  const init = madeBy(fa, handle);
   if (init && init.name === 'curl_init' && init.args[0]) return init.args[0];
   return inFile;
 }
@@ -241,7 +222,7 @@ function soapCall(fa: FA, c: CallInfo): boolean {
   else operation = m;
   const call: ClientCall = { node: c.node, client: t.toLowerCase() === 'nusoap_client' ? 'nusoap' : 'SoapClient' };
   if (!url) {
-    const creation = creationOf(fa, recv);
+    const creation = madeBy(fa, recv);
     const opts = creation?.args[1];
     url = arrayGet(opts, 'location') ?? creation?.args[0];
     const ns = str(fa, arrayGet(opts, 'uri'));

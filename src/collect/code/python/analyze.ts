@@ -31,6 +31,8 @@
  */
 import { matchesAny } from '../../../policy/settings.js';
 import type { FileAnalysis } from '../analysis.js';
+import { madeBy } from '../kit/calls.js';
+import { strOf } from '../kit/values.js';
 import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
@@ -73,21 +75,8 @@ function moduleOf(pc: PyCtx, name: string): string {
   return pc.from.get(name) ?? '';
 }
 
-function str(fa: FA, n: Node | undefined): string | undefined {
-  return n ? fa.resolver.str(n)?.s : undefined;
-}
-
-/** The call an expression was created by (directly, through a name, `self.x`, or `with … as x`). */
-function creationOf(fa: FA, n: Node | undefined): CallInfo | undefined {
-  if (!n) return undefined;
-  const e = unparen(n);
-  const direct = fa.callInfo(e);
-  if (direct) return direct;
-  const o = fa.resolver.origin(e);
-  if (o.id === e.id) return undefined;
-  const oc = fa.callInfo(unparen(o));
-  if (oc) return oc;
-  return undefined;
+function str(fa: FA, n: Node | null | undefined): string | undefined {
+  return strOf(fa.resolver, n);
 }
 
 function isAbsolute(fa: FA, n: Node | undefined): boolean {
@@ -99,7 +88,7 @@ type Lib = 'requests' | 'httpx' | 'aiohttp' | 'urllib3' | 'http.client' | 'zeep'
 
 /** What library made a client object (by its creation call). */
 function clientLib(fa: FA, recv: Node, pc: PyCtx): { lib: Lib; creation?: CallInfo } | undefined {
-  const c = creationOf(fa, recv);
+  const c = madeBy(fa, recv);
   if (c) {
     const n = c.name;
     const cls = c.method;
@@ -136,7 +125,7 @@ function sessionCall(fa: FA, c: CallInfo, pc: PyCtx): boolean {
     url = argOr(c, 1, 'url');
   } else if (c.method === 'request' || c.method === 'stream') url = argOr(c, 1, 'url');
   else if (c.method === 'send') {
-    const req = creationOf(fa, c.args[0]);
+    const req = madeBy(fa, c.args[0]);
     if (req && /(^|\.)Request$/.test(req.name)) url = argOr(req, 1, 'url');
     else if (req && /(^|\.)build_request$/.test(req.name)) url = argOr(req, 1, 'url');
   } else url = argOr(c, 0, 'url');
@@ -164,7 +153,7 @@ function soapServiceCall(fa: FA, c: CallInfo, pc: PyCtx): boolean {
   if (recv.type === 'attribute' && recv.childForFieldName('attribute')?.text === 'service') clientExpr = recv.childForFieldName('object') ?? undefined;
   else {
     // service = client.create_service(binding, address); service.Op(…)
-    const o = creationOf(fa, recv);
+    const o = madeBy(fa, recv);
     if (o && o.method === 'create_service' && o.receiver) {
       clientExpr = o.receiver;
       address = argOr(o, 1, 'address');
@@ -210,7 +199,7 @@ function classifyCall(fa: FA, c: CallInfo, pc: PyCtx): void {
   if (/^(urllib\.request\.|request\.|urllib2\.)?urlopen$/.test(n) && (n !== 'urlopen' || /^urllib/.test(pc.from.get('urlopen') ?? ''))) {
     const call: ClientCall = { node: c.node, client: 'urllib' };
     const a = argOr(c, 0, 'url');
-    const req = creationOf(fa, a);
+    const req = madeBy(fa, a);
     if (req && /(^|\.)Request$/.test(req.name)) {
       const u = argOr(req, 0, 'url');
       if (u) call.url = u;
