@@ -8,12 +8,14 @@ import type { CallSiteFact, CredentialFact, DiagnosticFact, EndpointFact, TlsSet
 import type { Settings } from '../../policy/settings.js';
 import { matchesAny } from '../../policy/settings.js';
 import { isSensitiveKey, redactEndpoint } from '../credentials/candidates.js';
-import { buildTarget, classifyCall, soapCreateCall, type Anchored, type ClassifyEnv, type ClientCall } from './clients.js';
+import { classifyCall, soapCreateCall, type Anchored, type ClassifyEnv, type ClientCall } from './clients.js';
+import { buildTarget } from './targets.js';
 import { FnIndex, type FnInfo, type Limiter } from './context.js';
 import { CredentialScanner } from './credentials.js';
 import { lineOf, type FileModel } from './model.js';
 import { callName, lastSegment } from './names.js';
-import { normSpec, propName, unwrap, type Resolver } from './resolve.js';
+import { type Resolver } from './resolve.js';
+import { normSpec, propName, unwrap } from './values.js';
 import { fileWideTls, tlsOffIn, tlsSettingAt, type TlsHit } from './tls.js';
 import { importSignals, nodeSignals, shebangSignal, ToolSignals, underToolDir } from './tools.js';
 

@@ -18,7 +18,8 @@ import type { Settings } from '../../policy/settings.js';
 import { candidateFromValue, classifyValue, credentialFact, isSensitiveKey } from '../credentials/candidates.js';
 import type { FileModel } from './model.js';
 import { callName } from './names.js';
-import { propName, unwrap, type Resolver } from './resolve.js';
+import { type Resolver } from './resolve.js';
+import { propName, unwrap } from './values.js';
 
 const AUTH_HEADER = /^(proxy-)?authori[sz]ation$/i;
 const USER_KEYS = /^(user(name)?|login|account|tai_?khoan|userid|user_id|username)$/i;

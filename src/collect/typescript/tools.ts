@@ -8,7 +8,7 @@ import type { ToolFact, ToolKind } from '../../facts/types.js';
 import type { CollectContext } from '../types.js';
 import { lineOf, type FileModel } from './model.js';
 import { callName } from './names.js';
-import { normSpec, unwrap } from './resolve.js';
+import { normSpec, unwrap } from './values.js';
 
 const CLI_LIBS = new Set(['commander', 'yargs', 'yargs/yargs', 'minimist', 'meow', 'cac', 'arg', 'sade', 'command-line-args', 'clipanion', 'oclif', '@oclif/core', 'caporal', 'vorpal']);
 const CRON_LIBS = new Set(['node-cron', 'cron', 'node-schedule', 'agenda', 'bree', 'croner', 'toad-scheduler', 'cron-schedule', '@nestjs/schedule']);
