@@ -13,6 +13,7 @@ import { isSensitiveKey, redactEndpoint } from '../credentials/candidates.js';
 import type { CollectContext } from '../types.js';
 import { elidedText, secretShaped } from './callee.js';
 import { FunctionIndex } from './context.js';
+import { ToolSignals } from './kit/tools.js';
 import { CredentialSink } from './credentials.js';
 import { DeclTable } from './decls.js';
 import { Resolver } from './resolve.js';
@@ -79,9 +80,6 @@ export interface FileResult {
   tool?: ToolFact;
 }
 
-/** Priority of tool kinds when a file shows several signals: the most specific wins. */
-const TOOL_PRIORITY: ToolKind[] = ['browser-automation', 'console-command', 'cron', 'bin', 'cli', 'script', 'notebook'];
-
 export class FileAnalysis<P = unknown> implements ParsedFile<P> {
   readonly path: string;
   readonly language: Language;
@@ -104,7 +102,7 @@ export class FileAnalysis<P = unknown> implements ParsedFile<P> {
   private readonly clientCalls: ClientCall[] = [];
   private readonly tls: TlsSettingFact[] = [];
   private readonly endpoints: EndpointFact[] = [];
-  private readonly tools: Array<ToolFact & { weak: boolean }> = [];
+  private readonly tools = new ToolSignals();
 
   constructor(
     lang: FileLanguage<P>,
@@ -277,17 +275,11 @@ export class FileAnalysis<P = unknown> implements ParsedFile<P> {
   }
 
   addTool(kind: ToolKind, reason: string, line: number, weak = false): void {
-    this.tools.push({ kind, reason, line, weak });
+    this.tools.add(kind, reason, line, weak);
   }
 
   bestTool(): ToolFact | undefined {
-    let best: (ToolFact & { weak: boolean }) | undefined;
-    for (const f of this.tools) {
-      const pf = TOOL_PRIORITY.indexOf(f.kind);
-      const pb = best ? TOOL_PRIORITY.indexOf(best.kind) : Infinity;
-      if (pf < pb || (pf === pb && best?.weak && !f.weak)) best = f;
-    }
-    return best ? { kind: best.kind, reason: best.reason, line: best.line } : undefined;
+    return this.tools.best();
   }
 
   /** Client calls reported so far (for hooks that look at each other's results). */

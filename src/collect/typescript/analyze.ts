@@ -17,7 +17,8 @@ import { callName, lastSegment } from './names.js';
 import { type Resolver } from './resolve.js';
 import { normSpec, propName, unwrap } from './values.js';
 import { fileWideTls, tlsOffIn, tlsSettingAt, type TlsHit } from './tls.js';
-import { importSignals, nodeSignals, shebangSignal, ToolSignals, underToolDir } from './tools.js';
+import { ToolSignals } from '../code/kit/tools.js';
+import { importSignals, nodeSignals, shebangSignal, underToolDir } from './tools.js';
 
 export interface Patterns {
   endpoint: RegExp[];
