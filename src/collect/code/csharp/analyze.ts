@@ -26,6 +26,7 @@
 import { matchesAny } from '../../../policy/settings.js';
 import type { FileAnalysis } from '../analysis.js';
 import { classAround } from '../kit/calls.js';
+import { markedLimiter, markName } from '../kit/limiters.js';
 import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
@@ -446,15 +447,9 @@ export function csWrapper(c: CallInfo, fa: FA): string | undefined {
 }
 
 export function csFunctionLimiter(fn: Node, fa: FA): { name: string; line: number } | undefined {
-  const holders = [fn];
-  const cls = classAround(fa, fn);
-  if (cls) holders.push(cls);
-  for (const h of holders) {
-    for (const a of attributesOf(h)) {
-      const n = attributeName(a);
-      if (/^Disable/.test(n)) return undefined;
-      if (matchesAny(n, fa.patterns.limiter)) return { name: `[${a.text.replace(/\s+/g, ' ').slice(0, 118)}]`, line: fa.line(a) };
-    }
-  }
-  return undefined;
+  return markedLimiter([fn, classAround(fa, fn)], attributesOf, (a) => {
+    const n = attributeName(a);
+    if (/^Disable/.test(n)) return null;
+    return matchesAny(n, fa.patterns.limiter) ? { name: markName(a.text, 118, '[', ']'), line: fa.line(a) } : undefined;
+  });
 }

@@ -18,6 +18,7 @@
 import { matchesAny } from '../../../policy/settings.js';
 import type { FileAnalysis } from '../analysis.js';
 import { classAround } from '../kit/calls.js';
+import { markedLimiter, markName } from '../kit/limiters.js';
 import { strOf } from '../kit/values.js';
 import { contains, spanOf } from '../span.js';
 import type { CallInfo, Node } from '../types.js';
@@ -361,16 +362,9 @@ export function javaWrapper(c: CallInfo, fa: FA): string | undefined {
 }
 
 export function javaFunctionLimiter(fn: Node, fa: FA): { name: string; line: number } | undefined {
-  const holders = [fn];
-  const cls = classAround(fa, fn);
-  if (cls) holders.push(cls);
-  for (const h of holders) {
-    for (const a of annotationsOf(h)) {
-      const n = annotationName(a);
-      if (matchesAny(n, fa.patterns.limiter)) return { name: a.text.replace(/\s+/g, ' ').slice(0, 120), line: fa.line(a) };
-    }
-  }
-  return undefined;
+  return markedLimiter([fn, classAround(fa, fn)], annotationsOf, (a) =>
+    matchesAny(annotationName(a), fa.patterns.limiter) ? { name: markName(a.text, 120), line: fa.line(a) } : undefined,
+  );
 }
 
 

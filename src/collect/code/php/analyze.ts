@@ -28,6 +28,7 @@
 import { matchesAny } from '../../../policy/settings.js';
 import type { FileAnalysis } from '../analysis.js';
 import { chainCalls, madeBy } from '../kit/calls.js';
+import { markedLimiter, markName } from '../kit/limiters.js';
 import { strOf } from '../kit/values.js';
 import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
@@ -507,13 +508,11 @@ export function phpFunctionLimiter(fn: Node, fa: FA): { name: string; line: numb
   const cls = enclosing(fn, CLASS_TYPES);
   const method = fn.childForFieldName('name')?.text ?? '';
   const line = fa.line(fn.childForFieldName('name') ?? fn);
-  for (const holder of [fn, cls]) {
-    const list = holder?.childForFieldName('attributes');
-    for (const a of list?.descendantsOfType('attribute') ?? []) {
-      const n = a?.namedChild(0)?.text ?? '';
-      if (a && matchesAny(simpleName(n), fa.patterns.limiter)) return { name: `#[${a.text.replace(/\s+/g, ' ').slice(0, 116)}]`, line: fa.line(a) };
-    }
-  }
+  const attributes = (h: Node): Array<Node | null> => h.childForFieldName('attributes')?.descendantsOfType('attribute') ?? [];
+  const marked = markedLimiter([fn, cls], attributes, (a) =>
+    matchesAny(simpleName(a.namedChild(0)?.text ?? ''), fa.patterns.limiter) ? { name: markName(a.text, 116, '#[', ']'), line: fa.line(a) } : undefined,
+  );
+  if (marked) return marked;
   if (!cls || cls.type !== 'class_declaration') return undefined;
   const clsName = cls.childForFieldName('name')?.text ?? '';
   const routed = fa.project?.throttled.get(`${clsName}.${method}`) ?? fa.project?.throttled.get(`${clsName}.*`);

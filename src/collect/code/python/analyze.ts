@@ -32,13 +32,15 @@
 import { matchesAny } from '../../../policy/settings.js';
 import type { FileAnalysis } from '../analysis.js';
 import { madeBy } from '../kit/calls.js';
+import { markedLimiter, markName } from '../kit/limiters.js';
+import { enclosing } from '../kit/names.js';
 import { strOf } from '../kit/values.js';
 import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
 import { elideCredentialsInCallees } from '../kit/callee.js';
 import { notACredentialPair } from '../kit/pairs.js';
-import { argOr, chainName, kwarg, stringValue, unparen } from './nodes.js';
+import { argOr, chainName, CLASS_TYPES, kwarg, stringValue, unparen } from './nodes.js';
 
 type FA = FileAnalysis<unknown>;
 
@@ -470,24 +472,12 @@ export function pyWrapper(c: CallInfo, fa: FA): string | undefined {
 const RATELIMIT_DECORATORS = /^(ratelimit\.|ratelimiter\.)?(limits|RateLimitDecorator|rate_limited|ratelimit|RateLimiter|throttle)$/;
 
 export function pyFunctionLimiter(fn: Node, fa: FA): { name: string; line: number } | undefined {
-  const holders: Node[] = [fn];
-  for (let p = fn.parent; p; p = p.parent) {
-    if (p.type === 'class_definition') {
-      holders.push(p);
-      break;
-    }
-  }
-  for (const h of holders) {
-    const deco = h.parent?.type === 'decorated_definition' ? h.parent : undefined;
-    for (const d of deco?.namedChildren ?? []) {
-      if (d?.type !== 'decorator') continue;
-      const e = d.namedChild(0);
-      if (!e) continue;
-      const c = fa.callInfo(e);
-      const name = c ? c.name : chainName(e);
-      if (/Semaphore/.test(name)) continue;
-      if (matchesAny(name, fa.patterns.limiter) || RATELIMIT_DECORATORS.test(name)) return { name: `@${e.text.replace(/\s+/g, ' ').slice(0, 118)}`, line: fa.line(d) };
-    }
-  }
-  return undefined;
+  const decorators = (h: Node): Node[] => (h.parent?.type === 'decorated_definition' ? h.parent.namedChildren.filter((d): d is Node => d?.type === 'decorator') : []);
+  return markedLimiter([fn, enclosing(fn, CLASS_TYPES)], decorators, (d) => {
+    const e = d.namedChild(0);
+    if (!e) return undefined;
+    const name = fa.callInfo(e)?.name ?? chainName(e);
+    if (/Semaphore/.test(name)) return undefined;
+    return matchesAny(name, fa.patterns.limiter) || RATELIMIT_DECORATORS.test(name) ? { name: markName(e.text, 118, '@'), line: fa.line(d) } : undefined;
+  });
 }
