@@ -198,6 +198,17 @@ export class FileAnalysis<P = unknown> implements ParsedFile<P> {
     return this.fnsCache;
   }
 
+  /** Run `fn` on every call; one call it cannot read does not stop the others. */
+  forEachCall(fn: (c: CallInfo) => void): void {
+    for (const c of this.calls) {
+      try {
+        fn(c);
+      } catch {
+        // a shape we do not read
+      }
+    }
+  }
+
   /** Every call and object creation (`@call`, `@new`), in document order. */
   get calls(): CallInfo[] {
     if (!this.callsCache) {

@@ -117,6 +117,13 @@ export class CredentialSink {
     this.push(credentialFact({ file: this.fa.path, ...this.pos(node), source: 'source', kind: 'auth-header', key: k, value: cred }));
   }
 
+  /** Every declaration and assignment of a string literal, as a binding of its name. */
+  literalBindings(): void {
+    const literal = (n: Node): boolean => this.fa.syntax.stringValue(n) !== undefined;
+    for (const d of this.fa.decls.all()) if (d.value && literal(d.value)) this.binding(d.name, d.value);
+    for (const a of this.fa.assignments) if (literal(a.value)) this.binding(a.name, a.value);
+  }
+
   /** Every string literal not judged yet, for shapes that are secrets whatever the name. */
   literals(): void {
     for (const n of this.fa.captures('string')) {

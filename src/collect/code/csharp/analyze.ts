@@ -388,12 +388,7 @@ function credsFromCall(fa: FA, c: CallInfo): void {
 }
 
 function credsFromDeclarations(fa: FA): void {
-  for (const d of fa.decls.all()) {
-    if (d.value && stringValue(d.value) !== undefined) fa.creds.binding(d.name, d.value);
-  }
-  for (const a of fa.assignments) {
-    if (stringValue(a.value) !== undefined) fa.creds.binding(a.name, a.value);
-  }
+  fa.creds.literalBindings();
   for (const anon of fa.captures('anon')) {
     // new { username = "u", password = "p" }: identifier '=' expression triples.
     for (let i = 0; i + 2 < anon.childCount; i++) {
@@ -413,14 +408,10 @@ function credsFromDeclarations(fa: FA): void {
 
 export function analyzeCSharp(fa: FA): void {
   const selenium = fa.captures('import').some((u) => /\bOpenQA\.Selenium\b/.test(u.text));
-  for (const c of fa.calls) {
-    try {
-      classifyCall(fa, c, selenium);
-      credsFromCall(fa, c);
-    } catch {
-      // one call we cannot read does not stop the others
-    }
-  }
+  fa.forEachCall((c) => {
+    classifyCall(fa, c, selenium);
+    credsFromCall(fa, c);
+  });
   tls(fa);
   tools(fa);
   credsFromDeclarations(fa);

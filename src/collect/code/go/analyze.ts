@@ -245,12 +245,7 @@ function credsFromCall(fa: FA, c: CallInfo): void {
 }
 
 function credsFromDeclarations(fa: FA): void {
-  for (const d of fa.decls.all()) {
-    if (d.value && stringValue(d.value) !== undefined) fa.creds.binding(d.name, d.value);
-  }
-  for (const a of fa.assignments) {
-    if (stringValue(a.value) !== undefined) fa.creds.binding(a.name, a.value);
-  }
+  fa.creds.literalBindings();
   for (const k of fa.captures('keyed')) {
     const key = k.childForFieldName('key')?.namedChild(0);
     const v = k.childForFieldName('value')?.namedChild(0);
@@ -277,14 +272,10 @@ export function analyzeGo(fa: FA): void {
   }
   tools(fa, gc);
   const sent = new Set<number>();
-  for (const c of fa.calls) {
-    try {
-      classify(fa, c, gc, sent);
-      credsFromCall(fa, c);
-    } catch {
-      // one call we cannot read does not stop the others
-    }
-  }
+  fa.forEachCall((c) => {
+    classify(fa, c, gc, sent);
+    credsFromCall(fa, c);
+  });
   unsent(fa, gc, sent);
   tls(fa);
   credsFromDeclarations(fa);

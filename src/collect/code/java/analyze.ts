@@ -259,8 +259,8 @@ function credsFromCall(fa: FA, c: CallInfo): void {
 }
 
 function credsFromDeclarations(fa: FA): void {
+  fa.creds.literalBindings();
   for (const d of fa.decls.all()) {
-    if (d.value && stringValue(d.value) !== undefined) fa.creds.binding(d.name, d.value);
     for (const a of d.annotations) {
       if (annotationName(a) !== 'Value') continue;
       const arg = annotationArgs(a).get('value');
@@ -270,9 +270,6 @@ function credsFromDeclarations(fa: FA): void {
       if (m) fa.creds.binding(d.name, arg, m[1]);
       else fa.creds.consume(arg);
     }
-  }
-  for (const a of fa.assignments) {
-    if (stringValue(a.value) !== undefined) fa.creds.binding(a.name, a.value);
   }
   for (const ann of fa.captures('annotation')) {
     const name = annotationName(ann);
@@ -315,15 +312,11 @@ export function analyzeJava(fa: FA): void {
     fluentHttp: imports.some((i) => /\.fluent\./.test(i)),
     okhttp: imports.some((i) => /\bokhttp3?\b/.test(i)),
   };
-  for (const c of fa.calls) {
-    try {
-      classifyCall(fa, c, jc);
-      tlsFromCall(fa, c);
-      credsFromCall(fa, c);
-    } catch {
-      // one call we cannot read does not stop the others
-    }
-  }
+  fa.forEachCall((c) => {
+    classifyCall(fa, c, jc);
+    tlsFromCall(fa, c);
+    credsFromCall(fa, c);
+  });
   tlsFromClasses(fa);
   tools(fa, jc);
   credsFromDeclarations(fa);

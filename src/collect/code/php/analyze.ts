@@ -447,12 +447,7 @@ function credsFromPairs(fa: FA): void {
 }
 
 function credsFromDeclarations(fa: FA): void {
-  for (const d of fa.decls.all()) {
-    if (d.value && stringValue(d.value) !== undefined) fa.creds.binding(d.name, d.value);
-  }
-  for (const a of fa.assignments) {
-    if (stringValue(a.value) !== undefined) fa.creds.binding(a.name, a.value);
-  }
+  fa.creds.literalBindings();
 }
 
 // ---------------------------------------------------------------------------
@@ -468,14 +463,10 @@ export function analyzePhp(fa: FA): void {
   };
   pc.browser = tools(fa);
   const executed = new Set<string>();
-  for (const c of fa.calls) {
-    try {
-      classifyCall(fa, c, pc, executed);
-      credsFromCall(fa, c);
-    } catch {
-      // one call we cannot read does not stop the others
-    }
-  }
+  fa.forEachCall((c) => {
+    classifyCall(fa, c, pc, executed);
+    credsFromCall(fa, c);
+  });
   unexecutedCurl(fa, executed);
   tls(fa);
   credsFromPairs(fa);

@@ -350,9 +350,9 @@ function credsFromDeclarations(fa: FA): void {
   for (const d of fa.decls.all()) {
     if (d.value && stringValue(d.value) !== undefined) fa.creds.binding(d.name, d.value);
   }
+  fa.creds.literalBindings();
   for (const a of fa.assignments) {
-    if (stringValue(a.value) !== undefined) fa.creds.binding(a.name, a.value);
-    else if (a.name === 'auth') {
+    if (a.name === 'auth' && stringValue(a.value) === undefined) {
       const items = tupleItems(a.value);
       if (items.length >= 2) fa.creds.authObject('auth', items[1]);
     }
@@ -424,14 +424,10 @@ function sleepLimiters(fa: FA): void {
 export function analyzePython(fa: FA): void {
   const pc: PyCtx = { imports: fa.captures('import').map((i) => i.text).join('\n'), from: fromImports(fa), browser: false };
   tools(fa, pc);
-  for (const c of fa.calls) {
-    try {
-      classifyCall(fa, c, pc);
-      credsFromCall(fa, c);
-    } catch {
-      // one call we cannot read does not stop the others
-    }
-  }
+  fa.forEachCall((c) => {
+    classifyCall(fa, c, pc);
+    credsFromCall(fa, c);
+  });
   sleepLimiters(fa);
   tls(fa, pc);
   credsFromDeclarations(fa);
