@@ -77,6 +77,13 @@ function moduleOf(pc: PyCtx, name: string): string {
   return pc.from.get(name) ?? '';
 }
 
+/** A client call with its URL (when the call has one). */
+function reportCall(fa: FA, c: CallInfo, client: string, url: Node | undefined): void {
+  const call: ClientCall = { node: c.node, client };
+  if (url) call.url = url;
+  fa.addCall(call);
+}
+
 function str(fa: FA, n: Node | null | undefined): string | undefined {
   return strOf(fa.resolver, n);
 }
@@ -178,24 +185,15 @@ function classifyCall(fa: FA, c: CallInfo, pc: PyCtx): void {
   const fromMod = !c.receiver ? pc.from.get(n) : undefined;
   if (fromMod === 'requests' || fromMod === 'httpx' || fromMod === 'aiohttp') n = `${fromMod}.${n}`;
   if (/^requests\.(get|post|put|patch|delete|head|options)$/.test(n)) {
-    const call: ClientCall = { node: c.node, client: 'requests' };
-    const u = argOr(c, 0, 'url');
-    if (u) call.url = u;
-    fa.addCall(call);
+    reportCall(fa, c, 'requests', argOr(c, 0, 'url'));
     return;
   }
   if (n === 'requests.request' || n === 'httpx.request' || n === 'httpx.stream' || n === 'aiohttp.request') {
-    const call: ClientCall = { node: c.node, client: n.split('.')[0]! };
-    const u = argOr(c, 1, 'url');
-    if (u) call.url = u;
-    fa.addCall(call);
+    reportCall(fa, c, n.split('.')[0]!, argOr(c, 1, 'url'));
     return;
   }
   if (/^httpx\.(get|post|put|patch|delete|head|options)$/.test(n)) {
-    const call: ClientCall = { node: c.node, client: 'httpx' };
-    const u = argOr(c, 0, 'url');
-    if (u) call.url = u;
-    fa.addCall(call);
+    reportCall(fa, c, 'httpx', argOr(c, 0, 'url'));
     return;
   }
   if (/^(urllib\.request\.|request\.|urllib2\.)?urlopen$/.test(n) && (n !== 'urlopen' || /^urllib/.test(pc.from.get('urlopen') ?? ''))) {
