@@ -1,5 +1,5 @@
 /**
- * Which calls are HTTP/SOAP client calls, and what they target.
+ * Which calls are HTTP/SOAP client calls (their targets: targets.ts).
  *
  * A call is recognised by what its callee resolves to (an import of `axios`, `got`,
  * `undici`, `node:https`, `soap`…, the global `fetch`, an instance made by
