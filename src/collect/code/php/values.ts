@@ -6,21 +6,7 @@
  */
 import { enclosing } from '../kit/names.js';
 import { trimChars } from '../kit/strings.js';
-import {
-  binary,
-  concat,
-  configHit,
-  defaultOrRef,
-  eitherBranch,
-  envOf,
-  getterValue,
-  joinWith,
-  literal,
-  orElse,
-  ownMember,
-  strOf,
-  template,
-} from '../kit/values.js';
+import * as kit from '../kit/values.js';
 import type { CallInfo, Node, StrVal, Val, ValueResolver } from '../types.js';
 import { arrayValues, chainName, CLASS_TYPES, decodeEscape, isSelfScope, simpleName, stringValue, unparen, varName } from './nodes.js';
 
@@ -33,14 +19,14 @@ function interpolated(r: ValueResolver, holder: Node): Val {
     else if (c.type === 'escape_sequence') pieces.push(decodeEscape(c.text));
     else pieces.push(c);
   }
-  return template(r, pieces);
+  return kit.template(r, pieces);
 }
 
 /** Laravel `config('dancu.url'[, default])`: `config/*.php`, its `env()` through the env files. */
 function laravelConfig(r: ValueResolver, key: string, def: StrVal | undefined): Val {
   const hit = r.fa.config.withEnv('laravel', key, r.fa.path);
-  const v = hit ? configHit(hit) : undefined;
-  return v && !(v.t === 'ref' && def) ? v : defaultOrRef(key, def);
+  const v = hit ? kit.configHit(hit) : undefined;
+  return v && !(v.t === 'ref' && def) ? v : kit.defaultOrRef(key, def);
 }
 
 /** What a PHP expression resolves to (the `evaluate` of the syntax reader). */
@@ -48,26 +34,26 @@ export function evaluatePhp(node: Node, r: ValueResolver): Val | undefined {
   switch (node.type) {
     case 'string':
     case 'nowdoc':
-      return literal(stringValue(node));
+      return kit.literal(stringValue(node));
     case 'encapsed_string':
       return interpolated(r, node);
     case 'heredoc': {
       const body = node.childForFieldName('value');
-      return body ? interpolated(r, body) : literal('');
+      return body ? interpolated(r, body) : kit.literal('');
     }
     case 'binary_expression': {
-      const { op, left, right } = binary(node);
-      if (op === '.') return concat(r, left, right);
-      if (op === '??' && left && right) return orElse(r, left, right);
-      if ((op === '?:' || op === '||' || op === 'or') && left && right) return orElse(r, left, right);
+      const { op, left, right } = kit.binary(node);
+      if (op === '.') return kit.concat(r, left, right);
+      if (op === '??' && left && right) return kit.orElse(r, left, right);
+      if ((op === '?:' || op === '||' || op === 'or') && left && right) return kit.orElse(r, left, right);
       return undefined;
     }
     case 'conditional_expression': {
       const body = node.childForFieldName('body');
       const alt = node.childForFieldName('alternative');
       const cond = node.childForFieldName('condition');
-      if (!body && cond && alt) return orElse(r, cond, alt); // $a ?: 'b'
-      return eitherBranch(r, body, alt);
+      if (!body && cond && alt) return kit.orElse(r, cond, alt); // $a ?: 'b'
+      return kit.eitherBranch(r, body, alt);
     }
     case 'variable_name': {
       const name = varName(node);
@@ -83,22 +69,22 @@ export function evaluatePhp(node: Node, r: ValueResolver): Val | undefined {
       const obj = node.childForFieldName('object');
       const f = node.childForFieldName('name');
       if (!obj || !f || f.type !== 'name') return undefined;
-      if (varName(obj) === 'this') return ownMember(r, f.text, node);
+      if (varName(obj) === 'this') return kit.ownMember(r, f.text, node);
       return undefined;
     }
     case 'scoped_property_access_expression': {
       const scope = node.childForFieldName('scope');
       const name = varName(node.childForFieldName('name'));
       if (!name) return undefined;
-      if (isSelfScope(scope)) return ownMember(r, name, node);
+      if (isSelfScope(scope)) return kit.ownMember(r, name, node);
       return r.member(chainName(scope), name, node);
     }
     case 'class_constant_access_expression': {
       const kids = node.namedChildren.filter((c): c is Node => !!c);
       const scope = kids[0];
       const name = kids[1]?.text;
-      if (!name || name === 'class') return scope && name === 'class' ? literal(simpleName(scope.text)) : undefined;
-      if (isSelfScope(scope)) return ownMember(r, name, node);
+      if (!name || name === 'class') return scope && name === 'class' ? kit.literal(simpleName(scope.text)) : undefined;
+      if (isSelfScope(scope)) return kit.ownMember(r, name, node);
       return r.member(chainName(scope), name, node);
     }
     case 'name': {
@@ -112,7 +98,7 @@ export function evaluatePhp(node: Node, r: ValueResolver): Val | undefined {
       const base = node.namedChild(0);
       const idx = node.namedChild(1);
       const b = varName(base);
-      return (b === '_ENV' || b === '_SERVER') && idx ? envOf(r, idx) : undefined;
+      return (b === '_ENV' || b === '_SERVER') && idx ? kit.envOf(r, idx) : undefined;
     }
     default:
       return undefined;
@@ -126,14 +112,14 @@ export function evaluatePhpCall(c: CallInfo, r: ValueResolver): Val | undefined 
   const a1 = c.args[1];
   if ((name === 'config' && !c.receiver) || name === 'Config.get' || name === 'Config.string') {
     if (!a0) return undefined;
-    const k = strOf(r, a0);
+    const k = kit.strOf(r, a0);
     if (!k) return undefined;
     return laravelConfig(r, k, a1 ? r.str(a1) : undefined);
   }
   if ((name === 'env' || name === 'getenv' || name === 'Env.get') && !c.receiver && a0) {
-    return envOf(r, a0, name === 'getenv' ? undefined : a1 ? r.str(a1) : undefined);
+    return kit.envOf(r, a0, name === 'getenv' ? undefined : a1 ? r.str(a1) : undefined);
   }
-  if (name === 'Env.get' && a0) return envOf(r, a0, a1 ? r.str(a1) : undefined);
+  if (name === 'Env.get' && a0) return kit.envOf(r, a0, a1 ? r.str(a1) : undefined);
   if ((name === 'sprintf' || name === 'vsprintf') && a0) {
     const fmt = r.str(a0);
     if (!fmt) return undefined;
@@ -145,7 +131,7 @@ export function evaluatePhpCall(c: CallInfo, r: ValueResolver): Val | undefined 
     const sep = r.str(a0)?.s;
     const arr = a1 && unparen(a1).type === 'array_creation_expression' ? arrayValues(unparen(a1)) : undefined;
     if (sep === undefined || !arr) return undefined;
-    return joinWith(r, sep, arr);
+    return kit.joinWith(r, sep, arr);
   }
   if ((name === 'rtrim' || name === 'trim' || name === 'ltrim') && a0) {
     const v = r.resolve(a0);
@@ -155,7 +141,7 @@ export function evaluatePhpCall(c: CallInfo, r: ValueResolver): Val | undefined 
   }
   if ((name === 'strval' || name === 'urldecode' || name === 'Str.finish' || name === 'url') && a0 && c.args.length === 1) return r.resolve(a0);
   // A same-file getter: `$this->getBaseUrl()`, `self::baseUrl()`, `baseUrl()`.
-  if (c.args.length === 0 && (!c.receiver || varName(c.receiver) === 'this')) return getterValue(r, c.method);
+  if (c.args.length === 0 && (!c.receiver || varName(c.receiver) === 'this')) return kit.getterValue(r, c.method);
   return undefined;
 }
 

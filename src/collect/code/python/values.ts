@@ -7,21 +7,8 @@
 import { ABSOLUTE_URL, litPart } from '../../resolution.js';
 import { enclosing, insideFunction } from '../kit/names.js';
 import { trimChars } from '../kit/strings.js';
-import {
-  binary,
-  concat,
-  configHit,
-  defaultOrRef,
-  eitherBranch,
-  envOf,
-  getterValue,
-  joinWith,
-  literal,
-  orElse,
-  ownMember,
-  template,
-  type GetterShape,
-} from '../kit/values.js';
+import * as kit from '../kit/values.js';
+import { type GetterShape } from '../kit/values.js';
 import type { CallInfo, Node, Part, StrVal, Val, ValueResolver } from '../types.js';
 import { argOr, chainName, CLASS_TYPES, decodeEscapes, kwarg, prefixOf, unparen } from './nodes.js';
 
@@ -40,7 +27,7 @@ function interpolated(r: ValueResolver, node: Node): Val | undefined {
     else if (c.type === 'interpolation') pieces.push(c.childForFieldName('expression') ?? c.namedChild(0) ?? c);
     else return undefined;
   }
-  return template(r, pieces);
+  return kit.template(r, pieces);
 }
 
 /** Python `str.format`: `{}`, `{0}`, `{name}`, `{{`/`}}`, format specs ignored. */
@@ -86,7 +73,7 @@ function pyFormat(r: ValueResolver, template: StrVal, call: Node, args: Node[]):
 /** `settings.X` (Django): settings.py constants, their env reads followed. */
 function djangoSetting(r: ValueResolver, name: string): Val {
   const hit = r.fa.config.withEnv('django', name, r.fa.path);
-  return hit ? configHit(hit) : defaultOrRef(name, undefined);
+  return hit ? kit.configHit(hit) : kit.defaultOrRef(name, undefined);
 }
 
 const ENV_GETTERS = /^(?:os\.environ\.get|os\.getenv|getenv|environ\.get|os\.environ\.setdefault|environ\.setdefault)$/;
@@ -100,7 +87,7 @@ function importsEnvLibrary(r: ValueResolver): boolean {
 
 function envCall(r: ValueResolver, c: CallInfo): Val | undefined {
   const d = argOr(c, 1, 'default');
-  return envOf(r, argOr(c, 0, 'key') ?? kwarg(c.node, 'var'), d ? r.str(d) : undefined);
+  return kit.envOf(r, argOr(c, 0, 'key') ?? kwarg(c.node, 'var'), d ? r.str(d) : undefined);
 }
 
 /** What a Python expression resolves to (the `evaluate` of the syntax reader). */
@@ -111,11 +98,11 @@ export function evaluatePython(node: Node, r: ValueResolver): Val | undefined {
     case 'concatenated_string': {
       const ps: Part[] = [];
       for (const c of node.namedChildren) if (c) ps.push(r.part(c));
-      return r.concat(ps) ?? (ps.every((p) => p.lit) ? literal(ps.map((p) => p.s).join('')) : undefined);
+      return r.concat(ps) ?? (ps.every((p) => p.lit) ? kit.literal(ps.map((p) => p.s).join('')) : undefined);
     }
     case 'binary_operator': {
-      const { op, left, right } = binary(node);
-      if (op === '+') return concat(r, left, right);
+      const { op, left, right } = kit.binary(node);
+      if (op === '+') return kit.concat(r, left, right);
       if (op === '%' && left && right) {
         const fmt = r.str(left);
         if (!fmt) return undefined;
@@ -129,12 +116,12 @@ export function evaluatePython(node: Node, r: ValueResolver): Val | undefined {
       const op = node.childForFieldName('operator')?.text ?? node.child(1)?.text;
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
-      if (op === 'or' && left && right) return orElse(r, left, right);
+      if (op === 'or' && left && right) return kit.orElse(r, left, right);
       return undefined;
     }
     case 'conditional_expression': {
       const [a, , b] = node.namedChildren;
-      return eitherBranch(r, a, b);
+      return kit.eitherBranch(r, a, b);
     }
     case 'identifier': {
       const d = r.fa.decls.lookup(node.text, node);
@@ -150,7 +137,7 @@ export function evaluatePython(node: Node, r: ValueResolver): Val | undefined {
       const obj = node.childForFieldName('object');
       const a = node.childForFieldName('attribute')?.text;
       if (!obj || !a) return undefined;
-      if (obj.type === 'identifier' && (obj.text === 'self' || obj.text === 'cls')) return ownMember(r, a, node);
+      if (obj.type === 'identifier' && (obj.text === 'self' || obj.text === 'cls')) return kit.ownMember(r, a, node);
       const q = chainName(obj);
       if (q === 'settings' || q === 'django.conf.settings' || q === 'conf.settings') return djangoSetting(r, a);
       return r.member(q, a, node);
@@ -159,7 +146,7 @@ export function evaluatePython(node: Node, r: ValueResolver): Val | undefined {
       const base = node.childForFieldName('value');
       const idx = node.childForFieldName('subscript');
       const b = base ? chainName(base) : '';
-      return (b === 'os.environ' || b === 'environ') && idx ? envOf(r, idx) : undefined;
+      return (b === 'os.environ' || b === 'environ') && idx ? kit.envOf(r, idx) : undefined;
     }
     default:
       return undefined;
@@ -185,7 +172,7 @@ export function evaluatePythonCall(c: CallInfo, r: ValueResolver): Val | undefin
     const sep = r.str(c.receiver)?.s;
     const list = unparen(a0);
     if (sep === undefined || (list.type !== 'list' && list.type !== 'tuple')) return undefined;
-    return joinWith(
+    return kit.joinWith(
       r,
       sep,
       list.namedChildren.filter((x): x is Node => !!x),
@@ -207,6 +194,6 @@ export function evaluatePythonCall(c: CallInfo, r: ValueResolver): Val | undefin
   if (name === 'str' && a0 && c.args.length === 1) return r.resolve(a0);
   if ((c.method === 'encode' || c.method === 'decode') && c.receiver) return r.resolve(c.receiver);
   // A same-file getter: `self._base_url()`, `base_url()`.
-  if (c.args.length === 0 && (!c.receiver || c.receiver.text === 'self' || c.receiver.text === 'cls')) return getterValue(r, c.method, METHOD_GETTER);
+  if (c.args.length === 0 && (!c.receiver || c.receiver.text === 'self' || c.receiver.text === 'cls')) return kit.getterValue(r, c.method, METHOD_GETTER);
   return undefined;
 }
