@@ -13,6 +13,7 @@ import { isSensitiveKey, redactEndpoint } from '../credentials/candidates.js';
 import type { CollectContext } from '../types.js';
 import { elidedText, secretShaped } from './callee.js';
 import { FunctionIndex } from './context.js';
+import { aroundCallers, callerFacts } from './kit/callers.js';
 import { ToolSignals } from './kit/tools.js';
 import { CredentialSink } from './credentials.js';
 import { DeclTable } from './decls.js';
@@ -336,16 +337,9 @@ export class FileAnalysis<P = unknown> implements ParsedFile<P> {
       callers: [],
     };
     const callers = fns.callersOf(info);
-    site.callers = callers.map((g) => ({ name: g.info.name, line: g.info.line, calls: [...g.info.calls] }));
-    let loop = fns.loopAround(c.node, info);
-    if (!loop) {
-      outer: for (const g of callers) {
-        for (const s of g.sites) {
-          loop = fns.loopAround(s, g.info);
-          if (loop) break outer;
-        }
-      }
-    }
+    site.callers = callerFacts(callers);
+    // Loop: in the function, else around a call of it in a same-file caller.
+    const loop = fns.loopAround(c.node, info) ?? aroundCallers(callers, (s, g) => fns.loopAround(s, g));
     if (loop) site.loop = loop;
     const limiter = c.limiter ?? this.limiterFor(c.node, info, callers);
     if (limiter) site.limiter = limiter;
@@ -358,11 +352,7 @@ export class FileAnalysis<P = unknown> implements ParsedFile<P> {
     const own = fns.limiterAround(node, info) ?? fns.gateIn(info) ?? fns.declaredLimiter(info);
     if (own) return own;
     for (const g of callers) {
-      for (const s of g.sites) {
-        const l = fns.limiterAround(s, g.info);
-        if (l) return l;
-      }
-      const l = fns.gateIn(g.info) ?? fns.declaredLimiter(g.info);
+      const l = aroundCallers([g], (s, f) => fns.limiterAround(s, f)) ?? fns.gateIn(g.info) ?? fns.declaredLimiter(g.info);
       if (l) return l;
     }
     return undefined;
