@@ -6,10 +6,11 @@
  */
 import { argumentValues } from '../kit/calls.js';
 import { dotted, unwrapWith } from '../kit/names.js';
-import { escapeDecoder } from '../kit/strings.js';
+import { escapeDecoder, literalText } from '../kit/strings.js';
 import type { Node } from '../types.js';
 
 const COMMENTS = new Set(['comment']);
+const STRING_CONTENT = new Set(['string_literal_content']);
 
 export const FUNCTION_TYPES = new Set([
   'method_declaration', 'constructor_declaration', 'local_function_statement', 'destructor_declaration', 'operator_declaration', 'property_declaration',
@@ -172,15 +173,8 @@ const unescapeCs = escapeDecoder(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F
 
 export function stringValue(node: Node): string | undefined {
   switch (node.type) {
-    case 'string_literal': {
-      let out = '';
-      for (const c of node.namedChildren) {
-        if (!c) continue;
-        if (c.type === 'string_literal_content') out += c.text;
-        else if (c.type === 'escape_sequence') out += unescapeCs(c.text);
-      }
-      return out;
-    }
+    case 'string_literal':
+      return literalText(node, STRING_CONTENT, unescapeCs, 'skip');
     case 'verbatim_string_literal': {
       const t = node.text.replace(/u8$/, '');
       return t.slice(2, -1).replace(/""/g, '"');

@@ -3,6 +3,7 @@
  * functions, declarations, loops, string literals; values through values.ts.
  */
 import { assignmentSides, declared } from '../kit/declarations.js';
+import { identifierOrChain } from '../kit/names.js';
 import type { Assignment, CallInfo, LanguageSyntax, Node } from '../types.js';
 import { argsOf, attributesOf, chainName, CLASS_TYPES, FUNCTION_TYPES, genericArgs, modifiers, nameText, stringValue, typeName, unwrap } from './nodes.js';
 import { evaluateCSharp, evaluateCSharpCall, evaluateCSharpCreation } from './values.js';
@@ -17,6 +18,8 @@ function initialiser(n: Node | null | undefined): Node | undefined {
   if (!n) return undefined;
   return n.type === 'equals_value_clause' ? (n.namedChild(0) ?? n) : n;
 }
+
+const MEMBER_TYPES = new Set(['member_access_expression']);
 
 export const CSHARP_SYNTAX: LanguageSyntax = {
   functionTypes: FUNCTION_TYPES,
@@ -170,12 +173,7 @@ export const CSHARP_SYNTAX: LanguageSyntax = {
     return undefined;
   },
 
-  exprName(node) {
-    const e = unwrap(node);
-    if (e.type === 'identifier') return e.text;
-    if (e.type === 'member_access_expression') return chainName(e);
-    return '';
-  },
+  exprName: (node) => identifierOrChain(unwrap(node), MEMBER_TYPES, chainName),
 
   objectTypes: new Set(['lambda_expression', 'anonymous_method_expression']),
   unwrap,

@@ -6,7 +6,7 @@
  * (interpreted and raw), the file's imports and struct fields.
  */
 import { dotted, functionCallName, memberCallName, unwrapWith, type CalleeName, type LogNaming } from '../kit/names.js';
-import { escapeDecoder } from '../kit/strings.js';
+import { escapeDecoder, literalText } from '../kit/strings.js';
 import type { Declaration, Node } from '../types.js';
 
 const LOG_METHODS = /^(?:Info|Infof|Infow|Infoln|Warn|Warnf|Warnw|Warning|Warningf|Error|Errorf|Errorw|Debug|Debugf|Debugw|Fatal|Fatalf|Fatalw|Panic|Panicf|Trace|Tracef|Print|Printf|Println|Log|Logf|Msg|Msgf|InfoContext|WarnContext|ErrorContext|DebugContext)$/;
@@ -147,6 +147,8 @@ export function callName(e: Node): CalleeName {
   }
 }
 
+const STRING_CONTENT = new Set(['interpreted_string_literal_content']);
+
 const decodeGo = escapeDecoder(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|[abfnrtv\\'"])/g, {
   simple: { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"' },
   octal: true,
@@ -155,14 +157,7 @@ const decodeGo = escapeDecoder(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{
 export function stringValue(node: Node): string | undefined {
   if (node.type === 'raw_string_literal') return node.text.slice(1, -1).replace(/\r/g, '');
   if (node.type !== 'interpreted_string_literal') return undefined;
-  let out = '';
-  for (const c of node.namedChildren) {
-    if (!c) continue;
-    if (c.type === 'interpreted_string_literal_content') out += c.text;
-    else if (c.type === 'escape_sequence') out += decodeGo(c.text);
-    else return undefined;
-  }
-  return out;
+  return literalText(node, STRING_CONTENT, decodeGo);
 }
 
 /** Not a package-level declaration (`var`/`const` specs directly under the file are package-level). */

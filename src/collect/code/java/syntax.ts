@@ -4,6 +4,7 @@
  * (`@Value` placeholders here).
  */
 import { assignmentSides, declared } from '../kit/declarations.js';
+import { identifierOrChain } from '../kit/names.js';
 import type { Assignment, CallInfo, LanguageSyntax, Node } from '../types.js';
 import { annotationArgs, annotationName, annotationsOf, chainName, CLASS_TYPES, FUNCTION_TYPES, modifierWords, newTypeName, stringValue, typeName, unparen } from './nodes.js';
 import { evaluateJava, evaluateJavaCall, evaluateJavaCreation } from './values.js';
@@ -18,6 +19,8 @@ const ONCE_ON = /(?:^|\.)(?:Optional\.\w+|\w*[Oo]ptional\w*|\w*[Mm]ono\w*|\w*(?:
 
 /** Receivers whose `map`/`flatMap`/`filter` run at most once. */
 const ONCE_TYPES = /^(Optional\w*|Mono|CompletableFuture|CompletionStage|Future|ListenableFuture|ResponseEntity|Try|Either)$/;
+const MEMBER_TYPES = new Set(['field_access']);
+
 export const JAVA_SYNTAX: LanguageSyntax = {
   functionTypes: FUNCTION_TYPES,
   lambdaTypes: new Set(['lambda_expression']),
@@ -119,12 +122,7 @@ export const JAVA_SYNTAX: LanguageSyntax = {
     return undefined;
   },
 
-  exprName(node) {
-    const e = unparen(node);
-    if (e.type === 'identifier') return e.text;
-    if (e.type === 'field_access') return chainName(e);
-    return '';
-  },
+  exprName: (node) => identifierOrChain(unparen(node), MEMBER_TYPES, chainName),
 
   reference(node) {
     const ids = node.namedChildren.filter((c) => c?.type === 'identifier');

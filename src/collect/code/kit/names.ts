@@ -23,6 +23,12 @@ export function lastSegment(name: string): string {
   return name.slice(name.lastIndexOf('.') + 1);
 }
 
+/** An expression's name (`exprName`): an identifier's text, a member chain's dotted name (`chain`), else ''. */
+export function identifierOrChain(e: Node, members: ReadonlySet<string>, chain: (n: Node) => string): string {
+  if (e.type === 'identifier') return e.text;
+  return members.has(e.type) ? chain(e) : '';
+}
+
 /** The nearest ancestor of one of `types`. */
 export function enclosing(n: Node, types: ReadonlySet<string>): Node | undefined {
   for (let p = n.parent; p; p = p.parent) if (types.has(p.type)) return p;

@@ -34,3 +34,24 @@ export function trimChars(s: string, chars: string, side: 'left' | 'right' | 'bo
   if (side !== 'right') while (out.length && chars.includes(out[0]!)) out = out.slice(1);
   return out;
 }
+
+/**
+ * The value of a string literal from its children: `content` pieces as written, escape
+ * sequences decoded. Any other child (an interpolation) makes it no plain literal
+ * (undefined), unless `others` is `skip`.
+ */
+export function literalText(
+  holder: { namedChildren: ReadonlyArray<{ type: string; text: string } | null> },
+  content: ReadonlySet<string>,
+  decode: (escape: string) => string,
+  others: 'fail' | 'skip' = 'fail',
+): string | undefined {
+  let out = '';
+  for (const c of holder.namedChildren) {
+    if (!c) continue;
+    if (content.has(c.type)) out += c.text;
+    else if (c.type === 'escape_sequence') out += decode(c.text);
+    else if (others === 'fail') return undefined;
+  }
+  return out;
+}

@@ -7,10 +7,12 @@
  */
 import { argumentValues } from '../kit/calls.js';
 import { dotted, functionCallName, memberCallName, unwrapWith, type CalleeName, type LogNaming } from '../kit/names.js';
-import { escapeDecoder } from '../kit/strings.js';
+import { escapeDecoder, literalText } from '../kit/strings.js';
 import type { Node } from '../types.js';
 
 const COMMENTS = new Set(['comment']);
+const SINGLE_QUOTED = new Set(['string_content']);
+const DOUBLE_QUOTED = new Set(['string_content', 'string_value']);
 
 export const FUNCTION_TYPES = new Set(['method_declaration', 'function_definition']);
 export const LAMBDA_TYPES = new Set(['anonymous_function', 'arrow_function']);
@@ -149,28 +151,14 @@ export const decodeEscape = escapeDecoder(/\\(x[0-9a-fA-F]{1,2}|u\{[0-9a-fA-F]+\
 /** The value of a PHP string literal without interpolation; undefined otherwise. */
 export function stringValue(node: Node): string | undefined {
   switch (node.type) {
-    case 'string': {
-      let out = '';
-      for (const c of node.namedChildren) {
-        if (!c) continue;
-        if (c.type === 'string_content') out += c.text;
-        else if (c.type === 'escape_sequence') out += c.text === "\\'" ? "'" : c.text === '\\\\' ? '\\' : c.text;
-        else return undefined;
-      }
-      return out;
-    }
+    case 'string':
+      // Single quotes: only \' and \\ are escapes.
+      return literalText(node, SINGLE_QUOTED, (e) => (e === "\\'" ? "'" : e === '\\\\' ? '\\' : e));
     case 'encapsed_string':
     case 'heredoc': {
       const holder = node.type === 'heredoc' ? node.childForFieldName('value') : node;
       if (!holder) return node.type === 'heredoc' ? '' : undefined;
-      let out = '';
-      for (const c of holder.namedChildren) {
-        if (!c) continue;
-        if (c.type === 'string_content' || c.type === 'string_value') out += c.text;
-        else if (c.type === 'escape_sequence') out += decodeEscape(c.text);
-        else return undefined;
-      }
-      return out;
+      return literalText(holder, DOUBLE_QUOTED, decodeEscape);
     }
     case 'nowdoc': {
       const body = node.childForFieldName('value');
