@@ -89,22 +89,25 @@ export function genericArgs(n: Node | null | undefined): string[] | undefined {
   return typeName(n).typeArgs;
 }
 
+/** One wrapper down (see `unwrap`). */
+const WRAPPER_STEP = (c: Node): Node | null | undefined => {
+  switch (c.type) {
+    case 'parenthesized_expression':
+    case 'await_expression':
+    case 'checked_expression':
+      return c.namedChildren[c.namedChildCount - 1];
+    case 'cast_expression':
+      return c.childForFieldName('value');
+    case 'postfix_unary_expression':
+      return c.text.endsWith('!') ? c.namedChild(0) : undefined;
+    default:
+      return undefined;
+  }
+};
+
 /** Without parentheses, casts, `await`, `checked(…)` and the null-forgiving `!`. */
 export function unwrap(n: Node): Node {
-  return unwrapWith(n, (c) => {
-    switch (c.type) {
-      case 'parenthesized_expression':
-      case 'await_expression':
-      case 'checked_expression':
-        return c.namedChildren[c.namedChildCount - 1];
-      case 'cast_expression':
-        return c.childForFieldName('value');
-      case 'postfix_unary_expression':
-        return c.text.endsWith('!') ? c.namedChild(0) : undefined;
-      default:
-        return undefined;
-    }
-  });
+  return unwrapWith(n, WRAPPER_STEP);
 }
 
 export function nameText(n: Node | null | undefined): string {

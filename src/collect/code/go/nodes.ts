@@ -12,15 +12,17 @@ import type { Declaration, Node } from '../types.js';
 const LOG_METHODS = /^(?:Info|Infof|Infow|Infoln|Warn|Warnf|Warnw|Warning|Warningf|Error|Errorf|Errorw|Debug|Debugf|Debugw|Fatal|Fatalf|Fatalw|Panic|Panicf|Trace|Tracef|Print|Printf|Println|Log|Logf|Msg|Msgf|InfoContext|WarnContext|ErrorContext|DebugContext)$/;
 const LOG_BUILDERS = new Set(['WithFields', 'WithField', 'WithError', 'WithContext', 'WithTime', 'With', 'Sugar', 'Named', 'WithGroup']);
 
+/** One wrapper down (see `unparen`). */
+const WRAPPER_STEP = (c: Node): Node | null | undefined =>
+  c.type === 'parenthesized_expression'
+    ? c.namedChild(0)
+    : c.type === 'unary_expression' && c.child(0)?.type === '&'
+      ? c.childForFieldName('operand')
+      : undefined;
+
 /** Without parentheses and `&`. */
 export function unparen(n: Node): Node {
-  return unwrapWith(n, (c) =>
-    c.type === 'parenthesized_expression'
-      ? c.namedChild(0)
-      : c.type === 'unary_expression' && c.child(0)?.type === '&'
-        ? c.childForFieldName('operand')
-        : undefined,
-  );
+  return unwrapWith(n, WRAPPER_STEP);
 }
 
 interface MethodRange {
@@ -127,6 +129,9 @@ function logBuilderReceiver(n: Node): Node | null | undefined {
   return g.childForFieldName('operand');
 }
 
+/** A method's receiver variable is dropped like `this`: it is no call's receiver. */
+const notTheReceiver = (n: Node): boolean => !(n.type === 'identifier' && isReceiver(n));
+
 const LOG_NAMING: LogNaming = { methods: LOG_METHODS, builderReceiver: logBuilderReceiver, unwrap: unparen };
 
 export function callName(e: Node): CalleeName {
@@ -136,7 +141,7 @@ export function callName(e: Node): CalleeName {
     case 'selector_expression': {
       const recv = fn.childForFieldName('operand') ?? undefined;
       const method = fn.childForFieldName('field')?.text ?? '';
-      return memberCallName(recv, method, chainName, LOG_NAMING, (n) => !(n.type === 'identifier' && isReceiver(n)));
+      return memberCallName(recv, method, chainName, LOG_NAMING, notTheReceiver);
     }
     case 'identifier':
       return { name: fn.text, method: fn.text };

@@ -88,11 +88,13 @@ export function typeName(t: Node | null | undefined): { type?: string; typeArgs:
   }
 }
 
+/** One wrapper down (see `unparen`). */
+const WRAPPER_STEP = (c: Node): Node | null | undefined =>
+  c.type === 'parenthesized_expression' ? c.namedChild(0) : c.type === 'cast_expression' ? c.childForFieldName('value') : undefined;
+
 /** Without parentheses and casts. */
 export function unparen(n: Node): Node {
-  return unwrapWith(n, (c) =>
-    c.type === 'parenthesized_expression' ? c.namedChild(0) : c.type === 'cast_expression' ? c.childForFieldName('value') : undefined,
-  );
+  return unwrapWith(n, WRAPPER_STEP);
 }
 
 /** The normalised name of a receiver chain: `this.rest` → `rest`, `LoggerFactory.getLogger(X.class)` → `LoggerFactory.getLogger`. */

@@ -31,15 +31,17 @@ export function simpleName(text: string): string {
   return t.slice(t.lastIndexOf('\\') + 1);
 }
 
+/** One wrapper down (see `unparen`). */
+const WRAPPER_STEP = (c: Node): Node | null | undefined =>
+  c.type === 'parenthesized_expression'
+    ? c.namedChild(0)
+    : c.type === 'cast_expression'
+      ? (c.childForFieldName('value') ?? c.namedChild(c.namedChildCount - 1))
+      : undefined;
+
 /** Without parentheses and casts. */
 export function unparen(n: Node): Node {
-  return unwrapWith(n, (c) =>
-    c.type === 'parenthesized_expression'
-      ? c.namedChild(0)
-      : c.type === 'cast_expression'
-        ? (c.childForFieldName('value') ?? c.namedChild(c.namedChildCount - 1))
-        : undefined,
-  );
+  return unwrapWith(n, WRAPPER_STEP);
 }
 
 /** `$x` → `x` (the `name` inside a `variable_name`). */

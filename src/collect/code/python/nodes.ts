@@ -17,9 +17,12 @@ export const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension'
 const LOG_METHODS = /^(?:info|warning|warn|error|debug|critical|exception|log|fatal|msg|success|trace|audit)$/i;
 const LOG_BUILDERS = new Set(['getLogger', 'get_logger', 'getChild', 'bind', 'opt', 'new', 'with_fields', 'patch', 'contextualize']);
 
+/** One wrapper down (see `unparen`). */
+const WRAPPER_STEP = (c: Node): Node | null | undefined => (c.type === 'parenthesized_expression' || c.type === 'await' ? c.namedChildren.find((k) => k && k.type !== 'comment') : undefined);
+
 /** Without parentheses and `await`. */
 export function unparen(n: Node): Node {
-  return unwrapWith(n, (c) => (c.type === 'parenthesized_expression' || c.type === 'await' ? c.namedChildren.find((k) => k && k.type !== 'comment') : undefined));
+  return unwrapWith(n, WRAPPER_STEP);
 }
 
 /** The normalised name of an expression: `self.session` → `session`, `requests.Session().post` → `requests.Session.post`. */
