@@ -5,7 +5,7 @@
  * hooks and the cross-file pass.
  */
 import { argumentValues } from '../kit/calls.js';
-import { dotted, unwrapWith } from '../kit/names.js';
+import { dotted, unwrapper } from '../kit/names.js';
 import { escapeDecoder, literalText } from '../kit/strings.js';
 import type { Node } from '../types.js';
 
@@ -89,8 +89,8 @@ export function genericArgs(n: Node | null | undefined): string[] | undefined {
   return typeName(n).typeArgs;
 }
 
-/** One wrapper down (see `unwrap`). */
-const WRAPPER_STEP = (c: Node): Node | null | undefined => {
+/** Without parentheses, casts, `await`, `checked(…)` and the null-forgiving `!`. */
+export const unwrap = unwrapper((c) => {
   switch (c.type) {
     case 'parenthesized_expression':
     case 'await_expression':
@@ -103,12 +103,7 @@ const WRAPPER_STEP = (c: Node): Node | null | undefined => {
     default:
       return undefined;
   }
-};
-
-/** Without parentheses, casts, `await`, `checked(…)` and the null-forgiving `!`. */
-export function unwrap(n: Node): Node {
-  return unwrapWith(n, WRAPPER_STEP);
-}
+});
 
 export function nameText(n: Node | null | undefined): string {
   if (!n) return '';

@@ -5,25 +5,20 @@
  * `logger.Infow`), methods and their receivers, type names, string literals
  * (interpreted and raw), the file's imports and struct fields.
  */
-import { dotted, functionCallName, memberCallName, unwrapWith, type CalleeName, type LogNaming } from '../kit/names.js';
+import { dotted, functionCallName, memberCallName, unwrapper, type CalleeName, type LogNaming } from '../kit/names.js';
 import { escapeDecoder, literalText } from '../kit/strings.js';
 import type { Declaration, Node } from '../types.js';
 
 const LOG_METHODS = /^(?:Info|Infof|Infow|Infoln|Warn|Warnf|Warnw|Warning|Warningf|Error|Errorf|Errorw|Debug|Debugf|Debugw|Fatal|Fatalf|Fatalw|Panic|Panicf|Trace|Tracef|Print|Printf|Println|Log|Logf|Msg|Msgf|InfoContext|WarnContext|ErrorContext|DebugContext)$/;
 const LOG_BUILDERS = new Set(['WithFields', 'WithField', 'WithError', 'WithContext', 'WithTime', 'With', 'Sugar', 'Named', 'WithGroup']);
 
-/** One wrapper down (see `unparen`). */
-const WRAPPER_STEP = (c: Node): Node | null | undefined =>
+/** Without parentheses and `&`. */
+export const unparen = unwrapper((c) =>
   c.type === 'parenthesized_expression'
     ? c.namedChild(0)
     : c.type === 'unary_expression' && c.child(0)?.type === '&'
       ? c.childForFieldName('operand')
-      : undefined;
-
-/** Without parentheses and `&`. */
-export function unparen(n: Node): Node {
-  return unwrapWith(n, WRAPPER_STEP);
-}
+      : undefined);
 
 interface MethodRange {
   start: number;

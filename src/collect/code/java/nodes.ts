@@ -5,7 +5,7 @@
  * cross-file pass.
  */
 import { escapeDecoder } from '../kit/strings.js';
-import { dotted, unwrapWith } from '../kit/names.js';
+import { dotted, unwrapper } from '../kit/names.js';
 import type { Node } from '../types.js';
 
 export const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'compact_constructor_declaration']);
@@ -88,14 +88,9 @@ export function typeName(t: Node | null | undefined): { type?: string; typeArgs:
   }
 }
 
-/** One wrapper down (see `unparen`). */
-const WRAPPER_STEP = (c: Node): Node | null | undefined =>
-  c.type === 'parenthesized_expression' ? c.namedChild(0) : c.type === 'cast_expression' ? c.childForFieldName('value') : undefined;
-
 /** Without parentheses and casts. */
-export function unparen(n: Node): Node {
-  return unwrapWith(n, WRAPPER_STEP);
-}
+export const unparen = unwrapper((c) =>
+  c.type === 'parenthesized_expression' ? c.namedChild(0) : c.type === 'cast_expression' ? c.childForFieldName('value') : undefined);
 
 /** The normalised name of a receiver chain: `this.rest` → `rest`, `LoggerFactory.getLogger(X.class)` → `LoggerFactory.getLogger`. */
 export function chainName(n: Node | null | undefined): string {

@@ -13,6 +13,11 @@ export function unwrapWith(n: Node, step: (n: Node) => Node | null | undefined):
   return cur;
 }
 
+/** An unwrapping function for a language: `step` goes one wrapper down (see `unwrapWith`). */
+export function unwrapper(step: (n: Node) => Node | null | undefined): (n: Node) => Node {
+  return (n) => unwrapWith(n, step);
+}
+
 /** `left.name`, or `name` when there is no left part. */
 export function dotted(left: string, name: string): string {
   return left ? `${left}.${name}` : name;

@@ -6,7 +6,7 @@
  * resolution, the hooks and the cross-file pass.
  */
 import { argumentValues } from '../kit/calls.js';
-import { dotted, functionCallName, memberCallName, unwrapWith, type CalleeName, type LogNaming } from '../kit/names.js';
+import { dotted, functionCallName, memberCallName, unwrapper, type CalleeName, type LogNaming } from '../kit/names.js';
 import { escapeDecoder, literalText } from '../kit/strings.js';
 import type { Node } from '../types.js';
 
@@ -31,18 +31,13 @@ export function simpleName(text: string): string {
   return t.slice(t.lastIndexOf('\\') + 1);
 }
 
-/** One wrapper down (see `unparen`). */
-const WRAPPER_STEP = (c: Node): Node | null | undefined =>
+/** Without parentheses and casts. */
+export const unparen = unwrapper((c) =>
   c.type === 'parenthesized_expression'
     ? c.namedChild(0)
     : c.type === 'cast_expression'
       ? (c.childForFieldName('value') ?? c.namedChild(c.namedChildCount - 1))
-      : undefined;
-
-/** Without parentheses and casts. */
-export function unparen(n: Node): Node {
-  return unwrapWith(n, WRAPPER_STEP);
-}
+      : undefined);
 
 /** `$x` → `x` (the `name` inside a `variable_name`). */
 export function varName(n: Node | null | undefined): string {

@@ -5,7 +5,7 @@
  * is `log.info`), arguments (positional, keyword), string literals (prefixes, escapes,
  * implicit concatenation), type annotations.
  */
-import { dotted, functionCallName, memberCallName, unwrapWith, type CalleeName, type LogNaming } from '../kit/names.js';
+import { dotted, functionCallName, memberCallName, unwrapper, type CalleeName, type LogNaming } from '../kit/names.js';
 import { escapeDecoder } from '../kit/strings.js';
 import type { CallInfo, Node } from '../types.js';
 
@@ -17,13 +17,8 @@ export const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension'
 const LOG_METHODS = /^(?:info|warning|warn|error|debug|critical|exception|log|fatal|msg|success|trace|audit)$/i;
 const LOG_BUILDERS = new Set(['getLogger', 'get_logger', 'getChild', 'bind', 'opt', 'new', 'with_fields', 'patch', 'contextualize']);
 
-/** One wrapper down (see `unparen`). */
-const WRAPPER_STEP = (c: Node): Node | null | undefined => (c.type === 'parenthesized_expression' || c.type === 'await' ? c.namedChildren.find((k) => k && k.type !== 'comment') : undefined);
-
 /** Without parentheses and `await`. */
-export function unparen(n: Node): Node {
-  return unwrapWith(n, WRAPPER_STEP);
-}
+export const unparen = unwrapper((c) => (c.type === 'parenthesized_expression' || c.type === 'await' ? c.namedChildren.find((k) => k && k.type !== 'comment') : undefined));
 
 /** The normalised name of an expression: `self.session` → `session`, `requests.Session().post` → `requests.Session.post`. */
 export function chainName(n: Node | null | undefined): string {
