@@ -76,3 +76,25 @@ export function joinParts(parts: readonly Part[], step: ResolutionStep): StrVal 
   if (def) out.def = def;
   return out;
 }
+
+/** A URL with a scheme and an authority (`https://…`): a path that is one replaces its base. */
+export const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** A base URL and a path joined with exactly one `/` between them (an empty path leaves the base as is). */
+export function joinUrl(base: string, path: string): string {
+  return path === '' ? base : `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** A literal piece of a string being built (no provenance). */
+export function litPart(s: string): Part {
+  return { s, via: [], keys: [], lit: true, complete: true, names: [] };
+}
+
+/**
+ * `def` used as the default of a config/env read whose value is not in the repository
+ * (`a ?? 'x'`, `getenv('A', 'x')`): the default's string, marked `env-default`, with
+ * the keys of the read.
+ */
+export function asDefault(keys: readonly string[], def: StrVal): StrVal {
+  return { ...def, via: uniq<ResolutionStep>(['env-default', ...def.via.filter((s) => s !== 'literal')]), keys: uniq([...keys, ...def.keys]), lit: false };
+}

@@ -26,8 +26,11 @@ export async function loadTree(root: string): Promise<{ files: DiscoveredFile[];
   return { files, ctx };
 }
 
-/** `collect(fixture)`: the collector's own facts; `document(fixture)`: the merged facts document. */
-export function fixtureHarness(fixturesDir: string, collector: Collector) {
+/**
+ * `collect(fixture)`: the collector's own facts; `document(fixture)`: the merged facts
+ * document of the collector and `companions` (e.g. the Web.config collector beside C#).
+ */
+export function fixtureHarness(fixturesDir: string, collector: Collector, companions: Collector[] = []) {
   return {
     async collect(fixture: string): Promise<CollectedFacts> {
       const { files, ctx } = await loadTree(join(fixturesDir, fixture));
@@ -35,7 +38,7 @@ export function fixtureHarness(fixturesDir: string, collector: Collector) {
     },
     async document(fixture: string): Promise<Facts> {
       const { files, ctx } = await loadTree(join(fixturesDir, fixture));
-      return collectFacts(files, ctx, { name: fixture, binEntries: [] }, [collector]);
+      return collectFacts(files, ctx, { name: fixture, binEntries: [] }, [collector, ...companions]);
     },
   };
 }

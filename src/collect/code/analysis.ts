@@ -6,35 +6,34 @@
  * code-path context (function, calls, callers, loop, limiter, TLS, SOAP target).
  */
 import type { DiscoveredFile } from '../../discover/types.js';
-import type {
-  CallSiteFact,
-  CredentialFact,
-  EndpointFact,
-  Language,
-  Location,
-  ResolutionStep,
-  TargetFact,
-  TlsSettingFact,
-  ToolFact,
-  ToolKind,
-} from '../../facts/types.js';
+import type { CallSiteFact, CredentialFact, EndpointFact, Language, Location, TlsSettingFact, ToolFact, ToolKind } from '../../facts/types.js';
 import { compilePatterns, type Settings } from '../../policy/settings.js';
 import { ConfigIndex } from '../config/values.js';
 import { isSensitiveKey, redactEndpoint } from '../credentials/candidates.js';
 import type { CollectContext } from '../types.js';
-import { FunctionIndex, type FnInfo, type Limiter } from './context.js';
+import { elidedText, secretShaped } from './callee.js';
+import { FunctionIndex } from './context.js';
+import { aroundCallers, callerFacts } from './kit/callers.js';
+import { ToolSignals } from './kit/tools.js';
 import { CredentialSink } from './credentials.js';
-import { Resolver, exprText, uniq } from './resolve.js';
-import type { Node, Query } from './runtime.js';
-import { soapContext } from './soap.js';
-import type { Assignment, CallInfo, ClientCall, Declaration, LanguageHooks, LanguageSpec, LanguageSyntax, Val } from './types.js';
-
-export interface Patterns {
-  endpoint: RegExp[];
-  operation: RegExp[];
-  limiter: RegExp[];
-  logger: RegExp[];
-}
+import { DeclTable } from './decls.js';
+import { Resolver } from './resolve.js';
+import type { Query } from './runtime.js';
+import { contains, spanOf } from './span.js';
+import { targetOf } from './target.js';
+import type {
+  Assignment,
+  CallInfo,
+  ClientCall,
+  Declaration,
+  FnInfo,
+  LanguageSyntax,
+  Limiter,
+  Node,
+  ParsedFile,
+  Patterns,
+  Span,
+} from './types.js';
 
 const patternCache = new WeakMap<Settings, Patterns>();
 
@@ -52,124 +51,26 @@ export function patternsOf(settings: Settings): Patterns {
   return p;
 }
 
-/** A node's range in UTF-16 code units. */
-export interface Span {
-  node: Node;
-  start: number;
-  end: number;
+/** Hooks a language provides to judge the code path of a call. */
+export interface LanguageHooks<P> {
+  /** Find client calls, TLS switches, tools, credentials, endpoints in one parsed file. */
+  analyze(fa: FileAnalysis<P>): void;
+  /**
+   * A call that gates the work that follows it in the function (`bucket.tryConsume(1)`,
+   * `rateLimiter.acquirePermission()`, `_limiter.AcquireAsync()`): the limiter's name.
+   */
+  gate?(call: CallInfo, fa: FileAnalysis<P>): string | undefined;
+  /** A limiter declared on a function or its class (`@RateLimiter(name=…)`, `[EnableRateLimiting]`). */
+  functionLimiter?(fn: Node, fa: FileAnalysis<P>): Limiter | undefined;
+  /** A call whose lambda argument runs under a limiter (`rateLimiter.executeSupplier(() -> …)`). */
+  wrapper?(call: CallInfo, fa: FileAnalysis<P>): string | undefined;
 }
 
-export function spanOf(node: Node): Span {
-  return { node, start: node.startIndex, end: node.endIndex };
-}
-
-export function contains(outer: { start: number; end: number }, inner: { start: number; end: number }): boolean {
-  return outer.start <= inner.start && inner.end <= outer.end;
-}
-
-/** The innermost span containing `inner` (spans in any order). */
-export function innermost(spans: readonly Span[], inner: { start: number; end: number }): Span | undefined {
-  let best: Span | undefined;
-  for (const s of spans) {
-    if (contains(s, inner) && (!best || s.start > best.start || (s.start === best.start && s.end < best.end))) best = s;
-  }
-  return best;
-}
-
-interface DeclEntry {
-  d: Declaration;
-  /** Function or lambda a local/parameter belongs to (none: visible in the whole file). */
-  scope?: Span;
-  /** Innermost class around the declaration. */
-  cls?: Span;
-}
-
-/** Every declaration of a file by name, with scope-aware lookup. */
-export class DeclTable {
-  private readonly byName = new Map<string, DeclEntry[]>();
-  readonly entries: DeclEntry[] = [];
-
-  constructor(fa: FileAnalysis<unknown>) {
-    const scopes = [...fa.spans('function'), ...fa.spans('lambda')];
-    const classes = fa.spans('class');
-    for (const n of fa.captures('decl')) {
-      let ds: Declaration[];
-      try {
-        ds = fa.syntax.declarations(n);
-      } catch {
-        ds = [];
-      }
-      for (const d of ds) {
-        const at = spanOf(d.nameNode);
-        const e: DeclEntry = { d };
-        if (d.kind === 'local' || d.kind === 'parameter') {
-          const s = innermost(scopes, at);
-          if (s) e.scope = s;
-        }
-        const c = innermost(classes, at);
-        if (c) e.cls = c;
-        this.entries.push(e);
-        const list = this.byName.get(d.name);
-        if (list) list.push(e);
-        else this.byName.set(d.name, [e]);
-      }
-    }
-  }
-
-  all(): Declaration[] {
-    return this.entries.map((e) => e.d);
-  }
-
-  /** The declaration a name at `at` refers to: innermost local/parameter, else a field of the innermost enclosing class, else any field. */
-  lookup(name: string, at: Node): Declaration | undefined {
-    const list = this.byName.get(name);
-    if (!list) return undefined;
-    const pos = { start: at.startIndex, end: at.startIndex };
-    let best: DeclEntry | undefined;
-    for (const e of list) {
-      if (e.d.kind !== 'local' && e.d.kind !== 'parameter') continue;
-      if (e.scope && !contains(e.scope, pos)) continue;
-      if (!best || (e.scope?.start ?? -1) > (best.scope?.start ?? -1)) best = e;
-    }
-    if (best) return best.d;
-    for (const e of list) {
-      if (e.d.kind === 'local' || e.d.kind === 'parameter') continue;
-      if (e.cls && !contains(e.cls, pos)) continue;
-      if (!best || (e.cls?.start ?? -1) > (best.cls?.start ?? -1)) best = e;
-    }
-    if (best) return best.d;
-    const fields = list.filter((e) => e.d.kind === 'field' || e.d.kind === 'property');
-    return (fields.find((e) => e.d.constant) ?? fields[0])?.d;
-  }
-
-  /** A field of the class named `cls` (simple name) in this file. */
-  inClass(cls: string, name: string, syntax?: LanguageSyntax): Declaration | undefined {
-    const list = this.byName.get(name);
-    if (!list) return undefined;
-    for (const e of list) {
-      if (e.d.kind === 'local' || e.d.kind === 'parameter' || !e.cls) continue;
-      const cn = (syntax ?? this.syntax)?.className(e.cls.node);
-      if (cn === cls) return e.d;
-    }
-    return undefined;
-  }
-
-  /** A constant with this name anywhere in the file. */
-  anyConstant(name: string): Declaration | undefined {
-    return this.byName.get(name)?.find((e) => e.d.constant && e.d.kind !== 'local' && e.d.kind !== 'parameter')?.d;
-  }
-
-  /** The class (span) a declaration sits in. */
-  classOf(d: Declaration): Span | undefined {
-    return this.entries.find((e) => e.d === d)?.cls;
-  }
-
-  /** The function/lambda scope of a local or parameter. */
-  scopeOf(d: Declaration): Span | undefined {
-    return this.entries.find((e) => e.d === d)?.scope;
-  }
-
-  syntax?: LanguageSyntax;
+/** What a file's analysis needs of its language (a `LanguageSpec` is one). */
+export interface FileLanguage<P> {
+  language: Language;
+  syntax: LanguageSyntax;
+  hooks: LanguageHooks<P>;
 }
 
 export interface FileResult {
@@ -180,12 +81,7 @@ export interface FileResult {
   tool?: ToolFact;
 }
 
-/** Priority of tool kinds when a file shows several signals: the most specific wins. */
-const TOOL_PRIORITY: ToolKind[] = ['browser-automation', 'console-command', 'cron', 'bin', 'cli', 'script', 'notebook'];
-
-const LONG_LITERAL = 40;
-
-export class FileAnalysis<P = unknown> {
+export class FileAnalysis<P = unknown> implements ParsedFile<P> {
   readonly path: string;
   readonly language: Language;
   readonly settings: Settings;
@@ -207,10 +103,10 @@ export class FileAnalysis<P = unknown> {
   private readonly clientCalls: ClientCall[] = [];
   private readonly tls: TlsSettingFact[] = [];
   private readonly endpoints: EndpointFact[] = [];
-  private readonly tools: Array<ToolFact & { weak: boolean }> = [];
+  private readonly tools = new ToolSignals();
 
   constructor(
-    readonly spec: LanguageSpec<P>,
+    lang: FileLanguage<P>,
     readonly file: DiscoveredFile,
     readonly text: string,
     readonly root: Node,
@@ -219,11 +115,11 @@ export class FileAnalysis<P = unknown> {
     readonly ctx: CollectContext,
   ) {
     this.path = file.path;
-    this.language = spec.language;
+    this.language = lang.language;
     this.settings = ctx.settings;
     this.config = ConfigIndex.of(ctx);
-    this.syntax = spec.syntax;
-    this.hooks = spec.hooks;
+    this.syntax = lang.syntax;
+    this.hooks = lang.hooks;
     this.patterns = patternsOf(ctx.settings);
     for (const c of query.captures(root)) {
       const list = this.caps.get(c.name);
@@ -232,7 +128,7 @@ export class FileAnalysis<P = unknown> {
         if (list[list.length - 1]?.id !== c.node.id) list.push(c.node);
       } else this.caps.set(c.name, [c.node]);
     }
-    this.creds = new CredentialSink(this as FileAnalysis<unknown>);
+    this.creds = new CredentialSink(this);
   }
 
   /** Nodes captured under `name`, in document order. */
@@ -250,10 +146,7 @@ export class FileAnalysis<P = unknown> {
   }
 
   get decls(): DeclTable {
-    if (!this.declsCache) {
-      this.declsCache = new DeclTable(this as FileAnalysis<unknown>);
-      this.declsCache.syntax = this.syntax;
-    }
+    this.declsCache ??= new DeclTable(this);
     return this.declsCache;
   }
 
@@ -293,13 +186,28 @@ export class FileAnalysis<P = unknown> {
   }
 
   get resolver(): Resolver {
-    this.resolverCache ??= new Resolver(this as FileAnalysis<unknown>);
+    this.resolverCache ??= new Resolver(this);
     return this.resolverCache;
   }
 
   get fns(): FunctionIndex {
-    this.fnsCache ??= new FunctionIndex(this as FileAnalysis<unknown>);
+    this.fnsCache ??= new FunctionIndex(this, {
+      gate: (c) => this.hooks.gate?.(c, this),
+      wrapper: (c) => this.hooks.wrapper?.(c, this),
+      declared: (fn) => this.hooks.functionLimiter?.(fn, this),
+    });
     return this.fnsCache;
+  }
+
+  /** Run `fn` on every call; one call it cannot read does not stop the others. */
+  forEachCall(fn: (c: CallInfo) => void): void {
+    for (const c of this.calls) {
+      try {
+        fn(c);
+      } catch {
+        // a shape we do not read
+      }
+    }
   }
 
   /** Every call and object creation (`@call`, `@new`), in document order. */
@@ -379,17 +287,11 @@ export class FileAnalysis<P = unknown> {
   }
 
   addTool(kind: ToolKind, reason: string, line: number, weak = false): void {
-    this.tools.push({ kind, reason, line, weak });
+    this.tools.add(kind, reason, line, weak);
   }
 
   bestTool(): ToolFact | undefined {
-    let best: (ToolFact & { weak: boolean }) | undefined;
-    for (const f of this.tools) {
-      const pf = TOOL_PRIORITY.indexOf(f.kind);
-      const pb = best ? TOOL_PRIORITY.indexOf(best.kind) : Infinity;
-      if (pf < pb || (pf === pb && best?.weak && !f.weak)) best = f;
-    }
-    return best ? { kind: best.kind, reason: best.reason, line: best.line } : undefined;
+    return this.tools.best();
   }
 
   /** Client calls reported so far (for hooks that look at each other's results). */
@@ -429,22 +331,15 @@ export class FileAnalysis<P = unknown> {
       language: this.language,
       client: c.client,
       callee: c.callee ?? this.calleeText(c.node),
-      target: this.target(c, info),
+      target: targetOf(this, c, info),
       function: { name: info.name, line: info.line },
       callsInFunction: [...info.calls],
       callers: [],
     };
     const callers = fns.callersOf(info);
-    site.callers = callers.map((g) => ({ name: g.info.name, line: g.info.line, calls: [...g.info.calls] }));
-    let loop = fns.loopAround(c.node, info);
-    if (!loop) {
-      outer: for (const g of callers) {
-        for (const s of g.sites) {
-          loop = fns.loopAround(s, g.info);
-          if (loop) break outer;
-        }
-      }
-    }
+    site.callers = callerFacts(callers);
+    // Loop: in the function, else around a call of it in a same-file caller.
+    const loop = fns.loopAround(c.node, info) ?? aroundCallers(callers, (s, g) => fns.loopAround(s, g));
     if (loop) site.loop = loop;
     const limiter = c.limiter ?? this.limiterFor(c.node, info, callers);
     if (limiter) site.limiter = limiter;
@@ -457,57 +352,10 @@ export class FileAnalysis<P = unknown> {
     const own = fns.limiterAround(node, info) ?? fns.gateIn(info) ?? fns.declaredLimiter(info);
     if (own) return own;
     for (const g of callers) {
-      for (const s of g.sites) {
-        const l = fns.limiterAround(s, g.info);
-        if (l) return l;
-      }
-      const l = fns.gateIn(g.info) ?? fns.declaredLimiter(g.info);
+      const l = aroundCallers([g], (s, f) => fns.limiterAround(s, f)) ?? fns.gateIn(g.info) ?? fns.declaredLimiter(g.info);
       if (l) return l;
     }
     return undefined;
-  }
-
-  private piece(v: Node | Val | undefined): UrlPiece | undefined {
-    if (!v) return undefined;
-    const isNode = 'startIndex' in v;
-    const val: Val | undefined = isNode ? this.resolver.resolve(v as Node) : (v as Val);
-    const ph = isNode ? '${' + exprText(v as Node) + '}' : '${?}';
-    if (!val) return isNode ? { ph, via: [], keys: [], complete: false } : undefined;
-    if (val.t === 'str') {
-      const p: UrlPiece = { s: val.s, ph: val.s, via: val.via, keys: val.keys, complete: val.complete };
-      if (val.def) p.def = val.def;
-      return p;
-    }
-    if (val.t === 'ref') return { ph: val.keys[0] ? '${' + val.keys[0] + '}' : ph, via: val.via, keys: val.keys, complete: false };
-    return { ph, via: [], keys: [], complete: false };
-  }
-
-  private target(c: ClientCall, info: FnInfo): TargetFact {
-    const full = combine(this.piece(c.base), this.piece(c.url));
-    const target: TargetFact = { via: [] };
-    if (full) {
-      if (full.s !== undefined) {
-        target.url = redactEndpoint(full.s);
-        target.via = full.via;
-      } else {
-        target.via = full.via.filter((s) => s === 'env' || s === 'config' || s === 'constant' || s === 'property' || s === 'env-default');
-      }
-      if (full.keys.length) target.keys = full.keys;
-      if (full.def && !this.insideNode(full.def, c.node)) target.definedAt = full.def;
-    }
-    const soap = soapContext(this as FileAnalysis<unknown>, info);
-    const ns = c.namespace ?? soap.namespace;
-    const op = c.operation ?? soap.operation;
-    if (ns) target.namespace = ns;
-    if (op) target.operation = op;
-    return target;
-  }
-
-  private insideNode(def: Location, node: Node): boolean {
-    if (def.file !== this.path) return false;
-    const start = node.startPosition.row + 1;
-    const end = node.endPosition.row + 1;
-    return def.line >= start && def.line <= end;
   }
 
   /**
@@ -516,38 +364,7 @@ export class FileAnalysis<P = unknown> {
    * and literals under a sensitive name are elided, so no secret is copied into a fact.
    */
   calleeText(node: Node): string {
-    const start = node.startIndex;
-    const end = node.endIndex;
-    const body = this.text.slice(start, end);
-    const cuts: Array<[number, number]> = [];
-    for (const s of this.captures('string')) {
-      if (s.startIndex < start || s.endIndex > end) continue;
-      if (cuts.some(([a, b]) => s.startIndex >= a && s.endIndex <= b)) continue;
-      const value = this.syntax.stringValue(s) ?? s.text;
-      const elide =
-        value.length > LONG_LITERAL ||
-        /^(Basic|Bearer|Token)\s/i.test(value) ||
-        /:\/\/[^\s/@:]*:[^\s/@]*@/.test(value) ||
-        /^[^\s:/]+:[^\s]+$/.test(value) ||
-        /(?:password|pwd)\s*=/i.test(value) ||
-        this.underSensitiveName(s, node);
-      if (elide) cuts.push([s.startIndex, s.endIndex]);
-    }
-    cuts.sort((a, b) => a[0] - b[0]);
-    let out = '';
-    let at = start;
-    for (const [a, b] of cuts) {
-      if (a < at) continue;
-      const raw = this.text.slice(a, b);
-      const q = raw.startsWith('@"') || raw.startsWith('$"') ? raw.slice(0, 2) : (raw[0] ?? '"');
-      out += this.text.slice(at, a) + `${q}…${q.slice(-1)}`;
-      at = b;
-    }
-    out += this.text.slice(at, end);
-    out = out.replace(/\s+/g, ' ').trim();
-    if (body.length === 0) return '';
-    if (out.length > 200) out = out.slice(0, 199) + '…';
-    return out;
+    return elidedText(this, node, (s, value) => secretShaped(value) || this.underSensitiveName(s, node));
   }
 
   /** A string literal that is an argument right after a sensitive-name literal (`header("X-Api-Key", "…")`). */
@@ -557,34 +374,4 @@ export class FileAnalysis<P = unknown> {
     const k = this.syntax.stringValue(prev.type === 'argument' ? (prev.firstNamedChild ?? prev) : prev);
     return k !== undefined && (this.sensitive(k) || /^authori[sz]ation$/i.test(k));
   }
-}
-
-interface UrlPiece {
-  s?: string;
-  ph: string;
-  via: ResolutionStep[];
-  keys: string[];
-  def?: Location;
-  complete: boolean;
-}
-
-const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
-
-function combine(base: UrlPiece | undefined, path: UrlPiece | undefined): UrlPiece | undefined {
-  if (!base) return path;
-  if (!path) return base;
-  if (path.s !== undefined && ABSOLUTE.test(path.s)) return path;
-  const b = base.s ?? base.ph;
-  const p = path.s ?? path.ph;
-  const s = p === '' ? b : `${b.replace(/\/+$/, '')}/${p.replace(/^\/+/, '')}`;
-  const out: UrlPiece = {
-    ph: s,
-    via: uniq<ResolutionStep>(['concatenation', ...base.via, ...path.via]),
-    keys: uniq([...base.keys, ...path.keys]),
-    complete: base.complete && path.complete,
-  };
-  if (base.s !== undefined || path.s !== undefined) out.s = s;
-  const def = base.def ?? path.def;
-  if (def) out.def = def;
-  return out;
 }

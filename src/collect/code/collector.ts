@@ -11,11 +11,12 @@
  * throws: an internal failure becomes a diagnostic for that file.
  */
 import type { DiscoveredFile } from '../../discover/types.js';
-import type { CallSiteFact, CollectedFacts, CredentialFact, DiagnosticFact, EndpointFact, FileFact, TlsSettingFact } from '../../facts/types.js';
+import type { CollectedFacts, DiagnosticFact } from '../../facts/types.js';
 import type { CollectContext, Collector } from '../types.js';
 import { FileAnalysis } from './analysis.js';
+import { byLocation, factLists, readSource } from './kit/files.js';
 import { parserFor, queryFor, type Node, type Parser, type Query } from './runtime.js';
-import type { LanguageSpec, ParseFn, PrepareEnv } from './types.js';
+import type { LanguageSpec, ParseFn, PrepareEnv } from './spec.js';
 
 export interface TreeSitterStats {
   /** Files of the language given to the collector. */
@@ -61,14 +62,6 @@ export function syntaxDiagnostic(file: string, root: Node, label: string): Diagn
 
 const LABELS: Record<string, string> = { java: 'Java', csharp: 'C#', php: 'PHP', python: 'Python', go: 'Go' };
 
-function readText(ctx: CollectContext, path: string): string | undefined {
-  try {
-    return ctx.readText(path);
-  } catch {
-    return undefined;
-  }
-}
-
 function errorText(err: unknown): string {
   return err instanceof Error ? (err.message.split('\n')[0] ?? 'error') : String(err);
 }
@@ -82,13 +75,8 @@ export async function collectWithSpec<P>(
 ): Promise<CollectedFacts> {
   const started = performance.now();
   const label = LABELS[spec.language] ?? spec.name;
-  const callSites: CallSiteFact[] = [];
-  const credentials: CredentialFact[] = [];
-  const tlsSettings: TlsSettingFact[] = [];
-  const endpoints: EndpointFact[] = [];
-  const diagnostics: DiagnosticFact[] = [];
-  const fileFacts: Array<Pick<FileFact, 'path'> & Partial<FileFact>> = [];
-  const result: CollectedFacts = { files: fileFacts, callSites, credentials, tlsSettings, endpoints, diagnostics };
+  const result = factLists();
+  const { files: fileFacts, callSites, credentials, tlsSettings, endpoints, diagnostics } = result;
   let parsed = 0;
   let prepared = 0;
   if (files.length === 0) return result;
@@ -108,7 +96,7 @@ export async function collectWithSpec<P>(
   const parse: ParseFn = async (some, filter, fn) => {
     const out = [];
     for (const f of some) {
-      const text = readText(ctx, f.path);
+      const text = readSource(ctx, f.path);
       if (text === undefined || !filter(text, f.path)) continue;
       const tree = parser.parse(text);
       if (!tree) continue;
@@ -134,11 +122,8 @@ export async function collectWithSpec<P>(
   }
 
   for (const f of files) {
-    const text = readText(ctx, f.path);
-    if (text === undefined) {
-      diagnostics.push({ file: f.path, line: 1, kind: 'unreadable', message: 'file could not be read as text' });
-      continue;
-    }
+    const text = readSource(ctx, f.path, diagnostics);
+    if (text === undefined) continue;
     let worth: boolean;
     try {
       worth = spec.worthParsing(text, f.path, project, env);
@@ -177,12 +162,10 @@ export async function collectWithSpec<P>(
     }
   }
 
-  const byLoc = <T extends { file: string; line: number; column?: number }>(a: T, b: T): number =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.column ?? 0) - (b.column ?? 0);
-  callSites.sort(byLoc);
-  credentials.sort(byLoc);
-  tlsSettings.sort(byLoc);
-  endpoints.sort(byLoc);
+  callSites.sort(byLocation);
+  credentials.sort(byLocation);
+  tlsSettings.sort(byLocation);
+  endpoints.sort(byLocation);
   if (stats) {
     stats.files = files.length;
     stats.parsed = parsed;

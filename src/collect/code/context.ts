@@ -9,32 +9,17 @@
  * `Class.<init>` (field initialisers) or `<module>` (top-level statements).
  */
 import { matchesAny } from '../../policy/settings.js';
-import { innermost, spanOf, type FileAnalysis, type Span } from './analysis.js';
-import type { CallInfo, Node } from './types.js';
+import { innermost, spanOf } from './span.js';
+import type { CallInfo, FnInfo, Limiter, Loop, Node, ParsedFile, Span } from './types.js';
 
-export interface FnInfo {
-  /** The function node; the class node for `Class.<init>`; undefined for `<module>`. */
-  node?: Node;
-  span?: Span;
-  name: string;
-  /** The method name alone (what same-file callers call it by). */
-  simple: string;
-  line: number;
-  /** Normalised names of every call made in the function, in order, without repeats. */
-  calls: string[];
-  callInfos: CallInfo[];
-  /** Calls, and references passed as values (`this::lookup`, `ids.Select(Lookup)`), by name. */
-  edges: Array<{ name: string; site: Node }>;
-}
-
-export interface Limiter {
-  name: string;
-  line: number;
-}
-
-export interface Loop {
-  kind: string;
-  line: number;
+/** The language's limiter hooks, bound to the file (see `LanguageHooks`). */
+export interface LimiterHooks {
+  /** A call that gates the work after it in its function. */
+  gate(call: CallInfo): string | undefined;
+  /** A call whose lambda argument runs under a limiter. */
+  wrapper(call: CallInfo): string | undefined;
+  /** A limiter declared on a function or its class. */
+  declared(fn: Node): Limiter | undefined;
 }
 
 function lastSegment(name: string): string {
@@ -50,7 +35,10 @@ export class FunctionIndex {
 
   private readonly typeOf: (n: Node) => string | undefined;
 
-  constructor(private readonly fa: FileAnalysis<unknown>) {
+  constructor(
+    private readonly fa: ParsedFile,
+    private readonly hooks: LimiterHooks,
+  ) {
     this.typeOf = (n) => fa.typeOf(n)?.type;
     this.fnSpans = fa.spans('function');
     this.classSpans = fa.spans('class');
@@ -202,7 +190,7 @@ export class FunctionIndex {
 
   private wrapperLimiter(call: CallInfo): Limiter | undefined {
     const fa = this.fa;
-    const hooked = fa.hooks.wrapper?.(call, fa);
+    const hooked = this.hooks.wrapper(call);
     if (hooked) return { name: hooked, line: fa.line(call.node) };
     if (call.name && matchesAny(call.name, fa.patterns.limiter)) return { name: call.name, line: fa.line(call.node) };
     return undefined;
@@ -212,7 +200,7 @@ export class FunctionIndex {
   gateIn(fn: FnInfo): Limiter | undefined {
     const fa = this.fa;
     for (const c of fn.callInfos) {
-      const hooked = fa.hooks.gate?.(c, fa);
+      const hooked = this.hooks.gate(c);
       if (hooked) return { name: hooked, line: fa.line(c.node) };
     }
     return undefined;
@@ -220,7 +208,6 @@ export class FunctionIndex {
 
   /** A limiter declared on the function or its class (`@RateLimiter`, `[EnableRateLimiting]`). */
   declaredLimiter(fn: FnInfo): Limiter | undefined {
-    if (!fn.node || !this.fa.hooks.functionLimiter) return undefined;
-    return this.fa.hooks.functionLimiter(fn.node, this.fa);
+    return fn.node ? this.hooks.declared(fn.node) : undefined;
   }
 }

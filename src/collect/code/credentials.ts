@@ -19,8 +19,7 @@
  */
 import type { CredentialFact } from '../../facts/types.js';
 import { candidateFromValue, classifyValue, credentialFact } from '../credentials/candidates.js';
-import type { FileAnalysis } from './analysis.js';
-import type { Node } from './types.js';
+import type { Node, ParsedFile } from './types.js';
 
 const AUTH_HEADER = /^(proxy-)?authori[sz]ation$/i;
 const SCHEME = /^(Basic|Bearer|Token|Digest|ApiKey|Key)\s+/i;
@@ -35,7 +34,7 @@ export class CredentialSink {
   readonly out: CredentialFact[] = [];
   private readonly consumed = new Set<number>();
 
-  constructor(private readonly fa: FileAnalysis<unknown>) {}
+  constructor(private readonly fa: ParsedFile) {}
 
   private pos(n: Node): { line: number; column: number } {
     return { line: n.startPosition.row + 1, column: n.startPosition.column + 1 };
@@ -116,6 +115,13 @@ export class CredentialSink {
     }
     const k = AUTH_HEADER.test(key) ? (/^proxy/i.test(key) ? 'Proxy-Authorization' : 'Authorization') : key;
     this.push(credentialFact({ file: this.fa.path, ...this.pos(node), source: 'source', kind: 'auth-header', key: k, value: cred }));
+  }
+
+  /** Every declaration and assignment of a string literal, as a binding of its name. */
+  literalBindings(): void {
+    const literal = (n: Node): boolean => this.fa.syntax.stringValue(n) !== undefined;
+    for (const d of this.fa.decls.all()) if (d.value && literal(d.value)) this.binding(d.name, d.value);
+    for (const a of this.fa.assignments) if (literal(a.value)) this.binding(a.name, a.value);
   }
 
   /** Every string literal not judged yet, for shapes that are secrets whatever the name. */

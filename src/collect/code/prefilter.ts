@@ -10,13 +10,10 @@ const sensitiveCache = new WeakMap<Settings, RegExp | null>();
 const operationCache = new WeakMap<Settings, RegExp | null>();
 
 /**
- * A superset of the places a literal can be bound to a sensitive name
- * (`settings.sensitiveKeyPatterns`, anchors turned into identifier boundaries):
- * `password = "…"`, `Password: "…"`, `"secretKey", "…"`, `ApiKey => "…"`, `@"…"`/`$"…"`.
+ * The settings' sensitive key patterns (and `Authorization`) as one regex alternation
+ * for searching text: anchors turned into identifier boundaries.
  */
-export function sensitiveTextPattern(settings: Settings): RegExp | undefined {
-  const cached = sensitiveCache.get(settings);
-  if (cached !== undefined) return cached ?? undefined;
+export function sensitiveNames(settings: Settings): string {
   const alts: string[] = ['authori[sz]ation'];
   for (const p of settings.sensitiveKeyPatterns) {
     let s = p.startsWith('(?i)') ? p.slice(4) : p;
@@ -26,9 +23,20 @@ export function sensitiveTextPattern(settings: Settings): RegExp | undefined {
     s = s.replace(/(?<!\\)\$($|[)|])/g, '(?![A-Za-z0-9])$1');
     alts.push(`(?:${s})`);
   }
+  return alts.join('|');
+}
+
+/**
+ * A superset of the places a literal can be bound to a sensitive name
+ * (`settings.sensitiveKeyPatterns`, anchors turned into identifier boundaries):
+ * `password = "…"`, `Password: "…"`, `"secretKey", "…"`, `ApiKey => "…"`, `@"…"`/`$"…"`.
+ */
+export function sensitiveTextPattern(settings: Settings): RegExp | undefined {
+  const cached = sensitiveCache.get(settings);
+  if (cached !== undefined) return cached ?? undefined;
   let re: RegExp | null;
   try {
-    re = new RegExp(`(?:${alts.join('|')})[\\w$-]*['"\\]]?\\s*(?:[:=,]|=>|\\?\\?|\\|\\|)\\s*[\\w$.]*\\s*(?:\\?\\?|\\|\\|)?\\s*[@$]?['"]`, 'i');
+    re = new RegExp(`(?:${sensitiveNames(settings)})[\\w$-]*['"\\]]?\\s*(?:[:=,]|=>|\\?\\?|\\|\\|)\\s*[\\w$.]*\\s*(?:\\?\\?|\\|\\|)?\\s*[@$]?['"]`, 'i');
   } catch {
     re = null;
   }

@@ -10,18 +10,20 @@
  * `format`) and config (`config`, `env`, `springPlaceholders`). Bounded (depth ≤ 10)
  * and cycle-safe; nothing is executed.
  */
-import { joinParts, uniq, type Part } from '../resolution.js';
+import { asDefault, joinParts, litPart, uniq, type Part } from '../resolution.js';
 import type { Location, ResolutionStep } from '../../facts/types.js';
 import { replacePlaceholders, type ResolvedConfig } from '../config/values.js';
-import type { FileAnalysis } from './analysis.js';
-import type { Declaration, Node, NodeVal, RefVal, StrVal, Val } from './types.js';
+import type { ConfigFlavorName, Declaration, Node, NodeVal, ParsedFile, StrVal, Val, ValueResolver } from './types.js';
 
 export const MAX_DEPTH = 10;
 
-export { uniq };
-
 export function lit(s: string): StrVal {
   return { t: 'str', s, via: ['literal'], keys: [], lit: true, complete: true, names: [] };
+}
+
+/** An expression that is an object, not a string. */
+export function objectVal(node: Node): NodeVal {
+  return { t: 'node', node, via: [] };
 }
 
 /** Prepend a resolution step (and where the value was written, when not known yet). */
@@ -40,17 +42,13 @@ export function withStep(v: Val | undefined, step: ResolutionStep, def?: Locatio
   return { ...v, via: uniq<ResolutionStep>([step, ...v.via]) };
 }
 
-export type { Part };
-
-export type ConfigFlavorName = 'spring' | 'dotnet' | 'env' | 'netfx-appsettings' | 'netfx-connection-strings' | 'wcf-endpoint' | (string & {});
-
-export class Resolver {
+export class Resolver implements ValueResolver {
   private readonly memo = new Map<number, Val | null>();
   private readonly declMemo = new Map<number, Val | null>();
   private readonly active = new Set<number>();
   private depth = 0;
 
-  constructor(readonly fa: FileAnalysis<unknown>) {}
+  constructor(readonly fa: ParsedFile) {}
 
   /** What an expression resolves to (memoised per node). */
   resolve(node: Node | null | undefined): Val | undefined {
@@ -63,7 +61,15 @@ export class Resolver {
     this.depth++;
     let v: Val | undefined;
     try {
-      v = this.fa.syntax.evaluate(node, this);
+      const syntax = this.fa.syntax;
+      const call = this.fa.callInfo(node);
+      if (call?.isNew) v = syntax.evaluateCreation ? syntax.evaluateCreation(call, this) : objectVal(node);
+      else if (call) v = syntax.evaluateCall(call, this);
+      else if (syntax.objectTypes.has(node.type)) v = objectVal(node);
+      else {
+        const inner = syntax.unwrap(node);
+        v = inner.id !== node.id ? this.resolve(inner) : syntax.evaluate(node, this);
+      }
     } catch {
       v = undefined;
     } finally {
@@ -103,7 +109,6 @@ export class Resolver {
     return joinParts(parts, step);
   }
 
-
   /** Parts joined, unless none of them resolved to anything (then undefined). */
   concat(parts: Part[], step: ResolutionStep = 'concatenation'): StrVal | undefined {
     if (parts.every((p) => p.via.length === 0 && p.keys.length === 0)) return undefined;
@@ -117,7 +122,6 @@ export class Resolver {
   format(template: StrVal, args: Node[], style: 'printf' | 'dotnet'): StrVal {
     const parts: Part[] = [];
     const t = template.s;
-    const litPart = (s: string): Part => ({ s, via: [], keys: [], lit: true, complete: true, names: [] });
     let i = 0;
     let buf = '';
     let next = 0;
@@ -254,7 +258,7 @@ export class Resolver {
     else if (flavor === 'env') r = idx.env(key, from);
     else r = idx.simple(flavor, key, from);
     if (r) return this.fromConfig(r);
-    if (def) return { ...def, via: uniq<ResolutionStep>(['env-default', ...def.via.filter((s) => s !== 'literal')]), keys: uniq([key, ...def.keys]), lit: false };
+    if (def) return asDefault([key], def);
     return { t: 'ref', keys: [key], via: [flavor === 'env' ? 'env' : 'config'] };
   }
 

@@ -43,47 +43,39 @@ export function treeSitter(): Promise<TreeSitterModule> {
   return runtime;
 }
 
-/** A grammar by its file stem: `java`, `c-sharp`, `php`, `python`, `go`… (once per process). */
-export function grammar(name: string): Promise<Language> {
-  let p = languages.get(name);
+/** What `make` gives for `key`, made once and kept; a failure is not kept (a later call retries and reports it). */
+function once<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let p = cache.get(key);
   if (!p) {
-    p = (async () => {
-      const mod = await treeSitter();
-      return mod.Language.load(join(wasmDir(), `tree-sitter-${name}.wasm`));
-    })();
-    p.catch(() => languages.delete(name));
-    languages.set(name, p);
+    p = make();
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
   }
   return p;
+}
+
+/** A grammar by its file stem: `java`, `c-sharp`, `php`, `python`, `go`… (once per process). */
+export function grammar(name: string): Promise<Language> {
+  return once(languages, name, async () => {
+    const mod = await treeSitter();
+    return mod.Language.load(join(wasmDir(), `tree-sitter-${name}.wasm`));
+  });
 }
 
 /** The one parser of a grammar (parsers are reused: a parse resets them). */
 export function parserFor(name: string): Promise<Parser> {
-  let p = parsers.get(name);
-  if (!p) {
-    p = (async () => {
-      const mod = await treeSitter();
-      const parser = new mod.Parser();
-      parser.setLanguage(await grammar(name));
-      return parser;
-    })();
-    p.catch(() => parsers.delete(name));
-    parsers.set(name, p);
-  }
-  return p;
+  return once(parsers, name, async () => {
+    const mod = await treeSitter();
+    const parser = new mod.Parser();
+    parser.setLanguage(await grammar(name));
+    return parser;
+  });
 }
 
 /** A compiled query for a grammar (compiled once per grammar and source text). */
 export function queryFor(grammarName: string, source: string): Promise<Query> {
-  const key = `${grammarName}\0${source}`;
-  let q = queries.get(key);
-  if (!q) {
-    q = (async () => {
-      const mod = await treeSitter();
-      return new mod.Query(await grammar(grammarName), source);
-    })();
-    q.catch(() => queries.delete(key));
-    queries.set(key, q);
-  }
-  return q;
+  return once(queries, `${grammarName}\0${source}`, async () => {
+    const mod = await treeSitter();
+    return new mod.Query(await grammar(grammarName), source);
+  });
 }

@@ -8,8 +8,8 @@
  * trimmed.
  */
 import { matchesAny } from '../../policy/settings.js';
-import { contains, spanOf, type FileAnalysis } from './analysis.js';
-import type { FnInfo } from './context.js';
+import { contains, spanOf } from './span.js';
+import type { FnInfo, ParsedFile } from './types.js';
 
 const memo = new WeakMap<FnInfo, { namespace?: string; operation?: string }>();
 
@@ -21,14 +21,14 @@ export function operationName(token: string): string {
 }
 
 /** The operation a token names, if it is one per the settings. */
-export function matchOperation(fa: FileAnalysis<unknown>, token: string): string | undefined {
+export function matchOperation(fa: ParsedFile, token: string): string | undefined {
   if (token.length < 4) return undefined;
   const name = operationName(token);
   if (matchesAny(name, fa.patterns.operation)) return name;
   return undefined;
 }
 
-export function soapContext(fa: FileAnalysis<unknown>, fn: FnInfo): { namespace?: string; operation?: string } {
+export function soapContext(fa: ParsedFile, fn: FnInfo): { namespace?: string; operation?: string } {
   const m = memo.get(fn);
   if (m) return m;
   const out: { namespace?: string; operation?: string } = {};

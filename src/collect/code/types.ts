@@ -1,16 +1,18 @@
 /**
- * Contracts of the tree-sitter framework: what a language module provides
- * (`LanguageSpec`, `LanguageSyntax`) and the shapes passed between the framework and
- * it (`CallInfo`, `Declaration`, `ClientCall`, `Val`). See README.md.
+ * Contracts of the tree-sitter framework, at the bottom of its dependency graph (this
+ * module imports no other module of the framework but the runtime's types): what a
+ * language's syntax reader provides (`LanguageSyntax`), the shapes passed between the
+ * framework and a language (`CallInfo`, `Declaration`, `ClientCall`, `Val`), and the
+ * read-only views of a parsed file (`ParsedFile`) and of its value resolver
+ * (`ValueResolver`) that syntax readers and framework parts are written against.
+ * `FileAnalysis` (analysis.ts) and `Resolver` (resolve.ts) implement them; the
+ * language spec and hooks are in spec.ts. See README.md.
  */
-import type { NodeVal, RefVal, StrVal, Val } from '../resolution.js';
-import type { DiscoveredFile } from '../../discover/types.js';
+import type { NodeVal, Part, RefVal, StrVal, Val } from '../resolution.js';
 import type { Language, Location, ResolutionStep, ToolKind } from '../../facts/types.js';
 import type { Settings } from '../../policy/settings.js';
-import type { CollectContext } from '../types.js';
+import type { ConfigIndex } from '../config/values.js';
 import type { Node } from './runtime.js';
-import type { FileAnalysis } from './analysis.js';
-import type { Resolver } from './resolve.js';
 
 export type { Node };
 
@@ -64,9 +66,7 @@ export interface Assignment {
   operator: string;
 }
 
-export type { StrVal };
-
-export type { NodeVal, RefVal, Val };
+export type { NodeVal, Part, RefVal, StrVal, Val };
 
 /** A client call site found by a language module; the framework adds the code-path context. */
 export interface ClientCall {
@@ -123,71 +123,29 @@ export interface LanguageSyntax {
   declarations(node: Node): Declaration[];
   /** An `@assign` capture. */
   assignment(node: Node): Assignment | undefined;
+  /** Without transparent wrappers (parentheses, casts, `await`): what the expression stands for. */
+  unwrap(node: Node): Node;
   /** A name for an expression used as a receiver or argument (`this.rest` → `rest`); '' when it has none. */
   exprName(node: Node): string;
-  /** Resolve a language-specific expression (literals, concatenation, interpolation, format calls, names…). */
-  evaluate(node: Node, r: Resolver): Val | undefined;
+  /**
+   * Expressions that are objects, not strings (lambdas, collections, object literals):
+   * they resolve to themselves (a `NodeVal`), followed by `origin` and `typeOf`.
+   */
+  objectTypes: ReadonlySet<string>;
+  /** Resolve a language-specific expression (literals, concatenation, interpolation, names…) that is not a call. */
+  evaluate(node: Node, r: ValueResolver): Val | undefined;
+  /**
+   * Resolve a call (a node `call` reads, not an object creation): string building
+   * (`String.format`, `sprintf`), config and env reads, getters.
+   */
+  evaluateCall(call: CallInfo, r: ValueResolver): Val | undefined;
+  /** Resolve an object creation whose value may be a string (`new URL(u)`, `new Uri(b, p)`); without it, the object itself. */
+  evaluateCreation?(call: CallInfo, r: ValueResolver): Val | undefined;
   /** The value of a declaration when it does not come from its initialiser (Java `@Value`, C# options binding). */
-  declarationValue?(d: Declaration, r: Resolver): Val | undefined;
+  declarationValue?(d: Declaration, r: ValueResolver): Val | undefined;
   /** A member reference passed as a value (`this::lookup`, `Lookup` method group): its name, for same-file callers. */
   reference?(node: Node): string | undefined;
 }
-
-/** Hooks a language provides to judge the code path of a call. */
-export interface LanguageHooks<P> {
-  /** Find client calls, TLS switches, tools, credentials, endpoints in one parsed file. */
-  analyze(fa: FileAnalysis<P>): void;
-  /**
-   * A call that gates the work that follows it in the function (`bucket.tryConsume(1)`,
-   * `rateLimiter.acquirePermission()`, `_limiter.AcquireAsync()`): the limiter's name.
-   */
-  gate?(call: CallInfo, fa: FileAnalysis<P>): string | undefined;
-  /** A limiter declared on a function or its class (`@RateLimiter(name=…)`, `[EnableRateLimiting]`). */
-  functionLimiter?(fn: Node, fa: FileAnalysis<P>): { name: string; line: number } | undefined;
-  /** A call whose lambda argument runs under a limiter (`rateLimiter.executeSupplier(() -> …)`). */
-  wrapper?(call: CallInfo, fa: FileAnalysis<P>): string | undefined;
-}
-
-/** Given to `worthParsing` and `prepare`. */
-export interface PrepareEnv {
-  ctx: CollectContext;
-  settings: Settings;
-}
-
-/** A language for the tree-sitter framework. */
-export interface LanguageSpec<P = unknown> {
-  /** Collector name, e.g. `java`. */
-  name: string;
-  /** Facts language. */
-  language: Language;
-  /** Grammar file stem: `java` → `tree-sitter-java.wasm`; `c-sharp`, `php`, `python`, `go`. */
-  grammar: string;
-  /**
-   * One query whose captures give the nodes the framework and the hooks work on.
-   * Capture names the framework reads: `function`, `lambda`, `class`, `call`, `new`,
-   * `loop`, `string`, `decl`, `assign`, `annotation`, `import`, `ref`; others are the
-   * language's own (read with `fa.captures(name)`).
-   */
-  query: string;
-  /** Which discovered files this language reads (default: `kind: source` and `language`). */
-  appliesTo?(file: DiscoveredFile): boolean;
-  /**
-   * A cross-file pass before the per-file analysis (e.g. Feign interfaces, options
-   * classes): it may parse files with `parseFiles`. Its result is `fa.project`.
-   */
-  prepare?(files: readonly DiscoveredFile[], env: PrepareEnv, parse: ParseFn): Promise<P> | P;
-  /** Cheap text check: is this file worth parsing at all? */
-  worthParsing(text: string, path: string, project: P, env: PrepareEnv): boolean;
-  syntax: LanguageSyntax;
-  hooks: LanguageHooks<P>;
-}
-
-/** Parse files with the language's grammar and query, one at a time; the tree is freed after `fn`. */
-export type ParseFn = <T>(
-  files: readonly DiscoveredFile[],
-  filter: (text: string, path: string) => boolean,
-  fn: (fa: FileAnalysis<unknown>) => T | undefined,
-) => Promise<T[]>;
 
 export interface ToolSignal {
   kind: ToolKind;
@@ -195,4 +153,125 @@ export interface ToolSignal {
   line: number;
   /** A lesser reason, used only when no other signal of its kind is found. */
   weak?: boolean;
+}
+
+/** A node's range in UTF-16 code units. */
+export interface Span {
+  node: Node;
+  start: number;
+  end: number;
+}
+
+export interface Limiter {
+  name: string;
+  line: number;
+}
+
+export interface Loop {
+  kind: string;
+  line: number;
+}
+
+/** A function of the file, as the code-path context sees it (context.ts). */
+export interface FnInfo {
+  /** The function node; the class node for `Class.<init>`; undefined for `<module>`. */
+  node?: Node;
+  span?: Span;
+  name: string;
+  /** The method name alone (what same-file callers call it by). */
+  simple: string;
+  line: number;
+  /** Normalised names of every call made in the function, in order, without repeats. */
+  calls: string[];
+  callInfos: CallInfo[];
+  /** Calls, and references passed as values (`this::lookup`, `ids.Select(Lookup)`), by name. */
+  edges: Array<{ name: string; site: Node }>;
+}
+
+/** The settings' patterns, compiled once per settings object. */
+export interface Patterns {
+  endpoint: RegExp[];
+  operation: RegExp[];
+  limiter: RegExp[];
+  logger: RegExp[];
+}
+
+/** The declarations of a file by name, with scope-aware lookup (decls.ts). */
+export interface DeclLookup {
+  all(): Declaration[];
+  /** The declaration a name at `at` refers to: innermost local/parameter, else a field of the innermost enclosing class, else any field. */
+  lookup(name: string, at: Node): Declaration | undefined;
+  /** A field of the class named `cls` (simple name) in this file. */
+  inClass(cls: string, name: string): Declaration | undefined;
+  /** A constant with this name anywhere in the file. */
+  anyConstant(name: string): Declaration | undefined;
+  /** The class (span) a declaration sits in. */
+  classOf(d: Declaration): Span | undefined;
+  /** The function/lambda scope of a local or parameter. */
+  scopeOf(d: Declaration): Span | undefined;
+}
+
+/** A parsed file as syntax readers and the framework's parts read it (implemented by `FileAnalysis`). */
+export interface ParsedFile<P = unknown> {
+  readonly path: string;
+  readonly text: string;
+  readonly language: Language;
+  readonly settings: Settings;
+  readonly config: ConfigIndex;
+  readonly syntax: LanguageSyntax;
+  readonly patterns: Patterns;
+  /** The result of the language's cross-file `prepare` pass. */
+  readonly project: P;
+  readonly decls: DeclLookup;
+  readonly assignments: Assignment[];
+  readonly resolver: ValueResolver;
+  /** Every call and object creation (`@call`, `@new`), in document order. */
+  readonly calls: CallInfo[];
+  /** Nodes captured under `name`, in document order. */
+  captures(name: string): Node[];
+  spans(name: string): Span[];
+  callInfo(node: Node): CallInfo | undefined;
+  /** The first assignment to a field or variable without an initialiser (`this.url = …` in a constructor). */
+  assignmentsTo(d: Declaration): Assignment | undefined;
+  /** The declared type of a name expression (`rest` → `RestTemplate`), or the type it was created with. */
+  typeOf(expr: Node): { type: string; typeArgs: string[] } | undefined;
+  line(node: Node): number;
+  loc(node: Node): Location;
+  sensitive(name: string): boolean;
+}
+
+export type ConfigFlavorName = 'spring' | 'dotnet' | 'env' | 'netfx-appsettings' | 'netfx-connection-strings' | 'wcf-endpoint' | (string & {});
+
+/**
+ * Same-file value resolution as a syntax reader calls it back (implemented by
+ * `Resolver`, resolve.ts): names, string pieces, format strings and config lookups.
+ */
+export interface ValueResolver {
+  readonly fa: ParsedFile;
+  /** What an expression resolves to (memoised per node). */
+  resolve(node: Node | null | undefined): Val | undefined;
+  /** The string an expression resolves to, if it does. */
+  str(node: Node | null | undefined): StrVal | undefined;
+  /** A string part: the resolved string, or `${expression}` when it does not resolve. */
+  part(node: Node | null | undefined): Part;
+  /** Join parts into one string (concatenation, interpolation, format). */
+  join(parts: Part[], step: ResolutionStep): StrVal;
+  /** Parts joined, unless none of them resolved to anything (then undefined). */
+  concat(parts: Part[], step?: ResolutionStep): StrVal | undefined;
+  /** A format string with arguments: `printf` (`%s`, `%1$s`) or `dotnet` (`{0}`). */
+  format(template: StrVal, args: Node[], style: 'printf' | 'dotnet'): StrVal;
+  /** A name at a position: local, parameter, field of the enclosing class, or a field elsewhere in the file. */
+  identifier(name: string, at: Node): Val | undefined;
+  /** `Qualifier.NAME`: a field of a class of this file (`this.x` → the enclosing class's field). */
+  member(qualifier: string, name: string, at: Node): Val | undefined;
+  /** The value of a declaration: its special value, its initialiser, or its one assignment. */
+  declaration(d: Declaration): Val | undefined;
+  /** Follow a name to the expression it was initialised with, through at most a few hops. */
+  origin(node: Node, hops?: number): Node;
+  /** A config key read at run time (its value in the repository, else `def`, else a reference). */
+  config(flavor: ConfigFlavorName, key: string, def?: StrVal): Val;
+  /** An environment variable. */
+  env(name: string, def?: StrVal): Val;
+  /** A Spring value expression with placeholders (`${dancu.url:https://…}`). */
+  springPlaceholders(text: string): Val;
 }

@@ -8,14 +8,18 @@ import type { CallSiteFact, CredentialFact, DiagnosticFact, EndpointFact, TlsSet
 import type { Settings } from '../../policy/settings.js';
 import { matchesAny } from '../../policy/settings.js';
 import { isSensitiveKey, redactEndpoint } from '../credentials/candidates.js';
-import { buildTarget, classifyCall, soapCreateCall, type Anchored, type ClassifyEnv, type ClientCall } from './clients.js';
+import { classifyCall, soapCreateCall, type Anchored, type ClassifyEnv, type ClientCall } from './clients.js';
+import { buildTarget } from './targets.js';
 import { FnIndex, type FnInfo, type Limiter } from './context.js';
 import { CredentialScanner } from './credentials.js';
 import { lineOf, type FileModel } from './model.js';
 import { callName, lastSegment } from './names.js';
-import { normSpec, propName, unwrap, type Resolver } from './resolve.js';
+import { type Resolver } from './resolve.js';
+import { normSpec, propName, unwrap } from './values.js';
 import { fileWideTls, tlsOffIn, tlsSettingAt, type TlsHit } from './tls.js';
-import { importSignals, nodeSignals, shebangSignal, ToolSignals, underToolDir } from './tools.js';
+import { aroundCallers, callerFacts } from '../code/kit/callers.js';
+import { ToolSignals } from '../code/kit/tools.js';
+import { importSignals, nodeSignals, shebangSignal, underToolDir } from './tools.js';
 
 export interface Patterns {
   endpoint: RegExp[];
@@ -164,18 +168,9 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
       callers: [],
     };
     const callers = index.callersOf(info);
-    site.callers = callers.map((g) => ({ name: g.info.name, line: g.info.line, calls: [...g.info.calls] }));
+    site.callers = callerFacts(callers);
     // Loop: in the function, else around a call of it in a same-file caller.
-    let loop = index.loopAround(c.node, boundary);
-    if (!loop) {
-      for (const g of callers) {
-        for (const s of g.sites) {
-          loop = index.loopAround(s, g.info.node);
-          if (loop) break;
-        }
-        if (loop) break;
-      }
-    }
+    const loop = index.loopAround(c.node, boundary) ?? aroundCallers(callers, (s, g) => index.loopAround(s, g.node));
     if (loop) site.loop = loop;
     const limiter = c.limiter ?? limiterFor(index, c.node, boundary, info, callers);
     if (limiter) site.limiter = limiter;
@@ -264,17 +259,7 @@ function limiterFor(
   info: FnInfo,
   callers: Array<{ info: FnInfo; sites: ts.Node[] }>,
 ): Limiter | undefined {
-  const around = index.limiterAround(node, boundary);
-  if (around) return around;
-  const gate = index.gateIn(info);
-  if (gate) return gate;
-  for (const g of callers) {
-    for (const s of g.sites) {
-      const l = index.limiterAround(s, g.info.node);
-      if (l) return l;
-    }
-  }
-  return undefined;
+  return index.limiterAround(node, boundary) ?? index.gateIn(info) ?? aroundCallers(callers, (s, g) => index.limiterAround(s, g.node));
 }
 
 function callTls(c: ClientCall, r: Resolver): TlsHit | undefined {

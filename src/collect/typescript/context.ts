@@ -14,7 +14,8 @@ import { ts } from 'ts-morph';
 import { matchesAny } from '../../policy/settings.js';
 import { lineOf, type FileModel } from './model.js';
 import { callName, callOfArgument, isFunctionLikeBoundaryCandidate, lastSegment } from './names.js';
-import { propName, unwrap, type Resolver, type Val } from './resolve.js';
+import { type Resolver } from './resolve.js';
+import { propName, unwrap, type Val } from './values.js';
 
 export interface FnInfo {
   node: ts.Node;

@@ -9,8 +9,11 @@
  *   (`'Basic ' + Buffer.from('user:pass').toString('base64')`, `` `Bearer ${'lit'}` ``,
  *   `'Basic dXNlcjpwYXNz'`, `headers.set('Authorization', …)`).
  *
- * Values are judged by the shared heuristics in `../secrets.ts` (placeholders, i18n
- * prose, URLs and paths are not candidates); the clear value never leaves here.
+ * Values are judged by the shared heuristics in `../credentials/candidates.ts`
+ * (placeholders, i18n prose, URLs and paths are not candidates); the clear value never
+ * leaves here. `LiteralJudge` is that judgement once a literal, its name and its place
+ * are known: the AST scanner here and the token scanner for history blobs
+ * (source-lines.ts) both report through it, so they decide alike.
  */
 import { ts } from 'ts-morph';
 import type { CredentialFact } from '../../facts/types.js';
@@ -18,11 +21,14 @@ import type { Settings } from '../../policy/settings.js';
 import { candidateFromValue, classifyValue, credentialFact, isSensitiveKey } from '../credentials/candidates.js';
 import type { FileModel } from './model.js';
 import { callName } from './names.js';
-import { propName, unwrap, type Resolver } from './resolve.js';
+import { type Resolver } from './resolve.js';
+import { propName, unwrap } from './values.js';
 
-const AUTH_HEADER = /^(proxy-)?authori[sz]ation$/i;
-const USER_KEYS = /^(user(name)?|login|account|tai_?khoan|userid|user_id|username)$/i;
-const AUTH_HOLDER = /^(auth|basicAuth|credentials?|creds)$/i;
+export const AUTH_HEADER = /^(proxy-)?authori[sz]ation$/i;
+/** Member names of a user/password object that hold the user. */
+export const USER_KEYS = /^(user(name)?|login|account|tai_?khoan|userid|user_id|username)$/i;
+/** Names of the object that holds a user and a password (`auth: { … }`). */
+export const AUTH_HOLDER = /^(auth|basicAuth|credentials?|creds)$/i;
 const SCHEME = /^(Basic|Bearer|Token|Digest|ApiKey|Key)\s+/i;
 /** A value expression that may build an Authorization header from literals. */
 const HEADERISH = /Basic|Bearer|Token|Buffer\.from|btoa/;
@@ -30,15 +36,92 @@ const SECRETISH_NAME = /key|secret|token|pass|pwd|auth|cred|sig|salt|hmac|cert|b
 /** base64-ish, a URL with credentials, a JWT or a PEM block. */
 const SECRETISH_VALUE = /^[A-Za-z0-9+/=_-]{8,}$|:\/\/[^\s/@]*:[^\s/@]*@|eyJ|PRIVATE KEY|assword=|pwd=/i;
 
-export class CredentialScanner {
+/** Where a literal is (1-based line and column). */
+export interface At {
+  line: number;
+  column: number;
+}
+
+/** The credential judgement of literals in TypeScript/JavaScript source, whatever found them. */
+export class LiteralJudge {
   readonly out: CredentialFact[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly settings: Settings,
+  ) {}
+
+  sensitive(name: string): boolean {
+    return isSensitiveKey(name, this.settings);
+  }
+
+  /** A literal bound to a name: judged when the name or the value hints at a secret. */
+  named(name: string, value: string, at: At): void {
+    // Only names that hint at a secret, or values shaped like one, are worth classifying.
+    if (!this.sensitive(name) && !SECRETISH_NAME.test(name) && !SECRETISH_VALUE.test(value)) return;
+    const fact = candidateFromValue({ file: this.file, ...at, source: 'source', key: name, value, settings: this.settings });
+    if (fact) this.push(fact);
+  }
+
+  /** The password (or other sensitive member) of a user/password object. */
+  authObject(name: string, value: string, at: At): void {
+    if (classifyValue(name, value, this.settings) === undefined) return;
+    this.push(credentialFact({ file: this.file, ...at, source: 'source', kind: 'auth-object', key: name, value }));
+  }
+
+  /**
+   * `X || 'lit'` / `X ?? 'lit'`: with X an env variable, the literal is its default,
+   * keyed by the env name (or the name it is bound to) when that is sensitive; with X
+   * anything else, the literal as bound to a sensitive name.
+   */
+  fallback(envName: string | undefined, boundName: string | undefined, value: string, at: At): void {
+    if (envName === undefined) {
+      if (!boundName || value.length < 4 || !this.sensitive(boundName)) return;
+      const fact = candidateFromValue({ file: this.file, ...at, source: 'source', key: boundName, value, settings: this.settings });
+      if (fact) this.push(fact);
+      return;
+    }
+    let key: string | undefined;
+    if (this.sensitive(envName)) key = envName;
+    else if (boundName && this.sensitive(boundName)) key = boundName;
+    if (!key) return;
+    const kind = classifyValue(key, value, this.settings);
+    if (kind === undefined) return;
+    this.push(credentialFact({ file: this.file, ...at, source: 'source', kind: kind === 'high-entropy' ? 'named-literal' : kind, key, value }));
+  }
+
+  /** An Authorization value built from literals (`fromBinding`: bound to a sensitive name, so it needs a scheme). */
+  header(name: string, fullValue: string, at: At, fromBinding: boolean): void {
+    const full = fullValue.trim();
+    if (fromBinding && !SCHEME.test(full)) return;
+    const cred = full.replace(SCHEME, '').trim();
+    if (cred.length < 4) return;
+    if (classifyValue('Authorization', full, this.settings) === undefined && classifyValue('Authorization', cred, this.settings) === undefined) return;
+    const key = fromBinding ? name : /^proxy/i.test(name) ? 'Proxy-Authorization' : 'Authorization';
+    this.push(credentialFact({ file: this.file, ...at, source: 'source', kind: 'auth-header', key, value: cred }));
+  }
+
+  private push(f: CredentialFact): void {
+    if (this.out.some((o) => o.line === f.line && o.column === f.column && o.valueHash === f.valueHash)) return;
+    this.out.push(f);
+  }
+}
+
+export class CredentialScanner {
+  private readonly judge: LiteralJudge;
   private readonly consumed = new Set<ts.Node>();
 
   constructor(
     private readonly file: FileModel,
-    private readonly settings: Settings,
+    settings: Settings,
     private readonly resolver: Resolver,
-  ) {}
+  ) {
+    this.judge = new LiteralJudge(file.path, settings);
+  }
+
+  get out(): CredentialFact[] {
+    return this.judge.out;
+  }
 
   private pos(n: ts.Node): { line: number; column: number } {
     const lc = this.file.sf.getLineAndCharacterOfPosition(n.getStart(this.file.sf));
@@ -46,7 +129,7 @@ export class CredentialScanner {
   }
 
   private sensitive(name: string): boolean {
-    return isSensitiveKey(name, this.settings);
+    return this.judge.sensitive(name);
   }
 
   /** Visit one node of the file walk. */
@@ -99,15 +182,8 @@ export class CredentialScanner {
     if (ts.isStringLiteral(v) || ts.isNoSubstitutionTemplateLiteral(v)) {
       const value = v.text;
       if (value.length < 4 || value.length > 4096) return;
-      if (prop && this.sensitive(name) && this.inAuthObject(prop)) {
-        if (classifyValue(name, value, this.settings) === undefined) return;
-        this.push(credentialFact({ file: this.file.path, ...this.pos(v), source: 'source', kind: 'auth-object', key: name, value }));
-        return;
-      }
-      // Only names that hint at a secret, or values shaped like one, are worth classifying.
-      if (!this.sensitive(name) && !SECRETISH_NAME.test(name) && !SECRETISH_VALUE.test(value)) return;
-      const fact = candidateFromValue({ file: this.file.path, ...this.pos(v), source: 'source', key: name, value, settings: this.settings });
-      if (fact) this.push(fact);
+      if (prop && this.sensitive(name) && this.inAuthObject(prop)) this.judge.authObject(name, value, this.pos(v));
+      else this.judge.named(name, value, this.pos(v));
       return;
     }
     if (ts.isBinaryExpression(v)) {
@@ -148,24 +224,7 @@ export class CredentialScanner {
     const leftText = callName(e.left);
     if (!/^(process|import\.meta)\.env\./.test(leftText) && !(boundName && this.sensitive(boundName))) return;
     const left = /^(process|import\.meta)\.env\./.test(leftText) ? this.resolver.resolve(e.left, this.file) : undefined;
-    let key: string | undefined;
-    if (left?.t === 'env' && this.sensitive(left.key)) key = left.key;
-    else if (left?.t === 'env' && boundName && this.sensitive(boundName)) key = boundName;
-    else if (!left || left.t !== 'env') {
-      if (boundName) {
-        // Not an env fallback: judge the literal as bound to the name.
-        const value = right.text;
-        if (value.length < 4 || !this.sensitive(boundName)) return;
-        const fact = candidateFromValue({ file: this.file.path, ...this.pos(right), source: 'source', key: boundName, value, settings: this.settings });
-        if (fact) this.push(fact);
-      }
-      return;
-    }
-    if (!key) return;
-    const value = right.text;
-    const kind = classifyValue(key, value, this.settings);
-    if (kind === undefined) return;
-    this.push(credentialFact({ file: this.file.path, ...this.pos(right), source: 'source', kind: kind === 'high-entropy' ? 'named-literal' : kind, key, value }));
+    this.judge.fallback(left?.t === 'env' ? left.key : undefined, boundName, right.text, this.pos(right));
   }
 
   /** An Authorization header (or a sensitive binding) whose value is built from literals only. */
@@ -174,24 +233,7 @@ export class CredentialScanner {
     if (v?.t !== 'str' || !v.lit || !v.complete) return;
     // The literal came through constants that are themselves credential names: reported there.
     if (v.names.length > 0 && v.names.every((n) => this.sensitive(n))) return;
-    const full = v.s.trim();
-    const hasScheme = SCHEME.test(full);
-    if (fromBinding && !hasScheme) return;
-    const cred = full.replace(SCHEME, '').trim();
-    if (cred.length < 4) return;
-    if (classifyValue('Authorization', full, this.settings) === undefined && classifyValue('Authorization', cred, this.settings) === undefined) return;
-    this.push(
-      credentialFact({ file: this.file.path, ...this.pos(unwrap(expr)), source: 'source', kind: 'auth-header', key: fromBinding ? name : headerName(name), value: cred }),
-    );
+    this.judge.header(name, v.s, this.pos(unwrap(expr)), fromBinding);
   }
-
-  private push(f: CredentialFact): void {
-    if (this.out.some((o) => o.line === f.line && o.column === f.column && o.valueHash === f.valueHash)) return;
-    this.out.push(f);
-  }
-}
-
-function headerName(n: string): string {
-  return /^proxy/i.test(n) ? 'Proxy-Authorization' : 'Authorization';
 }
 

@@ -8,9 +8,11 @@
  * constants), from an in-memory workspace that holds discovered files' text only.
  */
 import type { DiscoveredFile } from '../../discover/types.js';
-import type { CallSiteFact, CollectedFacts, CredentialFact, DiagnosticFact, EndpointFact, FileFact, TlsSettingFact } from '../../facts/types.js';
+import type { CallSiteFact, CollectedFacts } from '../../facts/types.js';
 import { compilePatterns, type Settings } from '../../policy/settings.js';
 import type { CollectContext, Collector } from '../types.js';
+import { byLocation, factLists, readSource } from '../code/kit/files.js';
+import { sensitiveNames } from '../code/prefilter.js';
 import { analyzeFile, type AnalyzerEnv } from './analyze.js';
 import { Workspace } from './model.js';
 import { Resolver } from './resolve.js';
@@ -34,17 +36,8 @@ const METHOD_CALL =
  * boundaries, followed by `:`/`=`/`||`/`??`/`,` and a quote.
  */
 export function sensitiveTextPattern(settings: Settings): RegExp | undefined {
-  const alts: string[] = ['authori[sz]ation'];
-  for (const p of settings.sensitiveKeyPatterns) {
-    let s = p.startsWith('(?i)') ? p.slice(4) : p;
-    s = s.replace(/\(\^\|\[-_\.\]\)/g, '(?:(?<![A-Za-z0-9])|[-_.])');
-    s = s.replace(/\(\[-_\.\]\|\$\)/g, '(?:(?![A-Za-z0-9])|[-_.])');
-    s = s.replace(/(^|[(|])\^/g, '$1(?<![A-Za-z0-9])');
-    s = s.replace(/(?<!\\)\$($|[)|])/g, '(?![A-Za-z0-9])$1');
-    alts.push(`(?:${s})`);
-  }
   try {
-    return new RegExp(`(?:${alts.join('|')})[\\w$-]*['"\`\\]]?\\s*(?:[:=,]|\\|\\||\\?\\?)\\s*[\\w$.]*\\s*(?:\\|\\||\\?\\?)?\\s*['"\`]`, 'i');
+    return new RegExp(`(?:${sensitiveNames(settings)})[\\w$-]*['"\`\\]]?\\s*(?:[:=,]|\\|\\||\\?\\?)\\s*[\\w$.]*\\s*(?:\\|\\||\\?\\?)?\\s*['"\`]`, 'i');
   } catch {
     return undefined;
   }
@@ -87,28 +80,16 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
       limiter: compilePatterns(settings.limiterPatterns),
     },
   };
-  const callSites: CallSiteFact[] = [];
-  const credentials: CredentialFact[] = [];
-  const tlsSettings: TlsSettingFact[] = [];
-  const endpoints: EndpointFact[] = [];
-  const diagnostics: DiagnosticFact[] = [];
-  const fileFacts: Array<Pick<FileFact, 'path'> & Partial<FileFact>> = [];
+  const result = factLists();
+  const { files: fileFacts, callSites, credentials, tlsSettings, endpoints, diagnostics } = result;
   const pendingSoap: Array<{ node: unknown; fact: CallSiteFact }> = [];
   const usedSoap = new Set<unknown>();
   let analysed = 0;
 
   for (const f of files) {
     if (!isTsJs(f)) continue;
-    let text: string | undefined;
-    try {
-      text = ctx.readText(f.path);
-    } catch {
-      text = undefined;
-    }
-    if (text === undefined) {
-      diagnostics.push({ file: f.path, line: 1, kind: 'unreadable', message: 'file could not be read as text' });
-      continue;
-    }
+    const text = readSource(ctx, f.path, diagnostics);
+    if (text === undefined) continue;
     if (f.path.endsWith('.d.ts') || !(bins.has(f.path) || worthAnalysing(text, sensitive))) continue;
     analysed++;
     try {
@@ -134,13 +115,13 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
   }
   // A soap.createClient whose client we never saw make an operation call is reported itself.
   for (const p of pendingSoap) if (!usedSoap.has(p.node)) callSites.push(p.fact);
-  callSites.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.column ?? 0) - (b.column ?? 0)));
+  callSites.sort(byLocation);
   if (stats) {
     stats.files = files.filter(isTsJs).length;
     stats.analysed = analysed;
     stats.parsed = ws.parsedCount();
   }
-  return { files: fileFacts, callSites, credentials, tlsSettings, endpoints, diagnostics };
+  return result;
 }
 
 export const typescriptCollector: Collector = {

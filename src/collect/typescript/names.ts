@@ -1,6 +1,6 @@
 /** Small syntactic helpers shared by the TypeScript collector's passes. */
 import { ts } from 'ts-morph';
-import { unwrap } from './resolve.js';
+import { unwrap } from './values.js';
 
 /**
  * The name of a called expression as written, normalised: `this.` dropped, call
@@ -54,16 +54,13 @@ export function callOfArgument(n: ts.Node): ts.CallExpression | ts.NewExpression
   return undefined;
 }
 
+/** Function-likes that can bound a call's context (constructors and setters too). */
+const BOUNDARY_KINDS = new Set<ts.SyntaxKind>([
+  K.FunctionDeclaration, K.FunctionExpression, K.ArrowFunction, K.MethodDeclaration, K.Constructor, K.GetAccessor, K.SetAccessor,
+]);
+
 export function isFunctionLikeBoundaryCandidate(n: ts.Node): n is ts.FunctionLikeDeclaration {
-  return (
-    ts.isFunctionDeclaration(n) ||
-    ts.isFunctionExpression(n) ||
-    ts.isArrowFunction(n) ||
-    ts.isMethodDeclaration(n) ||
-    ts.isConstructorDeclaration(n) ||
-    ts.isGetAccessorDeclaration(n) ||
-    ts.isSetAccessorDeclaration(n)
-  );
+  return BOUNDARY_KINDS.has(n.kind);
 }
 
 /** Source text of a node with whitespace collapsed. */

@@ -7,92 +7,14 @@
  */
 import { joinParts, uniq, type Part, type StrVal } from '../resolution.js';
 import { ts } from 'ts-morph';
-import type { Location, ResolutionStep } from '../../facts/types.js';
+import type { ResolutionStep } from '../../facts/types.js';
+import { findThisAssignment, isBufferFrom, isFunctionNode, returnExpressions } from './functions.js';
 import { locOf, type Binding, type FileModel, type ImportBinding, type Workspace } from './model.js';
-
-export const MAX_DEPTH = 8;
-
-export type { StrVal } from '../resolution.js';
-/** A value read from the environment or a config service, with no literal default. */
-export interface EnvVal {
-  t: 'env';
-  key: string;
-  step: 'env' | 'config';
-  keys: string[];
-  via: ResolutionStep[];
-}
-export interface NodeVal {
-  t: 'node';
-  node: ts.Node;
-  file: FileModel;
-  via: ResolutionStep[];
-  keys: string[];
-  def?: Location;
-}
-export interface NsVal {
-  t: 'ns';
-  file: FileModel;
-  via: ResolutionStep[];
-}
-/** A binding into an external package (`axios`, `node:https` → spec `https`, `undici`.request …). */
-export interface ExtVal {
-  t: 'ext';
-  spec: string;
-  path: string[];
-}
-/** An unbound global (`fetch`, `axios` from a script tag, `URL`, `Buffer`) and members of it. */
-export interface GlobalVal {
-  t: 'global';
-  name: string;
-  path: string[];
-}
-/** An instance of an external class known only by its type (constructor injection). */
-export interface InstVal {
-  t: 'inst';
-  spec: string;
-  cls: string;
-  path: string[];
-}
-export interface EnvObjVal {
-  t: 'envobj';
-}
-export type Val = StrVal | EnvVal | NodeVal | NsVal | ExtVal | GlobalVal | InstVal | EnvObjVal;
-
-export function normSpec(spec: string): string {
-  return spec.startsWith('node:') ? spec.slice(5) : spec;
-}
-
+import { exprText, MAX_DEPTH, normSpec, propName, setDef, unwrap, withStep, type EnvVal, type InstVal, type Val } from './values.js';
 
 const K = ts.SyntaxKind;
-const WRAPPER_KINDS = new Set<ts.SyntaxKind>([
-  K.ParenthesizedExpression, K.AsExpression, K.NonNullExpression, K.TypeAssertionExpression, K.SatisfiesExpression,
-  K.AwaitExpression,
-]);
-
-/** Strip parentheses, type assertions, `!` and `await`. */
-export function unwrap(e: ts.Expression): ts.Expression {
-  while (WRAPPER_KINDS.has(e.kind)) e = (e as ts.ParenthesizedExpression).expression;
-  return e;
-}
-
-/** Name of a property (identifier, string/numeric literal, computed literal). */
-export function propName(name: ts.PropertyName | ts.MemberName | undefined): string | undefined {
-  if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
-  if (ts.isComputedPropertyName(name)) {
-    const e = unwrap(name.expression);
-    if (ts.isStringLiteralLike(e)) return e.text;
-  }
-  return undefined;
-}
-
-export function exprText(file: FileModel, e: ts.Node, max = 60): string {
-  let t = e.getText(file.sf).replace(/\s+/g, ' ').trim();
-  if (t.length > max) t = t.slice(0, max - 1) + '…';
-  return t;
-}
-
+/** Expressions that are objects, not strings: they resolve to themselves. */
+const OBJECT_KINDS = new Set<ts.SyntaxKind>([K.ObjectLiteralExpression, K.ArrayLiteralExpression, K.ArrowFunction, K.FunctionExpression, K.ClassExpression]);
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 
@@ -127,25 +49,13 @@ export class Resolver {
     if (ts.isCallExpression(e)) return this.call(e, file, depth, seen);
     if (ts.isNewExpression(e)) return this.newExpr(e, file, depth, seen);
     if (ts.isMetaProperty(e)) return undefined;
-    if (
-      ts.isObjectLiteralExpression(e) ||
-      ts.isArrayLiteralExpression(e) ||
-      ts.isArrowFunction(e) ||
-      ts.isFunctionExpression(e) ||
-      ts.isClassExpression(e)
-    ) {
-      return { t: 'node', node: e, file, via: [], keys: [] };
-    }
+    if (OBJECT_KINDS.has(e.kind)) return { t: 'node', node: e, file, via: [], keys: [] };
     return undefined;
   }
 
   /** Resolve to a string part; unresolved parts become `${expression}`. */
   part(expr: ts.Expression, file: FileModel, depth: number, seen: Set<ts.Node>): Part {
-    const v = this.resolve(expr, file, depth + 1, seen);
-    if (v?.t === 'str') return { s: v.s, via: v.via, keys: v.keys, lit: v.lit, complete: v.complete, def: v.def, names: v.names };
-    const text = '${' + exprText(file, expr) + '}';
-    if (v?.t === 'env') return { s: text, via: v.via, keys: v.keys, lit: false, complete: false, names: [] };
-    return { s: text, via: [], keys: [], lit: false, complete: false, names: [] };
+    return this.toPart(this.resolve(expr, file, depth + 1, seen), expr, file);
   }
 
   private binary(e: ts.BinaryExpression, file: FileModel, depth: number, seen: Set<ts.Node>): Val | undefined {
@@ -618,96 +528,3 @@ export class Resolver {
     };
   }
 }
-
-export function isBufferFrom(e: ts.CallExpression): boolean {
-  const c = unwrap(e.expression);
-  return (
-    ts.isPropertyAccessExpression(c) &&
-    c.name.text === 'from' &&
-    ts.isIdentifier(c.expression) &&
-    c.expression.text === 'Buffer' &&
-    e.arguments.length >= 1
-  );
-}
-
-export function isFunctionNode(n: ts.Node): n is ts.FunctionLikeDeclaration {
-  return (
-    ts.isFunctionDeclaration(n) ||
-    ts.isFunctionExpression(n) ||
-    ts.isArrowFunction(n) ||
-    ts.isMethodDeclaration(n) ||
-    ts.isGetAccessorDeclaration(n)
-  );
-}
-
-const returnsCache = new WeakMap<ts.Node, ts.Expression[]>();
-
-/** The expressions a function returns (not those of nested functions). Cached per function. */
-export function returnExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
-  const cached = returnsCache.get(fn);
-  if (cached) return cached;
-  const out: ts.Expression[] = [];
-  const body = fn.body;
-  if (body && !ts.isBlock(body)) out.push(body);
-  else if (body) {
-    const visit = (n: ts.Node): void => {
-      if (n.kind === K.ReturnStatement) {
-        const e = (n as ts.ReturnStatement).expression;
-        if (e) out.push(e);
-        return;
-      }
-      if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
-      ts.forEachChild(n, visit);
-    };
-    ts.forEachChild(body, visit);
-  }
-  returnsCache.set(fn, out);
-  return out;
-}
-
-const thisAssignCache = new WeakMap<ts.Node, Map<string, ts.Expression>>();
-
-/** `this.name = expr` inside a class (constructor assignments win). Indexed once per class. */
-function findThisAssignment(cls: ts.ClassLikeDeclaration, name: string): ts.Expression | undefined {
-  let index = thisAssignCache.get(cls);
-  if (!index) {
-    const idx = new Map<string, ts.Expression>();
-    const visit = (n: ts.Node): void => {
-      if (
-        n.kind === K.BinaryExpression &&
-        (n as ts.BinaryExpression).operatorToken.kind === K.EqualsToken &&
-        ts.isPropertyAccessExpression((n as ts.BinaryExpression).left)
-      ) {
-        const left = (n as ts.BinaryExpression).left as ts.PropertyAccessExpression;
-        if (left.expression.kind === K.ThisKeyword && !idx.has(left.name.text)) idx.set(left.name.text, (n as ts.BinaryExpression).right);
-      }
-      if (ts.isClassLike(n) && n !== cls) return;
-      ts.forEachChild(n, visit);
-    };
-    const ctor = cls.members.find(ts.isConstructorDeclaration);
-    if (ctor) visit(ctor);
-    ts.forEachChild(cls, visit);
-    index = idx;
-    thisAssignCache.set(cls, index);
-  }
-  return index.get(name);
-}
-
-function withStep(v: Val | undefined, step: ResolutionStep, def?: Location, name?: string): Val | undefined {
-  if (!v) return undefined;
-  if (v.t === 'str') {
-    return { ...v, via: uniq<ResolutionStep>([step, ...v.via]), def: v.def ?? def, names: name ? [...v.names, name] : v.names };
-  }
-  if (v.t === 'node') return { ...v, via: uniq<ResolutionStep>([step, ...v.via]), def: v.def ?? def };
-  if (v.t === 'env') return { ...v, via: uniq<ResolutionStep>([step, ...v.via]) };
-  if (v.t === 'ns') return { ...v, via: uniq<ResolutionStep>([step, ...v.via]) };
-  return v;
-}
-
-function setDef(v: Val | undefined, def: Location, name?: string): Val | undefined {
-  if (!v) return undefined;
-  if (v.t === 'str') return { ...v, def: v.def ?? def, names: name ? [...v.names, name] : v.names };
-  if (v.t === 'node') return { ...v, def: v.def ?? def };
-  return v;
-}
-

@@ -7,8 +7,8 @@
  * ~0.15 ms here (measured on a 60-line module) — in a long history, tens of thousands
  * of versions. So history runs the TypeScript *scanner* only (tokens: strings,
  * templates and comments are told apart from code, nothing is parsed) and judges what
- * the tokens state directly, with the shared heuristics of `collect/credentials/candidates.ts` and the
- * same decisions the real collector makes for literals:
+ * the tokens state directly, through the real collector's `LiteralJudge`
+ * (credentials.ts), so a literal is judged alike however it was found:
  *
  * - only files the real collector would analyse (`worthAnalysing`, same prefilter);
  * - `name = 'lit'`, `name: type = 'lit'`, `obj.name = 'lit'`, `obj['name'] = 'lit'`,
@@ -31,21 +31,14 @@
 import { ts } from 'ts-morph';
 import type { DiscoveredFile } from '../../discover/types.js';
 import type { CredentialFact } from '../../facts/types.js';
-import { candidateFromValue, classifyValue, credentialFact, isSensitiveKey, lineIndex, perFile } from '../credentials/candidates.js';
+import { lineIndex, perFile } from '../credentials/candidates.js';
 import type { Collector } from '../types.js';
+import { AUTH_HEADER, AUTH_HOLDER, LiteralJudge, USER_KEYS } from './credentials.js';
 import { sensitiveTextPattern, worthAnalysing } from './index.js';
 import type { Settings } from '../../policy/settings.js';
 
 const K = ts.SyntaxKind;
 
-/** Names that hint at a secret (checked when the name is not a configured sensitive key). */
-const SECRETISH_NAME = /key|secret|token|pass|pwd|auth|cred|sig|salt|hmac|cert|bearer|session|cookie|private|nonce|jwt/i;
-/** base64-ish, a URL with credentials, a JWT or a PEM block. */
-const SECRETISH_VALUE = /^[A-Za-z0-9+/=_-]{8,}$|:\/\/[^\s/@]*:[^\s/@]*@|eyJ|PRIVATE KEY|assword=|pwd=/i;
-const AUTH_HEADER = /^(proxy-)?authori[sz]ation$/i;
-const USER_KEYS = /^(user(name)?|login|account|tai_?khoan|userid|user_id|username)$/i;
-const AUTH_HOLDER = /^(auth|basicAuth|credentials?|creds)$/i;
-const SCHEME = /^(Basic|Bearer|Token|Digest|ApiKey|Key)\s+/i;
 const HEADER_METHODS = /^(set|setHeader|setRequestHeader|append|header|set[A-Z]\w*Header)$/;
 
 interface Tok {
@@ -142,21 +135,22 @@ interface Frame {
 }
 
 class Scanner {
-  readonly out: CredentialFact[] = [];
+  private readonly judge: LiteralJudge;
   private readonly pos: (offset: number) => { line: number; column: number };
   private readonly frames: Frame[] = [];
 
   constructor(
     private readonly t: Tok[],
     text: string,
-    private readonly file: string,
-    private readonly settings: Settings,
+    file: string,
+    settings: Settings,
   ) {
     this.pos = lineIndex(text);
+    this.judge = new LiteralJudge(file, settings);
   }
 
   private sensitive(name: string): boolean {
-    return isSensitiveKey(name, this.settings);
+    return this.judge.sensitive(name);
   }
 
   /** True when an operand ending right before token `j` is complete (no operator continues it). */
@@ -182,7 +176,7 @@ class Scanner {
       else if (k === K.DotToken) this.headerCall(i);
     }
     while (this.frames.length > 0) this.flush(this.frames.pop());
-    return this.out.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+    return this.judge.out.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   }
 
   /** `name:` right before the `{` at `i` (`auth: {`), for auth objects. */
@@ -251,7 +245,7 @@ class Scanner {
         frame.pending.push({ name, value, at: first.start }); // auth object? decided at `}`
         return;
       }
-      this.literal(name, value, first.start);
+      this.judge.named(name, value, this.pos(first.start));
       return;
     }
     // `'Basic ' + Buffer.from('u:p').toString('base64')` bound to a sensitive name.
@@ -261,25 +255,12 @@ class Scanner {
     }
   }
 
-  /** A literal bound to a name (the real collector's `binding`). */
-  private literal(name: string, value: string, at: number): void {
-    if (!this.sensitive(name) && !SECRETISH_NAME.test(name) && !SECRETISH_VALUE.test(value)) return;
-    const { line, column } = this.pos(at);
-    const fact = candidateFromValue({ file: this.file, line, column, source: 'source', key: name, value, settings: this.settings });
-    if (fact) this.push(fact);
-  }
-
   private flush(frame: Frame | undefined): void {
     if (!frame) return;
     for (const p of frame.pending) {
       const auth = (frame.holder !== undefined && AUTH_HOLDER.test(frame.holder)) || frame.names.some((n) => n !== p.name && USER_KEYS.test(n));
-      if (!auth) {
-        this.literal(p.name, p.value, p.at);
-        continue;
-      }
-      if (classifyValue(p.name, p.value, this.settings) === undefined) continue;
-      const { line, column } = this.pos(p.at);
-      this.push(credentialFact({ file: this.file, line, column, source: 'source', kind: 'auth-object', key: p.name, value: p.value }));
+      if (auth) this.judge.authObject(p.name, p.value, this.pos(p.at));
+      else this.judge.named(p.name, p.value, this.pos(p.at));
     }
   }
 
@@ -317,22 +298,7 @@ class Scanner {
     if (isKind(before, K.EqualsToken)) boundName = this.assignedName(leftStart - 1);
     else if (isKind(before, K.ColonToken) && (isName(t[leftStart - 2]) || isStr(t[leftStart - 2]))) boundName = t[leftStart - 2]!.value;
 
-    const value = lit!.value;
-    const { line, column } = this.pos(lit!.start);
-    if (envName === undefined) {
-      // Not an env fallback: the literal as bound to the name.
-      if (!boundName || value.length < 4 || !this.sensitive(boundName)) return;
-      const fact = candidateFromValue({ file: this.file, line, column, source: 'source', key: boundName, value, settings: this.settings });
-      if (fact) this.push(fact);
-      return;
-    }
-    let key: string | undefined;
-    if (this.sensitive(envName)) key = envName;
-    else if (boundName && this.sensitive(boundName)) key = boundName;
-    if (!key) return;
-    const kind = classifyValue(key, value, this.settings);
-    if (kind === undefined) return;
-    this.push(credentialFact({ file: this.file, line, column, source: 'source', kind: kind === 'high-entropy' ? 'named-literal' : kind, key, value }));
+    this.judge.fallback(envName, boundName, lit!.value, this.pos(lit!.start));
   }
 
   /** `headers.set('Authorization', …)` and the like, at the `.` token `i`. */
@@ -348,14 +314,7 @@ class Scanner {
 
   /** An Authorization value built from literals only (the real collector's `header`). */
   private header(name: string, fullValue: string, at: number, fromBinding: boolean): void {
-    const full = fullValue.trim();
-    if (fromBinding && !SCHEME.test(full)) return;
-    const cred = full.replace(SCHEME, '').trim();
-    if (cred.length < 4) return;
-    if (classifyValue('Authorization', full, this.settings) === undefined && classifyValue('Authorization', cred, this.settings) === undefined) return;
-    const key = fromBinding ? name : /^proxy/i.test(name) ? 'Proxy-Authorization' : 'Authorization';
-    const { line, column } = this.pos(at);
-    this.push(credentialFact({ file: this.file, line, column, source: 'source', kind: 'auth-header', key, value: cred }));
+    this.judge.header(name, fullValue, this.pos(at), fromBinding);
   }
 
   /**
@@ -421,10 +380,6 @@ class Scanner {
     return undefined;
   }
 
-  private push(f: CredentialFact): void {
-    if (this.out.some((o) => o.line === f.line && o.column === f.column && o.valueHash === f.valueHash)) return;
-    this.out.push(f);
-  }
 }
 
 const patterns = new WeakMap<Settings, RegExp | undefined>();

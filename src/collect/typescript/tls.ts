@@ -5,7 +5,8 @@
 import { ts } from 'ts-morph';
 import { lineOf, type FileModel } from './model.js';
 import { callName } from './names.js';
-import { propName, unwrap, type Resolver, type Val } from './resolve.js';
+import { type Resolver } from './resolve.js';
+import { propName, unwrap, type Val } from './values.js';
 
 export interface TlsHit {
   setting: string;

@@ -4,11 +4,11 @@
  * and DB-calling files under scripts/, tools/, bin/.
  */
 import { ts } from 'ts-morph';
-import type { ToolFact, ToolKind } from '../../facts/types.js';
+import type { ToolSignals } from '../code/kit/tools.js';
 import type { CollectContext } from '../types.js';
 import { lineOf, type FileModel } from './model.js';
 import { callName } from './names.js';
-import { normSpec, unwrap } from './resolve.js';
+import { normSpec, unwrap } from './values.js';
 
 const CLI_LIBS = new Set(['commander', 'yargs', 'yargs/yargs', 'minimist', 'meow', 'cac', 'arg', 'sade', 'command-line-args', 'clipanion', 'oclif', '@oclif/core', 'caporal', 'vorpal']);
 const CRON_LIBS = new Set(['node-cron', 'cron', 'node-schedule', 'agenda', 'bree', 'croner', 'toad-scheduler', 'cron-schedule', '@nestjs/schedule']);
@@ -16,28 +16,6 @@ const BROWSER_LIBS = new Set([
   'puppeteer', 'puppeteer-core', 'puppeteer-extra', 'playwright', 'playwright-core', 'playwright-chromium',
   'playwright-firefox', 'playwright-webkit', 'selenium-webdriver', 'webdriverio', 'nightmare',
 ]);
-
-/** Priority when a file shows several signals: the most specific wins. */
-const PRIORITY: ToolKind[] = ['browser-automation', 'cron', 'bin', 'cli', 'script'];
-
-export class ToolSignals {
-  private readonly found: Array<ToolFact & { weak: boolean }> = [];
-
-  /** `weak`: a lesser reason of its kind (reading process.argv), used only when no other. */
-  add(kind: ToolKind, reason: string, line: number, weak = false): void {
-    this.found.push({ kind, reason, line, weak });
-  }
-
-  best(): ToolFact | undefined {
-    let best: (ToolFact & { weak: boolean }) | undefined;
-    for (const f of this.found) {
-      const pf = PRIORITY.indexOf(f.kind);
-      const pb = best ? PRIORITY.indexOf(best.kind) : Infinity;
-      if (pf < pb || (pf === pb && best?.weak && !f.weak)) best = f;
-    }
-    return best ? { kind: best.kind, reason: best.reason, line: best.line } : undefined;
-  }
-}
 
 /** package.json `bin` entries of every discovered package.json, as repo-relative paths. */
 export function binEntries(ctx: CollectContext): Set<string> {

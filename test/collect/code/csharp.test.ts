@@ -1,57 +1,19 @@
 import { EXAMPLES, FIXTURES as FIXTURES_DIR } from '../../helpers/paths.js';
-import { readFileSync } from 'node:fs';
+import { fixtureHarness, loadTree, siteAt } from '../../helpers/collect.js';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { collectFacts } from '../../../src/collect/index.js';
 import { csharpCollector } from '../../../src/collect/code/csharp/index.js';
 import { webConfigCollector } from '../../../src/collect/config/webconfig.js';
-import type { CollectContext } from '../../../src/collect/types.js';
-import { discover } from '../../../src/discover/index.js';
 import type { DiscoveredFile } from '../../../src/discover/types.js';
-import type { CallSiteFact, CollectedFacts, Facts } from '../../../src/facts/types.js';
+import type { CollectedFacts } from '../../../src/facts/types.js';
 import { factsErrors } from '../../../src/facts/validate.js';
-import { defaultSettings } from '../../../src/policy/settings.js';
 import { scan } from '../../../src/pipeline/scan.js';
 
 const FIXTURES = join(FIXTURES_DIR, 'csharp');
 
-async function load(root: string): Promise<{ files: DiscoveredFile[]; ctx: CollectContext }> {
-  const { files } = await discover(root);
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const cache = new Map<string, string>();
-  const ctx: CollectContext = {
-    root,
-    settings: defaultSettings(),
-    allFiles: files,
-    readText(path) {
-      const f = byPath.get(path);
-      if (!f) return undefined;
-      let t = cache.get(path);
-      if (t === undefined) {
-        t = readFileSync(f.absPath, 'utf8');
-        cache.set(path, t);
-      }
-      return t;
-    },
-  };
-  return { files, ctx };
-}
-
-async function collect(fixture: string): Promise<CollectedFacts> {
-  const { files, ctx } = await load(join(FIXTURES, fixture));
-  return csharpCollector.collect(files.filter((f) => csharpCollector.appliesTo(f)), ctx);
-}
-
-async function document(fixture: string): Promise<Facts> {
-  const { files, ctx } = await load(join(FIXTURES, fixture));
-  return collectFacts(files, ctx, { name: fixture, binEntries: [] }, [csharpCollector, webConfigCollector]);
-}
-
-function site(facts: CollectedFacts, file: string, line: number): CallSiteFact {
-  const s = (facts.callSites ?? []).find((c) => c.file.endsWith(file) && c.line === line);
-  if (!s) throw new Error(`no call site at ${file}:${line}; have ${(facts.callSites ?? []).map((c) => `${c.file}:${c.line}`).join(', ')}`);
-  return s;
-}
+const { collect, document } = fixtureHarness(FIXTURES, csharpCollector, [webConfigCollector]);
+const site = siteAt;
+const load = loadTree;
 
 const ALL = ['clients', 'config', 'context', 'tls', 'tools', 'creds', 'wcf', 'broken'];
 

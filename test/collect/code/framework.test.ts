@@ -1,16 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTree } from '../../helpers/collect.js';
 import { collectWithSpec, createTreeSitterCollector, type TreeSitterStats } from '../../../src/collect/code/collector.js';
 import { javaSpec } from '../../../src/collect/code/java/index.js';
 import { pythonSpec } from '../../../src/collect/code/python/index.js';
 import { commonPrefilter, operationTextPattern, sensitiveTextPattern } from '../../../src/collect/code/prefilter.js';
 import { grammar, parserFor, queryFor, wasmDir } from '../../../src/collect/code/runtime.js';
-import type { LanguageSpec } from '../../../src/collect/code/types.js';
+import type { LanguageSpec } from '../../../src/collect/code/spec.js';
 import type { CollectContext } from '../../../src/collect/types.js';
 import { discover } from '../../../src/discover/index.js';
-import type { DiscoveredFile } from '../../../src/discover/types.js';
 import { emptyFacts } from '../../../src/facts/types.js';
 import { factsErrors } from '../../../src/facts/validate.js';
 import { defaultSettings } from '../../../src/policy/settings.js';
@@ -24,20 +24,7 @@ function tree(files: Record<string, string>): string {
   return root;
 }
 
-async function load(root: string): Promise<{ files: DiscoveredFile[]; ctx: CollectContext }> {
-  const { files } = await discover(root);
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const ctx: CollectContext = {
-    root,
-    settings: defaultSettings(),
-    allFiles: files,
-    readText: (p) => {
-      const f = byPath.get(p);
-      return f ? readFileSync(f.absPath, 'utf8') : undefined;
-    },
-  };
-  return { files, ctx };
-}
+const load = loadTree;
 
 const roots: string[] = [];
 afterAll(() => {

@@ -24,11 +24,14 @@
  * not reported as limiters (a quota is per day, not per moment).
  */
 import { matchesAny } from '../../../policy/settings.js';
-import { contains, spanOf, type FileAnalysis } from '../analysis.js';
+import type { FileAnalysis } from '../analysis.js';
+import { classAround } from '../kit/calls.js';
+import { markedLimiter, markName } from '../kit/limiters.js';
+import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
 import type { CsProject } from './project.js';
-import { attributeName, attributesOf, chainName, modifiers, stringValue, unwrap } from './syntax.js';
+import { attributeName, attributesOf, chainName, modifiers, stringValue, unwrap } from './nodes.js';
 
 type FA = FileAnalysis<CsProject>;
 
@@ -84,13 +87,6 @@ function blockReturnsTrue(block: Node): boolean {
   return stmts.length === 1 && stmts[0]?.type === 'return_statement' && stmts[0].namedChild(0)?.text === 'true';
 }
 
-function enclosingClass(fa: FA, n: Node): Node | undefined {
-  let best: Node | undefined;
-  const at = spanOf(n);
-  for (const s of fa.spans('class')) if (s.node.id !== n.id && contains(s, at) && (!best || s.start > best.startIndex)) best = s.node;
-  return best;
-}
-
 /** `new X { Prop = value }`: the value of `Prop` in an object creation's initialiser. */
 function initializerValue(creation: Node, prop: string): Node | undefined {
   const init = creation.childForFieldName('initializer') ?? creation.namedChildren.find((c) => c?.type === 'initializer_expression');
@@ -143,7 +139,7 @@ function httpClientBase(fa: FA, recv: Node, at: Node): Node | import('../types.j
     const v = named !== undefined ? project?.httpClientBases.get(named) : undefined;
     if (v) return v;
   }
-  const cls = enclosingClass(fa, at);
+  const cls = classAround(fa, at);
   const cn = cls?.childForFieldName('name')?.text;
   if (cn) {
     const v = project?.httpClientBases.get(cn);
@@ -392,12 +388,7 @@ function credsFromCall(fa: FA, c: CallInfo): void {
 }
 
 function credsFromDeclarations(fa: FA): void {
-  for (const d of fa.decls.all()) {
-    if (d.value && stringValue(d.value) !== undefined) fa.creds.binding(d.name, d.value);
-  }
-  for (const a of fa.assignments) {
-    if (stringValue(a.value) !== undefined) fa.creds.binding(a.name, a.value);
-  }
+  fa.creds.literalBindings();
   for (const anon of fa.captures('anon')) {
     // new { username = "u", password = "p" }: identifier '=' expression triples.
     for (let i = 0; i + 2 < anon.childCount; i++) {
@@ -417,14 +408,10 @@ function credsFromDeclarations(fa: FA): void {
 
 export function analyzeCSharp(fa: FA): void {
   const selenium = fa.captures('import').some((u) => /\bOpenQA\.Selenium\b/.test(u.text));
-  for (const c of fa.calls) {
-    try {
-      classifyCall(fa, c, selenium);
-      credsFromCall(fa, c);
-    } catch {
-      // one call we cannot read does not stop the others
-    }
-  }
+  fa.forEachCall((c) => {
+    classifyCall(fa, c, selenium);
+    credsFromCall(fa, c);
+  });
   tls(fa);
   tools(fa);
   credsFromDeclarations(fa);
@@ -451,15 +438,9 @@ export function csWrapper(c: CallInfo, fa: FA): string | undefined {
 }
 
 export function csFunctionLimiter(fn: Node, fa: FA): { name: string; line: number } | undefined {
-  const holders = [fn];
-  const cls = enclosingClass(fa, fn);
-  if (cls) holders.push(cls);
-  for (const h of holders) {
-    for (const a of attributesOf(h)) {
-      const n = attributeName(a);
-      if (/^Disable/.test(n)) return undefined;
-      if (matchesAny(n, fa.patterns.limiter)) return { name: `[${a.text.replace(/\s+/g, ' ').slice(0, 118)}]`, line: fa.line(a) };
-    }
-  }
-  return undefined;
+  return markedLimiter([fn, classAround(fa, fn)], attributesOf, (a) => {
+    const n = attributeName(a);
+    if (/^Disable/.test(n)) return null;
+    return matchesAny(n, fa.patterns.limiter) ? { name: markName(a.text, 118, '[', ']'), line: fa.line(a) } : undefined;
+  });
 }

@@ -4,8 +4,7 @@
  * webconfig.ts reads `Web.config`/`App.config` for credentials and endpoints.
  */
 import { createTreeSitterCollector } from '../collector.js';
-import { commonPrefilter } from '../prefilter.js';
-import type { LanguageSpec } from '../types.js';
+import { keywordPrefilter, type LanguageSpec } from '../spec.js';
 import { analyzeCSharp, csFunctionLimiter, csGate, csWrapper } from './analyze.js';
 import { prepareCSharp, type CsProject } from './project.js';
 import { CSHARP_QUERY } from './queries.js';
@@ -21,9 +20,7 @@ export const csharpSpec: LanguageSpec<CsProject> = {
   grammar: 'c-sharp',
   query: CSHARP_QUERY,
   prepare: prepareCSharp,
-  worthParsing(text, _path, _project, env) {
-    return CS_KEYWORDS.test(text) || commonPrefilter(text, env.settings);
-  },
+  worthParsing: keywordPrefilter(CS_KEYWORDS),
   syntax: CSHARP_SYNTAX,
   hooks: {
     analyze: analyzeCSharp,

@@ -12,9 +12,11 @@
  *   the named client's) `HttpClient`, resolved where it is written.
  */
 import type { DiscoveredFile } from '../../../discover/types.js';
+import { readSource } from '../kit/files.js';
 import type { FileAnalysis } from '../analysis.js';
-import type { CallInfo, Node, ParseFn, PrepareEnv, Val } from '../types.js';
-import { chainName, unwrap } from './syntax.js';
+import type { ParseFn, PrepareEnv } from '../spec.js';
+import type { CallInfo, Node, Val } from '../types.js';
+import { chainName, unwrap } from './nodes.js';
 
 export interface CsProject {
   /** Options class → config section. */
@@ -98,12 +100,7 @@ function read(fa: FileAnalysis<unknown>): { options: Array<[string, string]>; ba
 export async function prepareCSharp(files: readonly DiscoveredFile[], env: PrepareEnv, parse: ParseFn): Promise<CsProject> {
   const project: CsProject = { optionsSections: new Map(), httpClientBases: new Map(), classBases: new Map() };
   for (const f of files) {
-    let text: string | undefined;
-    try {
-      text = env.ctx.readText(f.path);
-    } catch {
-      text = undefined;
-    }
+    const text = readSource(env.ctx, f.path);
     if (!text || !/Client\b/.test(text)) continue;
     CLASS_DECL.lastIndex = 0;
     for (const m of text.matchAll(CLASS_DECL)) {

@@ -27,11 +27,13 @@
  */
 import { matchesAny } from '../../../policy/settings.js';
 import type { FileAnalysis } from '../analysis.js';
+import { chainCalls, madeBy } from '../kit/calls.js';
+import { strOf } from '../kit/values.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
-import { elideCredentialsInCallees } from '../php/callee.js';
-import { notACredentialPair } from '../php/pairs.js';
-import { chainName, importNames, stringValue, structField, unparen } from './syntax.js';
+import { elideCredentialsInCallees } from '../kit/callee.js';
+import { notACredentialPair } from '../kit/pairs.js';
+import { chainName, importNames, stringValue, structField, unparen } from './nodes.js';
 
 type FA = FileAnalysis<unknown>;
 
@@ -46,33 +48,13 @@ interface GoCtx {
   browser: boolean;
 }
 
-function str(fa: FA, n: Node | undefined): string | undefined {
-  return n ? fa.resolver.str(n)?.s : undefined;
+function str(fa: FA, n: Node | null | undefined): string | undefined {
+  return strOf(fa.resolver, n);
 }
 
 function isAbsolute(fa: FA, n: Node | undefined): boolean {
   const s = str(fa, n);
   return s !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
-}
-
-/** The call or composite literal an expression was made by (through names and `&`). */
-function creationOf(fa: FA, n: Node | undefined): CallInfo | undefined {
-  if (!n) return undefined;
-  const e = unparen(n);
-  const direct = fa.callInfo(e);
-  if (direct) return direct;
-  const o = unparen(fa.resolver.origin(e));
-  return o.id === e.id ? undefined : fa.callInfo(o);
-}
-
-function chainCalls(fa: FA, node: Node): CallInfo[] {
-  const out: CallInfo[] = [];
-  for (let c = fa.callInfo(node); c; ) {
-    out.push(c);
-    const r: Node | undefined = c.receiver ? unparen(c.receiver) : undefined;
-    c = r ? fa.callInfo(r) : undefined;
-  }
-  return out;
 }
 
 function isHttpClient(fa: FA, recv: Node, gc: GoCtx): boolean {
@@ -81,7 +63,7 @@ function isHttpClient(fa: FA, recv: Node, gc: GoCtx): boolean {
   if (name === `${gc.http}.DefaultClient`) return true;
   const t = fa.typeOf(unparen(recv))?.type;
   if (t === `${gc.http}.Client`) return true;
-  const c = creationOf(fa, recv);
+  const c = madeBy(fa, recv);
   if (c?.isNew && c.name === `${gc.http}.Client`) return true;
   // A struct field `client *http.Client` used as `s.client`.
   const field = structField(fa, name.slice(name.lastIndexOf('.') + 1));
@@ -96,7 +78,7 @@ function restyChain(fa: FA, node: Node, gc: GoCtx): CallInfo[] | undefined {
   if (last?.name === `${gc.resty}.New` || last?.name === `${gc.resty}.NewWithClient`) return calls;
   const root = last?.receiver ? unparen(last.receiver) : undefined;
   if (root) {
-    const o = creationOf(fa, root);
+    const o = madeBy(fa, root);
     if (o && o.node.id !== root.id) {
       const more = restyChain(fa, o.node, gc);
       if (more) return [...calls, ...more];
@@ -127,7 +109,7 @@ function classify(fa: FA, c: CallInfo, gc: GoCtx, sent: Set<number>): void {
     return;
   }
   if (c.method === 'Do' && c.args.length === 1 && c.receiver) {
-    const req = creationOf(fa, c.args[0]);
+    const req = madeBy(fa, c.args[0]);
     if (h && req && (req.name === `${h}.NewRequest` || req.name === `${h}.NewRequestWithContext`)) {
       const url = req.name.endsWith('WithContext') ? req.args[2] : req.args[1];
       const call: ClientCall = { node: c.node, client: 'net/http' };
@@ -163,7 +145,7 @@ function classify(fa: FA, c: CallInfo, gc: GoCtx, sent: Set<number>): void {
   }
   // gowsdl: soap.NewClient(url) … client.Call(soapAction, req, resp)
   if ((c.method === 'Call' || c.method === 'CallContext') && c.receiver) {
-    const o = creationOf(fa, c.receiver);
+    const o = madeBy(fa, c.receiver);
     if (o && /(^|\.)soap\.NewClient$/.test(o.name)) {
       const call: ClientCall = { node: c.node, client: 'gowsdl' };
       if (o.args[0]) call.url = o.args[0];
@@ -263,12 +245,7 @@ function credsFromCall(fa: FA, c: CallInfo): void {
 }
 
 function credsFromDeclarations(fa: FA): void {
-  for (const d of fa.decls.all()) {
-    if (d.value && stringValue(d.value) !== undefined) fa.creds.binding(d.name, d.value);
-  }
-  for (const a of fa.assignments) {
-    if (stringValue(a.value) !== undefined) fa.creds.binding(a.name, a.value);
-  }
+  fa.creds.literalBindings();
   for (const k of fa.captures('keyed')) {
     const key = k.childForFieldName('key')?.namedChild(0);
     const v = k.childForFieldName('value')?.namedChild(0);
@@ -295,14 +272,10 @@ export function analyzeGo(fa: FA): void {
   }
   tools(fa, gc);
   const sent = new Set<number>();
-  for (const c of fa.calls) {
-    try {
-      classify(fa, c, gc, sent);
-      credsFromCall(fa, c);
-    } catch {
-      // one call we cannot read does not stop the others
-    }
-  }
+  fa.forEachCall((c) => {
+    classify(fa, c, gc, sent);
+    credsFromCall(fa, c);
+  });
   unsent(fa, gc, sent);
   tls(fa);
   credsFromDeclarations(fa);
@@ -318,7 +291,7 @@ export function goGate(c: CallInfo, fa: FA): string | undefined {
   if (/^(Wait|WaitN|Allow|AllowN|Reserve|ReserveN|Take)$/.test(c.method) && c.receiver) {
     const recv = chainName(c.receiver);
     if (/sem(aphore)?$/i.test(recv)) return undefined;
-    const o = creationOf(fa, c.receiver);
+    const o = madeBy(fa, c.receiver);
     const field = structField(fa, recv.split('.').pop() ?? '');
     if (/(^|\.)rate\.NewLimiter$|ratelimit\.New/.test(o?.name ?? '') || /rate\.Limiter|ratelimit\.Limiter/.test(fa.typeOf(unparen(c.receiver))?.type ?? field?.type ?? '') || /limiter|throttl|bucket/i.test(recv)) return c.name;
   }

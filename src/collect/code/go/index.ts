@@ -4,8 +4,7 @@
  * files, and ../README.md for the framework.
  */
 import { createTreeSitterCollector } from '../collector.js';
-import { commonPrefilter } from '../prefilter.js';
-import type { LanguageSpec } from '../types.js';
+import { keywordPrefilter, type LanguageSpec } from '../spec.js';
 import { analyzeGo, goGate } from './analyze.js';
 import { GO_QUERY } from './queries.js';
 import { GO_SYNTAX } from './syntax.js';
@@ -19,9 +18,7 @@ export const goSpec: LanguageSpec = {
   language: 'go',
   grammar: 'go',
   query: GO_QUERY,
-  worthParsing(text, _path, _project, env) {
-    return GO_KEYWORDS.test(text) || commonPrefilter(text, env.settings);
-  },
+  worthParsing: keywordPrefilter(GO_KEYWORDS),
   syntax: GO_SYNTAX,
   hooks: {
     analyze: analyzeGo,

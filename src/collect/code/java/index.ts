@@ -6,7 +6,7 @@
  */
 import { createTreeSitterCollector } from '../collector.js';
 import { commonPrefilter } from '../prefilter.js';
-import type { LanguageSpec } from '../types.js';
+import type { LanguageSpec } from '../spec.js';
 import { analyzeJava, javaFunctionLimiter, javaGate, javaWrapper } from './analyze.js';
 import { prepareJava, type JavaProject } from './project.js';
 import { JAVA_QUERY } from './queries.js';

@@ -11,9 +11,11 @@
  *   `dancu.url`.
  */
 import type { DiscoveredFile } from '../../../discover/types.js';
+import { readSource } from '../kit/files.js';
 import type { FileAnalysis } from '../analysis.js';
-import type { ParseFn, PrepareEnv, Val } from '../types.js';
-import { annotationArgs, annotationName, annotationsOf, stringValue } from './syntax.js';
+import type { ParseFn, PrepareEnv } from '../spec.js';
+import type { Val } from '../types.js';
+import { annotationArgs, annotationName, annotationsOf, stringValue } from './nodes.js';
 
 export interface FeignMethod {
   name: string;
@@ -150,12 +152,7 @@ export async function prepareJava(files: readonly DiscoveredFile[], env: Prepare
     project.feignMention = new RegExp(`\\b(?:${names.map(escapeRe).join('|')})\\b`);
     // Which interface methods are called anywhere (text check, no parse).
     for (const f of files) {
-      let text: string | undefined;
-      try {
-        text = env.ctx.readText(f.path);
-      } catch {
-        text = undefined;
-      }
+      const text = readSource(env.ctx, f.path);
       if (!text || !project.feignMention.test(text)) continue;
       for (const c of project.feign.values()) {
         if (c.file === f.path || !text.includes(c.name)) continue;

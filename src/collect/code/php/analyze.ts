@@ -26,13 +26,19 @@
  *   `withToken('…')`, Authorization headers.
  */
 import { matchesAny } from '../../../policy/settings.js';
-import { contains, spanOf, type FileAnalysis } from '../analysis.js';
+import type { FileAnalysis } from '../analysis.js';
+import { chainCalls, madeBy } from '../kit/calls.js';
+import { markedLimiter, markName } from '../kit/limiters.js';
+import { strOf } from '../kit/values.js';
+import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
 import type { PhpProject } from './project.js';
-import { elideCredentialsInCallees } from './callee.js';
-import { notACredentialPair } from './pairs.js';
-import { arrayGet, chainName, enclosingClassNode, PHP_SYNTAX, simpleName, stringValue, unparen, varName } from './syntax.js';
+import { elideCredentialsInCallees } from '../kit/callee.js';
+import { notACredentialPair } from '../kit/pairs.js';
+import { enclosing } from '../kit/names.js';
+import { arrayGet, chainName, CLASS_TYPES, simpleName, stringValue, unparen, varName } from './nodes.js';
+import { PHP_SYNTAX } from './syntax.js';
 
 type FA = FileAnalysis<PhpProject>;
 
@@ -56,8 +62,8 @@ interface PhpCtx {
   browser: boolean;
 }
 
-function str(fa: FA, n: Node | undefined): string | undefined {
-  return n ? fa.resolver.str(n)?.s : undefined;
+function str(fa: FA, n: Node | null | undefined): string | undefined {
+  return strOf(fa.resolver, n);
 }
 
 function isFalsy(n: Node | undefined): boolean {
@@ -75,34 +81,13 @@ function isTrue(n: Node | undefined): boolean {
   return (e.type === 'boolean' && e.text.toLowerCase() === 'true') || (e.type === 'integer' && Number(e.text) !== 0);
 }
 
-/** The object creation an expression holds (directly or through a variable, property or its constructor assignment). */
-function creationOf(fa: FA, n: Node | undefined): CallInfo | undefined {
-  if (!n) return undefined;
-  const e = unparen(n);
-  const direct = fa.callInfo(e);
-  if (direct) return direct;
-  const o = fa.resolver.origin(e);
-  return o.id === e.id ? undefined : fa.callInfo(unparen(o));
-}
-
 /** Declared type or creation type of a receiver. */
 function typeOfRecv(fa: FA, recv: Node): string | undefined {
   const t = fa.typeOf(unparen(recv))?.type;
   if (t) return t;
-  const c = creationOf(fa, recv);
+  const c = madeBy(fa, recv);
   if (c?.isNew) return c.method;
   return undefined;
-}
-
-/** The innermost call of a fluent chain and every call along it. */
-function chainCalls(fa: FA, node: Node): CallInfo[] {
-  const out: CallInfo[] = [];
-  for (let c = fa.callInfo(node); c; ) {
-    out.push(c);
-    const r: Node | undefined = c.receiver ? unparen(c.receiver) : undefined;
-    c = r ? fa.callInfo(r) : undefined;
-  }
-  return out;
 }
 
 function isAbsolute(fa: FA, n: Node | undefined): boolean {
@@ -114,7 +99,7 @@ function isAbsolute(fa: FA, n: Node | undefined): boolean {
 // Clients
 
 function guzzleBase(fa: FA, recv: Node): Node | undefined {
-  const c = creationOf(fa, recv);
+  const c = madeBy(fa, recv);
   if (c?.isNew && GUZZLE_TYPES.test(c.method)) {
     const b = arrayGet(c.args[0], 'base_uri');
     if (b) return b;
@@ -131,7 +116,7 @@ function guzzleBase(fa: FA, recv: Node): Node | undefined {
 
 function guzzleLike(fa: FA, recv: Node, pc: PhpCtx): 'Guzzle' | 'Symfony HttpClient' | undefined {
   const t = typeOfRecv(fa, recv);
-  const creation = creationOf(fa, recv);
+  const creation = madeBy(fa, recv);
   if (creation && !creation.isNew && /^HttpClient\.create(ForBaseUri)?$/.test(creation.name)) return 'Symfony HttpClient';
   if (t) {
     if (SOAP_TYPES.test(t)) return undefined;
@@ -151,7 +136,7 @@ function guzzleCall(fa: FA, c: CallInfo, kind: 'Guzzle' | 'Symfony HttpClient'):
   let url: Node | undefined;
   if (c.method === 'request' || c.method === 'requestAsync') url = c.args[1];
   else if (c.method === 'send' || c.method === 'sendAsync' || c.method === 'sendRequest') {
-    const req = creationOf(fa, c.args[0]);
+    const req = madeBy(fa, c.args[0]);
     if (req?.isNew && /^(Request|ServerRequest)$/.test(req.method)) url = req.args[1];
   } else url = c.args[0];
   if (url) call.url = url;
@@ -217,7 +202,7 @@ function curlUrl(fa: FA, handle: Node, at: Node): Node | undefined {
     inFile ??= v;
   }
   if (inFn) return inFn;
-  const init = creationOf(fa, handle);
+  const init = madeBy(fa, handle);
   if (init && init.name === 'curl_init' && init.args[0]) return init.args[0];
   return inFile;
 }
@@ -238,7 +223,7 @@ function soapCall(fa: FA, c: CallInfo): boolean {
   else operation = m;
   const call: ClientCall = { node: c.node, client: t.toLowerCase() === 'nusoap_client' ? 'nusoap' : 'SoapClient' };
   if (!url) {
-    const creation = creationOf(fa, recv);
+    const creation = madeBy(fa, recv);
     const opts = creation?.args[1];
     url = arrayGet(opts, 'location') ?? creation?.args[0];
     const ns = str(fa, arrayGet(opts, 'uri'));
@@ -462,12 +447,7 @@ function credsFromPairs(fa: FA): void {
 }
 
 function credsFromDeclarations(fa: FA): void {
-  for (const d of fa.decls.all()) {
-    if (d.value && stringValue(d.value) !== undefined) fa.creds.binding(d.name, d.value);
-  }
-  for (const a of fa.assignments) {
-    if (stringValue(a.value) !== undefined) fa.creds.binding(a.name, a.value);
-  }
+  fa.creds.literalBindings();
 }
 
 // ---------------------------------------------------------------------------
@@ -483,14 +463,10 @@ export function analyzePhp(fa: FA): void {
   };
   pc.browser = tools(fa);
   const executed = new Set<string>();
-  for (const c of fa.calls) {
-    try {
-      classifyCall(fa, c, pc, executed);
-      credsFromCall(fa, c);
-    } catch {
-      // one call we cannot read does not stop the others
-    }
-  }
+  fa.forEachCall((c) => {
+    classifyCall(fa, c, pc, executed);
+    credsFromCall(fa, c);
+  });
   unexecutedCurl(fa, executed);
   tls(fa);
   credsFromPairs(fa);
@@ -520,16 +496,14 @@ export function phpWrapper(c: CallInfo, fa: FA): string | undefined {
 
 /** The route's `throttle` middleware, the controller's `$this->middleware('throttle…')`, a limiter attribute. */
 export function phpFunctionLimiter(fn: Node, fa: FA): { name: string; line: number } | undefined {
-  const cls = enclosingClassNode(fn);
+  const cls = enclosing(fn, CLASS_TYPES);
   const method = fn.childForFieldName('name')?.text ?? '';
   const line = fa.line(fn.childForFieldName('name') ?? fn);
-  for (const holder of [fn, cls]) {
-    const list = holder?.childForFieldName('attributes');
-    for (const a of list?.descendantsOfType('attribute') ?? []) {
-      const n = a?.namedChild(0)?.text ?? '';
-      if (a && matchesAny(simpleName(n), fa.patterns.limiter)) return { name: `#[${a.text.replace(/\s+/g, ' ').slice(0, 116)}]`, line: fa.line(a) };
-    }
-  }
+  const attributes = (h: Node): Array<Node | null> => h.childForFieldName('attributes')?.descendantsOfType('attribute') ?? [];
+  const marked = markedLimiter([fn, cls], attributes, (a) =>
+    matchesAny(simpleName(a.namedChild(0)?.text ?? ''), fa.patterns.limiter) ? { name: markName(a.text, 116, '#[', ']'), line: fa.line(a) } : undefined,
+  );
+  if (marked) return marked;
   if (!cls || cls.type !== 'class_declaration') return undefined;
   const clsName = cls.childForFieldName('name')?.text ?? '';
   const routed = fa.project?.throttled.get(`${clsName}.${method}`) ?? fa.project?.throttled.get(`${clsName}.*`);

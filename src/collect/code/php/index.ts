@@ -5,8 +5,7 @@
  * ../README.md for the framework.
  */
 import { createTreeSitterCollector } from '../collector.js';
-import { commonPrefilter } from '../prefilter.js';
-import type { LanguageSpec } from '../types.js';
+import { keywordPrefilter, type LanguageSpec } from '../spec.js';
 import { analyzePhp, phpFunctionLimiter, phpGate, phpWrapper } from './analyze.js';
 import { preparePhp, type PhpProject } from './project.js';
 import { PHP_QUERY } from './queries.js';
@@ -22,9 +21,7 @@ export const phpSpec: LanguageSpec<PhpProject> = {
   grammar: 'php',
   query: PHP_QUERY,
   prepare: preparePhp,
-  worthParsing(text, _path, _project, env) {
-    return PHP_KEYWORDS.test(text) || commonPrefilter(text, env.settings);
-  },
+  worthParsing: keywordPrefilter(PHP_KEYWORDS),
   syntax: PHP_SYNTAX,
   hooks: {
     analyze: analyzePhp,

@@ -15,8 +15,9 @@
  */
 import type { DiscoveredFile } from '../../../discover/types.js';
 import type { FileAnalysis } from '../analysis.js';
-import type { CallInfo, Node, ParseFn, PrepareEnv } from '../types.js';
-import { arrayGet, argsOf, simpleName, stringValue, unparen } from './syntax.js';
+import type { ParseFn, PrepareEnv } from '../spec.js';
+import type { CallInfo, Node } from '../types.js';
+import { arrayGet, argsOf, simpleName, stringValue, unparen } from './nodes.js';
 
 export interface Throttle {
   /** `throttle:30,1 (routes/api.php:12)` */

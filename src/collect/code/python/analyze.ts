@@ -30,12 +30,17 @@
  * per day: they are not limiters.
  */
 import { matchesAny } from '../../../policy/settings.js';
-import { contains, spanOf, type FileAnalysis } from '../analysis.js';
+import type { FileAnalysis } from '../analysis.js';
+import { madeBy } from '../kit/calls.js';
+import { markedLimiter, markName } from '../kit/limiters.js';
+import { enclosing } from '../kit/names.js';
+import { strOf } from '../kit/values.js';
+import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
-import { elideCredentialsInCallees } from '../php/callee.js';
-import { notACredentialPair } from '../php/pairs.js';
-import { argOr, chainName, kwarg, stringValue, unparen } from './syntax.js';
+import { elideCredentialsInCallees } from '../kit/callee.js';
+import { notACredentialPair } from '../kit/pairs.js';
+import { argOr, chainName, CLASS_TYPES, kwarg, stringValue, unparen } from './nodes.js';
 
 type FA = FileAnalysis<unknown>;
 
@@ -72,21 +77,15 @@ function moduleOf(pc: PyCtx, name: string): string {
   return pc.from.get(name) ?? '';
 }
 
-function str(fa: FA, n: Node | undefined): string | undefined {
-  return n ? fa.resolver.str(n)?.s : undefined;
+/** A client call with its URL (when the call has one). */
+function reportCall(fa: FA, c: CallInfo, client: string, url: Node | undefined): void {
+  const call: ClientCall = { node: c.node, client };
+  if (url) call.url = url;
+  fa.addCall(call);
 }
 
-/** The call an expression was created by (directly, through a name, `self.x`, or `with … as x`). */
-function creationOf(fa: FA, n: Node | undefined): CallInfo | undefined {
-  if (!n) return undefined;
-  const e = unparen(n);
-  const direct = fa.callInfo(e);
-  if (direct) return direct;
-  const o = fa.resolver.origin(e);
-  if (o.id === e.id) return undefined;
-  const oc = fa.callInfo(unparen(o));
-  if (oc) return oc;
-  return undefined;
+function str(fa: FA, n: Node | null | undefined): string | undefined {
+  return strOf(fa.resolver, n);
 }
 
 function isAbsolute(fa: FA, n: Node | undefined): boolean {
@@ -98,7 +97,7 @@ type Lib = 'requests' | 'httpx' | 'aiohttp' | 'urllib3' | 'http.client' | 'zeep'
 
 /** What library made a client object (by its creation call). */
 function clientLib(fa: FA, recv: Node, pc: PyCtx): { lib: Lib; creation?: CallInfo } | undefined {
-  const c = creationOf(fa, recv);
+  const c = madeBy(fa, recv);
   if (c) {
     const n = c.name;
     const cls = c.method;
@@ -135,7 +134,7 @@ function sessionCall(fa: FA, c: CallInfo, pc: PyCtx): boolean {
     url = argOr(c, 1, 'url');
   } else if (c.method === 'request' || c.method === 'stream') url = argOr(c, 1, 'url');
   else if (c.method === 'send') {
-    const req = creationOf(fa, c.args[0]);
+    const req = madeBy(fa, c.args[0]);
     if (req && /(^|\.)Request$/.test(req.name)) url = argOr(req, 1, 'url');
     else if (req && /(^|\.)build_request$/.test(req.name)) url = argOr(req, 1, 'url');
   } else url = argOr(c, 0, 'url');
@@ -163,7 +162,7 @@ function soapServiceCall(fa: FA, c: CallInfo, pc: PyCtx): boolean {
   if (recv.type === 'attribute' && recv.childForFieldName('attribute')?.text === 'service') clientExpr = recv.childForFieldName('object') ?? undefined;
   else {
     // service = client.create_service(binding, address); service.Op(…)
-    const o = creationOf(fa, recv);
+    const o = madeBy(fa, recv);
     if (o && o.method === 'create_service' && o.receiver) {
       clientExpr = o.receiver;
       address = argOr(o, 1, 'address');
@@ -186,30 +185,21 @@ function classifyCall(fa: FA, c: CallInfo, pc: PyCtx): void {
   const fromMod = !c.receiver ? pc.from.get(n) : undefined;
   if (fromMod === 'requests' || fromMod === 'httpx' || fromMod === 'aiohttp') n = `${fromMod}.${n}`;
   if (/^requests\.(get|post|put|patch|delete|head|options)$/.test(n)) {
-    const call: ClientCall = { node: c.node, client: 'requests' };
-    const u = argOr(c, 0, 'url');
-    if (u) call.url = u;
-    fa.addCall(call);
+    reportCall(fa, c, 'requests', argOr(c, 0, 'url'));
     return;
   }
   if (n === 'requests.request' || n === 'httpx.request' || n === 'httpx.stream' || n === 'aiohttp.request') {
-    const call: ClientCall = { node: c.node, client: n.split('.')[0]! };
-    const u = argOr(c, 1, 'url');
-    if (u) call.url = u;
-    fa.addCall(call);
+    reportCall(fa, c, n.split('.')[0]!, argOr(c, 1, 'url'));
     return;
   }
   if (/^httpx\.(get|post|put|patch|delete|head|options)$/.test(n)) {
-    const call: ClientCall = { node: c.node, client: 'httpx' };
-    const u = argOr(c, 0, 'url');
-    if (u) call.url = u;
-    fa.addCall(call);
+    reportCall(fa, c, 'httpx', argOr(c, 0, 'url'));
     return;
   }
   if (/^(urllib\.request\.|request\.|urllib2\.)?urlopen$/.test(n) && (n !== 'urlopen' || /^urllib/.test(pc.from.get('urlopen') ?? ''))) {
     const call: ClientCall = { node: c.node, client: 'urllib' };
     const a = argOr(c, 0, 'url');
-    const req = creationOf(fa, a);
+    const req = madeBy(fa, a);
     if (req && /(^|\.)Request$/.test(req.name)) {
       const u = argOr(req, 0, 'url');
       if (u) call.url = u;
@@ -358,9 +348,9 @@ function credsFromDeclarations(fa: FA): void {
   for (const d of fa.decls.all()) {
     if (d.value && stringValue(d.value) !== undefined) fa.creds.binding(d.name, d.value);
   }
+  fa.creds.literalBindings();
   for (const a of fa.assignments) {
-    if (stringValue(a.value) !== undefined) fa.creds.binding(a.name, a.value);
-    else if (a.name === 'auth') {
+    if (a.name === 'auth' && stringValue(a.value) === undefined) {
       const items = tupleItems(a.value);
       if (items.length >= 2) fa.creds.authObject('auth', items[1]);
     }
@@ -432,14 +422,10 @@ function sleepLimiters(fa: FA): void {
 export function analyzePython(fa: FA): void {
   const pc: PyCtx = { imports: fa.captures('import').map((i) => i.text).join('\n'), from: fromImports(fa), browser: false };
   tools(fa, pc);
-  for (const c of fa.calls) {
-    try {
-      classifyCall(fa, c, pc);
-      credsFromCall(fa, c);
-    } catch {
-      // one call we cannot read does not stop the others
-    }
-  }
+  fa.forEachCall((c) => {
+    classifyCall(fa, c, pc);
+    credsFromCall(fa, c);
+  });
   sleepLimiters(fa);
   tls(fa, pc);
   credsFromDeclarations(fa);
@@ -480,24 +466,12 @@ export function pyWrapper(c: CallInfo, fa: FA): string | undefined {
 const RATELIMIT_DECORATORS = /^(ratelimit\.|ratelimiter\.)?(limits|RateLimitDecorator|rate_limited|ratelimit|RateLimiter|throttle)$/;
 
 export function pyFunctionLimiter(fn: Node, fa: FA): { name: string; line: number } | undefined {
-  const holders: Node[] = [fn];
-  for (let p = fn.parent; p; p = p.parent) {
-    if (p.type === 'class_definition') {
-      holders.push(p);
-      break;
-    }
-  }
-  for (const h of holders) {
-    const deco = h.parent?.type === 'decorated_definition' ? h.parent : undefined;
-    for (const d of deco?.namedChildren ?? []) {
-      if (d?.type !== 'decorator') continue;
-      const e = d.namedChild(0);
-      if (!e) continue;
-      const c = fa.callInfo(e);
-      const name = c ? c.name : chainName(e);
-      if (/Semaphore/.test(name)) continue;
-      if (matchesAny(name, fa.patterns.limiter) || RATELIMIT_DECORATORS.test(name)) return { name: `@${e.text.replace(/\s+/g, ' ').slice(0, 118)}`, line: fa.line(d) };
-    }
-  }
-  return undefined;
+  const decorators = (h: Node): Node[] => (h.parent?.type === 'decorated_definition' ? h.parent.namedChildren.filter((d): d is Node => d?.type === 'decorator') : []);
+  return markedLimiter([fn, enclosing(fn, CLASS_TYPES)], decorators, (d) => {
+    const e = d.namedChild(0);
+    if (!e) return undefined;
+    const name = fa.callInfo(e)?.name ?? chainName(e);
+    if (/Semaphore/.test(name)) return undefined;
+    return matchesAny(name, fa.patterns.limiter) || RATELIMIT_DECORATORS.test(name) ? { name: markName(e.text, 118, '@'), line: fa.line(d) } : undefined;
+  });
 }

@@ -8,8 +8,8 @@ import type { DiscoveredFile } from '../../../discover/types.js';
 import type { CollectedFacts } from '../../../facts/types.js';
 import type { CollectContext, Collector } from '../../types.js';
 import { collectWithSpec } from '../collector.js';
-import { commonPrefilter } from '../prefilter.js';
-import type { LanguageSpec } from '../types.js';
+import { addFacts, factLists, readSource } from '../kit/files.js';
+import { keywordPrefilter, type LanguageSpec } from '../spec.js';
 import { analyzePython, pyFunctionLimiter, pyGate, pyWrapper } from './analyze.js';
 import { readNotebook, remapNotebookFacts, type NotebookCode } from './notebook.js';
 import { PY_QUERY } from './queries.js';
@@ -25,9 +25,7 @@ export const pythonSpec: LanguageSpec = {
   grammar: 'python',
   query: PY_QUERY,
   appliesTo: (f) => f.kind === 'source' && (f.language === 'python' || f.language === 'notebook'),
-  worthParsing(text, _path, _project, env) {
-    return PY_KEYWORDS.test(text) || commonPrefilter(text, env.settings);
-  },
+  worthParsing: keywordPrefilter(PY_KEYWORDS),
   syntax: PY_SYNTAX,
   hooks: {
     analyze: analyzePython,
@@ -37,33 +35,16 @@ export const pythonSpec: LanguageSpec = {
   },
 };
 
-function merge(into: CollectedFacts, got: CollectedFacts): void {
-  into.files!.push(...(got.files ?? []));
-  into.callSites!.push(...(got.callSites ?? []));
-  into.credentials!.push(...(got.credentials ?? []));
-  into.tlsSettings!.push(...(got.tlsSettings ?? []));
-  into.endpoints!.push(...(got.endpoints ?? []));
-  into.diagnostics!.push(...(got.diagnostics ?? []));
-}
-
 /** Notebooks: analyse their code through a context that reads a notebook as its code; map the facts back. */
 async function collectNotebooks(files: DiscoveredFile[], ctx: CollectContext): Promise<CollectedFacts> {
-  const out: CollectedFacts = { files: [], callSites: [], credentials: [], tlsSettings: [], endpoints: [], diagnostics: [] };
+  const out = factLists();
   const codes = new Map<string, NotebookCode>();
   for (const f of files) {
-    let text: string | undefined;
-    try {
-      text = ctx.readText(f.path);
-    } catch {
-      text = undefined;
-    }
-    if (text === undefined) {
-      out.diagnostics!.push({ file: f.path, line: 1, kind: 'unreadable', message: 'file could not be read as text' });
-      continue;
-    }
+    const text = readSource(ctx, f.path, out.diagnostics);
+    if (text === undefined) continue;
     const nb = readNotebook(text);
     if (!nb.ok) {
-      out.diagnostics!.push({ file: f.path, ...nb.diagnostic });
+      out.diagnostics.push({ file: f.path, ...nb.diagnostic });
       continue;
     }
     if (nb.code.text.trim() !== '') codes.set(f.path, nb.code);
@@ -82,7 +63,7 @@ async function collectNotebooks(files: DiscoveredFile[], ctx: CollectContext): P
   for (const f of mine) if (!withTool.has(f.path)) (got.files ??= []).push({ path: f.path, tool: { kind: 'notebook', reason: 'Jupyter notebook', line: 1 } });
   for (const [path, code] of codes) remapNotebookFacts(got, path, code);
   for (const f of got.files ?? []) if (f.tool?.kind === 'notebook') f.tool.line = 1;
-  merge(out, got);
+  addFacts(out, got);
   return out;
 }
 
@@ -92,15 +73,15 @@ export const pythonCollector: Collector = {
   async collect(files, ctx) {
     const py = files.filter((f) => f.language !== 'notebook');
     const nb = files.filter((f) => f.language === 'notebook');
-    const out: CollectedFacts = { files: [], callSites: [], credentials: [], tlsSettings: [], endpoints: [], diagnostics: [] };
-    if (py.length) merge(out, await collectWithSpec(pythonSpec, py, ctx));
+    const out = factLists();
+    if (py.length) addFacts(out, await collectWithSpec(pythonSpec, py, ctx));
     if (nb.length) {
       try {
-        merge(out, await collectNotebooks(nb, ctx));
+        addFacts(out, await collectNotebooks(nb, ctx));
       } catch (err) {
         // Never throw: an internal failure on notebooks becomes one diagnostic per notebook.
         const why = err instanceof Error ? (err.message.split('\n')[0] ?? 'error') : String(err);
-        for (const f of nb) out.diagnostics!.push({ file: f.path, line: 1, kind: 'parse-error', message: `Notebook: internal error while analysing (${why})` });
+        for (const f of nb) out.diagnostics.push({ file: f.path, line: 1, kind: 'parse-error', message: `Notebook: internal error while analysing (${why})` });
       }
     }
     return out;
