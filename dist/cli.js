@@ -19431,6 +19431,8 @@ Quy t\u1EAFc: dancu-guard rules \xB7 dancu-guard explain DG-CRED-001 \xB7 docs/r
   "help.arguments": { en: "Arguments:", vi: "Tham s\u1ED1:" },
   "help.commands": { en: "Commands:", vi: "L\u1EC7nh:" },
   "help.globalOptions": { en: "Global Options:", vi: "T\xF9y ch\u1ECDn chung:" },
+  "help.optionsWord": { en: "options", vi: "t\xF9y ch\u1ECDn" },
+  "help.commandWord": { en: "command", vi: "l\u1EC7nh" },
   "help.default": { en: "default", vi: "m\u1EB7c \u0111\u1ECBnh" },
   "help.choices": { en: "choices", vi: "ch\u1ECDn m\u1ED9t trong" },
   "help.exitCodes": { en: "Exit codes:", vi: "M\xE3 tho\xE1t:" },
@@ -20650,6 +20652,7 @@ var GENERATED = {
 var OTHER_LANGUAGE = { en: "[Ti\u1EBFng Vi\u1EC7t]({file})", vi: "[English]({file})" };
 var ALL_RULES = { en: "All rules", vi: "Danh s\xE1ch quy t\u1EAFc" };
 var BASIS_DOC = { en: "basis.md", vi: "basis.vi.md" };
+var CITED = { en: "Cited in reports as", vi: "C\u0103n c\u1EE9 ghi trong b\xE1o c\xE1o" };
 function fence(language, code2) {
   return `\`\`\`${language}
 ${code2.endsWith("\n") ? code2 : `${code2}
@@ -20689,7 +20692,7 @@ function ruleMarkdown(meta, doc, requirements, lang) {
     if (!req) continue;
     lines.push(`**${key}** \u2014 ${req.title[lang]}`, "", ...quoteLines(req));
   }
-  if (meta.basis.length) lines.push(...meta.basis.map((b) => `- ${b}`), "");
+  if (meta.basis.length) lines.push(`${CITED[lang]}:`, "", ...meta.basis.map((b) => `- ${b}`), "");
   lines.push(
     `## ${T("explain.fix")}`,
     "",
@@ -25144,6 +25147,8 @@ function translatedHelp(T) {
   const base = new Help();
   return {
     styleTitle: (str4) => titles[str4] ?? str4,
+    commandUsage: (cmd) => base.commandUsage(cmd).replace("[options]", `[${T("help.optionsWord")}]`).replace("[command]", `[${T("help.commandWord")}]`),
+    subcommandTerm: (cmd) => base.subcommandTerm(cmd).replace("[options]", `[${T("help.optionsWord")}]`).replace("[command]", `[${T("help.commandWord")}]`),
     optionDescription: (option) => words(base.optionDescription(option)),
     argumentDescription: (argument) => words(base.argumentDescription(argument))
   };

@@ -19,6 +19,7 @@ const GENERATED = {
 const OTHER_LANGUAGE = { en: '[Tiếng Việt]({file})', vi: '[English]({file})' };
 const ALL_RULES = { en: 'All rules', vi: 'Danh sách quy tắc' };
 const BASIS_DOC = { en: 'basis.md', vi: 'basis.vi.md' };
+const CITED = { en: 'Cited in reports as', vi: 'Căn cứ ghi trong báo cáo' };
 
 function fence(language: string, code: string): string {
   return `\`\`\`${language}\n${code.endsWith('\n') ? code : `${code}\n`}\`\`\``;
@@ -60,7 +61,7 @@ export function ruleMarkdown(meta: RuleMeta, doc: RuleDoc, requirements: Record<
     if (!req) continue;
     lines.push(`**${key}** — ${req.title[lang]}`, '', ...quoteLines(req));
   }
-  if (meta.basis.length) lines.push(...meta.basis.map((b) => `- ${b}`), '');
+  if (meta.basis.length) lines.push(`${CITED[lang]}:`, '', ...meta.basis.map((b) => `- ${b}`), '');
   lines.push(
     `## ${T('explain.fix')}`,
     '',
