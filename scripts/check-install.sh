@@ -24,9 +24,10 @@ expect_exit() { # expected-code description command...
 echo "== npm tarball: pack, install -g into a throwaway prefix, run =="
 npm pack --silent --pack-destination "$WORK" >/dev/null
 tarball="$(ls "$WORK"/dancu-guard-*.tgz)"
-tar -tzf "$tarball" | grep -qx 'package/dist/cli.js' || fail "the tarball has no dist/cli.js"
-tar -tzf "$tarball" | grep -qx 'package/LICENSE' || fail "the tarball has no LICENSE"
-if tar -tzf "$tarball" | grep -q '^package/src/'; then fail "the tarball ships src/"; fi
+tar -tzf "$tarball" >"$WORK/contents"
+grep -qx 'package/dist/cli.js' "$WORK/contents" || fail "the tarball has no dist/cli.js"
+grep -qx 'package/LICENSE' "$WORK/contents" || fail "the tarball has no LICENSE"
+if grep -q '^package/src/' "$WORK/contents"; then fail "the tarball ships src/"; fi
 npm install -g --silent --no-audit --no-fund --prefix "$WORK/prefix" "$tarball" >/dev/null
 bin="$WORK/prefix/bin/dancu-guard"
 expect_exit 1 "installed dancu-guard scan examples/ts-violating" "$bin" scan examples/ts-violating --no-color
