@@ -462,7 +462,7 @@ function maskUserInfo(userInfo) {
 function maskParams(tail) {
   return tail.replace(
     /([?#&;])([^?#&;=]*)=([^?#&;]*)/g,
-    (whole, sep6, name, value) => value.length > 0 && SENSITIVE_PARAM.test(decodeURIComponentSafe(name)) ? `${sep6}${name}=***` : whole
+    (whole, sep7, name, value) => value.length > 0 && SENSITIVE_PARAM.test(decodeURIComponentSafe(name)) ? `${sep7}${name}=***` : whole
   );
 }
 function redactUrl(url) {
@@ -3175,11 +3175,11 @@ function parseYaml(text2, file) {
     return { docs: [], diagnostics: [parseError(file, 1, `YAML: ${err instanceof Error ? err.message.split("\n")[0] : "parse failed"}`)] };
   }
 }
-function flatten(path2, sep6) {
+function flatten(path2, sep7) {
   let out = "";
   for (const s of path2) {
-    if (typeof s === "number") out += sep6 === ":" ? `:${s}` : `[${s}]`;
-    else out += out === "" ? s : `${sep6}${s}`;
+    if (typeof s === "number") out += sep7 === ":" ? `:${s}` : `[${s}]`;
+    else out += out === "" ? s : `${sep7}${s}`;
   }
   return out;
 }
@@ -3391,8 +3391,8 @@ function parseJson(text2) {
   if (i < text2.length) fail("unexpected content after the JSON value");
   return root;
 }
-function jsonEntries(root, source2, sep6) {
-  return walkLeaves(root, { sep: sep6 }).flatMap((leaf) => {
+function jsonEntries(root, source2, sep7) {
+  return walkLeaves(root, { sep: sep7 }).flatMap((leaf) => {
     if (leaf.node.value === null) return [];
     const e = {
       key: leaf.key,
@@ -9974,12 +9974,12 @@ function invocation4(node, r) {
     return r.format(fmt, args, "printf");
   }
   if ((name === "implode" || name === "join") && c.args.length === 2) {
-    const sep6 = r.str(a0)?.s;
+    const sep7 = r.str(a0)?.s;
     const arr = a1 && unparen3(a1).type === "array_creation_expression" ? arrayValues(unparen3(a1)) : void 0;
-    if (sep6 === void 0 || !arr) return void 0;
+    if (sep7 === void 0 || !arr) return void 0;
     const ps = [];
     for (let i = 0; i < arr.length; i++) {
-      if (i > 0) ps.push({ s: sep6, via: [], keys: [], lit: true, complete: true, names: [] });
+      if (i > 0) ps.push({ s: sep7, via: [], keys: [], lit: true, complete: true, names: [] });
       ps.push(r.part(arr[i]));
     }
     return r.concat(ps);
@@ -11247,13 +11247,13 @@ function invocation5(node, r) {
     return fmt ? pyFormat(r, fmt, node, c.args) : void 0;
   }
   if (c.method === "join" && c.receiver && a0) {
-    const sep6 = r.str(c.receiver)?.s;
+    const sep7 = r.str(c.receiver)?.s;
     const list = unparen4(a0);
-    if (sep6 === void 0 || list.type !== "list" && list.type !== "tuple") return void 0;
+    if (sep7 === void 0 || list.type !== "list" && list.type !== "tuple") return void 0;
     const items = list.namedChildren.filter((x) => !!x);
     const ps = [];
     items.forEach((it, i) => {
-      if (i > 0) ps.push(litPart2(sep6));
+      if (i > 0) ps.push(litPart2(sep7));
       ps.push(r.part(it));
     });
     return r.concat(ps);
@@ -12994,10 +12994,10 @@ var init_resolve2 = __esm({
           }
           if (m === "join" && ts3.isArrayLiteralExpression(recvExpr)) {
             const sepE = args[0] && unwrap2(args[0]);
-            const sep6 = sepE && ts3.isStringLiteralLike(sepE) ? sepE.text : ",";
+            const sep7 = sepE && ts3.isStringLiteralLike(sepE) ? sepE.text : ",";
             const parts2 = [];
             recvExpr.elements.forEach((el, i) => {
-              if (i > 0) parts2.push({ s: sep6, via: [], keys: [], lit: true, complete: true, names: [] });
+              if (i > 0) parts2.push({ s: sep7, via: [], keys: [], lit: true, complete: true, names: [] });
               parts2.push(this.part(el, file, depth, seen));
             });
             return joinParts(parts2, "concatenation");
@@ -20629,7 +20629,7 @@ function ruleDocFile(ruleId, lang) {
   return lang === "vi" ? `${ruleId}.vi.md` : `${ruleId}.md`;
 }
 function ruleDocUrl(ruleId, lang = "en") {
-  return `${RULE_DOCS_BASE_URL}${ruleDocFile(ruleId, lang)}`;
+  return `${RULE_DOCS_BASE_URL}${encodeURIComponent(ruleDocFile(ruleId, lang))}`;
 }
 var RULE_DOCS_FILE = join11(POLICIES_DIR, "data", "rule-docs.json");
 var cache;
@@ -21928,7 +21928,7 @@ function ruleFooter(input, opts, T) {
     lines.push(`${t(id)}  ${t(f.title)}  (${T("text.occurrences", { n: count })})`);
     lines.push(paint(opts, DIM, `  ${T("text.fix")}: ${t(f.remediation)}`));
     if (f.basis.length) lines.push(paint(opts, DIM, `  ${T("text.basis")}: ${t(f.basis.join("; "))}`));
-    lines.push(paint(opts, DIM, `  ${T("text.docs")}: ${ruleDocUrl(id, opts.lang)}`));
+    lines.push(paint(opts, DIM, `  ${T("text.docs")}: ${t(ruleDocUrl(id, opts.lang))}`));
   }
   return lines;
 }
@@ -21950,7 +21950,7 @@ function verboseLines(input, opts, T) {
       if (f.commit) lines.push(`          ${T("text.commit")}: ${t(f.commit.sha.slice(0, 12))} (${t(f.commit.authorDate)})`);
       lines.push(paint(opts, DIM, `          ${T("text.fix")}: ${t(f.remediation)}`));
       if (f.basis.length) lines.push(paint(opts, DIM, `          ${T("text.basis")}: ${t(f.basis.join("; "))}`));
-      lines.push(paint(opts, DIM, `          ${T("text.docs")}: ${ruleDocUrl(f.ruleId, opts.lang)}`));
+      lines.push(paint(opts, DIM, `          ${T("text.docs")}: ${t(ruleDocUrl(f.ruleId, opts.lang))}`));
     }
     lines.push("");
   }
@@ -23346,7 +23346,7 @@ function registerRulesCommand(program, T = translator("en")) {
 // src/cli/commands/scan.ts
 init_baseline();
 import { readdirSync as readdirSync2, statSync as statSync8 } from "node:fs";
-import { resolve as resolve18 } from "node:path";
+import { relative as relative10, resolve as resolve18, sep as sep6 } from "node:path";
 
 // src/git/diff.ts
 init_errors();
@@ -25029,6 +25029,12 @@ function displayPaths(findings, summary, display) {
     summary: summary.skippedFiles ? { ...summary, skippedFiles: summary.skippedFiles.map((s) => ({ ...s, path: show2(s.path) })) } : summary
   };
 }
+function ownConfigScanned(result) {
+  const path2 = result.config.path;
+  if (!path2) return 0;
+  const rel = relative10(result.root, path2).split(sep6).join("/");
+  return result.facts.files.some((f) => f.path === rel) ? 1 : 0;
+}
 function emptyTarget(where, result, isDir, T) {
   const s = result.summary;
   const skipped = Object.values(s.filesSkipped).reduce((a, n) => a + n, 0);
@@ -25089,7 +25095,7 @@ async function runScan(paths, opts) {
   }
   if (scanned && opts.staged && !stagedFiles && "staged" in scanned && scanned.staged.length === 0) {
     say.note(T("scan.note.nothingStaged"));
-  } else if (scanned && !opts.staged && scanned.summary.filesScanned === 0) {
+  } else if (scanned && !opts.staged && scanned.summary.filesScanned - ownConfigScanned(scanned) <= 0) {
     throw emptyTarget(target.kind === "dir" ? target.path : paths.join(" "), scanned, target.kind === "dir", T);
   }
   if (opts.writeBaseline) {

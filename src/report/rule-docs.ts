@@ -20,7 +20,7 @@ export function ruleDocFile(ruleId: string, lang: Lang): string {
 }
 
 export function ruleDocUrl(ruleId: string, lang: Lang = 'en'): string {
-  return `${RULE_DOCS_BASE_URL}${ruleDocFile(ruleId, lang)}`;
+  return `${RULE_DOCS_BASE_URL}${encodeURIComponent(ruleDocFile(ruleId, lang))}`;
 }
 
 // ---------------------------------------------------------------- the docs' own data

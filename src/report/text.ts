@@ -84,7 +84,7 @@ function ruleFooter(input: ReportInput, opts: ReportOptions, T: Translate): stri
     lines.push(`${t(id)}  ${t(f.title)}  (${T('text.occurrences', { n: count })})`);
     lines.push(paint(opts, DIM, `  ${T('text.fix')}: ${t(f.remediation)}`));
     if (f.basis.length) lines.push(paint(opts, DIM, `  ${T('text.basis')}: ${t(f.basis.join('; '))}`));
-    lines.push(paint(opts, DIM, `  ${T('text.docs')}: ${ruleDocUrl(id, opts.lang)}`));
+    lines.push(paint(opts, DIM, `  ${T('text.docs')}: ${t(ruleDocUrl(id, opts.lang))}`));
   }
   return lines;
 }
@@ -108,7 +108,7 @@ function verboseLines(input: ReportInput, opts: ReportOptions, T: Translate): st
       if (f.commit) lines.push(`          ${T('text.commit')}: ${t(f.commit.sha.slice(0, 12))} (${t(f.commit.authorDate)})`);
       lines.push(paint(opts, DIM, `          ${T('text.fix')}: ${t(f.remediation)}`));
       if (f.basis.length) lines.push(paint(opts, DIM, `          ${T('text.basis')}: ${t(f.basis.join('; '))}`));
-      lines.push(paint(opts, DIM, `          ${T('text.docs')}: ${ruleDocUrl(f.ruleId, opts.lang)}`));
+      lines.push(paint(opts, DIM, `          ${T('text.docs')}: ${t(ruleDocUrl(f.ruleId, opts.lang))}`));
     }
     lines.push('');
   }

@@ -5,7 +5,7 @@
  * error — and 2 when there was nothing to scan (an empty scan never passes).
  */
 import { readdirSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { writeBaseline } from '../../findings/baseline.js';
 import type { Finding, Severity } from '../../findings/types.js';
@@ -100,6 +100,14 @@ function displayPaths(findings: Finding[], summary: Summary, display: ReadonlyMa
   };
 }
 
+/** 1 when the scanner's own config file (inside the scanned tree) is among the files scanned: it is not something to scan. */
+function ownConfigScanned(result: ScanResult): number {
+  const path = result.config.path;
+  if (!path) return 0;
+  const rel = relative(result.root, path).split(sep).join('/');
+  return result.facts.files.some((f) => f.path === rel) ? 1 : 0;
+}
+
 /** Nothing was scanned: say why, and exit 2 (never a pass on nothing). */
 function emptyTarget(where: string, result: ScanResult, isDir: boolean, T: Translate): UsageError {
   const s = result.summary;
@@ -170,7 +178,7 @@ async function runScan(paths: string[], opts: ScanCliOptions): Promise<number> {
   }
   if (scanned && opts.staged && !stagedFiles && 'staged' in scanned && (scanned as { staged: string[] }).staged.length === 0) {
     say.note(T('scan.note.nothingStaged'));
-  } else if (scanned && !opts.staged && scanned.summary.filesScanned === 0) {
+  } else if (scanned && !opts.staged && scanned.summary.filesScanned - ownConfigScanned(scanned) <= 0) {
     throw emptyTarget(target.kind === 'dir' ? target.path : paths.join(' '), scanned, target.kind === 'dir', T);
   }
   if (opts.writeBaseline) {
