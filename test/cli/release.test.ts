@@ -20,7 +20,7 @@ function tagsIn(text: string): string[] {
   const tags: string[] = [];
   for (const m of text.matchAll(/rev:\s*([^\s`,)]+)/g)) tags.push(m[1]!);
   for (const m of text.matchAll(/uses:\s*your-org\/dancu-guard@([^\s`,)]+)/g)) if (!m[1]!.startsWith('<')) tags.push(m[1]!);
-  for (const m of text.matchAll(/uses:\s*your-org\/dancu-guard@<[^>]+>\s*#\s*(\S+)/g)) tags.push(m[1]!);
+  for (const m of text.matchAll(/uses:\s*your-org\/dancu-guard@<[^>]+>\s*#\s*([^\s`,)]+)/g)) tags.push(m[1]!);
   return tags;
 }
 
