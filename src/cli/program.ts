@@ -8,7 +8,7 @@
  * (src/report/i18n.ts); commander's own words are rendered from the same table.
  */
 import { Command, CommanderError, Help, type Argument, type Option } from 'commander';
-import { detectLang, translateCommanderError, translator, type Lang, type Translate } from '../report/i18n.js';
+import { detectLang, placeholderWord, translateCommanderError, translatePlaceholders, translator, type Lang, type Translate } from '../report/i18n.js';
 import { UsageError } from '../util/errors.js';
 import { TOOL } from '../version.js';
 import { registerApproveCommand } from './commands/approve.js';
@@ -23,7 +23,7 @@ import { registerRulesCommand } from './commands/rules.js';
 import { registerScanCommand } from './commands/scan.js';
 
 /** Commander's help in the chosen language: section titles and the (default/choices) notes. */
-function translatedHelp(T: Translate): Partial<Help> {
+function translatedHelp(T: Translate, lang: Lang): Partial<Help> {
   const titles: Record<string, string> = {
     'Usage:': T('help.usage'),
     'Options:': T('help.options'),
@@ -35,8 +35,10 @@ function translatedHelp(T: Translate): Partial<Help> {
   const base = new Help();
   return {
     styleTitle: (str: string) => titles[str] ?? str,
-    commandUsage: (cmd: Command) => base.commandUsage(cmd).replace('[options]', `[${T('help.optionsWord')}]`).replace('[command]', `[${T('help.commandWord')}]`),
-    subcommandTerm: (cmd: Command) => base.subcommandTerm(cmd).replace('[options]', `[${T('help.optionsWord')}]`).replace('[command]', `[${T('help.commandWord')}]`),
+    commandUsage: (cmd: Command) => translatePlaceholders(base.commandUsage(cmd), lang),
+    subcommandTerm: (cmd: Command) => translatePlaceholders(base.subcommandTerm(cmd), lang),
+    optionTerm: (option: Option) => translatePlaceholders(base.optionTerm(option), lang),
+    argumentTerm: (argument: Argument) => placeholderWord(base.argumentTerm(argument), lang),
     optionDescription: (option: Option) => words(base.optionDescription(option)),
     argumentDescription: (argument: Argument) => words(base.argumentDescription(argument)),
   };
@@ -54,7 +56,7 @@ export function buildProgram(lang: Lang = 'en'): Command {
     .addHelpText('after', T('program.after'))
     .showHelpAfterError(T('program.helpAfterError'))
     .exitOverride()
-    .configureHelp(translatedHelp(T))
+    .configureHelp(translatedHelp(T, lang))
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
       outputError: (s, write) => write(translateCommanderError(s, lang)),
@@ -73,7 +75,7 @@ export function buildProgram(lang: Lang = 'en'): Command {
     registerApproveCommand,
   ]) {
     const command = register(program, T);
-    command.helpOption('-h, --help', T('program.help')).configureHelp(translatedHelp(T));
+    command.helpOption('-h, --help', T('program.help')).configureHelp(translatedHelp(T, lang));
   }
   return program;
 }

@@ -45,8 +45,6 @@ Quy tắc: dancu-guard rules · dancu-guard explain DG-CRED-001 · docs/rules/`,
   'help.arguments': { en: 'Arguments:', vi: 'Tham số:' },
   'help.commands': { en: 'Commands:', vi: 'Lệnh:' },
   'help.globalOptions': { en: 'Global Options:', vi: 'Tùy chọn chung:' },
-  'help.optionsWord': { en: 'options', vi: 'tùy chọn' },
-  'help.commandWord': { en: 'command', vi: 'lệnh' },
   'help.default': { en: 'default', vi: 'mặc định' },
   'help.choices': { en: 'choices', vi: 'chọn một trong' },
   'help.exitCodes': { en: 'Exit codes:', vi: 'Mã thoát:' },
@@ -542,6 +540,39 @@ export function detectLang(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 
 // ---------------------------------------------------------------- commander's own words
 
+/** The placeholders of flags and arguments in help (`<file>`, `[path]`), in Vietnamese. */
+const PLACEHOLDERS_VI: Record<string, string> = {
+  file: 'tệp',
+  format: 'định_dạng',
+  severity: 'mức',
+  lang: 'ngôn_ngữ',
+  list: 'danh_sách',
+  dir: 'thư_mục',
+  date: 'ngày',
+  name: 'tên',
+  category: 'nhóm',
+  var: 'biến',
+  'owner/name': 'chủ/tên',
+  'rule-id': 'mã-quy-tắc',
+  path: 'đường_dẫn',
+  paths: 'đường_dẫn',
+  command: 'lệnh',
+  options: 'tùy_chọn',
+};
+
+/** An argument's bare name in help (`paths` → `đường_dẫn`). */
+export function placeholderWord(word: string, lang: Lang): string {
+  return lang === 'vi' ? (PLACEHOLDERS_VI[word] ?? word) : word;
+}
+
+/** `<file>` → `<tệp>`, `[paths...]` → `[đường_dẫn...]` in a help line. */
+export function translatePlaceholders(text: string, lang: Lang): string {
+  if (lang === 'en') return text;
+  return text.replace(/([<[])([\w/-]+)(\.\.\.)?([>\]])/g, (whole, open: string, word: string, dots: string | undefined, close: string) =>
+    PLACEHOLDERS_VI[word] ? `${open}${PLACEHOLDERS_VI[word]}${dots ?? ''}${close}` : whole,
+  );
+}
+
 /** Commander's error messages, in Vietnamese (patterns over its English text). */
 const COMMANDER_ERRORS_VI: Array<[RegExp, string]> = [
   [/^error: unknown option '([^']*)'/, "lỗi: không có tùy chọn '$1'"],
@@ -560,6 +591,31 @@ export function translateCommanderError(text: string, lang: Lang): string {
   let out = text;
   for (const [re, vi] of COMMANDER_ERRORS_VI) out = out.replace(re, vi);
   return out.replace(/^error: /, 'lỗi: ');
+}
+
+// ---------------------------------------------------------------- progress lines
+
+/** The pipeline's progress lines (shown on a terminal only), in Vietnamese. */
+const PROGRESS_VI: Array<[RegExp, string]> = [
+  [/^discovering files…$/, 'đang tìm tệp…'],
+  [/^collecting facts from (\d+) files…$/, 'đang thu thập dữ kiện từ $1 tệp…'],
+  [/^collected (.*) \((\d+)\/(\d+)\)$/, 'đã thu thập $1 ($2/$3)'],
+  [/^evaluating policies…$/, 'đang đánh giá chính sách…'],
+  [/^evaluating the gate…$/, 'đang đánh giá các điều kiện triển khai…'],
+  [/^evaluating the integration surface…$/, 'đang xác định phần tích hợp…'],
+  [/^history: walking commits…$/, 'lịch sử: đang duyệt các commit…'],
+  [/^history: read (\d+) commits…$/, 'lịch sử: đã đọc $1 commit…'],
+  [/^history: (\d+) commits, reading (\d+) blobs…$/, 'lịch sử: $1 commit, đang đọc $2 đối tượng…'],
+  [/^history: scanned (\d+)\/(\d+) blobs$/, 'lịch sử: đã quét $1/$2 đối tượng'],
+  [/^history: evaluating policies…$/, 'lịch sử: đang đánh giá chính sách…'],
+  [/^staged: listing staged files…$/, 'chỉ mục: đang liệt kê tệp đã stage…'],
+  [/^staged: materialising the index \((\d+) staged files\)…$/, 'chỉ mục: đang chép nội dung đã stage ($1 tệp)…'],
+];
+
+export function translateProgress(status: string, lang: Lang): string {
+  if (lang === 'en') return status;
+  for (const [re, vi] of PROGRESS_VI) if (re.test(status)) return status.replace(re, vi);
+  return status;
 }
 
 // ---------------------------------------------------------------- collectors' tool reasons

@@ -76,7 +76,7 @@ describe('help in Vietnamese', () => {
       }
       const help = cmd.helpInformation();
       expect(help, cmd.name()).toMatch(/^Cách dùng: dancu-guard /);
-      expect(help, cmd.name()).not.toMatch(/\b(Usage|Options|Arguments):|\(default:|\(choices:|display help/);
+      expect(help, cmd.name()).not.toMatch(/\b(Usage|Options|Arguments):|\(default:|\(choices:|display help|<file>|\[options\]/);
     }
   });
 });
@@ -99,5 +99,15 @@ describe('commander errors and collector reasons', () => {
     // English messages, other rules and text outside parentheses are left alone.
     expect(localizeToolReasons('DG-TOOL-002', 'Browser automation (imports puppeteer)', 'en')).toBe('Browser automation (imports puppeteer)');
     expect(localizeToolReasons('DG-CRED-001', '"x" (imports y)', 'vi')).toBe('"x" (imports y)');
+  });
+});
+
+describe('progress lines', () => {
+  it('are translated for Vietnamese, left alone otherwise', async () => {
+    const { translateProgress } = await import('../../src/report/i18n.js');
+    expect(translateProgress('collecting facts from 12 files…', 'vi')).toBe('đang thu thập dữ kiện từ 12 tệp…');
+    expect(translateProgress('collected typescript (3/7)', 'vi')).toBe('đã thu thập typescript (3/7)');
+    expect(translateProgress('history: scanned 500/900 blobs', 'vi')).toBe('lịch sử: đã quét 500/900 đối tượng');
+    expect(translateProgress('collecting facts from 12 files…', 'en')).toBe('collecting facts from 12 files…');
   });
 });

@@ -51,7 +51,7 @@ export async function approveCommand(path: string, opts: ApproveCliOptions): Pro
   const T = translator(lang);
   const say = notifier(lang);
   const passphrase = passphraseFromEnv(opts.passphraseEnv);
-  const progress = progressReporter(opts.progress);
+  const progress = progressReporter(opts.progress, lang);
   let result;
   try {
     const { key, passphraseEnv: _env, config, declaration, progress: _progress, lang: _lang, ...fields } = opts;

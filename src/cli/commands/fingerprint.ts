@@ -44,7 +44,7 @@ export async function fingerprintCommand(path: string, opts: FingerprintCliOptio
   const lang = resolveLang(opts.lang);
   const T = translator(lang);
   const say = notifier(lang);
-  const progress = progressReporter(opts.progress);
+  const progress = progressReporter(opts.progress, lang);
   let analysis;
   try {
     analysis = await analyzeIntegration({ path, records: false, ...(opts.config ? { configPath: opts.config } : {}), onProgress: progress.update });

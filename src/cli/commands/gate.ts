@@ -64,7 +64,7 @@ export async function gateCommand(path: string, opts: GateCliOptions): Promise<n
   const lang = resolveLang(opts.lang);
   const T = translator(lang);
   const say = notifier(lang, opts.quiet);
-  const progress = progressReporter(opts.progress && !opts.quiet);
+  const progress = progressReporter(opts.progress && !opts.quiet, lang);
   let result;
   try {
     result = await runGate({

@@ -48,7 +48,7 @@ export async function inventoryCommand(path: string, opts: InventoryCliOptions):
   const say = notifier(lang);
   if (opts.format === 'xlsx' && !opts.output) throw new UsageError(T('inventory.err.xlsxOutput'));
   const date = opts.date ? checkDateOption(opts.date, '--date') : todayInVietnam();
-  const progress = progressReporter(opts.progress);
+  const progress = progressReporter(opts.progress, lang);
   let built;
   try {
     built = await buildInventory({

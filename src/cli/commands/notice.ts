@@ -49,7 +49,7 @@ export async function noticeCommand(path: string, opts: NoticeCliOptions): Promi
   const say = notifier(lang);
   const format = opts.format ?? 'markdown';
   if (format === 'docx' && !opts.output) throw new UsageError(T('notice.err.docxOutput'));
-  const progress = progressReporter(opts.progress);
+  const progress = progressReporter(opts.progress, lang);
   let draft;
   try {
     draft = await draftNotice({

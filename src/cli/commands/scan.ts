@@ -151,7 +151,7 @@ async function runScan(paths: string[], opts: ScanCliOptions): Promise<number> {
   if (target.kind === 'files') temp = filesSource(target.paths, opts.config, T);
   else if (target.kind === 'stdin') temp = stdinSource(target.name, await readStdin(T), opts.config);
 
-  const progress = progressReporter(opts.progress && !opts.quiet);
+  const progress = progressReporter(opts.progress && !opts.quiet, lang);
   const common = {
     lang,
     failOn: opts.failOn,
