@@ -112,7 +112,10 @@ export function formatGate(result: GateResult, format: string, opts: { lang: Lan
   );
   // Header fields come from the repository (system, owner, attestation file names): no
   // terminal controls. The text report's own last line is the gate's one verdict.
-  if (format === 'text') return `${gateHeader(result, opts.lang, false).map(sanitizeTerminal).join('\n')}\n\n${body}`;
+  if (format === 'text') {
+    if (opts.layout === 'quiet') return body; // --quiet: the findings and the one verdict line
+    return `${gateHeader(result, opts.lang, false).map(sanitizeTerminal).join('\n')}\n\n${body}`;
+  }
   if (format === 'markdown') {
     const [title, ...rest] = gateHeader(result, opts.lang);
     return `## ${title}\n\n${rest.map((l) => `- ${l.trim()}`).join('\n')}\n\n${body}`;

@@ -444,8 +444,10 @@ Ví dụ:
 
   // ---------------------------------------------------------------- text report
   'text.findings': { en: 'findings', vi: 'phát hiện' },
+  'text.finding': { en: 'finding', vi: 'phát hiện' },
   'text.in': { en: 'in', vi: 'trong' },
   'text.scanned': { en: 'files scanned', vi: 'tệp đã quét' },
+  'text.scannedOne': { en: 'file scanned', vi: 'tệp đã quét' },
   'text.skipped': { en: 'skipped', vi: 'bỏ qua' },
   'text.basis': { en: 'Basis', vi: 'Căn cứ' },
   'text.fix': { en: 'Fix', vi: 'Khắc phục' },

@@ -128,7 +128,7 @@ export function summaryLine(s: Summary, lang: Lang): string {
     .map(([k, n]) => `${n} ${t(k)}`)
     .join(', ');
   return (
-    `${s.total} ${T('text.findings')}${sev ? ` (${sev})` : ''} ${T('text.in')} ${s.filesScanned} ${T('text.scanned')}` +
+    `${s.total} ${T(s.total === 1 ? 'text.finding' : 'text.findings')}${sev ? ` (${sev})` : ''} ${T('text.in')} ${s.filesScanned} ${T(s.filesScanned === 1 ? 'text.scannedOne' : 'text.scanned')}` +
     (skipped ? `, ${T('text.skipped')}: ${skipped}` : '') +
     (s.suppressed ? `, ${s.suppressed} ${T('text.suppressed')}` : '') +
     (s.baseline ? `, ${s.baseline.known} ${T('text.known')}` : '') +
