@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Log, Region, ReportingDescriptor, Result } from 'sarif';
 import type { Category, Finding, Lang, Severity } from '../findings/types.js';
 import type { RuleMeta } from '../policy/bundle.js';
+import { ruleDocUrl } from './rule-docs.js';
 import type { Formatter, ReportInput } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -149,6 +150,7 @@ function describeRule(r: RuleInfo, lang: Lang): ReportingDescriptor {
       text: `${r.title}. ${L.category}: ${r.category}. ${L.severity}: ${r.severity}.`,
     },
     defaultConfiguration: { level: LEVEL[r.severity] },
+    helpUri: ruleDocUrl(r.id, lang),
     help: {
       text: `${L.remediation}: ${r.remediation}\n\n${L.basis}:\n${basisText}`,
       markdown: `**${L.remediation}**\n\n${r.remediation}\n\n**${L.basis}**\n\n${basisMd}`,
