@@ -88,7 +88,7 @@ export async function collectWithSpec<P>(
     query = await queryFor(spec.grammar, spec.query);
   } catch (err) {
     const first = files[0]!;
-    diagnostics.push({ file: first.path, line: 1, kind: 'parse-error', message: `${label}: tree-sitter grammar unavailable (${errorText(err)}); ${files.length} file(s) not analysed` });
+    diagnostics.push({ file: first.path, line: 1, kind: 'not-analysed', message: `${label}: tree-sitter grammar unavailable (${errorText(err)}); ${files.length} file(s) not analysed` });
     return result;
   }
 
@@ -136,11 +136,11 @@ export async function collectWithSpec<P>(
       tree = parser.parse(text);
     } catch (err) {
       parser.reset();
-      diagnostics.push({ file: f.path, line: 1, kind: 'parse-error', message: `${label}: parser failed (${errorText(err)})` });
+      diagnostics.push({ file: f.path, line: 1, kind: 'not-analysed', message: `${label}: parser failed (${errorText(err)})` });
       continue;
     }
     if (!tree) {
-      diagnostics.push({ file: f.path, line: 1, kind: 'parse-error', message: `${label}: parser gave no tree` });
+      diagnostics.push({ file: f.path, line: 1, kind: 'not-analysed', message: `${label}: parser gave no tree` });
       continue;
     }
     parsed++;
@@ -156,7 +156,7 @@ export async function collectWithSpec<P>(
       endpoints.push(...r.endpoints);
       if (r.tool) fileFacts.push({ path: f.path, tool: r.tool });
     } catch (err) {
-      diagnostics.push({ file: f.path, line: 1, kind: 'parse-error', message: `${label}: internal error while analysing (${errorText(err)})` });
+      diagnostics.push({ file: f.path, line: 1, kind: 'not-analysed', message: `${label}: internal error while analysing (${errorText(err)})` });
     } finally {
       tree.delete();
     }

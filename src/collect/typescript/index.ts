@@ -108,7 +108,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
       diagnostics.push({
         file: f.path,
         line: 1,
-        kind: 'parse-error',
+        kind: 'not-analysed',
         message: `internal: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
       });
     }
