@@ -93,11 +93,11 @@ with_opt(finding, obj, name) := object.union(finding, {name: obj[name]}) if {
 
 # display_url shows a URL without its user-info and query/fragment, so no
 # password or API key in a URL ever reaches a message or a fingerprint. The
-# user-info runs to the LAST "@" that a host follows (then "/", "?", "#" or the
-# end), so a password may hold "@", "+", "=" and, after "user:", "/". Same
-# expression as URL_PARTS_RE in src/util/redact.ts (keep them in step).
+# user-info is "user:" and anything up to the LAST "@" (a password may hold "@",
+# "/", "+", "=", "#", "?"), or without a colon anything up to the last "@" before a
+# "/". Same expression as URL_PARTS_RE in src/util/redact.ts (keep them in step).
 display_url(url) := concat("", [m[1], masked(m[2], "***@"), m[3], m[4], masked(m[5], "?…")]) if {
-	some m in regex.find_all_string_submatch_n(`^([A-Za-z][A-Za-z0-9+.\-]*://)?(?:([^/?#:@\s]*:[^?#\s]*@|[^/?#\s]*@)([A-Za-z0-9._~%!$&'()*+,;=\[\]{}:\-]*(?:/[^?#]*)?)|([^?#]*))([?#][\s\S]*)?$`, url, 1)
+	some m in regex.find_all_string_submatch_n(`^([A-Za-z][A-Za-z0-9+.\-]*://)?(?:([^/?#:@\s]*:[^\s]*@|[^/\s]*@)([A-Za-z0-9._~%!$&'()*+,;=\[\]{}:\-]*(?:/[^?#]*)?)|([^?#]*))([?#][\s\S]*)?$`, url, 1)
 } else := "(URL)"
 
 masked(part, replacement) := replacement if {

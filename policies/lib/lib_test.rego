@@ -54,6 +54,12 @@ test_display_url_password_with_slash_and_at if {
 	lib.display_url("http://h.example/a?email=x@y.example") == "http://h.example/a?…"
 }
 
+# A password holding "#" or "?" is user-info, not a fragment or a query: no part of it shows.
+test_display_url_password_with_hash_and_question_mark if {
+	lib.display_url("https://dvc:pa#ss9Secret@lgsp.tinh-mau.gov.vn/api") == "https://***@lgsp.tinh-mau.gov.vn/api"
+	lib.display_url("https://dvc:pa?ss9Secret@lgsp.tinh-mau.gov.vn/api?x=1") == "https://***@lgsp.tinh-mau.gov.vn/api?…"
+}
+
 test_target_label_fallbacks if {
 	lib.target_label({"target": {"url": "https://h.example/x", "operation": "TraCuuThongTinCongDan"}}) == "https://h.example/x (TraCuuThongTinCongDan)"
 	lib.target_label({"target": {"operation": "TraCuuThongTinCongDan"}}) == "TraCuuThongTinCongDan"

@@ -33,6 +33,7 @@ import { DECLARATION_FILE_NAMES } from '../config/declaration.js';
 import type { CallSiteFact, ConfigFormat, CredentialFact, EndpointFact, Facts, FileFact } from '../facts/types.js';
 import { chunkFacts, type Evaluator } from '../policy/evaluate.js';
 import { PolicyError } from '../util/errors.js';
+import { APPROVALS_DIR } from './attest/verify.js';
 import { normalizeFile, unifyLineEndings } from './normalize.js';
 
 export const SURFACE_ENTRYPOINT = 'dancu/gate/surface';
@@ -106,9 +107,14 @@ export function evaluateSurface(evaluator: Evaluator, facts: Facts): Integration
   return out;
 }
 
-/** Files never part of the surface: the gate's own records and the scanner's config. */
+/** Files never part of the surface: the gate's own records (approvals included) and the scanner's config. */
 function excluded(path: string): boolean {
-  return path === LOCK_FILE_NAME || DECLARATION_FILE_NAMES.includes(path) || CONFIG_FILE_NAMES.includes(path);
+  return (
+    path === LOCK_FILE_NAME ||
+    DECLARATION_FILE_NAMES.includes(path) ||
+    CONFIG_FILE_NAMES.includes(path) ||
+    (path.startsWith(`${APPROVALS_DIR}/`) && path.endsWith('.dsse.json'))
+  );
 }
 
 interface Want {
