@@ -28,7 +28,8 @@ const STRUCTURAL =
  * `map.get(key)` alone does not make a file worth parsing.
  */
 const METHOD_CALL =
-  /(?:http|api|client|axios|request|rest|service|instance|gateway|lgsp|ngsp|dancu|c06)[\w$]*\s*\??\.\s*(?:get|post|put|patch|delete|request)\s*\(|\.(?:get|post|put|patch|delete|request)\s*\(\s*(?:['"`](?:https?:|\/|\$\{)|`)/i;
+  /(?:http|api|client|axios|request|rest|service|instance|gateway|lgsp|ngsp|dancu|c06)[\w$]{0,64}\s{0,16}\??\.\s{0,16}(?:get|post|put|patch|delete|request)\s{0,16}\(|\.(?:get|post|put|patch|delete|request)\s{0,16}\(\s{0,16}(?:['"`](?:https?:|\/|\$\{)|`)/i;
+// Quantifiers are bounded: an unbounded `[\w$]*` after `c06` made a line of `C06_C06_…` quadratic.
 
 /**
  * A text test that finds (a superset of) the places a literal can be bound to a
