@@ -34,7 +34,7 @@ qualifies(c) if not c.kind in keyed_kinds
 
 qualifies(c) if {
 	c.kind in keyed_kinds
-	lib.matches_any(c.key, data.settings.sensitiveKeyPatterns)
+	lib.matches_setting(c.key, "sensitiveKeyPatterns")
 }
 
 # The one rule a candidate belongs to. The else-chain makes the rules mutually

@@ -83,3 +83,14 @@ test_missing_settings_report_nothing if {
 test_display_url_non_string_falls_back if {
 	lib.display_url(input.url) == "(URL)" with input as {"url": 42}
 }
+
+# Hundreds of patterns are one regex (the Wasm engine's cache holds 100): each keeps
+# its own `(?i)`, and an empty list matches nothing.
+test_matches_setting_joins_patterns if {
+	patterns := [sprintf("^gw-%d\\.example$", [i]) | some i in numbers.range(0, 299)]
+	lib.matches_setting("gw-299.example", "endpointPatterns") with data.settings.endpointPatterns as patterns
+	not lib.matches_setting("gw-300.example", "endpointPatterns") with data.settings.endpointPatterns as patterns
+	lib.matches_setting("GW-7.EXAMPLE", "loggerPatterns") with data.settings.loggerPatterns as ["^x$", "(?i)^gw-7\\.example$"]
+	not lib.matches_setting("X", "loggerPatterns") with data.settings.loggerPatterns as ["^x$", "(?i)^gw-7\\.example$"]
+	not lib.matches_setting("anything", "limiterPatterns") with data.settings.limiterPatterns as []
+}

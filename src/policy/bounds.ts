@@ -9,7 +9,7 @@
  */
 import type { DiagnosticFact, Facts } from '../facts/types.js';
 
-export const MAX_FACTS_PER_FILE = 200;
+export const MAX_FACTS_PER_FILE = 1000;
 
 type Located = { file: string; line: number; column?: number };
 const KINDS = [
