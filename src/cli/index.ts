@@ -1,4 +1,8 @@
+import { exitOnOutputError } from '../util/output.js';
 import { main } from './program.js';
+
+// EPIPE/ENOSPC on stdout: a message and exit 2, never a silent or misleading exit.
+exitOnOutputError(process.stdout);
 
 main(process.argv).then(
   (code) => {
