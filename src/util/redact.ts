@@ -128,7 +128,7 @@ const CLI_USER_PASS = /(^|\s)(-u|-U|--user|--proxy-user)(\s+|=)(["']?)([^\s:"']*
 /** `--password x`, `--password=x`, `-pSecret` (mysql), `PGPASSWORD=x`: the value. */
 const CLI_PASSWORD = /(^|\s)(--(?:http-|ftp-|proxy-)?pass(?:word)?|-p(?=\S))(\s+|=)?(["']?)([^\s"']+)/g;
 /** `Authorization: Basic …`, `Bearer …`, `Token …`: the credential. */
-const AUTH_SCHEME = /\b(Basic|Bearer|Token|Digest|Negotiate)(\s+)([A-Za-z0-9._~+/=-]{6,})/g;
+const AUTH_SCHEME = /\b(Basic|Bearer|Token|Digest|Negotiate)(\s+)([^\s"'<>`]{6,})/g;
 /** `password=x`, `api_key: "x"`, `Pwd=x;`, `matkhau=x`: the value of a sensitive name. */
 const SENSITIVE_ASSIGNMENT =
   /\b([A-Za-z0-9_.-]*(?:pass(?:word|wd)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|mat[_-]?khau|khoa[_-]?bi[_-]?mat)[A-Za-z0-9_.-]*)(\s*[=:]\s*)(["']?)([^\s"';,&)]+)/gi;
@@ -180,7 +180,7 @@ function decodeURIComponentSafe(s: string): string {
 
 /** A word (or path segment) that is itself secret-shaped: letters and digits mixed, or long, mixed-case and random-looking. */
 function secretShaped(seg: string): boolean {
-  if (seg.length < 6 || ALREADY_REDACTED.test(seg)) return false;
+  if (seg.length < 5 || ALREADY_REDACTED.test(seg)) return false;
   if (/\d/.test(seg) && /\p{L}/u.test(seg) && !/^k8s$|^v\d+$/i.test(seg)) return true;
   return seg.length >= 12 && /[a-z]/.test(seg) && /[A-Z]/.test(seg) && shannonEntropy(seg) >= 3.5;
 }
@@ -197,8 +197,9 @@ const PROSE_SECRET = /((?:mật\s+khẩu|mat\s*khau|password|passwd|pwd|passphra
  */
 export function redactSecretRef(ref: string): string {
   const text = redactText(ref).replace(PROSE_SECRET, (_w, cue: string, word: string) => `${cue}${ALREADY_REDACTED.test(word) ? word : redact(word)}`);
+  // A word with a secret-shaped part is masked whole (its parts would show 2+2 each).
   return text
-    .split(/([\s/:#.=,;()'"@?&]+)/)
-    .map((seg) => (secretShaped(seg) ? redact(seg) : seg))
+    .split(/(\s+)/)
+    .map((word) => (word.split(/[/:#.=,;()'"@?&]+/).some(secretShaped) ? redact(word) : word))
     .join('');
 }
