@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeIntegration } from '../../src/gate/integration.js';
 import { runGate } from '../../src/gate/run.js';
-import { CASES, expectBlocked, hostileCase, hostileTrees, scanDefault } from './harness.js';
+import { CASES, declaration, expectBlocked, hostileCase, hostileTrees, scanDefault } from './harness.js';
 import { jsTool, TOOL_PACKAGE } from './hostile.mjs';
 
 const tree = hostileTrees();
@@ -43,26 +43,7 @@ describe('fail-open cases of issue 10 block at --fail-on high', () => {
 });
 
 describe('the gate fails closed too, and keeps unanalysed files in the fingerprint', () => {
-  const declaration = (fingerprint: string) =>
-    [
-      'version: 1',
-      'system: Hệ thống tra cứu (giả lập)',
-      'owner: Sở TT&TT (giả lập)',
-      'province: Hưng Yên',
-      'securityLevel: 3',
-      'securityAssessment: { date: 2026-06-01, reference: "45/BC-ATTT" }',
-      'accounts:',
-      '  - { name: dvc, secretRef: "k8s Secret dvc/dancu", dailyQuota: 100 }',
-      'notices:',
-      '  - reference: "123/STTTT-CNTT"',
-      '    summary: synthetic',
-      '    submitted: 2026-10-01',
-      '    goLive: 2026-11-30',
-      `    fingerprint: "${fingerprint}"`,
-      '',
-    ].join('\n');
-
-  it('an undecodable lookup tool blocks the gate and changing it changes the fingerprint', async () => {
+    it('an undecodable lookup tool blocks the gate and changing it changes the fingerprint', async () => {
     const root = tree({ ...hostileCase('undecodable').files(), 'package.json': TOOL_PACKAGE });
     const before = await analyzeIntegration({ path: root, records: false });
     const file = before.fingerprint.files.find((f) => f.path === 'tools/tra_cuu.py');

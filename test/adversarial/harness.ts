@@ -59,3 +59,26 @@ export function expectNoClear(output: string, secret: string, n = 6): void {
     expect(output.includes(part), `output shows ${JSON.stringify(part)} of the secret`).toBe(false);
   }
 }
+
+/** A minimal valid `dancu-integration.yml` with one notice for `fingerprint` (`extra`: lines appended to the notice). */
+export function declaration(fingerprint: string, extra = '', secretRef = 'k8s Secret dvc/dancu'): string {
+  return [
+    'version: 1',
+    'system: Hệ thống tra cứu (giả lập)',
+    'owner: Sở TT&TT (giả lập)',
+    'province: Hưng Yên',
+    'securityLevel: 3',
+    'securityAssessment: { date: 2026-06-01, reference: "45/BC-ATTT" }',
+    'accounts:',
+    `  - { name: dvc, secretRef: ${JSON.stringify(secretRef)}, dailyQuota: 100 }`,
+    '  - { name: dvc2, secretRef: "k8s Secret dvc/dancu-account (keys username, secretKey)", dailyQuota: 100 }',
+    'notices:',
+    '  - reference: "123/STTTT-CNTT"',
+    '    summary: synthetic',
+    '    submitted: 2026-10-01',
+    '    goLive: 2026-11-30',
+    `    fingerprint: "${fingerprint}"`,
+    extra,
+    '',
+  ].join('\n');
+}

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/findings/fingerprint.js';
 import { sha256Hex } from '../../src/util/redact.js';
-import { cli, expectNoClear, hostileCase, hostileTrees, scanDefault } from './harness.js';
+import { cli, declaration, expectNoClear, hostileCase, hostileTrees, scanDefault } from './harness.js';
 import { SECRET } from './hostile.mjs';
 
 const tree = hostileTrees();
@@ -36,26 +36,11 @@ describe('curl -u user:<secret> -k in a config value (DG-TLS-002)', () => {
 });
 
 describe('inventory', () => {
-  const declaration = (secretRef: string) =>
-    [
-      'version: 1',
-      'system: Hệ thống tra cứu (giả lập)',
-      'owner: Sở TT&TT (giả lập)',
-      'province: Hưng Yên',
-      'securityLevel: 3',
-      'securityAssessment: { date: 2026-06-01, reference: "45/BC-ATTT" }',
-      'accounts:',
-      `  - { name: dvc, secretRef: ${JSON.stringify(secretRef)}, dailyQuota: 100 }`,
-      '  - { name: dvc2, secretRef: "k8s Secret dvc/dancu-account (keys username, secretKey)", dailyQuota: 100 }',
-      'notices: []',
-      '',
-    ].join('\n');
-
   it('masks URL passwords holding # or ?, and secretRef prose that gives the secret away', () => {
     const files = hostileCase('url-password-with-hash-and-question-mark').files();
     const root = tree({
       ...files,
-      'dancu-integration.yml': declaration(`mật khẩu là ${SECRET}`),
+      'dancu-integration.yml': declaration('sha256:' + '0'.repeat(64), '', `mật khẩu là ${SECRET}`),
       'src/client.ts': `import axios from 'axios';\nexport const get = (id: string) => axios.get('https://svc:pa#${SECRET}@lgsp.tinh-mau.gov.vn/apiCSDLDanCu/ChiaSe?id=' + id);\n`,
     });
     for (const format of ['markdown', 'json', 'csv', 'csv-detail']) {

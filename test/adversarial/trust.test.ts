@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runGate } from '../../src/gate/run.js';
 import { analyzeIntegration } from '../../src/gate/integration.js';
-import { cli, hostileTrees } from './harness.js';
+import { cli, declaration, hostileTrees } from './harness.js';
 import { jsTool, SECRET, TOOL_PACKAGE } from './hostile.mjs';
 
 const tree = hostileTrees();
@@ -26,26 +26,6 @@ const TRUST_CONFIG_LANDED = cli(['scan', '--help']).stdout.includes('--trusted-c
 
 const git = (root: string, ...args: string[]) =>
   spawnSync('git', ['-c', 'user.email=t@example.invalid', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' });
-
-const declaration = (fingerprint: string, extra = '') =>
-  [
-    'version: 1',
-    'system: Hệ thống tra cứu (giả lập)',
-    'owner: Sở TT&TT (giả lập)',
-    'province: Hưng Yên',
-    'securityLevel: 3',
-    'securityAssessment: { date: 2026-06-01, reference: "45/BC-ATTT" }',
-    'accounts:',
-    '  - { name: dvc, secretRef: "k8s Secret dvc/dancu", dailyQuota: 100 }',
-    'notices:',
-    '  - reference: "123/STTTT-CNTT"',
-    '    summary: synthetic',
-    '    submitted: 2026-10-01',
-    '    goLive: 2026-11-30',
-    `    fingerprint: "${fingerprint}"`,
-    extra,
-    '',
-  ].join('\n');
 
 describe('self-approval (approvals.md: signed approvals, landed)', () => {
   it('an approval the contractor wrote into the declaration does not make the gate ALLOWED without a province key', async () => {

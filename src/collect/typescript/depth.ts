@@ -17,6 +17,7 @@
  * each blanked region is reported (`not-analysed`): what was in it was not analysed.
  */
 import { ts } from 'ts-morph';
+import { lineIndex } from '../lines.js';
 
 /** Deepest bracket nesting kept as written: real code stays far below it. */
 export const BRACKET_LIMIT = 100;
@@ -82,20 +83,10 @@ function blankRange(chars: string[], start: number, end: number, fill = ''): voi
   }
 }
 
-/** 1-based line of each offset, by a precomputed table of line starts. */
+/** 1-based line of each offset. */
 function lineTable(text: string): (pos: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (pos) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const at = lineIndex(text);
+  return (pos) => at(pos).line;
 }
 
 const OPEN = new Set([ts.SyntaxKind.OpenParenToken, ts.SyntaxKind.OpenBracketToken, ts.SyntaxKind.OpenBraceToken]);
