@@ -6,7 +6,7 @@
  * the file blocks (DG-CFG-004, high), in the scan and in the gate, and the file stays in
  * the integration fingerprint.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeIntegration } from '../../src/gate/integration.js';
@@ -38,6 +38,22 @@ describe('fail-open cases of issue 10 block at --fail-on high', () => {
       const r = await scanDefault(tree(hostileCase(id).files()));
       expect(r.findings.find((f) => f.ruleId === 'DG-TOOL-001')?.line, id).toBe(line);
       expect(r.facts.diagnostics, id).toEqual([]);
+    }
+  });
+});
+
+describe('an unreadable file blocks', () => {
+  it('a source file that cannot be read (a dangling link; mode 000 when not root) is DG-CFG-004, high', async () => {
+    const root = tree({ 'package.json': TOOL_PACKAGE, 'tools/other.js': jsTool() });
+    symlinkSync('missing.js', join(root, 'tools', 'tool.js'));
+    if (process.getuid?.() !== 0) chmodSync(join(root, 'tools', 'other.js'), 0o000);
+    const r = await scanDefault(root);
+    expectBlocked(r, ['DG-CFG-004']);
+    const unreadable = r.findings.filter((f) => f.ruleId === 'DG-CFG-004').map((f) => f.file);
+    expect(unreadable).toContain('tools/tool.js');
+    if (process.getuid?.() !== 0) {
+      expect(unreadable).toContain('tools/other.js');
+      chmodSync(join(root, 'tools', 'other.js'), 0o644);
     }
   });
 });
