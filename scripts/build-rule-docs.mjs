@@ -12,7 +12,6 @@
 // Usage: node scripts/build-rule-docs.mjs          write the files (and remove pages of rules that no longer exist)
 //        node scripts/build-rule-docs.mjs --check  exit 1 when a file differs (test/cli/rule-docs.test.ts, .ci/run)
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -22,7 +21,10 @@ const RULES_DIR = 'docs/rules';
 /** src/report/rule-page.ts, bundled for plain node (esbuild, already a devDependency). */
 async function loadRenderer() {
   const { build } = await import('esbuild');
-  const work = mkdtempSync(join(tmpdir(), 'dancu-guard-docs-'));
+  // Inside the project (node_modules/.cache) so the bundle's bare imports resolve to our node_modules.
+  const cache = join(REPO_ROOT, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const work = mkdtempSync(join(cache, 'dancu-guard-docs-'));
   try {
     const outfile = join(work, 'rule-page.mjs');
     await build({

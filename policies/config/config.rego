@@ -1,8 +1,11 @@
 # METADATA
 # title: Files the scanner could not read
 # description: >-
-#   A source file, manifest or config file that does not parse cannot be checked.
-#   It is reported with file, line and the parser's message, and the scan goes on.
+#   A source file, manifest or config file that does not parse is reported with file,
+#   line and the parser's message (DG-CFG-001, low: what parsed was still read). A file
+#   that was not analysed at all or only in part (skipped, undecodable, unreadable,
+#   oversized, an analyser failure) fails closed: DG-CFG-004 blocks at the default
+#   threshold.
 # schemas:
 #   - input: schema.facts
 package dancu.config
@@ -126,42 +129,55 @@ deny contains finding if {
 }
 
 # METADATA
-# title: File could not be checked
+# title: File not analysed
 # scope: rule
 # custom:
 #   id: DG-CFG-004
-#   severity: medium
+#   severity: high
 #   category: config
 #   basis: []
-#   title_vi: Không kiểm tra được tệp
+#   title_vi: Tệp không được phân tích
 #   remediation_en: >-
-#     Make the file checkable: save it as UTF-8 (or UTF-16 with a byte-order mark),
-#     remove stray binary bytes, make it readable, or split a file larger than the size
-#     limit. A source, config or manifest file the scanner passes over may hide a lookup
-#     tool or a credential, so it is reported instead of skipped silently.
+#     Make the file analysable: save it as UTF-8 (or declare its encoding), remove stray
+#     binary bytes, make it readable, split a file larger than the size limit, or
+#     simplify code nested too deeply for the analyser. A source, config or manifest file
+#     the scanner could not analyse may hide a lookup tool or a credential, so it blocks
+#     (fail closed) instead of passing unseen.
 #   remediation_vi: >-
-#     Đưa tệp về dạng kiểm tra được: lưu bằng UTF-8 (hoặc UTF-16 có BOM), bỏ các byte nhị
-#     phân lạc, cấp quyền đọc, hoặc tách tệp vượt giới hạn kích thước. Tệp mã nguồn, cấu
-#     hình hay manifest mà công cụ bỏ qua có thể che giấu công cụ tra cứu hoặc thông tin
-#     xác thực, nên được báo cáo thay vì bỏ qua im lặng.
+#     Đưa tệp về dạng phân tích được: lưu bằng UTF-8 (hoặc khai báo bảng mã), bỏ các
+#     byte nhị phân lạc, cấp quyền đọc, tách tệp vượt giới hạn kích thước, hoặc đơn giản
+#     hóa đoạn mã lồng nhau quá sâu. Tệp mã nguồn, cấu hình hay manifest mà công cụ không
+#     phân tích được có thể che giấu công cụ tra cứu hoặc thông tin xác thực, nên bị chặn
+#     thay vì được cho qua.
 deny contains finding if {
 	some d in input.diagnostics
-	reason := skip_reasons[d.kind]
+	reason := not_analysed_reasons[d.kind]
+	not earlier_not_analysed(d)
 	finding := {
 		"rule": "DG-CFG-004",
 		"file": d.file,
 		"line": d.line,
 		"match": d.kind,
 		"message": {
-			"en": sprintf("%s could not be checked: %s (%s).", [d.file, reason.en, d.message]),
-			"vi": sprintf("Không kiểm tra được %s: %s.", [d.file, reason.vi]),
+			"en": sprintf("%s was not analysed: %s (%s).", [d.file, reason.en, d.message]),
+			"vi": sprintf("Không phân tích được %s: %s.", [d.file, reason.vi]),
 		},
 	}
 }
 
-skip_reasons := {
+# One finding per file and kind: the first such diagnostic (several collectors may
+# give up on the same file).
+earlier_not_analysed(d) if {
+	some e in input.diagnostics
+	e.kind == d.kind
+	e.file == d.file
+	before(e, d)
+}
+
+not_analysed_reasons := {
+	"not-analysed": {"en": "the analyser could not finish it, so its facts may be incomplete", "vi": "bộ phân tích không hoàn tất được, dữ kiện của tệp có thể thiếu"},
 	"skipped-binary": {"en": "it holds binary content although its name says source or config", "vi": "tệp chứa nội dung nhị phân dù tên tệp là mã nguồn hoặc cấu hình"},
-	"skipped-encoding": {"en": "it is not UTF-8 (nor UTF-16 with a byte-order mark)", "vi": "tệp không mã hóa UTF-8 (cũng không phải UTF-16 có BOM)"},
+	"skipped-encoding": {"en": "its text encoding could not be decoded (no byte-order mark, declared encoding or recognisable encoding)", "vi": "không giải mã được bảng mã của tệp (không có BOM, khai báo bảng mã hay bảng mã nhận biết được)"},
 	"skipped-size": {"en": "it is larger than the scanner's size limit", "vi": "tệp lớn hơn giới hạn kích thước của công cụ"},
 	"unreadable": {"en": "it could not be read", "vi": "không đọc được tệp"},
 }

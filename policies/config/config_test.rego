@@ -24,19 +24,19 @@ test_skipped_binary_reported if {
 		"line": 1,
 		"match": "skipped-binary",
 		"message": {
-			"en": "tools/x.ts could not be checked: it holds binary content although its name says source or config (binary content).",
-			"vi": "Không kiểm tra được tools/x.ts: tệp chứa nội dung nhị phân dù tên tệp là mã nguồn hoặc cấu hình.",
+			"en": "tools/x.ts was not analysed: it holds binary content although its name says source or config (binary content).",
+			"vi": "Không phân tích được tools/x.ts: tệp chứa nội dung nhị phân dù tên tệp là mã nguồn hoặc cấu hình.",
 		},
 	}}
 }
 
 test_every_skip_kind_reported if {
-	kinds := ["skipped-binary", "skipped-encoding", "skipped-size", "unreadable"]
+	kinds := ["not-analysed", "skipped-binary", "skipped-encoding", "skipped-size", "unreadable"]
 	findings := config.deny with input as {"diagnostics": [{"file": sprintf("src/%s.cs", [k]), "line": 1, "kind": k, "message": "m"} | some k in kinds]}
 	{f.match | some f in findings; f.rule == "DG-CFG-004"} == {k | some k in kinds}
-	count(findings) == 4
+	count(findings) == 5
 	every f in findings {
-		contains(f.message.vi, "Không kiểm tra được")
+		contains(f.message.vi, "Không phân tích được")
 	}
 }
 
@@ -47,8 +47,8 @@ test_encoding_and_size_messages if {
 	]}
 	some f in findings
 	f.file == "appsettings.json"
-	contains(f.message.en, "not UTF-8")
-	contains(f.message.vi, "UTF-16 có BOM")
+	contains(f.message.en, "could not be decoded")
+	contains(f.message.vi, "không giải mã được")
 	some g in findings
 	g.file == "big.ts"
 	contains(g.message.en, "(larger than the size limit (3.0 MiB))")
@@ -58,6 +58,29 @@ test_parse_error_is_not_cfg_004 if {
 	findings := config.deny with input as {"diagnostics": [{"file": "k8s/bad.yaml", "line": 7, "kind": "parse-error", "message": "x"}]}
 	[f] := [f | some f in findings]
 	f.rule == "DG-CFG-001"
+}
+
+# An analyser that gave up (stack overflow, internal error) fails closed: DG-CFG-004, not
+# the low DG-CFG-001 a malformed-but-read file gets.
+test_analyser_failure_is_cfg_004 if {
+	findings := config.deny with input as {"diagnostics": [{"file": "tools/gen.ts", "line": 3, "kind": "not-analysed", "message": "nesting deeper than 100 levels"}]}
+	[f] := [f | some f in findings]
+	f.rule == "DG-CFG-004"
+	f.line == 3
+	contains(f.message.en, "could not finish it")
+	contains(f.message.en, "nesting deeper than 100 levels")
+}
+
+# Several collectors giving up on one file: one finding, at the first line.
+test_not_analysed_once_per_file if {
+	findings := config.deny with input as {"diagnostics": [
+		{"file": "a.py", "line": 9, "kind": "not-analysed", "message": "b"},
+		{"file": "a.py", "line": 2, "kind": "not-analysed", "message": "a"},
+		{"file": "a.py", "line": 2, "kind": "not-analysed", "message": "c"},
+	]}
+	[f] := [f | some f in findings]
+	f.line == 2
+	contains(f.message.en, "(a)")
 }
 
 test_suppression_without_reason if {

@@ -34,7 +34,7 @@ qualifies(c) if not c.kind in keyed_kinds
 
 qualifies(c) if {
 	c.kind in keyed_kinds
-	lib.matches_any(c.key, data.settings.sensitiveKeyPatterns)
+	lib.matches_setting(c.key, "sensitiveKeyPatterns")
 }
 
 # The one rule a candidate belongs to. The else-chain makes the rules mutually
@@ -116,8 +116,10 @@ subject(c, lang) := plain_subject(c, lang) if {
 	is_string(c.key)
 } else := sprintf("%s (%s %s)", [label(kind_labels, c.kind, lang), value_word[lang], lib.str(c, "redacted", "…")])
 
-# The fingerprint anchor: key and hash of the value (never the value itself).
-match_of(c) := sprintf("%s|%s", [lib.str(c, "key", ""), lib.str(c, "valueHash", "")])
+# The fingerprint anchor: the key, the kind and the redacted value every report shows
+# already. Never the value nor its hash: fingerprints are published (SARIF, baselines),
+# and a hash of the secret would let anyone test guesses against them.
+match_of(c) := sprintf("%s|%s|%s", [lib.str(c, "key", ""), lib.str(c, "kind", ""), lib.str(c, "redacted", "")])
 
 # The redacted value, when the fact carries one.
 with_value(finding, c) := object.union(finding, {"value": c.redacted}) if {

@@ -17,7 +17,7 @@ test_cred_001_hardcoded_in_source if {
 		"column": 14,
 		"key": "C06_secretKey",
 		"value": "Su…9x",
-		"match": "C06_secretKey|0000000000000000000000000000000000000000000000000000000000000000",
+		"match": "C06_secretKey|named-literal|Su…9x",
 		"message": {
 			"en": "Hardcoded credential in source code: \"C06_secretKey\" (value Su…9x). Anyone who can read this repository, contractors included, can read it.",
 			"vi": "Thông tin xác thực ghi cứng trong mã nguồn: \"C06_secretKey\" (giá trị Su…9x). Bất kỳ ai đọc được kho mã này, kể cả nhà thầu, đều đọc được giá trị này.",
@@ -38,7 +38,7 @@ test_cred_001_without_key if {
 	[f] := [f | some f in eval([c])]
 	f.rule == "DG-CRED-001"
 	not f.key
-	f.match == "|0000000000000000000000000000000000000000000000000000000000000000"
+	f.match == "|auth-object|Su…9x"
 	f.message.vi == "Thông tin xác thực ghi cứng trong mã nguồn: tên đăng nhập/mật khẩu dựng từ giá trị cố định (giá trị Su…9x). Bất kỳ ai đọc được kho mã này, kể cả nhà thầu, đều đọc được giá trị này."
 }
 
@@ -182,4 +182,14 @@ test_cred_without_redacted_value_has_no_value_field if {
 	[f] := [f | some f in eval([c])]
 	not f.value
 	f.message.en == "Hardcoded credential in source code: \"C06_secretKey\" (value …). Anyone who can read this repository, contractors included, can read it."
+}
+
+# The fingerprint anchor holds no secret material: two different secrets with the same
+# key, kind and redacted form anchor alike, and no value hash is in it.
+test_match_holds_no_secret_material if {
+	a := credentials.match_of({"key": "password", "kind": "named-literal", "redacted": "Su…9x", "valueHash": "0f3c"})
+	b := credentials.match_of({"key": "password", "kind": "named-literal", "redacted": "Su…9x", "valueHash": "9e1d"})
+	a == b
+	not contains(a, "0f3c")
+	a == "password|named-literal|Su…9x"
 }

@@ -11,15 +11,27 @@
 #   - input: schema.facts
 package dancu.lib
 
-# matches_any is true when value matches one of the RE2 patterns (a leading
-# `(?i)` makes a pattern case-insensitive).
-matches_any(value, patterns) if {
-	some pattern in patterns
-	regex.match(pattern, value)
+# matches_setting is true when value matches one of the RE2 patterns of the settings
+# list `name` (a leading `(?i)` makes a pattern case-insensitive).
+#
+# Each list is ONE regex, the alternation of its patterns (each in its own group, where
+# its `(?i)` stays scoped), built once per evaluation: the Wasm engine caches at most 100
+# compiled regexes and evicting one corrupts its memory, so 100 configured `endpoints`
+# crashed policy evaluation (and, while they did not, each match recompiled them).
+matches_setting(value, name) if regex.match(joined_patterns[name], value)
+
+# The settings lists that hold regexes, each as one alternation.
+joined_patterns[name] := any_of(data.settings[name]) if {
+	some name in {"endpointPatterns", "operationPatterns", "sensitiveKeyPatterns", "loggerPatterns", "limiterPatterns"}
 }
 
+# `(?:p1)|(?:p2)|…`; for an empty list, a pattern that matches nothing.
+any_of(patterns) := concat("|", [sprintf("(?:%s)", [p]) | some p in patterns]) if {
+	count(patterns) > 0
+} else := `[^\s\S]`
+
 # A URL (or URL template) that reaches the population database.
-is_db_url(url) if matches_any(url, data.settings.endpointPatterns)
+is_db_url(url) if matches_setting(url, "endpointPatterns")
 
 # A call site whose target is the population database: its URL matches an
 # endpoint pattern, or it uses one of the DB's SOAP namespaces, or its
@@ -28,7 +40,7 @@ is_db_call(cs) if is_db_url(cs.target.url)
 
 is_db_call(cs) if cs.target.namespace in data.settings.soapNamespaces
 
-is_db_call(cs) if matches_any(cs.target.operation, data.settings.operationPatterns)
+is_db_call(cs) if matches_setting(cs.target.operation, "operationPatterns")
 
 # Every DB call site in this chunk of facts.
 db_calls contains cs if {
@@ -57,17 +69,17 @@ is_approved_tool(path) if {
 # True when at least one approved module glob is configured.
 approved_modules_configured if count(data.settings.approvedModules) > 0
 
-# A call matches one of the patterns, in the enclosing function or in one of
-# its callers in the same file.
-call_in_path_matches(cs, patterns) if {
+# A call matches one of the patterns of the settings list `list`, in the enclosing
+# function or in one of its callers in the same file.
+call_in_path_matches(cs, list) if {
 	some name in cs.callsInFunction
-	matches_any(name, patterns)
+	matches_setting(name, list)
 }
 
-call_in_path_matches(cs, patterns) if {
+call_in_path_matches(cs, list) if {
 	some caller in cs.callers
 	some name in caller.calls
-	matches_any(name, patterns)
+	matches_setting(name, list)
 }
 
 # ---------------------------------------------------------------------------
@@ -93,11 +105,11 @@ with_opt(finding, obj, name) := object.union(finding, {name: obj[name]}) if {
 
 # display_url shows a URL without its user-info and query/fragment, so no
 # password or API key in a URL ever reaches a message or a fingerprint. The
-# user-info runs to the LAST "@" that a host follows (then "/", "?", "#" or the
-# end), so a password may hold "@", "+", "=" and, after "user:", "/". Same
-# expression as URL_PARTS_RE in src/util/redact.ts (keep them in step).
+# user-info is "user:" and anything up to the LAST "@" (a password may hold "@",
+# "/", "+", "=", "#", "?"), or without a colon anything up to the last "@" before a
+# "/". Same expression as URL_PARTS_RE in src/util/redact.ts (keep them in step).
 display_url(url) := concat("", [m[1], masked(m[2], "***@"), m[3], m[4], masked(m[5], "?…")]) if {
-	some m in regex.find_all_string_submatch_n(`^([A-Za-z][A-Za-z0-9+.\-]*://)?(?:([^/?#:@\s]*:[^?#\s]*@|[^/?#\s]*@)([A-Za-z0-9._~%!$&'()*+,;=\[\]{}:\-]*(?:/[^?#]*)?)|([^?#]*))([?#][\s\S]*)?$`, url, 1)
+	some m in regex.find_all_string_submatch_n(`^([A-Za-z][A-Za-z0-9+.\-]*://)?(?:([^/?#:@\s]*:[^\s]*@|[^/\s]*@)([A-Za-z0-9._~%!$&'()*+,;=\[\]{}:\-]*(?:/[^?#]*)?)|([^?#]*))([?#][\s\S]*)?$`, url, 1)
 } else := "(URL)"
 
 masked(part, replacement) := replacement if {

@@ -54,6 +54,12 @@ test_display_url_password_with_slash_and_at if {
 	lib.display_url("http://h.example/a?email=x@y.example") == "http://h.example/a?…"
 }
 
+# A password holding "#" or "?" is user-info, not a fragment or a query: no part of it shows.
+test_display_url_password_with_hash_and_question_mark if {
+	lib.display_url("https://dvc:pa#ss9Secret@lgsp.tinh-mau.gov.vn/api") == "https://***@lgsp.tinh-mau.gov.vn/api"
+	lib.display_url("https://dvc:pa?ss9Secret@lgsp.tinh-mau.gov.vn/api?x=1") == "https://***@lgsp.tinh-mau.gov.vn/api?…"
+}
+
 test_target_label_fallbacks if {
 	lib.target_label({"target": {"url": "https://h.example/x", "operation": "TraCuuThongTinCongDan"}}) == "https://h.example/x (TraCuuThongTinCongDan)"
 	lib.target_label({"target": {"operation": "TraCuuThongTinCongDan"}}) == "TraCuuThongTinCongDan"
@@ -76,4 +82,15 @@ test_missing_settings_report_nothing if {
 
 test_display_url_non_string_falls_back if {
 	lib.display_url(input.url) == "(URL)" with input as {"url": 42}
+}
+
+# Hundreds of patterns are one regex (the Wasm engine's cache holds 100): each keeps
+# its own `(?i)`, and an empty list matches nothing.
+test_matches_setting_joins_patterns if {
+	patterns := [sprintf("^gw-%d\\.example$", [i]) | some i in numbers.range(0, 299)]
+	lib.matches_setting("gw-299.example", "endpointPatterns") with data.settings.endpointPatterns as patterns
+	not lib.matches_setting("gw-300.example", "endpointPatterns") with data.settings.endpointPatterns as patterns
+	lib.matches_setting("GW-7.EXAMPLE", "loggerPatterns") with data.settings.loggerPatterns as ["^x$", "(?i)^gw-7\\.example$"]
+	not lib.matches_setting("X", "loggerPatterns") with data.settings.loggerPatterns as ["^x$", "(?i)^gw-7\\.example$"]
+	not lib.matches_setting("anything", "limiterPatterns") with data.settings.limiterPatterns as []
 }

@@ -41,7 +41,7 @@ callers_note(cs, lang) := sprintf(
 #     báo mẫu tên đó trong mục `loggers` của .dancu-guard.yml.
 deny contains finding if {
 	some cs in lib.db_calls
-	not lib.call_in_path_matches(cs, data.settings.loggerPatterns)
+	not lib.call_in_path_matches(cs, "loggerPatterns")
 	finding := lib.call_finding("DG-LOG-001", cs, {
 		"en": sprintf("Population-DB call %s in %s (line %d) is not audit-logged: no call in %s%s matches an audit-log name (add yours under `loggers` in .dancu-guard.yml).", [lib.call_desc(cs), lib.fn_name(cs), cs.line, lib.fn_name(cs), callers_note(cs, "en")]),
 		"vi": sprintf("Lời gọi CSDLQG về dân cư %s trong %s (dòng %d) không được ghi nhật ký: không có lời gọi nào trong %s%s khớp tên hàm ghi nhật ký (bổ sung tên của đơn vị vào mục `loggers` trong .dancu-guard.yml).", [lib.call_desc(cs), lib.fn_name(cs), cs.line, lib.fn_name(cs), callers_note(cs, "vi")]),

@@ -14,7 +14,7 @@ import data.dancu.lib
 # (e.g. `rateLimiter.acquire()` inside the loop).
 limited(cs) if is_object(cs.limiter)
 
-limited(cs) if lib.call_in_path_matches(cs, data.settings.limiterPatterns)
+limited(cs) if lib.call_in_path_matches(cs, "limiterPatterns")
 
 # METADATA
 # title: Population-DB call in a loop without a rate limiter

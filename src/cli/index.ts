@@ -1,10 +1,8 @@
+import { exitOnOutputError } from '../util/output.js';
 import { main } from './program.js';
 
-// A reader that stops early (`dancu-guard rules | head`) is not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+// EPIPE/ENOSPC on stdout: a message and exit 2, never a silent or misleading exit.
+exitOnOutputError(process.stdout);
 
 main(process.argv).then(
   (code) => {

@@ -91,16 +91,17 @@ export function parseConfigWithLines(text: string, display: string): Omit<Loaded
  * where an invalid pattern silently matches nothing). Accept only what both support.
  */
 export function re2Problem(pattern: string): string | undefined {
-  try {
-    compilePattern(pattern);
-  } catch (err) {
-    return (err as Error).message;
-  }
+  // The common mistakes named first, then RE2 itself (compilePattern is the linear RE2 engine).
   const body = pattern.startsWith('(?i)') ? pattern.slice(4) : pattern;
   if (/\(\?<?[=!]/.test(body)) return 'lookahead/lookbehind ((?=…), (?!…), (?<=…), (?<!…)) is not supported by RE2';
   if (/\\[1-9]|\\k</.test(body)) return 'backreferences are not supported by RE2';
   if (/\(\?>|[*+?}]\+/.test(body)) return 'atomic groups and possessive quantifiers are not supported by RE2';
   if (/\(\?[a-z]*i/.test(body) || /\(\?[msx]/.test(body)) return 'inline flags are only supported as a leading (?i)';
+  try {
+    compilePattern(pattern);
+  } catch (err) {
+    return (err as Error).message;
+  }
   return undefined;
 }
 

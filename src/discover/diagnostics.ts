@@ -6,6 +6,7 @@
  * images and other files stay counted only.
  */
 import type { DiagnosticFact } from '../facts/types.js';
+import { decodeWith } from './decode.js';
 import type { DiscoveredFile, SkippedFile } from './types.js';
 
 /** Generated lock files: large by nature, never code; not worth a finding when oversized. */
@@ -30,7 +31,7 @@ function message(s: SkippedFile): string {
     case 'oversized':
       return s.size !== undefined ? `larger than the size limit (${mib(s.size)})` : 'larger than the size limit';
     case 'non-utf8':
-      return 'not valid UTF-8 and no UTF-16 byte-order mark';
+      return s.detail ?? 'the text encoding could not be decoded';
     default:
       return s.directory ? 'directory could not be read; nothing below it was checked' : 'could not be read';
   }
@@ -63,9 +64,7 @@ export function skippedDiagnostics(skipped: readonly SkippedFile[]): DiagnosticF
  * without a byte-order mark, stray NUL characters replaced by spaces (offsets kept).
  */
 export function decodeText(file: Pick<DiscoveredFile, 'encoding' | 'hasNul'>, bytes: Buffer): string {
-  const encoding = file.encoding ?? 'utf-8';
-  let text = encoding === 'utf-8' ? bytes.toString('utf8') : new TextDecoder(encoding).decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let text = decodeWith(bytes, file.encoding ?? 'utf-8');
   if (file.hasNul) text = text.replace(/\0/g, ' ');
   return text;
 }

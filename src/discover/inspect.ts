@@ -1,12 +1,13 @@
 /**
- * Checking one file before it is kept: size, binary sniff, encoding (UTF-8 strictly, or
- * UTF-16 with a byte-order mark), then classification. Every kept file is read once, with
+ * Checking one file before it is kept: size, binary sniff, encoding (`decode.ts`), then
+ * classification. Every kept file is read once, with
  * synchronous open/fstat/read/close (for small files in the page cache the thread-pool
  * round trips of the async API cost 3–10× the I/O itself), and its content dropped.
  */
 import fs from 'node:fs';
 import { isBinaryFileSync } from 'isbinaryfile';
 import { HEAD_BYTES, classify, classifyPath } from './classify.js';
+import { bomOf, decodeWith, detectEncoding, unmarkedWide } from './decode.js';
 import type { DiscoveredFile, SkippedFile } from './types.js';
 
 /** Bytes handed to the binary sniffer. */
@@ -14,9 +15,6 @@ const SNIFF_BYTES = 8192;
 /** Share of NUL bytes below which a file named as source/config is still read as text. */
 const MAX_NUL_SHARE = 0.01;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const utf16le = new TextDecoder('utf-16le', { fatal: true });
-const utf16be = new TextDecoder('utf-16be', { fatal: true });
 
 /** What checking a file gave: the file to keep, a reason to skip it, or nothing (not a regular file). */
 export type Inspection = { file: DiscoveredFile } | { skipped: SkippedFile } | undefined;
@@ -32,13 +30,6 @@ function readInto(fd: number, buf: Buffer, offset: number, count: number, positi
   return done;
 }
 
-/** The UTF-16 byte-order mark a buffer starts with, if any. */
-function utf16Bom(buf: Buffer, len: number): 'utf-16le' | 'utf-16be' | undefined {
-  if (len < 2) return undefined;
-  if (buf[0] === 0xff && buf[1] === 0xfe) return 'utf-16le';
-  if (buf[0] === 0xfe && buf[1] === 0xff) return 'utf-16be';
-  return undefined;
-}
 
 function countNul(buf: Buffer): number {
   let n = 0;
@@ -66,7 +57,7 @@ function classifyContent(rel: string, content: Buffer): ReturnType<typeof classi
   return classify(rel, content.toString('utf8', bom, Math.min(content.length, HEAD_BYTES)));
 }
 
-/** `classifyContent` for text already decoded (UTF-16), BOM removed. */
+/** `classifyContent` for text already decoded (not UTF-8), BOM removed. */
 function classifyText(rel: string, text: string): ReturnType<typeof classify> {
   const { cls, need } = classifyPath(rel);
   if (need === undefined) return cls;
@@ -74,10 +65,20 @@ function classifyText(rel: string, text: string): ReturnType<typeof classify> {
   return classify(rel, text.slice(0, HEAD_BYTES));
 }
 
+/** A kept file decoded with a non-UTF-8 encoding (its text classified after decoding). */
+function decodedFile(rel: string, real: string, content: Buffer, encoding: string): Inspection {
+  const text = decodeWith(content, encoding);
+  const nul = text.includes('\0');
+  return {
+    file: { path: rel, absPath: real, size: content.length, ...classifyText(rel, text), encoding, ...(nul ? { hasNul: true as const } : {}) },
+  };
+}
+
 /**
  * Check and classify one file; `real` is its resolved absolute path. A name that says
  * source/config is not given up for a few stray NUL bytes (`/*\0*\/` must not hide a
- * file). Never throws.
+ * file). The encoding is decided by `decode.ts` (marks, UTF-16/32 without a mark, UTF-8,
+ * declared encodings, detection); what cannot be decoded is skipped and reported. Never throws.
  */
 export function inspectFile(rel: string, real: string, maxFileSize: number): Inspection {
   let fd: number;
@@ -97,36 +98,32 @@ export function inspectFile(rel: string, real: string, maxFileSize: number): Ins
       const restLen = headLen < size ? readInto(fd, buf, headLen, size - headLen, headLen) : 0;
       return buf.subarray(0, headLen + restLen);
     };
+    const undecodable = (content: Buffer, why: string, binary = false): Inspection => ({
+      skipped: { ...skippedFile(rel, binary ? 'binary' : 'non-utf8', content.length), detail: why },
+    });
 
-    // UTF-16 with a byte-order mark (Windows tools write appsettings.json like this).
-    const bom16 = utf16Bom(buf, headLen);
-    if (bom16 !== undefined) {
+    // A UTF-16/UTF-32 mark, or UTF-16/32 without one (zero bytes in fixed lanes): wide
+    // text, before the binary sniff that its zero bytes would trip.
+    const head = buf.subarray(0, headLen);
+    const mark = bomOf(head);
+    if ((mark && mark.encoding !== 'utf-8') || unmarkedWide(head) !== undefined) {
       const content = readRest();
-      let text: string;
-      try {
-        text = (bom16 === 'utf-16le' ? utf16le : utf16be).decode(content);
-      } catch {
-        return { skipped: skippedFile(rel, 'non-utf8', size) };
-      }
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      const nul = text.includes('\0');
-      return {
-        file: { path: rel, absPath: real, size: content.length, ...classifyText(rel, text), encoding: bom16, ...(nul ? { hasNul: true as const } : {}) },
-      };
+      const det = detectEncoding(rel, content);
+      if ('encoding' in det && det.encoding !== 'utf-8') return decodedFile(rel, real, content, det.encoding);
+      if ('undecodable' in det && mark) return undecodable(content, det.undecodable);
+      // Zero bytes that only looked like wide text: judged below like any other file.
     }
 
     let sniffedBinary = false;
-    if (headLen > 0 && isBinaryFileSync(buf.subarray(0, headLen), headLen)) {
+    if (headLen > 0 && isBinaryFileSync(head, headLen)) {
       if (!isCheckableKind(classifyPath(rel).cls.kind)) return { skipped: skippedFile(rel, 'binary', size) };
       sniffedBinary = true;
     }
     const content = readRest();
     if (sniffedBinary && countNul(content) >= content.length * MAX_NUL_SHARE) return { skipped: skippedFile(rel, 'binary', size) };
-    try {
-      utf8.decode(content);
-    } catch {
-      return { skipped: skippedFile(rel, sniffedBinary ? 'binary' : 'non-utf8', size) };
-    }
+    const det = detectEncoding(rel, content);
+    if ('undecodable' in det) return undecodable(content, det.undecodable, sniffedBinary);
+    if (det.encoding !== 'utf-8') return decodedFile(rel, real, content, det.encoding);
     const nul = content.indexOf(0) >= 0;
     return { file: { path: rel, absPath: real, size: content.length, ...classifyContent(rel, content), ...(nul ? { hasNul: true as const } : {}) } };
   } catch {

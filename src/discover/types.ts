@@ -1,7 +1,8 @@
 import type { ConfigFormat, FileKind, Language } from '../facts/types.js';
 
-/** How a kept file's bytes decode to text. Absent means UTF-8 (optionally with a BOM). */
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+/** How a kept file's bytes decode to text (an iconv-lite name). Absent means UTF-8 (optionally with a BOM). */
+export type { TextEncoding } from './decode.js';
+import type { TextEncoding } from './decode.js';
 
 /** One file discovery kept: inside the root, not ignored, text, not oversized. */
 export interface DiscoveredFile {
@@ -13,7 +14,7 @@ export interface DiscoveredFile {
   kind: FileKind;
   language?: Language;
   format?: ConfigFormat;
-  /** Set for files that are not UTF-8: UTF-16 with a byte-order mark. Readers must decode with it. */
+  /** Set for files that are not UTF-8 (UTF-16/32, a declared or detected encoding). Readers decode with `decodeText`. */
   encoding?: TextEncoding;
   /**
    * The text holds NUL characters (a few stray ones, in a file named as source/config).
@@ -27,6 +28,8 @@ export interface SkippedFile {
   path: string;
   reason: 'binary' | 'oversized' | 'non-utf8' | 'link-outside-root' | 'unreadable';
   size?: number;
+  /** Why the bytes could not be decoded (`non-utf8`, `binary`), when known. */
+  detail?: string;
   /** What the path says the file is (by name only); absent for directories and outside links. */
   kind?: FileKind;
   /** An unreadable directory: nothing below it was checked. */

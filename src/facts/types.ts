@@ -258,12 +258,17 @@ export interface EndpointFact extends Location {
   source: CredentialSource;
 }
 
-/** A file that could not be parsed (or was skipped); reported, and the scan goes on. */
+/**
+ * A file that could not be parsed, was skipped, or was not (wholly) analysed; reported,
+ * and the scan goes on. `parse-error`: malformed, but what parsed was still read.
+ * `not-analysed`: an analyser failed on the file or gave up on part of it (nesting too
+ * deep, internal error), so facts may be missing: like a skipped file, it blocks.
+ */
 export interface DiagnosticFact {
   file: RepoPath;
   line: Line;
   column?: Column;
-  kind: 'parse-error' | 'skipped-binary' | 'skipped-size' | 'skipped-encoding' | 'unreadable';
+  kind: 'parse-error' | 'not-analysed' | 'skipped-binary' | 'skipped-size' | 'skipped-encoding' | 'unreadable';
   message: string;
 }
 

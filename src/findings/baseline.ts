@@ -8,6 +8,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { UsageError } from '../util/errors.js';
+import { FINGERPRINT_SCHEME } from './fingerprint.js';
 import type { Finding } from './types.js';
 
 export interface BaselineEntry {
@@ -23,7 +24,8 @@ export interface BaselineEntry {
 export interface Baseline {
   tool: 'dancu-guard';
   kind: 'baseline';
-  version: 1;
+  /** 2: fingerprints of scheme 2 (`fingerprint.ts`). A version 1 file loads, but its entries cannot match. */
+  version: 1 | 2;
   createdAt: string;
   findings: BaselineEntry[];
 }
@@ -34,7 +36,7 @@ const schema = {
   properties: {
     tool: { const: 'dancu-guard' },
     kind: { const: 'baseline' },
-    version: { const: 1 },
+    version: { enum: [1, 2] },
     createdAt: { type: 'string' },
     findings: {
       type: 'array',
@@ -53,6 +55,9 @@ const schema = {
   },
 } as const;
 
+/** The baseline version written: the fingerprint scheme its entries use. */
+export const BASELINE_VERSION = FINGERPRINT_SCHEME;
+
 const validate = new Ajv({ allErrors: false, strict: false }).compile<Baseline>(schema);
 
 export function baselineOf(findings: readonly Finding[], now = new Date()): Baseline {
@@ -63,7 +68,7 @@ export function baselineOf(findings: readonly Finding[], now = new Date()): Base
       return e;
     })
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.fingerprint < b.fingerprint ? -1 : 1)));
-  return { tool: 'dancu-guard', kind: 'baseline', version: 1, createdAt: now.toISOString(), findings: entries };
+  return { tool: 'dancu-guard', kind: 'baseline', version: BASELINE_VERSION, createdAt: now.toISOString(), findings: entries };
 }
 
 /** Write atomically: a crash never leaves a half-written baseline behind. */
@@ -99,7 +104,20 @@ export function readBaseline(path: string): Baseline {
         'create one with `dancu-guard scan --write-baseline FILE`',
     );
   }
+  if (doc.version !== BASELINE_VERSION) {
+    // Loads, so nothing breaks; its entries are listed as stale, and this says why.
+    process.emitWarning(
+      `baseline ${path} is version ${doc.version}: its fingerprints use an older scheme (derived from the secrets) ` +
+        `and cannot match current findings. Regenerate it with \`dancu-guard scan --write-baseline ${path}\`.`,
+      { code: 'DANCU_GUARD_BASELINE_VERSION' },
+    );
+  }
   return doc;
+}
+
+/** True when a baseline's entries can match current findings (its fingerprint scheme is current). */
+export function baselineIsCurrent(doc: Baseline): boolean {
+  return doc.version === BASELINE_VERSION;
 }
 
 export interface BaselineResult {

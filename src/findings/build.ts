@@ -5,6 +5,7 @@
 import type { RuleCatalog } from '../policy/bundle.js';
 import type { RawFinding } from '../policy/evaluate.js';
 import { PolicyError } from '../util/errors.js';
+import { redactText } from '../util/redact.js';
 import { fingerprint } from './fingerprint.js';
 import { sortFindings } from './order.js';
 import { SEVERITIES, type Finding, type Lang, type Severity } from './types.js';
@@ -25,7 +26,8 @@ export function buildFindings(raw: readonly RawFinding[], catalog: RuleCatalog, 
       severity,
       file: r.file,
       line: Math.max(1, r.line),
-      message: r.message[lang] || r.message.en,
+      // Messages quote values from the repository: every one passes the one redaction path.
+      message: redactText(r.message[lang] || r.message.en),
       remediation: meta.remediation[lang],
       basis: meta.basis,
       fingerprint: fingerprint(meta.id, r.file, r.match ?? `${r.key ?? ''}:${r.line}`),

@@ -16,7 +16,7 @@ import { scan, type ScanResult } from '../pipeline/scan.js';
 import { UsageError } from '../util/errors.js';
 import { createCalendar, type WorkingCalendar } from './calendar.js';
 import { diffLock, readLock, type FileChange, type LockFile } from './lock.js';
-import { computeFingerprint, evaluateSurface, fileReader, type Fingerprint, type IntegrationSurface } from './surface.js';
+import { byteHasher, computeFingerprint, evaluateSurface, fileReader, type Fingerprint, type IntegrationSurface } from './surface.js';
 
 export interface AnalyzeOptions {
   /** Root of the repository. */
@@ -97,7 +97,7 @@ export async function analyzeIntegration(opts: AnalyzeOptions): Promise<Integrat
   const suppressed = result.suppressed;
   opts.onProgress?.('evaluating the integration surface…');
   const surface = evaluateSurface(evaluator, result.facts);
-  const fingerprint = computeFingerprint(result.facts, surface, fileReader(root));
+  const fingerprint = computeFingerprint(result.facts, surface, fileReader(root), byteHasher(root));
   const changes = lock ? diffLock(lock, fingerprint) : [];
   return {
     root,

@@ -22,7 +22,7 @@
  * `path\0hash` list. Deterministic across machines and line-ending conventions.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants as fsConstants, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonEntries, parseJson } from '../collect/config/json.js';
 import { parseDotenv } from '../collect/config/dotenv.js';
@@ -33,6 +33,7 @@ import { DECLARATION_FILE_NAMES } from '../config/declaration.js';
 import type { CallSiteFact, ConfigFormat, CredentialFact, EndpointFact, Facts, FileFact } from '../facts/types.js';
 import { chunkFacts, type Evaluator } from '../policy/evaluate.js';
 import { PolicyError } from '../util/errors.js';
+import { APPROVALS_DIR } from './attest/verify.js';
 import { normalizeFile, unifyLineEndings } from './normalize.js';
 
 export const SURFACE_ENTRYPOINT = 'dancu/gate/surface';
@@ -48,7 +49,14 @@ export interface IntegrationSurface {
   credentials: CredentialFact[];
 }
 
-export type SurfaceReason = 'call-site' | 'defined-at' | 'config-key' | 'endpoint';
+export type SurfaceReason = 'call-site' | 'defined-at' | 'config-key' | 'endpoint' | 'not-analysed';
+
+/**
+ * Diagnostics that mean a file was not (wholly) analysed: its call sites may be missing
+ * from the surface, so the file is in the fingerprint whole, by its bytes (fail closed:
+ * changing it changes the fingerprint).
+ */
+const NOT_ANALYSED = new Set(['not-analysed', 'skipped-binary', 'skipped-size', 'skipped-encoding', 'unreadable']);
 
 export interface SurfaceFile {
   path: string;
@@ -99,9 +107,14 @@ export function evaluateSurface(evaluator: Evaluator, facts: Facts): Integration
   return out;
 }
 
-/** Files never part of the surface: the gate's own records and the scanner's config. */
+/** Files never part of the surface: the gate's own records (approvals included) and the scanner's config. */
 function excluded(path: string): boolean {
-  return path === LOCK_FILE_NAME || DECLARATION_FILE_NAMES.includes(path) || CONFIG_FILE_NAMES.includes(path);
+  return (
+    path === LOCK_FILE_NAME ||
+    DECLARATION_FILE_NAMES.includes(path) ||
+    CONFIG_FILE_NAMES.includes(path) ||
+    (path.startsWith(`${APPROVALS_DIR}/`) && path.endsWith('.dsse.json'))
+  );
 }
 
 interface Want {
@@ -181,11 +194,16 @@ export function keyMatches(entryKey: string, key: string): boolean {
   return normKey(entryKey) === want;
 }
 
-/** Compute the surface files and the fingerprint. `readText` reads a repo-relative path. */
+/**
+ * Compute the surface files and the fingerprint. `readText` reads a repo-relative path;
+ * `hashBytes` hashes one's raw bytes (files not analysed are fingerprinted by their bytes,
+ * whatever their size or encoding).
+ */
 export function computeFingerprint(
-  facts: Pick<Facts, 'files'>,
+  facts: Pick<Facts, 'files'> & Partial<Pick<Facts, 'diagnostics'>>,
   surface: Pick<IntegrationSurface, 'callSites' | 'endpoints'>,
   readText: (path: string) => string | undefined,
+  hashBytes: (path: string) => string | undefined = () => undefined,
 ): Fingerprint {
   const fileFacts = new Map<string, FileFact>(facts.files.map((f) => [f.path, f]));
   const wants = new Map<string, Want>();
@@ -241,8 +259,18 @@ export function computeFingerprint(
   }
 
   const files: SurfaceFile[] = [];
-  for (const [path, w] of wants) {
+  // Files not (wholly) analysed: whole, by their bytes, whatever else wanted them.
+  const unanalysed = new Set((facts.diagnostics ?? []).filter((d) => NOT_ANALYSED.has(d.kind)).map((d) => d.file));
+  for (const path of unanalysed) {
     if (excluded(path)) continue;
+    const bytes = hashBytes(path);
+    const reasons = new Set<SurfaceReason>(wants.get(path)?.reasons ?? []);
+    reasons.add('not-analysed');
+    // Unreadable now too: the path alone keeps it in the fingerprint.
+    files.push({ path, hash: `sha256:${sha256(`${path}\0${bytes ?? 'unreadable'}`)}`, reasons: [...reasons].sort(), scope: 'file' });
+  }
+  for (const [path, w] of wants) {
+    if (excluded(path) || unanalysed.has(path)) continue;
     const text = readText(path);
     if (text === undefined) continue; // vanished or unreadable: the scan reported it
     const fact = fileFacts.get(path);
@@ -282,6 +310,34 @@ export function combine(files: ReadonlyArray<{ path: string; hash: string }>): s
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Chunk size for hashing a file's bytes (a file of any size is hashed in constant memory). */
+const HASH_CHUNK = 1 << 20;
+
+/**
+ * A hasher of repo-relative paths under `root`: the sha256 of the raw bytes, read in
+ * chunks; undefined when the file cannot be opened (or is a link: never followed).
+ */
+export function byteHasher(root: string): (path: string) => string | undefined {
+  return (path) => {
+    let fd: number | undefined;
+    try {
+      fd = openSync(join(root, ...path.split('/')), fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
+      const hash = createHash('sha256');
+      const buf = Buffer.allocUnsafe(HASH_CHUNK);
+      for (;;) {
+        const n = readSync(fd, buf, 0, HASH_CHUNK, null);
+        if (n <= 0) break;
+        hash.update(buf.subarray(0, n));
+      }
+      return hash.digest('hex');
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  };
 }
 
 /** A reader of repo-relative paths under `root` (BOM dropped). */

@@ -10,11 +10,14 @@
  * Submodules are left out; symlinks stay symlinks (discovery never follows one out of
  * the root); no path is ever written outside the destination or into a `.git`.
  */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { CatFile } from './catfile.js';
 import { corruptError, usageErrorFromGit } from './repo.js';
 import { git, GitError, NulSplitter } from './run.js';
+
+/** Blobs larger than this are not read into memory (the scan's size limit: it skips them anyway). */
+export const MATERIALISE_MAX_SIZE = 2 * 1024 * 1024;
 
 export interface TreeEntry {
   /** `100644`, `100755`, `120000` (symlink); submodules (`160000`) are never listed. */
@@ -59,6 +62,7 @@ export async function materialiseEntries(
   entries: readonly TreeEntry[],
   dest: string,
   what: string,
+  maxSize = MATERIALISE_MAX_SIZE,
 ): Promise<Set<string>> {
   const root = resolve(dest);
   const byOid = new Map<string, TreeEntry[]>();
@@ -72,10 +76,24 @@ export async function materialiseEntries(
   }
   const written = new Set<string>();
   const madeDirs = new Set<string>();
-  const cf = new CatFile(cwd, { mode: 'contents' });
+  // Larger blobs are read off the pipe and dropped, never held (a 5 GB staged file
+  // crashed the scan): each is written as a sparse file of its size, which discovery
+  // then reports as oversized (and so blocks), without a byte of it on disk.
+  const cf = new CatFile(cwd, { mode: 'contents', maxSize });
   try {
     for await (const obj of cf.stream(byOid.keys(), 64)) {
       const list = byOid.get(obj.oid) ?? [];
+      if (obj.oversized && !obj.missing) {
+        for (const e of list) {
+          if (e.mode === '120000') continue;
+          const target = resolve(root, e.path);
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileSync(target, '');
+          truncateSync(target, obj.size);
+          written.add(e.path);
+        }
+        continue;
+      }
       if (obj.missing || !obj.data) {
         throw corruptError(cwd, `object ${obj.oid.slice(0, 12)} (${what} ${list[0]?.path ?? ''}) is missing`);
       }

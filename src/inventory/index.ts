@@ -7,6 +7,7 @@
  * and which facts are credentials is the Rego decision (`dancu/gate/surface`).
  */
 import { redactEndpoint } from '../collect/credentials/candidates.js';
+import { redactSecretRef } from '../util/redact.js';
 import { placeName, unitName } from '../gate/provinces.js';
 import { analyzeIntegration } from '../gate/integration.js';
 import type { IntegrationAnalysis } from '../gate/integration.js';
@@ -45,7 +46,8 @@ export function inventoryOf(analysis: IntegrationAnalysis): Inventory {
     ...(province ? { province: unitName(province.unit), place: placeName(province.unit) } : {}),
     accounts: (d?.accounts ?? []).map((a) => ({
       name: a.name,
-      secretRef: a.secretRef,
+      // Declared by the repository: a reference is shown, prose or a pasted secret is not.
+      secretRef: redactSecretRef(a.secretRef),
       dailyQuota: a.dailyQuota,
       ...(a.holder ? { holder: a.holder } : {}),
       ...(a.paths ? { paths: a.paths } : {}),

@@ -30,11 +30,17 @@ import type { Summary } from '../report/types.js';
 import { scan } from './scan.js';
 import { gitTreeSource } from './sources/git-tree.js';
 
+/**
+ * Findings about a whole file: a file that was not analysed (DG-CFG-004) is judged by any
+ * change to it, not by its line (padding a file past the size limit changes its end).
+ */
+const WHOLE_FILE_RULES = new Set(['DG-CFG-004']);
+
 /** True when the finding's line (or any line of its range) is one the change touches. */
-export function isOnChangedLine(changes: ChangeSet, f: Pick<Finding, 'file' | 'line' | 'endLine'>): boolean {
+export function isOnChangedLine(changes: ChangeSet, f: Pick<Finding, 'file' | 'line' | 'endLine'> & { ruleId?: string }): boolean {
   const c = changes.files.get(f.file);
   if (c === undefined) return false;
-  if (c === 'all') return true;
+  if (c === 'all' || (f.ruleId !== undefined && WHOLE_FILE_RULES.has(f.ruleId))) return true;
   const start = Number.isFinite(f.line) && f.line >= 1 ? Math.floor(f.line) : 1;
   const end = f.endLine !== undefined && Number.isFinite(f.endLine) && f.endLine > start ? Math.floor(f.endLine) : start;
   // Bound the walk: a finding spanning a huge range checks the set instead.

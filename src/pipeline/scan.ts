@@ -15,6 +15,7 @@ import { todayUtc, type SuppressedFinding } from '../findings/suppress.js';
 import type { Finding, Lang, Severity } from '../findings/types.js';
 import { emptyFacts, type Facts } from '../facts/types.js';
 import { assertValidFacts } from '../facts/validate.js';
+import { boundFacts } from '../policy/bounds.js';
 import { evaluateFindings, loadEvaluator, type Evaluator } from '../policy/evaluate.js';
 import type { Settings } from '../policy/settings.js';
 import { isOwnReport } from '../report/own-report.js';
@@ -107,6 +108,8 @@ async function scanTree(tree: OpenedTree, opts: ScanOptions, started: number, pr
   // never a silent pass.
   facts.diagnostics.push(...skippedDiagnostics(discovered.skipped));
   facts.exceptions = exceptionFacts(tree.dir, config, opts.today ?? todayUtc());
+  // A hostile file's thousands of candidates are cut, and the cut blocks (policy/bounds.ts).
+  boundFacts(facts);
   assertValidFacts(facts);
 
   progress('evaluating policies…');

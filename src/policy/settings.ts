@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
+import { linearRegExp } from './linear.js';
 
 export interface Settings {
   /** RE2-compatible regexes; `(?i)` prefix allowed. A URL matching any is a DB endpoint. */
@@ -88,10 +89,13 @@ export function defaultSettings(): Settings {
   return structuredClone(cached);
 }
 
-/** Compile a settings regex (RE2 syntax with optional leading `(?i)`) for use in JS. */
+/**
+ * Compile a settings regex (RE2 syntax with optional leading `(?i)`) for use in JS: in a
+ * linear-time RE2 engine (`linear.ts`), as Rego runs it; never a backtracking RegExp
+ * (settings come from the repository's config). @throws on a pattern RE2 rejects
+ */
 export function compilePattern(pattern: string): RegExp {
-  const ci = pattern.startsWith('(?i)');
-  return new RegExp(ci ? pattern.slice(4) : pattern, ci ? 'i' : '');
+  return linearRegExp(pattern);
 }
 
 export function compilePatterns(patterns: readonly string[]): RegExp[] {

@@ -180,9 +180,9 @@ describe.skipIf(!hasGit)('scan: hidden and unreadable files are reported', () =>
     expect(after.summary.verdict).toBe('fail');
   });
 
-  it('turns skipped source/config files into DG-CFG-004 and names skipped and ignored files', async () => {
+  it('decodes legacy encodings, turns skipped source/config files into a blocking DG-CFG-004 and names skipped and ignored files', async () => {
     const root = tmpDir();
-    const cp1258 = Buffer.from('// Tra c\xf4ng d\xe2n\nclass Lookup {}\n', 'latin1'); // not UTF-8
+    const cp1258 = Buffer.from('// Tra c\xf4ng d\xe2n\nclass Lookup {}\n', 'latin1'); // not UTF-8: decoded, analysed
     const json = '{ "Logging": { "LogLevel": { "Default": "Information" } } }\n';
     write(root, {
       'src/Lookup.cs': cp1258,
@@ -197,15 +197,14 @@ describe.skipIf(!hasGit)('scan: hidden and unreadable files are reported', () =>
     });
     const r = await scan({ path: root });
     const cfg4 = r.findings.filter((f) => f.ruleId === 'DG-CFG-004').map((f) => `${f.file}:${f.line} ${f.severity}`);
-    expect(cfg4).toEqual(['src/big.ts:1 medium', 'src/bin.js:1 medium', 'src/Lookup.cs:1 medium'].sort());
-    expect(r.facts.files.map((f) => f.path)).toEqual(expect.arrayContaining(['appsettings.json', 'src/nul.ts']));
-    expect(r.summary.filesSkipped).toEqual({ 'non-utf8': 2, oversized: 1, binary: 2 });
+    expect(cfg4).toEqual(['src/big.ts:1 high', 'src/bin.js:1 high']);
+    expect(r.summary.verdict).toBe('fail');
+    expect(r.facts.files.map((f) => f.path)).toEqual(expect.arrayContaining(['appsettings.json', 'src/nul.ts', 'src/Lookup.cs']));
+    expect(r.summary.filesSkipped).toEqual({ oversized: 1, binary: 2 });
     expect(r.summary.ignoredByConfig).toBe(1);
     expect(r.summary.skippedFiles).toEqual([
-      { path: 'docs/old.md', reason: 'non-utf8' },
       { path: 'legacy/tool.js', reason: 'ignored-by-config' },
       { path: 'logo.png', reason: 'binary' },
-      { path: 'src/Lookup.cs', reason: 'non-utf8' },
       { path: 'src/big.ts', reason: 'oversized' },
       { path: 'src/bin.js', reason: 'binary' },
     ]);

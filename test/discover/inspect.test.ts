@@ -33,18 +33,25 @@ describe('discover: content checks', () => {
     expect(skippedAs(limited, 'oversized')).toEqual(['big.json', 'exact.txt']);
   });
 
-  it('skips files that are not valid UTF-8, accepts a BOM and multi-byte text', async () => {
+  it('decodes ISO-8859-1 .properties, accepts a BOM and multi-byte text, skips what cannot be decoded', async () => {
     const latin1 = Buffer.from('# Cau hinh\nTEN=Nguy\xe9n V\xe3n A\nDIA_CHI=H\xe0 N\xf4i\n'.repeat(20), 'latin1');
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('apiVersion: v1\nkind: ConfigMap\n')]);
+    // Declares an encoding nobody knows, and is not UTF-8: undecodable.
+    const unknown = Buffer.from('# -*- coding: x-klingon -*-\nA = "\xe9\xff"\n', 'latin1');
     const root = tree({
       'legacy.properties': latin1,
       'bom.yaml': bom,
       'vi.md': 'Cơ sở dữ liệu quốc gia về dân cư',
+      'odd.py': unknown,
     });
     const result = await discover(root);
-    expect(paths(result)).toEqual(['bom.yaml', 'vi.md']);
+    expect(paths(result)).toEqual(['bom.yaml', 'legacy.properties', 'vi.md']);
     expect(result.files[0]).toMatchObject({ kind: 'manifest', format: 'k8s' });
-    expect(result.skipped).toEqual([{ path: 'legacy.properties', reason: 'non-utf8', size: latin1.length, kind: 'config' }]);
+    expect(result.files[1]).toMatchObject({ kind: 'config', encoding: 'iso-8859-1' });
+    expect(decodeText(result.files[1]!, latin1)).toContain('TEN=Nguyén Vãn A');
+    expect(result.skipped).toEqual([
+      { path: 'odd.py', reason: 'non-utf8', size: unknown.length, kind: 'source', detail: 'declared encoding x-klingon is not one the scanner knows' },
+    ]);
   });
 
   it('decodes UTF-16 files with a byte-order mark instead of skipping them', async () => {
@@ -57,7 +64,9 @@ describe('discover: content checks', () => {
     expect(paths(result)).toEqual(['appsettings.json', 'cfg/appsettings.Production.json']);
     expect(result.files[0]).toMatchObject({ kind: 'config', format: 'appsettings', encoding: 'utf-16le', size: le.length });
     expect(result.files[1]).toMatchObject({ kind: 'config', format: 'appsettings', encoding: 'utf-16be' });
-    expect(result.skipped).toEqual([{ path: 'bad16.json', reason: 'non-utf8', size: 5, kind: 'config' }]);
+    expect(result.skipped).toEqual([
+      { path: 'bad16.json', reason: 'non-utf8', size: 5, kind: 'config', detail: 'a UTF-16LE byte-order mark, then bytes that are not UTF-16LE' },
+    ]);
     for (const f of result.files) expect(decodeText(f, fs.readFileSync(f.absPath))).toBe(json);
   });
 

@@ -13,6 +13,7 @@ import { isSensitiveKey, redactEndpoint } from '../credentials/candidates.js';
 import type { CollectContext } from '../types.js';
 import { elidedText, secretShaped } from './callee.js';
 import { FunctionIndex } from './context.js';
+import { CAPTURE_DEPTH } from './depth.js';
 import { aroundCallers, callerFacts } from './kit/callers.js';
 import { ToolSignals } from './kit/tools.js';
 import { CredentialSink } from './credentials.js';
@@ -121,7 +122,7 @@ export class FileAnalysis<P = unknown> implements ParsedFile<P> {
     this.syntax = lang.syntax;
     this.hooks = lang.hooks;
     this.patterns = patternsOf(ctx.settings);
-    for (const c of query.captures(root)) {
+    for (const c of query.captures(root, { maxStartDepth: CAPTURE_DEPTH })) {
       const list = this.caps.get(c.name);
       if (list) {
         // The same node may be captured twice by overlapping patterns.

@@ -14,6 +14,7 @@ import type { DiscoveredFile } from '../../discover/types.js';
 import type { CollectedFacts, DiagnosticFact } from '../../facts/types.js';
 import type { CollectContext, Collector } from '../types.js';
 import { FileAnalysis } from './analysis.js';
+import { deepDiagnostics } from './depth.js';
 import { byLocation, factLists, readSource } from './kit/files.js';
 import { parserFor, queryFor, type Node, type Parser, type Query } from './runtime.js';
 import type { LanguageSpec, ParseFn, PrepareEnv } from './spec.js';
@@ -34,16 +35,25 @@ export interface TreeSitterStats {
  * inside an `ERROR` that wraps a whole declaration, the error nested in it, which is
  * nearer the actual mistake.
  */
-export function firstSyntaxError(n: Node): Node | undefined {
-  if (n.isMissing) return n;
-  if (!n.hasError) return undefined;
-  for (let i = 0; i < n.childCount; i++) {
-    const c = n.child(i);
-    if (!c) continue;
-    const e = firstSyntaxError(c);
-    if (e) return e;
+export function firstSyntaxError(root: Node): Node | undefined {
+  // Iterative (a deep tree must not overflow the stack): the path of subtrees with an
+  // error, first child first; an ERROR is the answer once nothing inside it is.
+  if (root.isMissing) return root;
+  if (!root.hasError) return undefined;
+  const path: Array<{ node: Node; next: number }> = [{ node: root, next: 0 }];
+  while (path.length > 0) {
+    const top = path[path.length - 1]!;
+    if (top.next < top.node.childCount) {
+      const c = top.node.child(top.next++);
+      if (!c) continue;
+      if (c.isMissing) return c;
+      if (c.hasError) path.push({ node: c, next: 0 });
+      continue;
+    }
+    path.pop();
+    if (top.node.isError) return top.node;
   }
-  return n.isError ? n : undefined;
+  return undefined;
 }
 
 /** A parse-error diagnostic for a tree with errors. The message names grammar symbols only, never the file's text. */
@@ -88,7 +98,7 @@ export async function collectWithSpec<P>(
     query = await queryFor(spec.grammar, spec.query);
   } catch (err) {
     const first = files[0]!;
-    diagnostics.push({ file: first.path, line: 1, kind: 'parse-error', message: `${label}: tree-sitter grammar unavailable (${errorText(err)}); ${files.length} file(s) not analysed` });
+    diagnostics.push({ file: first.path, line: 1, kind: 'not-analysed', message: `${label}: tree-sitter grammar unavailable (${errorText(err)}); ${files.length} file(s) not analysed` });
     return result;
   }
 
@@ -136,17 +146,19 @@ export async function collectWithSpec<P>(
       tree = parser.parse(text);
     } catch (err) {
       parser.reset();
-      diagnostics.push({ file: f.path, line: 1, kind: 'parse-error', message: `${label}: parser failed (${errorText(err)})` });
+      diagnostics.push({ file: f.path, line: 1, kind: 'not-analysed', message: `${label}: parser failed (${errorText(err)})` });
       continue;
     }
     if (!tree) {
-      diagnostics.push({ file: f.path, line: 1, kind: 'parse-error', message: `${label}: parser gave no tree` });
+      diagnostics.push({ file: f.path, line: 1, kind: 'not-analysed', message: `${label}: parser gave no tree` });
       continue;
     }
     parsed++;
     try {
       const d = syntaxDiagnostic(f.path, tree.rootNode, label);
       if (d) diagnostics.push(d);
+      // Deeper than the query looks (depth.ts): reported, the rest of the file analysed.
+      diagnostics.push(...deepDiagnostics(f.path, tree.rootNode, label));
       const fa = new FileAnalysis(spec, f, text, tree.rootNode, query, project, ctx);
       spec.hooks.analyze(fa);
       const r = fa.finish();
@@ -156,7 +168,7 @@ export async function collectWithSpec<P>(
       endpoints.push(...r.endpoints);
       if (r.tool) fileFacts.push({ path: f.path, tool: r.tool });
     } catch (err) {
-      diagnostics.push({ file: f.path, line: 1, kind: 'parse-error', message: `${label}: internal error while analysing (${errorText(err)})` });
+      diagnostics.push({ file: f.path, line: 1, kind: 'not-analysed', message: `${label}: internal error while analysing (${errorText(err)})` });
     } finally {
       tree.delete();
     }

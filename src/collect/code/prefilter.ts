@@ -4,26 +4,68 @@
  * literal, a TLS switch, a tool marker, the DB's namespaces or operations. The
  * language modules combine these with their own keyword regexes.
  */
-import type { Settings } from '../../policy/settings.js';
+import { linearRegExp } from '../../policy/linear.js';
+import { defaultSettings, type Settings } from '../../policy/settings.js';
 
-const sensitiveCache = new WeakMap<Settings, RegExp | null>();
-const operationCache = new WeakMap<Settings, RegExp | null>();
+/** What the prefilters need of a regex: a yes/no over a file's text, in time linear in it. */
+export interface TextTest {
+  test(text: string): boolean;
+}
+
+const sensitiveCache = new WeakMap<Settings, TextTest | null>();
+const operationCache = new WeakMap<Settings, TextTest | null>();
+
+/** Longest stretch an unbounded quantifier of a default pattern may run over in a whole-text search. */
+const STRETCH = 64;
+
+/** The settings' own patterns split into the defaults (ours, vetted) and those the config added. */
+function byOrigin(patterns: readonly string[], defaults: readonly string[]): { own: string[]; added: string[] } {
+  const known = new Set(defaults);
+  return { own: patterns.filter((p) => known.has(p)), added: patterns.filter((p) => !known.has(p)) };
+}
 
 /**
- * The settings' sensitive key patterns (and `Authorization`) as one regex alternation
- * for searching text: anchors turned into identifier boundaries.
+ * Key patterns as one alternation for searching text, anchors turned into identifier
+ * boundaries without lookaround (RE2 has none: a boundary character is consumed, which a
+ * yes/no search does not mind). `bounded`: every `*`/`+` becomes `{0,64}`/`{1,64}`, so a
+ * JavaScript regex does bounded work at each position (a line of `C06_C06_…` or
+ * `tokentoken…` took seconds); unbounded for RE2, which is linear anyway.
  */
-export function sensitiveNames(settings: Settings): string {
+export function sensitiveNames(settings: Settings, patterns: readonly string[] = settings.sensitiveKeyPatterns, bounded = false): string {
   const alts: string[] = ['authori[sz]ation'];
-  for (const p of settings.sensitiveKeyPatterns) {
+  for (const p of patterns) {
     let s = p.startsWith('(?i)') ? p.slice(4) : p;
-    s = s.replace(/\(\^\|\[-_\.\]\)/g, '(?:(?<![A-Za-z0-9])|[-_.])');
-    s = s.replace(/\(\[-_\.\]\|\$\)/g, '(?:(?![A-Za-z0-9])|[-_.])');
-    s = s.replace(/(^|[(|])\^/g, '$1(?<![A-Za-z0-9])');
-    s = s.replace(/(?<!\\)\$($|[)|])/g, '(?![A-Za-z0-9])$1');
+    s = s.replace(/\(\^\|\[-_\.\]\)/g, '(?:^|[^A-Za-z0-9])');
+    s = s.replace(/\(\[-_\.\]\|\$\)/g, '(?:[^A-Za-z0-9]|$)');
+    s = s.replace(/(^|[(|])\^/g, '$1(?:^|[^A-Za-z0-9])');
+    s = s.replace(/(?<!\\)\$($|[)|])/g, '(?:[^A-Za-z0-9]|$)$1');
     alts.push(`(?:${s})`);
   }
-  return alts.join('|');
+  const all = alts.join('|');
+  return bounded ? boundQuantifiers(all) : all;
+}
+
+/** `*` → `{0,64}`, `+` → `{1,64}` (not escaped ones, not lazy/possessive markers). */
+function boundQuantifiers(source: string): string {
+  return source.replace(/(?<!\\)\*/g, `{0,${STRETCH}}`).replace(/(?<![\\{])\+/g, `{1,${STRETCH}}`);
+}
+
+/**
+ * A whole-text test for "a sensitive key name, then `tail`": the default key patterns
+ * as a JavaScript regex with bounded quantifiers, those the config added in the linear
+ * RE2 engine. Undefined when no regex could be built.
+ */
+export function sensitiveTextTest(settings: Settings, tail: string): TextTest | undefined {
+  const { own, added } = byOrigin(settings.sensitiveKeyPatterns, defaultSettings().sensitiveKeyPatterns);
+  let js: RegExp;
+  let linear: RegExp | undefined;
+  try {
+    js = new RegExp(`(?:${sensitiveNames(settings, own, true)})${boundQuantifiers(tail)}`, 'i');
+    linear = added.length > 0 ? linearRegExp(`(?:${sensitiveNames(settings, added)})${tail}`, 'i') : undefined;
+  } catch {
+    return undefined;
+  }
+  return { test: (text) => js.test(text) || (linear?.test(text) ?? false) };
 }
 
 /**
@@ -31,27 +73,25 @@ export function sensitiveNames(settings: Settings): string {
  * (`settings.sensitiveKeyPatterns`, anchors turned into identifier boundaries):
  * `password = "…"`, `Password: "…"`, `"secretKey", "…"`, `ApiKey => "…"`, `@"…"`/`$"…"`.
  */
-export function sensitiveTextPattern(settings: Settings): RegExp | undefined {
+export function sensitiveTextPattern(settings: Settings): TextTest | undefined {
   const cached = sensitiveCache.get(settings);
   if (cached !== undefined) return cached ?? undefined;
-  let re: RegExp | null;
-  try {
-    re = new RegExp(`(?:${sensitiveNames(settings)})[\\w$-]*['"\\]]?\\s*(?:[:=,]|=>|\\?\\?|\\|\\|)\\s*[\\w$.]*\\s*(?:\\?\\?|\\|\\|)?\\s*[@$]?['"]`, 'i');
-  } catch {
-    re = null;
-  }
+  const re = sensitiveTextTest(settings, `[\\w$-]*['"\\]]?\\s*(?:[:=,]|=>|\\?\\?|\\|\\|)\\s*[\\w$.]*\\s*(?:\\?\\?|\\|\\|)?\\s*[@$]?['"]`) ?? null;
   sensitiveCache.set(settings, re);
   return re ?? undefined;
 }
 
-/** The settings' operation patterns, unanchored and case-insensitive (Java ports use `traCuuThongTin…`). */
-export function operationTextPattern(settings: Settings): RegExp | undefined {
+/** The settings' operation patterns, unanchored and case-insensitive (Java ports use `traCuuThongTin…`), in the linear engine. */
+export function operationTextPattern(settings: Settings): TextTest | undefined {
   const cached = operationCache.get(settings);
   if (cached !== undefined) return cached ?? undefined;
-  let re: RegExp | null;
+  let re: TextTest | null;
   try {
-    const alts = settings.operationPatterns.map((p) => (p.startsWith('(?i)') ? p.slice(4) : p).replace(/^\^/, '').replace(/\$$/, ''));
-    re = alts.length ? new RegExp(alts.map((a) => `(?:${a})`).join('|'), 'i') : null;
+    const { own, added } = byOrigin(settings.operationPatterns, defaultSettings().operationPatterns);
+    const alts = (ps: string[]) => ps.map((p) => `(?:${(p.startsWith('(?i)') ? p.slice(4) : p).replace(/^\^/, '').replace(/\$$/, '')})`).join('|');
+    const js = own.length ? new RegExp(boundQuantifiers(alts(own)), 'i') : undefined;
+    const linear = added.length ? linearRegExp(alts(added), 'i') : undefined;
+    re = js || linear ? { test: (t) => (js?.test(t) ?? false) || (linear?.test(t) ?? false) } : null;
   } catch {
     re = null;
   }

@@ -19,7 +19,7 @@ export type PerFileFacts = Required<Pick<CollectedFacts, 'credentials' | 'endpoi
 
 /**
  * Run `fn` over each file's text and merge the facts; a missing text yields an
- * `unreadable` diagnostic, a throw yields a `parse-error` at line 1 (collectors never throw).
+ * `unreadable` diagnostic, a throw yields a `not-analysed` at line 1 (collectors never throw).
  */
 export function perFile(files: readonly DiscoveredFile[], ctx: CollectContext, fn: (file: DiscoveredFile, text: string, out: PerFileFacts) => void): CollectedFacts {
   const out = { credentials: [] as CredentialFact[], endpoints: [] as EndpointFact[], tlsSettings: [] as TlsSettingFact[], diagnostics: [] as DiagnosticFact[] };
@@ -37,7 +37,8 @@ export function perFile(files: readonly DiscoveredFile[], ctx: CollectContext, f
     try {
       fn(file, text, out);
     } catch (err) {
-      out.diagnostics.push(parseError(file.path, 1, `internal: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`));
+      // The collector gave up: its facts for this file are missing, so it fails closed.
+      out.diagnostics.push({ file: file.path, line: 1, kind: 'not-analysed', message: `internal: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` });
     }
   }
   return out;

@@ -75,7 +75,10 @@ const TLS_BARE_FALSE = new Set(['verify']);
 const TLS_BARE_TRUE = new Set(['insecure']);
 const TLS_EMPTY = new Set(['curlcabundle', 'requestscabundle']);
 const TLS_IN_VALUE =
-  /TrustServerCertificate\s*=\s*(?:true|yes)|sslmode=no-verify|NonValidatingFactory|tlsAllowInvalid(?:Certificates|Hostnames)=true|tlsInsecure=true|ssl_cert_reqs=(?:CERT_)?none|\bcurl\b[^\n]*\s(?:-k|--insecure)(?=\s|$)|--no-check-certificate|NODE_TLS_REJECT_UNAUTHORIZED=0/gi;
+  /TrustServerCertificate\s*=\s*(?:true|yes)|sslmode=no-verify|NonValidatingFactory|tlsAllowInvalid(?:Certificates|Hostnames)=true|tlsInsecure=true|ssl_cert_reqs=(?:CERT_)?none|--no-check-certificate|NODE_TLS_REJECT_UNAUTHORIZED=0/gi;
+/** `curl … -k` / `curl … --insecure`: the flag after the line's first `curl` (found per line: linear). */
+const CURL_WORD = /\bcurl\b/i;
+const CURL_INSECURE = /\s(-k|--insecure)(?=\s|$)/;
 /** A cheap test before `TLS_IN_VALUE`: no value without one of these words holds a switch. */
 const TLS_WORDS = /trust|ssl|tls|verify|insecure|curl|check|NODE_TLS/i;
 
@@ -105,5 +108,16 @@ export function turnsTlsOff(key: string, value: string, besideUrl: boolean): boo
 export function* tlsSwitchesIn(value: string): Generator<{ setting: string; index: number }> {
   if (!TLS_WORDS.test(value)) return;
   TLS_IN_VALUE.lastIndex = 0;
-  for (const m of value.matchAll(TLS_IN_VALUE)) yield { setting: m[0].trim(), index: m.index };
+  const found: Array<{ setting: string; index: number }> = [];
+  for (const m of value.matchAll(TLS_IN_VALUE)) found.push({ setting: m[0].trim(), index: m.index });
+  // The setting names the command and the flag only, never the arguments between them
+  // (`curl -u user:<secret> -k` must not reach a message).
+  let lineStart = 0;
+  for (const line of value.split('\n')) {
+    const c = CURL_WORD.exec(line);
+    const k = c ? CURL_INSECURE.exec(line.slice(c.index + 4)) : null;
+    if (c && k) found.push({ setting: `curl ${k[1]}`, index: lineStart + c.index });
+    lineStart += line.length + 1;
+  }
+  yield* found.sort((a, b) => a.index - b.index);
 }

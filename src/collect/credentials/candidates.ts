@@ -20,6 +20,7 @@
  * redacted form, length, entropy and a sha256 hash.
  */
 import type { CredentialFact, CredentialKind, CredentialSource } from '../../facts/types.js';
+import { withFlags } from '../../policy/linear.js';
 import { compilePatterns, type Settings } from '../../policy/settings.js';
 import { redact, redactUrl, sha256Hex, shannonEntropy } from '../../util/redact.js';
 import { keySegments, leafKey } from '../config/keys.js';
@@ -47,7 +48,7 @@ function compiled(settings: Settings): Compiled {
   let c = compiledCache.get(settings);
   if (!c) {
     const patterns = compilePatterns(settings.sensitiveKeyPatterns);
-    c = { patterns, global: patterns.map((re) => new RegExp(re.source, `${re.flags}g`)) };
+    c = { patterns, global: patterns.map((re) => withFlags(re, 'g')) };
     compiledCache.set(settings, c);
   }
   return c;

@@ -67,7 +67,10 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
   // Parse problems: reported, and what parsed is still analysed.
   const parseDiags = (sf as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   // The first error only: the rest are usually its echoes.
-  for (const d of parseDiags.slice(0, MAX_DIAGNOSTICS)) {
+  // Errors inside blanked regions (depth.ts) are the blanking's, not the file's.
+  const inBlanked = (line: number) => (file.blanked ?? []).some((b) => line >= b.line && line <= b.endLine);
+  const ownDiags = parseDiags.filter((d) => !inBlanked(sf.getLineAndCharacterOfPosition(d.start ?? 0).line + 1));
+  for (const d of ownDiags.slice(0, MAX_DIAGNOSTICS)) {
     const lc = sf.getLineAndCharacterOfPosition(d.start ?? 0);
     result.diagnostics.push({
       file: file.path,
@@ -76,6 +79,12 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
       kind: 'parse-error',
       message: ts.flattenDiagnosticMessageText(d.messageText, ' ').slice(0, 300),
     });
+  }
+
+  // Parts too deep to parse or walk were blanked (depth.ts): facts may be missing there.
+  for (const b of file.blanked ?? []) {
+    const lines = b.endLine > b.line ? `lines ${b.line}-${b.endLine}` : `line ${b.line}`;
+    result.diagnostics.push({ file: file.path, line: b.line, kind: 'not-analysed', message: `${b.why}: ${lines} not analysed` });
   }
 
   // One walk: calls, TLS switches, credentials, tool signals, imports.
@@ -187,7 +196,7 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
       result.diagnostics.push({
         file: file.path,
         line: lineOf(sf, c.node),
-        kind: 'parse-error',
+        kind: 'not-analysed',
         message: `internal: could not analyse call (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`,
       });
     }

@@ -12,7 +12,7 @@ import type { CallSiteFact, CollectedFacts } from '../../facts/types.js';
 import { compilePatterns, type Settings } from '../../policy/settings.js';
 import type { CollectContext, Collector } from '../types.js';
 import { byLocation, factLists, readSource } from '../code/kit/files.js';
-import { sensitiveNames } from '../code/prefilter.js';
+import { sensitiveTextTest, type TextTest } from '../code/prefilter.js';
 import { analyzeFile, type AnalyzerEnv } from './analyze.js';
 import { Workspace } from './model.js';
 import { Resolver } from './resolve.js';
@@ -28,23 +28,20 @@ const STRUCTURAL =
  * `map.get(key)` alone does not make a file worth parsing.
  */
 const METHOD_CALL =
-  /(?:http|api|client|axios|request|rest|service|instance|gateway|lgsp|ngsp|dancu|c06)[\w$]*\s*\??\.\s*(?:get|post|put|patch|delete|request)\s*\(|\.(?:get|post|put|patch|delete|request)\s*\(\s*(?:['"`](?:https?:|\/|\$\{)|`)/i;
+  /(?:http|api|client|axios|request|rest|service|instance|gateway|lgsp|ngsp|dancu|c06)[\w$]{0,64}\s{0,16}\??\.\s{0,16}(?:get|post|put|patch|delete|request)\s{0,16}\(|\.(?:get|post|put|patch|delete|request)\s{0,16}\(\s{0,16}(?:['"`](?:https?:|\/|\$\{)|`)/i;
+// Quantifiers are bounded: an unbounded `[\w$]*` after `c06` made a line of `C06_C06_…` quadratic.
 
 /**
- * A text regex that finds (a superset of) the places a literal can be bound to a
+ * A text test that finds (a superset of) the places a literal can be bound to a
  * sensitive key name: the settings' key patterns, anchors turned into identifier
- * boundaries, followed by `:`/`=`/`||`/`??`/`,` and a quote.
+ * boundaries, followed by `:`/`=`/`||`/`??`/`,` and a quote (linear: prefilter.ts).
  */
-export function sensitiveTextPattern(settings: Settings): RegExp | undefined {
-  try {
-    return new RegExp(`(?:${sensitiveNames(settings)})[\\w$-]*['"\`\\]]?\\s*(?:[:=,]|\\|\\||\\?\\?)\\s*[\\w$.]*\\s*(?:\\|\\||\\?\\?)?\\s*['"\`]`, 'i');
-  } catch {
-    return undefined;
-  }
+export function sensitiveTextPattern(settings: Settings): TextTest | undefined {
+  return sensitiveTextTest(settings, `[\\w$-]*['"\`\\]]?\\s*(?:[:=,]|\\|\\||\\?\\?)\\s*[\\w$.]*\\s*(?:\\|\\||\\?\\?)?\\s*['"\`]`);
 }
 
 /** Whether a file's text is worth a full analysis. */
-export function worthAnalysing(text: string, sensitive: RegExp | undefined): boolean {
+export function worthAnalysing(text: string, sensitive: TextTest | undefined): boolean {
   return (
     text.startsWith('#!') ||
     STRUCTURAL.test(text) ||
@@ -108,7 +105,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
       diagnostics.push({
         file: f.path,
         line: 1,
-        kind: 'parse-error',
+        kind: 'not-analysed',
         message: `internal: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
       });
     }

@@ -16,6 +16,7 @@ import { builtinModules } from 'node:module';
 import { ts } from 'ts-morph';
 import type { Language, Location } from '../../facts/types.js';
 import type { CollectContext } from '../types.js';
+import { parseBounded, type BlankedRegion } from './depth.js';
 import { inRoot, matchPaths, normalizePath, TsConfigs } from './tsconfig.js';
 
 export interface ImportBinding {
@@ -45,6 +46,8 @@ export interface FileModel {
   cjsExport?: ts.Expression;
   /** Every module this file imports or requires (specifier and 1-based line). */
   importSpecs: Array<{ spec: string; line: number; names: string[] }>;
+  /** Parts of the text too deep to parse or walk, blanked before parsing (not analysed). */
+  blanked?: BlankedRegion[];
 }
 
 /** A declaration found by a scope lookup. */
@@ -108,12 +111,14 @@ export class Workspace {
     return n;
   }
 
-  private parse(path: string, text: string): FileModel {
+  private parse(path: string, source: string): FileModel {
     const isJson = path.endsWith('.json');
-    const sf = ts.createSourceFile('/' + path, text, ts.ScriptTarget.Latest, true, scriptKindFor(path));
+    // Too deep to parse or walk: that part is blanked and reported, the rest is kept (depth.ts).
+    const { sf, text, blanked } = parseBounded(source, (t) => ts.createSourceFile('/' + path, t, ts.ScriptTarget.Latest, true, scriptKindFor(path)));
     const language: Language =
       this.languages.get(path) ?? (/\.(ts|tsx|mts|cts)$/.test(path) ? 'typescript' : 'javascript');
     const model: FileModel = { path, language, text, sf, isJson, exports: new Map(), exportStars: [], importSpecs: [] };
+    if (blanked.length > 0) model.blanked = blanked;
     if (isJson) {
       const first = sf.statements[0];
       if (first && ts.isExpressionStatement(first)) model.cjsExport = first.expression;

@@ -34,6 +34,7 @@ import type { CredentialFact } from '../../facts/types.js';
 import { lineIndex, perFile } from '../credentials/candidates.js';
 import type { Collector } from '../types.js';
 import { AUTH_HEADER, AUTH_HOLDER, LiteralJudge, USER_KEYS } from './credentials.js';
+import type { TextTest } from '../code/prefilter.js';
 import { sensitiveTextPattern, worthAnalysing } from './index.js';
 import type { Settings } from '../../policy/settings.js';
 
@@ -382,7 +383,7 @@ class Scanner {
 
 }
 
-const patterns = new WeakMap<Settings, RegExp | undefined>();
+const patterns = new WeakMap<Settings, TextTest | undefined>();
 
 /**
  * Credential candidates a TS/JS text states with literals (see the module comment).

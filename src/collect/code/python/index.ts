@@ -81,7 +81,7 @@ export const pythonCollector: Collector = {
       } catch (err) {
         // Never throw: an internal failure on notebooks becomes one diagnostic per notebook.
         const why = err instanceof Error ? (err.message.split('\n')[0] ?? 'error') : String(err);
-        for (const f of nb) out.diagnostics.push({ file: f.path, line: 1, kind: 'parse-error', message: `Notebook: internal error while analysing (${why})` });
+        for (const f of nb) out.diagnostics.push({ file: f.path, line: 1, kind: 'not-analysed', message: `Notebook: internal error while analysing (${why})` });
       }
     }
     return out;

@@ -4,7 +4,7 @@
  * and PowerShell `ConvertTo-SecureString "…" -AsPlainText`.
  */
 import { decodeRealUserPass, isDummy, plausibleSecret } from '../values.js';
-import { regexDetector, type Detector } from './types.js';
+import { lineAt, regexDetector, type Detector } from './types.js';
 
 export const basicAuthHeader = regexDetector({
   id: 'basic-auth-header',
@@ -32,16 +32,24 @@ export const bearerToken = regexDetector({
   key: 'Authorization',
 });
 
+/** A `curl` command word earlier on the line of `offset`. */
+function curlBefore(text: string, offset: number): boolean {
+  const { start } = lineAt(text, offset);
+  return /(?:^|[^A-Za-z0-9_-])curl(?![A-Za-z0-9_-])/.test(text.slice(start, offset));
+}
+
 export const curlUser = regexDetector({
   id: 'curl-user',
   family: 'auth-header',
   description: 'curl -u/--user user:password on a command line',
   kind: 'auth-header',
-  keywords: ['curl'],
+  // Anchored at the flag, with `curl` checked before it on the line: a pattern from
+  // `curl` to the flag (`curl\b[^\n]*?-u`) was quadratic on a line of `curl curl …`.
+  keywords: ['-u', '--user'],
   anchored: true,
-  pattern: /curl\b[^\n]*?[ \t](?:-u|--user)[ \t]*(["']?)([^\s:"'`$]{1,64}):([^\s"'`$,;)]{3,128})\1/,
+  pattern: /(?<=[ \t])(?:-u|--user)[ \t]*(["']?)([^\s:"'`$]{1,64}):([^\s"'`$,;)]{3,128})\1/,
   group: 3,
-  validate: (pass, m) => !isDummy(pass) && pass !== m[2],
+  validate: (pass, m, input) => !isDummy(pass) && pass !== m[2] && curlBefore(input.text, m.index),
   key: '--user',
 });
 

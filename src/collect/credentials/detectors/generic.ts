@@ -241,7 +241,8 @@ function quotedAt(text: string, at: number, lineEnd: number): Value | undefined 
   return undefined;
 }
 
-const UNQUOTED = /[^\s"'`,;)}\]<>|&\\]+/y;
+// Bounded: the value of every hit on a 200 KB line of `password=password=…` ran to the line's end.
+const UNQUOTED = /[^\s"'`,;)}\]<>|&\\]{1,1024}/y;
 
 function unquotedAt(text: string, at: number, lineEnd: number): Value | undefined {
   if (text.startsWith('${', at)) {
@@ -252,7 +253,7 @@ function unquotedAt(text: string, at: number, lineEnd: number): Value | undefine
   UNQUOTED.lastIndex = at;
   const m = UNQUOTED.exec(text);
   if (!m) return undefined;
-  let v = m[0];
+  let v = m[0].slice(0, Math.max(0, lineEnd - at));
   while (v.length > 0 && /[.\\]$/.test(v)) v = v.slice(0, -1);
   return v ? { value: v, start: at, end: at + v.length } : undefined;
 }

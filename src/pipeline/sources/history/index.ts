@@ -271,7 +271,8 @@ export async function scanHistory(opts: HistoryScanOptions): Promise<HistoryScan
   facts.credentials = [...firstSeen.values()].map((i) => i.fact);
   const byMatch = new Map<string, Introduced>();
   for (const i of firstSeen.values()) {
-    const k = matchKey(i.fact.file, i.fact.line, i.fact.column, `${i.fact.key ?? ''}|${i.fact.valueHash}`);
+    // The policies' fingerprint anchor of a credential (credentials.rego match_of): no value hash in it.
+    const k = matchKey(i.fact.file, i.fact.line, i.fact.column, `${i.fact.key ?? ''}|${i.fact.kind}|${i.fact.redacted}`);
     const prev = byMatch.get(k);
     if (!prev || i.at < prev.at) byMatch.set(k, i);
   }
