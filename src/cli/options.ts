@@ -15,6 +15,11 @@ export const sharedOptions = {
     new Option('--fail-on <severity>', description).choices(FAIL_ON).default('high'),
   config: () => new Option('-c, --config <file>', 'configuration file (default: .dancu-guard.yml at the scanned root)'),
   declaration: () => new Option('--declaration <file>', 'integration declaration (default: dancu-integration.yml at the root)'),
+  trustedConfig: () =>
+    new Option(
+      '--trusted-config <file>',
+      "the province's configuration: the repository's .dancu-guard.yml, .dancu-guardignore, baseline and inline directives can then only tighten it (docs/security.md)",
+    ),
   lang: () => new Option('--lang <lang>', 'language of messages and remediation').choices(['vi', 'en']).default('en'),
   noProgress: () => new Option('--no-progress', 'do not show progress on the terminal'),
   noColor: () => new Option('--no-color', 'no ANSI colours in text output'),
@@ -29,6 +34,7 @@ export interface CommonCliOptions {
   format: string;
   output?: string;
   config?: string;
+  trustedConfig?: string;
   lang: Lang;
   progress: boolean;
   color: boolean;

@@ -7,6 +7,8 @@
 import type { Lang } from '../findings/types.js';
 import { ruleCatalog } from '../policy/bundle.js';
 import { FORMATTERS, reportExtras } from '../report/index.js';
+import { acceptanceOf } from '../pipeline/trust.js';
+import { neutralizeCommands } from '../report/github.js';
 import { sanitizeTerminal } from '../report/text.js';
 import { UsageError } from '../util/errors.js';
 import { TOOL } from '../version.js';
@@ -95,6 +97,7 @@ export function formatGate(result: GateResult, format: string, opts: { lang: Lan
       summary: result.summary,
       rules: ruleCatalog(),
       root: result.root,
+      acceptance: acceptanceOf({ suppressed: result.analysis.suppressed, summary: result.summary, policy: result.analysis.scan.policy }),
       ...(format === 'html'
         ? {
             preface: gateHeader(result, opts.lang),
@@ -105,7 +108,7 @@ export function formatGate(result: GateResult, format: string, opts: { lang: Lan
     { lang: opts.lang, ...(opts.color !== undefined ? { color: opts.color } : {}) },
   );
   // Header fields come from the repository (system, owner, attestation file names): no terminal controls.
-  if (format === 'text') return `${gateHeader(result, opts.lang).map(sanitizeTerminal).join('\n')}\n\n${body}`;
+  if (format === 'text') return neutralizeCommands(`${gateHeader(result, opts.lang).map(sanitizeTerminal).join('\n')}\n\n${body}`);
   if (format === 'markdown') {
     const [title, ...rest] = gateHeader(result, opts.lang);
     return `## ${title}\n\n${rest.map((l) => `- ${l.trim()}`).join('\n')}\n\n${body}`;

@@ -96,6 +96,8 @@ export interface BaseScanOptions {
   commit: string;
   /** An explicit config file (relative to the current directory); else the base's own. */
   configPath?: string;
+  /** The trusted configuration, as for the current scan. */
+  trustedConfigPath?: string;
   /** The same baseline as the current scan. */
   baseline?: string;
   lang?: Lang;
@@ -111,6 +113,7 @@ export async function scanBaseCommit(opts: BaseScanOptions): Promise<Finding[]> 
     path: opts.root,
     source: gitTreeSource(opts.root, opts.commit),
     ...(opts.configPath ? { configPath: resolve(opts.configPath) } : {}),
+    ...(opts.trustedConfigPath ? { trustedConfigPath: resolve(opts.trustedConfigPath) } : {}),
     ...(opts.baseline ? { baseline: resolve(opts.baseline) } : {}),
     ...(opts.lang ? { lang: opts.lang } : {}),
     ...(opts.today ? { today: opts.today } : {}),
@@ -164,6 +167,7 @@ export interface NarrowedScan {
 export interface NarrowOptions {
   /** As given to the current scan, so the base is scanned the same way. */
   configPath?: string;
+  trustedConfigPath?: string;
   baseline?: string;
   lang?: Lang;
   today?: string;
@@ -193,6 +197,7 @@ export async function gateByChanges(
         root: result.root,
         commit: baseCommit,
         ...(opts.configPath ? { configPath: opts.configPath } : {}),
+        ...(opts.trustedConfigPath ? { trustedConfigPath: opts.trustedConfigPath } : {}),
         ...(opts.baseline ? { baseline: opts.baseline } : {}),
         ...(opts.lang ? { lang: opts.lang } : {}),
         ...(opts.today ? { today: opts.today } : {}),

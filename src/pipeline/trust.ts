@@ -37,11 +37,15 @@ import {
 import { DEFAULT_MAX_FILE_SIZE, discover, GUARD_IGNORE_FILE } from '../discover/index.js';
 import { inspectFile } from '../discover/inspect.js';
 import type { DiscoverResult } from '../discover/types.js';
-import type { ExceptionFact, Facts, SuppressionFact, WeakeningFact } from '../facts/types.js';
-import { parseBaseline, readBaseline, type Baseline } from '../findings/baseline.js';
-import type { Severity } from '../findings/types.js';
+import { emptyFacts, type ExceptionFact, type Facts, type RepoFact, type SuppressionFact, type WeakeningFact } from '../facts/types.js';
+import { parseBaseline, readBaseline, type Baseline, type BaselineResult } from '../findings/baseline.js';
+import { locationKey, rejectedLocations, type SuppressedFinding } from '../findings/suppress.js';
+import type { Finding, Severity } from '../findings/types.js';
 import { filesContainingAt, openRepo, readAtCommit } from '../git/repo.js';
+import { evaluateFindings, type Evaluator } from '../policy/evaluate.js';
 import type { Settings } from '../policy/settings.js';
+import type { AcceptedBy, Acceptance, SuppressedRecord } from '../report/suppressed.js';
+import type { Summary } from '../report/types.js';
 import { isLexicallyInside, readInput } from '../util/files.js';
 import type { OpenedTree } from './source.js';
 
@@ -74,6 +78,8 @@ export interface PolicyReport {
   weakenings: WeakeningFact[];
   /** Deployment manifests a repository ignore would have hidden, scanned anyway. */
   readmitted: string[];
+  /** For stderr / the Action log (e.g. a trusted config the repository itself holds). */
+  warnings: string[];
 }
 
 export interface ScanPolicy {
@@ -160,6 +166,10 @@ export async function resolvePolicy(tree: OpenedTree, opts: TrustOptions): Promi
     notApplied,
     weakenings,
     readmitted,
+    warnings:
+      opts.trustedConfigPath && isLexicallyInside(tree.root, opts.trustedConfigPath)
+        ? [`the trusted configuration ${opts.trustedConfigPath} lies inside the scanned repository, which can change it: keep it where the contractor cannot (docs/security.md)`]
+        : [],
   };
   let applied: SuppressionFact[] | undefined;
   return {
@@ -369,4 +379,102 @@ function readmitManifests(found: DiscoverResult, readmitted: string[]): Discover
   if (readmitted.length === 0) return found;
   const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { ...found, files: files.sort(byPath), skipped: skipped.sort(byPath), ignored };
+}
+
+/**
+ * What a scan accepted instead of reporting, and by what, with what it refused to
+ * accept: the `acceptance` every report lists (report/suppressed.ts).
+ */
+export function acceptanceOf(result: {
+  suppressed: readonly SuppressedFinding[];
+  baseline?: BaselineResult;
+  summary: Summary;
+  policy?: PolicyReport;
+}): Acceptance {
+  const record = (f: Finding, by: AcceptedBy): SuppressedRecord => ({
+    ruleId: f.ruleId,
+    title: f.title,
+    severity: f.severity,
+    category: f.category,
+    file: f.file,
+    line: f.line,
+    message: f.message,
+    fingerprint: f.fingerprint,
+    ...(f.value !== undefined ? { value: f.value } : {}),
+    by,
+  });
+  const suppressed = result.suppressed.map(({ finding, by }) =>
+    record(finding, { kind: by.kind, file: by.file, line: by.line, reason: by.reason, ...(by.expires ? { expires: by.expires } : {}) }),
+  );
+  const baselineFile = result.summary.baseline?.file;
+  for (const f of result.baseline?.known ?? []) suppressed.push(record(f, { kind: 'baseline', file: baselineFile ?? 'baseline', line: 1 }));
+  const policy = result.policy;
+  return {
+    suppressed,
+    ignored: (result.summary.skippedFiles ?? []).filter((s) => s.reason === 'ignored-by-config').map((s) => s.path),
+    notApplied: policy?.notApplied ?? [],
+    readmitted: policy?.readmitted ?? [],
+    mode: policy?.mode ?? 'repository',
+    ...(policy?.trustedConfig ? { trustedConfig: policy.trustedConfig } : {}),
+  };
+}
+
+/**
+ * For scans that judge directives and exceptions outside the main evaluation
+ * (`--history`): keep those the policies accept (no DG-CFG-002 for a missing target
+ * or a reason that is not a real one). Each distinct reason is put to the policies once.
+ */
+export async function acceptableBy(
+  evaluator: Evaluator,
+  repo: RepoFact,
+  directives: readonly SuppressionFact[],
+  exceptions: readonly ExceptionFact[],
+): Promise<{ directives: (list: readonly SuppressionFact[]) => SuppressionFact[]; exceptions: ExceptionFact[] }> {
+  const reasons = [...new Set(directives.map((d) => d.reason).filter((r): r is string => r !== undefined))];
+  const probe = '(reason)';
+  const raw = evaluateFindings(evaluator, {
+    ...emptyFacts(repo),
+    suppressions: reasons.map((reason, i) => ({ file: probe, line: i + 1, targets: ['reason'], reason })),
+    exceptions: [...exceptions],
+  });
+  const rejected = rejectedLocations(raw);
+  const bad = new Set(reasons.filter((_, i) => rejected.has(locationKey(probe, i + 1))));
+  return {
+    directives: (list) => list.filter((d) => d.reason === undefined || !bad.has(d.reason)),
+    exceptions: exceptions.filter((e) => !rejected.has(locationKey(e.file, e.line))),
+  };
+}
+
+/**
+ * `--history` with a trusted config: the effective config (the trusted config's
+ * exceptions, the repository's only where it tightens), whether the baseline is the
+ * repository's (inside the root: not applied), and what was not applied.
+ */
+export function restrictedHistoryConfig(
+  root: string,
+  own: LoadedConfig,
+  trustedPath: string,
+  baselinePath: string | undefined,
+): { config: LoadedConfig; baselineRefused: boolean; report: PolicyReport } {
+  const trusted = loadTrustedConfig(trustedPath);
+  const effective = combineConfigs(root, own, { trusted, why: 'trusted-config' });
+  const notApplied = [...effective.notApplied];
+  const ignoreFile = readIgnoreFile(root);
+  (ignoreFile ?? '').split(/\r?\n/).forEach((l, i) => {
+    const p = l.trim();
+    if (p && !p.startsWith('#')) notApplied.push({ kind: 'ignore-file', file: GUARD_IGNORE_FILE, line: i + 1, what: `${GUARD_IGNORE_FILE}: ${p}`, why: 'trusted-config' });
+  });
+  const baselineRefused = baselinePath !== undefined && isLexicallyInside(root, resolve(baselinePath));
+  if (baselineRefused) {
+    notApplied.push({ kind: 'baseline', file: repoRelative(root, resolve(baselinePath)), line: 1, what: 'the baseline (inside the repository)', why: 'trusted-config' });
+  }
+  return {
+    config: {
+      path: trusted.path!,
+      config: { ...effective.config, ...(trusted.config.exceptions ? { exceptions: trusted.config.exceptions } : {}) },
+      exceptionLines: trusted.exceptionLines,
+    },
+    baselineRefused,
+    report: { mode: 'trusted', trustedConfig: trustedPath, notApplied, weakenings: [], readmitted: [], warnings: [] },
+  };
 }

@@ -1,4 +1,6 @@
 import type { Finding, Severity } from '../findings/types.js';
+import { neutralizeCommands } from './github.js';
+import { suppressedText } from './suppressed.js';
 import type { Formatter, ReportOptions } from './types.js';
 
 const LABELS = {
@@ -64,6 +66,8 @@ export const formatText: Formatter = (input, opts) => {
     for (const e of s.baseline.stale) lines.push(`  ${t(e.file)}:${t(e.line)}  ${t(e.ruleId)}  ${t(e.fingerprint)}`);
     lines.push('');
   }
+  const accepted = suppressedText(input.acceptance, opts.lang, t);
+  if (accepted.length) lines.push(...accepted, '');
   if (input.findings.length === 0) lines.push(L.none);
   const sev = (Object.entries(s.bySeverity) as Array<[Severity, number]>)
     .filter(([, n]) => n > 0)
@@ -82,5 +86,7 @@ export const formatText: Formatter = (input, opts) => {
   );
   const verdict = s.verdict === 'fail' ? paint(opts, COLORS.critical, 'FAIL') : paint(opts, '\x1b[32m', 'PASS');
   lines.push(`${L.verdict}: ${verdict} (--fail-on ${t(s.failOn)}: ${s.blocking} blocking)`);
-  return `${lines.join('\n')}\n`;
+  // On a CI runner no line may act as a workflow command (`::…`, `##[`): paths and
+  // messages come from the repository (report/github.ts, the one escaper).
+  return neutralizeCommands(`${lines.join('\n')}\n`);
 };

@@ -17,6 +17,7 @@ interface GateCliOptions {
   output?: string;
   failOn: Severity | 'none';
   config?: string;
+  trustedConfig?: string;
   declaration?: string;
   lang: Lang;
   progress: boolean;
@@ -39,6 +40,7 @@ export function registerGateCommand(program: Command): void {
     .addOption(sharedOptions.output())
     .addOption(sharedOptions.failOn('block (exit 1) when a finding is at or above this severity'))
     .addOption(sharedOptions.config())
+    .addOption(sharedOptions.trustedConfig())
     .addOption(sharedOptions.declaration())
     .option('--trust-key <file>', "the province's public key: approvals count only when signed with it (repeatable, for key rotation; docs/approvals.md)", collect)
     .option('--attestation <file>', 'a signed approval besides those in dancu-approvals/ (repeatable; needs --trust-key)', collect)
@@ -57,6 +59,7 @@ Exit codes:
 
 Examples:
   dancu-guard gate . --deploy-date 2026-12-01 --trust-key /etc/dancu-guard/tinh-mau.pub
+  dancu-guard gate . --trusted-config /etc/dancu-guard/tinh-mau.yml   # the repository can only tighten it
   dancu-guard gate . --deploy-date 2026-12-01 --format json --output gate.json
   dancu-guard gate . --lang vi`,
     )
@@ -73,6 +76,7 @@ export async function gateCommand(path: string, opts: GateCliOptions): Promise<n
       path,
       ...(opts.deployDate ? { deployDate: opts.deployDate } : {}),
       ...(opts.config ? { configPath: opts.config } : {}),
+      ...(opts.trustedConfig ? { trustedConfigPath: opts.trustedConfig } : {}),
       ...(opts.declaration ? { declarationPath: opts.declaration } : {}),
       ...(opts.trustKey ? { trustKeys: opts.trustKey } : {}),
       ...(opts.attestation ? { attestations: opts.attestation } : {}),
@@ -88,7 +92,7 @@ export async function gateCommand(path: string, opts: GateCliOptions): Promise<n
   for (const w of result.warnings) process.stderr.write(`dancu-guard: warning: ${w}\n`);
   const report = formatGate(result, opts.format, { lang: opts.lang, color: useColor(opts) });
   if (opts.output) {
-    writeOutput(opts.output, report);
+    writeOutput(opts.output, report, { root: result.root });
     process.stderr.write(
       `dancu-guard: gate ${result.blocked ? 'BLOCKED' : 'ALLOWED'} for ${result.deployDate}: ${result.summary.total} findings (${result.summary.blocking} blocking) written to ${opts.output}\n`,
     );

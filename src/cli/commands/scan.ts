@@ -12,6 +12,7 @@ import { narrowToChangedLines } from '../../pipeline/changes.js';
 import { scan, type ScanResult } from '../../pipeline/scan.js';
 import { scanHistoryAt, type HistoryScanResult } from '../../pipeline/sources/history/index.js';
 import { scanStaged } from '../../pipeline/sources/staged.js';
+import { acceptanceOf } from '../../pipeline/trust.js';
 import { ruleCatalog } from '../../policy/bundle.js';
 import { FORMATTERS, reportExtras } from '../../report/index.js';
 import { UsageError } from '../../util/errors.js';
@@ -29,6 +30,7 @@ export function registerScanCommand(program: Command): void {
     .addOption(sharedOptions.output())
     .addOption(sharedOptions.failOn())
     .addOption(sharedOptions.config())
+    .addOption(sharedOptions.trustedConfig())
     .addOption(sharedOptions.lang())
     .option('--baseline <file>', 'report only findings not recorded in this baseline file (and list stale entries)')
     .option('--write-baseline <file>', 'record the current findings in a baseline file, then exit 0')
@@ -93,6 +95,7 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
     lang: opts.lang,
     failOn: opts.failOn,
     ...(opts.config ? { configPath: opts.config } : {}),
+    ...(opts.trustedConfig ? { trustedConfigPath: opts.trustedConfig } : {}),
     ...(opts.baseline ? { baseline: opts.baseline } : {}),
     onProgress: progress.update,
   };
@@ -103,11 +106,13 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
     } else if (opts.staged) {
       result = await scanStaged({ root: path, ...common });
     } else {
-      result = await scan({ path, ...common });
+      // --changed-since is PR mode: the merge-base's config, ignores, baseline and directives apply.
+      result = await scan({ path, ...common, ...(since ? { prBase: { commit: since.mergeBase } } : {}) });
     }
   } finally {
     progress.done();
   }
+  for (const w of ('policy' in result ? result.policy?.warnings : undefined) ?? []) process.stderr.write(`dancu-guard: warning: ${w}\n`);
   if (opts.writeBaseline) {
     const written = writeBaseline(opts.writeBaseline, result.unsuppressed);
     process.stderr.write(`dancu-guard: recorded ${written.findings.length} findings in ${opts.writeBaseline}\n`);
@@ -117,7 +122,7 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
     since && 'facts' in result
       ? await narrowToChangedLines(result, since, {
           ...(opts.config ? { configPath: opts.config } : {}),
-          ...(opts.baseline ? { baseline: opts.baseline } : {}),
+          ...(opts.trustedConfig ? { trustedConfigPath: opts.trustedConfig } : {}),
           lang: opts.lang,
         })
       : undefined;
@@ -141,12 +146,13 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
       root: result.root,
       // HTML: redacted code context, read from the working tree only when it is what was scanned.
       ...reportExtras(opts.format, opts.staged || opts.history || !('facts' in result) ? undefined : result, findings),
+      acceptance: acceptanceOf(result),
       ...(opts.automationCategory ? { automationCategory: opts.automationCategory } : {}),
     },
     { lang: opts.lang, color: useColor(opts) },
   );
   if (opts.output) {
-    writeOutput(opts.output, report);
+    writeOutput(opts.output, report, { root: result.root });
     process.stderr.write(
       `dancu-guard: ${summary.total} findings (${summary.blocking} blocking) written to ${opts.output}\n`,
     );
