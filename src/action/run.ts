@@ -108,10 +108,20 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
     const got = await pullRequestChanges(ctx, pr, gh, notes, problems, runner);
     changes = got?.changes;
     baseCommit = got?.baseCommit;
-    prBase = baseCommit ? { commit: baseCommit } : { unavailable: 'the checkout does not have the base commit' };
-    if (!baseCommit) {
+    if (baseCommit) {
+      prBase = { commit: baseCommit };
+    } else {
+      // What the pull request does not touch is the base's; what it touches cannot be
+      // compared with the base, so it does not apply (nothing does without a file list).
+      const rootPrefix = repoPrefix(ctx.workspace, inputs.path);
+      prBase = {
+        unavailable: 'the checkout does not have the base commit',
+        ...(changes ? { changed: { files: changes.files, prefix: rootPrefix ? `${rootPrefix}/` : '' } } : {}),
+      };
       notes.push(
-        "Without the base commit the repository's exceptions, ignores, approvals, logger and limiter patterns, baseline and inline directives are not applied (they could be the pull request's own). Check out with fetch-depth: 0.",
+        changes
+          ? "Without the base commit, the config, ignore file and baseline apply only where the pull request does not change them, and inline directives only on lines it does not change (a new one blocks: DG-CFG-005). Check out with fetch-depth: 0."
+          : "Without the base commit or the pull request's file list, the repository's exceptions, ignores, approvals, logger and limiter patterns, baseline and inline directives are not applied (they could be the pull request's own).",
       );
     }
   }
@@ -436,6 +446,7 @@ function inRepository(a: Acceptance, toRepo: (p: string) => string): Acceptance 
     suppressed: a.suppressed.map((s) => ({ ...s, file: toRepo(s.file), by: { ...s.by, file: toRepo(s.by.file) } })),
     ignored: a.ignored.map(toRepo),
     notApplied: a.notApplied.map((n) => ({ ...n, file: toRepo(n.file) })),
+    accepting: a.accepting.map((n) => ({ ...n, file: toRepo(n.file) })),
     readmitted: a.readmitted.map(toRepo),
   };
 }

@@ -117,6 +117,34 @@ export interface EffectiveConfig {
   /** The strictest `failOn` of the configs applied, if any sets one. */
   failOnFloor?: Severity;
   notApplied: NotApplied[];
+  /** The accepting values that do apply, and where they are written (every report lists them). */
+  accepting: AcceptingValue[];
+}
+
+/** An accepting value in effect: an exception, ignore, approval glob, logger or limiter pattern, extra working day. */
+export interface AcceptingValue {
+  kind: WeakeningKind;
+  file: string;
+  line: number;
+  what: string;
+}
+
+/** The accepting values of one config, where they are written. */
+function acceptingOf(root: string, loaded: LoadedConfig | undefined): AcceptingValue[] {
+  if (!loaded?.path) return [];
+  const c = loaded.config;
+  const file = display(root, loaded);
+  const line = (path: Array<string | number>) => loaded.lineAt?.(path) ?? 1;
+  const out: AcceptingValue[] = [];
+  for (const key of LIST_KEYS) {
+    const rule = KEY_EFFECTS[key];
+    if (rule.effect !== 'accepts' && rule.effect !== 'first-set') continue;
+    listOf(c, key).forEach((p, i) => {
+      if (!(key === 'ignore' && isReinclude(p))) out.push({ kind: rule.kind!, file, line: line(keyPathOf(key, i)), what: `${key}: ${p}` });
+    });
+  }
+  (c.exceptions ?? []).forEach((e, i) => out.push({ kind: 'exception', file, line: line(['exceptions', i]), what: `exceptions[${i}]: ${describeException(e)}` }));
+  return out;
 }
 
 function display(root: string, loaded: LoadedConfig | undefined, fallback = '.dancu-guard.yml'): string {
@@ -152,7 +180,13 @@ export function combineConfigs(
 ): EffectiveConfig {
   const own = repo.config;
   if (!restrict) {
-    return { config: own, exceptions: placed(root, repo), ...(own.failOn ? { failOnFloor: own.failOn } : {}), notApplied: [] };
+    return {
+      config: own,
+      exceptions: placed(root, repo),
+      ...(own.failOn ? { failOnFloor: own.failOn } : {}),
+      notApplied: [],
+      accepting: acceptingOf(root, repo),
+    };
   }
   const trusted = restrict.trusted?.config ?? {};
   const file = display(root, repo);
@@ -199,6 +233,7 @@ export function combineConfigs(
     exceptions: restrict.trusted ? placed(root, restrict.trusted) : [],
     ...(floor ? { failOnFloor: floor } : {}),
     notApplied,
+    accepting: acceptingOf(root, restrict.trusted),
   };
 }
 

@@ -22,7 +22,8 @@
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseSuppressions } from '../collect/suppressions.js';
-import { repoRelative } from '../config/document.js';
+import { isRealDate, repoRelative } from '../config/document.js';
+import { UsageError } from '../util/errors.js';
 import { CONFIG_FILE_NAMES, loadConfig, mergeSettings, parseConfigWithLines, type LoadedConfig } from '../config/load.js';
 import {
   baselineWeakenings,
@@ -30,6 +31,7 @@ import {
   configWeakenings,
   ignoreFileWeakenings,
   placedExceptionFacts,
+  type AcceptingValue,
   type EffectiveConfig,
   type NotApplied,
   type NotAppliedWhy,
@@ -41,6 +43,7 @@ import { emptyFacts, type ExceptionFact, type Facts, type RepoFact, type Suppres
 import { parseBaseline, readBaseline, type Baseline, type BaselineResult } from '../findings/baseline.js';
 import { locationKey, rejectedLocations, type SuppressedFinding } from '../findings/suppress.js';
 import type { Finding, Severity } from '../findings/types.js';
+import type { ChangeSet } from '../git/diff.js';
 import { filesContainingAt, openRepo, readAtCommit } from '../git/repo.js';
 import { evaluateFindings, type Evaluator } from '../policy/evaluate.js';
 import type { Settings } from '../policy/settings.js';
@@ -49,8 +52,14 @@ import type { Summary } from '../report/types.js';
 import { isLexicallyInside, readInput } from '../util/files.js';
 import type { OpenedTree } from './source.js';
 
-/** The base commit of PR mode, or why there is none. */
-export type PullRequestBase = { commit: string } | { unavailable: string };
+/**
+ * The base commit of PR mode; or why there is none, with what the pull request changes
+ * when that is known otherwise (the GitHub API's file list): paths relative to the
+ * repository, `prefix` the scanned root's path in it ('' or `dir/`).
+ */
+export type PullRequestBase =
+  | { commit: string }
+  | { unavailable: string; changed?: { files: ChangeSet['files']; prefix: string } };
 
 export interface TrustOptions {
   /** The province's configuration: with it the repository can only tighten. */
@@ -74,6 +83,8 @@ export interface PolicyReport {
   base?: PullRequestBase;
   /** Repository values not applied (trusted config, or no base commit). */
   notApplied: NotApplied[];
+  /** Accepting config values that apply (the repository's, the base commit's or the trusted config's). */
+  accepting: AcceptingValue[];
   /** PR mode: what the change weakens (each is also a DG-CFG-005 finding). */
   weakenings: WeakeningFact[];
   /** Deployment manifests a repository ignore would have hidden, scanned anyway. */
@@ -116,9 +127,21 @@ export async function resolvePolicy(tree: OpenedTree, opts: TrustOptions): Promi
   const base = prBase && 'commit' in prBase ? await baseInputs(tree, prBase.commit, configPath, opts.baseline) : undefined;
   const repoConfig = base?.config ?? own;
 
-  const why: NotAppliedWhy | undefined = trusted ? 'trusted-config' : prBase && !base ? 'no-base' : undefined;
+  // Without the base commit, what the pull request does not touch (per the API's file
+  // list) is the base's and applies; what it touches, or everything when that list is
+  // not known either, does not.
+  const noBase = prBase && !('commit' in prBase) ? prBase : undefined;
+  const changedFile = (abs: string | undefined): boolean => {
+    const changed = noBase?.changed;
+    if (!changed || abs === undefined) return true;
+    return changed.files.has(`${changed.prefix}${repoRelative(tree.root, abs)}`);
+  };
+  const restricted = (abs: string | undefined): NotAppliedWhy | undefined =>
+    trusted ? 'trusted-config' : noBase && changedFile(abs) ? 'no-base' : undefined;
   const mode: PolicyMode = trusted ? 'trusted' : base ? 'pull-request' : prBase ? 'no-base' : 'repository';
-  const effective: EffectiveConfig = combineConfigs(tree.dir, repoConfig, why ? { ...(trusted ? { trusted } : {}), why } : undefined);
+
+  const whyConfig = restricted(own.path);
+  const effective: EffectiveConfig = combineConfigs(tree.dir, repoConfig, whyConfig ? { ...(trusted ? { trusted } : {}), why: whyConfig } : undefined);
   const notApplied = [...effective.notApplied];
   const weakenings: WeakeningFact[] = base ? configWeakenings(tree.dir, base.config, own) : [];
 
@@ -127,15 +150,20 @@ export async function resolvePolicy(tree: OpenedTree, opts: TrustOptions): Promi
   const ownIgnore = readIgnoreFile(tree.dir);
   const repoIgnore = base ? base.ignoreFile : ownIgnore;
   if (base) weakenings.push(...ignoreFileWeakenings(GUARD_IGNORE_FILE, base.ignoreFile, ownIgnore));
+  const whyIgnore = restricted(join(tree.dir, GUARD_IGNORE_FILE));
   const ignoreLines = (repoIgnore ?? '').split(/\r?\n/).map((l) => l.trim());
-  if (why) {
+  if (whyIgnore) {
     ignoreLines.forEach((l, i) => {
       if (l && !l.startsWith('#') && !l.startsWith('!')) {
-        notApplied.push({ kind: 'ignore-file', file: GUARD_IGNORE_FILE, line: i + 1, what: `${GUARD_IGNORE_FILE}: ${l}`, why });
+        notApplied.push({ kind: 'ignore-file', file: GUARD_IGNORE_FILE, line: i + 1, what: `${GUARD_IGNORE_FILE}: ${l}`, why: whyIgnore });
       }
     });
   }
-  const guardIgnore = why ? ignoreLines.filter((l) => l.startsWith('!')) : base ? ignoreLines.filter((l) => l && !l.startsWith('#')) : undefined;
+  const guardIgnore = whyIgnore
+    ? ignoreLines.filter((l) => l.startsWith('!'))
+    : base
+      ? ignoreLines.filter((l) => l && !l.startsWith('#'))
+      : undefined;
   const ignore = [...(guardIgnore ?? []), ...(effective.config.ignore ?? [])];
 
   // The baseline.
@@ -146,11 +174,12 @@ export async function resolvePolicy(tree: OpenedTree, opts: TrustOptions): Promi
     const ownDoc = parseBaseline(ownText, opts.baseline);
     const doc = base ? base.baseline ?? emptyBaseline() : ownDoc;
     if (base) weakenings.push(...baselineWeakenings(repoRelative(tree.root, path), base.baseline, ownDoc, ownText));
-    if (why && isLexicallyInside(tree.root, path)) {
+    const whyBaseline = isLexicallyInside(tree.root, path) ? restricted(path) : undefined;
+    if (whyBaseline) {
       // Inside the repository: the repository wrote it.
       const file = repoRelative(tree.root, path);
       for (const e of doc.findings) {
-        notApplied.push({ kind: 'baseline', file, line: 1, what: `${e.ruleId} ${e.file}:${e.line} (fingerprint ${e.fingerprint.slice(0, 12)})`, why });
+        notApplied.push({ kind: 'baseline', file, line: 1, what: `${e.ruleId} ${e.file}:${e.line} (fingerprint ${e.fingerprint.slice(0, 12)})`, why: whyBaseline });
       }
     } else {
       baseline = { doc, path: opts.baseline };
@@ -164,6 +193,7 @@ export async function resolvePolicy(tree: OpenedTree, opts: TrustOptions): Promi
     ...(opts.trustedConfigPath ? { trustedConfig: opts.trustedConfigPath } : {}),
     ...(prBase ? { base: prBase } : {}),
     notApplied,
+    accepting: effective.accepting,
     weakenings,
     readmitted,
     warnings:
@@ -187,11 +217,21 @@ export async function resolvePolicy(tree: OpenedTree, opts: TrustOptions): Promi
     async completeFacts(facts, dir, today) {
       facts.exceptions = placedExceptionFacts(effective.exceptions, today);
       const directives = facts.suppressions;
-      if (why) {
+      if (trusted || (noBase && !noBase.changed)) {
+        const why: NotAppliedWhy = trusted ? 'trusted-config' : 'no-base';
         applied = [];
         for (const s of directives) {
           notApplied.push({ kind: 'inline-suppression', file: s.file, line: s.line, what: describeDirective(s), why });
         }
+      } else if (noBase?.changed) {
+        // The pull request's changed lines: a directive on one (or above one) is its own.
+        const changed = noBase.changed;
+        const touches = (s: SuppressionFact) => {
+          const c = changed.files.get(`${changed.prefix}${s.file}`);
+          return c !== undefined && (c === 'all' || c.has(s.line) || c.has(s.line + 1));
+        };
+        applied = directives.filter((s) => !touches(s));
+        for (const s of directives.filter(touches)) weakenings.push({ kind: 'inline-suppression', file: s.file, line: s.line, what: describeDirective(s) });
       } else if (base) {
         const fresh = newDirectives(directives, await base.directives(), (file) => readText(join(dir, file)));
         const freshSet = new Set(fresh);
@@ -206,10 +246,21 @@ export async function resolvePolicy(tree: OpenedTree, opts: TrustOptions): Promi
   };
 }
 
-/** The trusted config: any readable file (it is the province's), validated like any config. */
+/**
+ * The trusted config: any readable file (it is the province's), validated like any
+ * config, its calendar dates too (the gate reads them with the repository's).
+ */
 function loadTrustedConfig(path: string): LoadedConfig {
   const text = readInput(path, 'trusted config');
-  return { path: resolve(path), ...parseConfigWithLines(text, path) };
+  const loaded: LoadedConfig = { path: resolve(path), ...parseConfigWithLines(text, path) };
+  for (const field of ['off', 'work'] as const) {
+    (loaded.config.calendar?.[field] ?? []).forEach((v, i) => {
+      if (!isRealDate(v)) {
+        throw new UsageError(`${path}:${loaded.lineAt?.(['calendar', field, i]) ?? 1}: calendar.${field}[${i}] "${v}" is not a real calendar date (YYYY-MM-DD)`);
+      }
+    });
+  }
+  return loaded;
 }
 
 function emptyBaseline(): Baseline {
@@ -413,6 +464,7 @@ export function acceptanceOf(result: {
     suppressed,
     ignored: (result.summary.skippedFiles ?? []).filter((s) => s.reason === 'ignored-by-config').map((s) => s.path),
     notApplied: policy?.notApplied ?? [],
+    accepting: policy?.accepting ?? [],
     readmitted: policy?.readmitted ?? [],
     mode: policy?.mode ?? 'repository',
     ...(policy?.trustedConfig ? { trustedConfig: policy.trustedConfig } : {}),
@@ -475,6 +527,6 @@ export function restrictedHistoryConfig(
       exceptionLines: trusted.exceptionLines,
     },
     baselineRefused,
-    report: { mode: 'trusted', trustedConfig: trustedPath, notApplied, weakenings: [], readmitted: [], warnings: [] },
+    report: { mode: 'trusted', trustedConfig: trustedPath, notApplied, accepting: effective.accepting, weakenings: [], readmitted: [], warnings: [] },
   };
 }

@@ -26,6 +26,7 @@ export const formatJson: Formatter = (input) => {
     ...(input.acceptance
       ? {
           suppressed: input.acceptance.suppressed,
+          accepting: input.acceptance.accepting,
           notApplied: input.acceptance.notApplied,
           policy: {
             mode: input.acceptance.mode,

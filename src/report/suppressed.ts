@@ -46,8 +46,18 @@ export interface NotAppliedRecord {
   why: 'trusted-config' | 'no-base';
 }
 
+/** A config value in effect that accepts (exception, ignore, approved tool, logger or limiter pattern…). */
+export interface AcceptingRecord {
+  kind: string;
+  file: string;
+  line: number;
+  what: string;
+}
+
 export interface Acceptance {
   suppressed: SuppressedRecord[];
+  /** The accepting config values in effect, and where they are written. */
+  accepting: AcceptingRecord[];
   /** Files an explicit ignore (config `ignore`, `.dancu-guardignore`) kept out of the scan. */
   ignored: string[];
   notApplied: NotAppliedRecord[];
@@ -69,6 +79,7 @@ const LABELS = {
     ignored: (n: number) => `Ignored by config or .dancu-guardignore (${n} files):`,
     notApplied: (n: number, why: string) => `Not applied (${why}) (${n}):`,
     readmitted: (n: number) => `Deployment manifests scanned although a repository ignore names them (${n}):`,
+    accepting: (n: number) => `Accepting settings in effect (${n}):`,
     by: { inline: 'inline directive', exception: 'exception', baseline: 'baseline' },
     until: 'until',
     more: (n: number) => `… and ${n} more (see the JSON or SARIF report)`,
@@ -88,6 +99,7 @@ const LABELS = {
     ignored: (n: number) => `Bị loại khỏi quét bởi cấu hình hoặc .dancu-guardignore (${n} tệp):`,
     notApplied: (n: number, why: string) => `Không áp dụng (${why}) (${n}):`,
     readmitted: (n: number) => `Tệp triển khai vẫn được quét dù kho mã khai báo bỏ qua (${n}):`,
+    accepting: (n: number) => `Thiết lập chấp nhận đang áp dụng (${n}):`,
     by: { inline: 'chỉ thị trong mã', exception: 'ngoại lệ', baseline: 'baseline' },
     until: 'đến',
     more: (n: number) => `… và ${n} mục khác (xem báo cáo JSON hoặc SARIF)`,
@@ -140,6 +152,10 @@ export function suppressedText(a: Acceptance | undefined, lang: Lang, field: (s:
     lines.push(L.ignored(a.ignored.length));
     lines.push(...capped(a.ignored, lang, (p) => `  ${field(p)}`));
   }
+  if (a.accepting.length) {
+    lines.push(L.accepting(a.accepting.length));
+    lines.push(...capped(a.accepting, lang, (n) => `  ${field(`${n.file}:${n.line}`)}  ${field(n.what)}`));
+  }
   for (const why of ['trusted-config', 'no-base'] as const) {
     const list = a.notApplied.filter((n) => n.why === why);
     if (!list.length) continue;
@@ -179,7 +195,7 @@ export function suppressedMarkdown(
     if (out.length < list.length) out.push('', L.more(list.length - out.length));
     return out;
   };
-  const total = a.suppressed.length + a.ignored.length + a.notApplied.length + a.readmitted.length;
+  const total = a.suppressed.length + a.ignored.length + a.notApplied.length + a.readmitted.length + a.accepting.length;
   const parts: string[] = [];
   if (a.mode === 'trusted' && a.trustedConfig) parts.push(esc(L.mode.trusted(a.trustedConfig), 500), '');
   if (a.mode === 'pull-request') parts.push(L.mode['pull-request'], '');
@@ -194,6 +210,9 @@ export function suppressedMarkdown(
   }
   if (a.ignored.length) {
     parts.push(`**${L.ignored(a.ignored.length)}**`, '', ...capped(a.ignored, lang, (p) => `- ${esc(p, 200)}`), '');
+  }
+  if (a.accepting.length) {
+    parts.push(`**${L.accepting(a.accepting.length)}**`, '', ...capped(a.accepting, lang, (n) => `- ${esc(`${n.file}:${n.line}`)} ${esc(n.what, 300)}`), '');
   }
   if (a.readmitted.length) parts.push(`**${L.readmitted(a.readmitted.length)}** ${a.readmitted.map((p) => esc(p, 200)).join(', ')}`, '');
   parts.push('</details>', '');
