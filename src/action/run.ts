@@ -143,7 +143,7 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
   // Paths relative to the repository (the workspace), as annotations, the check run,
   // the PR's files and code scanning expect.
   const prefix = repoPrefix(ctx.workspace, analysed.root);
-  const toRepo = (p: string) => (prefix && !isAbsolute(p) ? `${prefix}/${p}` : p);
+  const toRepo = (p: string) => (isAbsolute(p) ? repoPrefix(ctx.workspace, p) || p : prefix ? `${prefix}/${p}` : p);
   const all: Finding[] = analysed.findings.map((f) => {
     const file = (isGateFinding(f) ? analysed.declarationOutside?.get(f.file) : undefined) ?? toRepo(f.file);
     return file === f.file ? f : { ...f, file };
