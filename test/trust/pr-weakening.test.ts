@@ -184,7 +184,8 @@ describe.each(CASES)('a pull request that adds a violation and $name', (c) => {
 
 describe('a repository ignore cannot hide a credential in a deployment manifest (DG-GATE-010)', () => {
   it('ignore: [k8s/] and a .dancu-guardignore: the manifest is scanned anyway, the gate blocks, and the report says so', () => {
-    for (const hide of [{ '.dancu-guard.yml': 'ignore: ["k8s/"]\n' }, { '.dancu-guardignore': 'k8s/secret.yaml\n' }]) {
+    const hides: Array<Record<string, string>> = [{ '.dancu-guard.yml': 'ignore: ["k8s/"]\n' }, { '.dancu-guardignore': 'k8s/secret.yaml\n' }];
+    for (const hide of hides) {
       const ws = tmp('gate010');
       cpSync(join(BIN, '..', '..', 'examples', 'gate-approved'), ws, { recursive: true });
       mkdirSync(join(ws, 'k8s'), { recursive: true });
