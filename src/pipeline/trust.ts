@@ -170,7 +170,7 @@ export async function resolvePolicy(tree: OpenedTree, opts: TrustOptions): Promi
   let baseline: ScanPolicy['baseline'];
   if (opts.baseline) {
     const path = resolve(opts.baseline);
-    const ownText = readInput(path, 'baseline', tree.root);
+    const ownText = readInput(opts.baseline, 'baseline', tree.root);
     const ownDoc = parseBaseline(ownText, opts.baseline);
     const doc = base ? base.baseline ?? emptyBaseline() : ownDoc;
     if (base) weakenings.push(...baselineWeakenings(repoRelative(tree.root, path), base.baseline, ownDoc, ownText));
