@@ -45,6 +45,7 @@ import { locationKey, rejectedLocations, type SuppressedFinding } from '../findi
 import type { Finding, Severity } from '../findings/types.js';
 import type { ChangeSet } from '../git/diff.js';
 import { filesContainingAt, openRepo, readAtCommit } from '../git/repo.js';
+import { gitSync } from '../git/run.js';
 import { evaluateFindings, type Evaluator } from '../policy/evaluate.js';
 import type { Settings } from '../policy/settings.js';
 import type { AcceptedBy, Acceptance, SuppressedRecord } from '../report/suppressed.js';
@@ -197,8 +198,8 @@ export async function resolvePolicy(tree: OpenedTree, opts: TrustOptions): Promi
     weakenings,
     readmitted,
     warnings:
-      opts.trustedConfigPath && isLexicallyInside(tree.root, opts.trustedConfigPath)
-        ? [`the trusted configuration ${opts.trustedConfigPath} lies inside the scanned repository, which can change it: keep it where the contractor cannot (docs/security.md)`]
+      opts.trustedConfigPath && trackedByRepository(opts.trustedConfigPath, tree.root)
+        ? [`the trusted configuration ${opts.trustedConfigPath} is a file of the scanned repository, which can change it: keep it where the contractor cannot (docs/security.md)`]
         : [],
   };
   let applied: SuppressionFact[] | undefined;
@@ -244,6 +245,17 @@ export async function resolvePolicy(tree: OpenedTree, opts: TrustOptions): Promi
       return { suppressions: applied ?? facts.suppressions, exceptions: facts.exceptions };
     },
   };
+}
+
+/**
+ * Whether `file` is tracked by the git repository at `root` (whoever can push to it can
+ * change it). A province repository checked out into a subdirectory is not; without
+ * git nothing can be said.
+ */
+function trackedByRepository(file: string, root: string): boolean {
+  if (!isLexicallyInside(root, file)) return false;
+  const r = gitSync(['ls-files', '--error-unmatch', '--', resolve(file)], { cwd: root });
+  return r.status === 0 && r.error === undefined;
 }
 
 /**

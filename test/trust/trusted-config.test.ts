@@ -139,12 +139,17 @@ describe('scan --trusted-config', () => {
     expect(outside.doc.suppressed.map((s) => `${s.ruleId} ${s.by.kind}`)).toEqual(['DG-TOOL-001 baseline']);
   });
 
-  it('warns when the trusted config lies inside the scanned repository; refuses a bad one (exit 2)', () => {
+  it('warns when the trusted config is a file of the scanned repository; refuses a bad one (exit 2)', () => {
     const ws = tmp('inside');
-    write(ws, { ...exampleFiles('ts-compliant'), 'province/tinh-mau.yml': 'version: 1\n' });
+    write(ws, { ...exampleFiles('ts-compliant'), 'province/tinh-mau.yml': 'version: 1\n', '.province/tinh-mau.yml': 'version: 1\n' });
+    const git = gitIn(ws);
+    git('init', '-q', '-b', 'main');
+    git('add', 'province/tinh-mau.yml');
     const r = cli(['scan', '.', '--trusted-config', 'province/tinh-mau.yml'], ws);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('the trusted configuration province/tinh-mau.yml lies inside the scanned repository');
+    expect(r.stderr).toContain('the trusted configuration province/tinh-mau.yml is a file of the scanned repository, which can change it');
+    // checked out beside the code by the protected workflow, not tracked: no warning
+    expect(cli(['scan', '.', '--trusted-config', '.province/tinh-mau.yml'], ws).stderr).toBe('');
     write(ws, { 'province/bad.yml': 'exceptions: 3\n' });
     const bad = cli(['scan', '.', '--trusted-config', 'province/bad.yml'], ws);
     expect(bad.code).toBe(2);
