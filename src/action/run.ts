@@ -1,9 +1,17 @@
 /**
  * The GitHub Action: scan the checkout, decide, report.
  *
- *   inputs ─► scan ─► paths relative to the repository ─► gating ─► SARIF file
- *          ─► annotations ─► PR comment + check run (pull requests, with a token)
- *          ─► job summary ─► outputs ─► exit code
+ *   inputs ─► (pull request) changes and base commit ─► scan ─► paths relative to the
+ *          repository ─► gating ─► SARIF file ─► annotations ─► PR comment + check run
+ *          (pull requests, with a token) ─► job summary ─► outputs ─► exit code
+ *
+ * PR mode (src/pipeline/trust.ts): on a pull request the base commit's config, ignore
+ * file, baseline and inline directives apply, never the pull request's, and what the
+ * pull request does to them that loosens the gate is DG-CFG-005; `trusted-config` is
+ * the province's configuration, which the repository's can only tighten. Every report
+ * lists what was accepted and by what. Everything written to the log goes through the
+ * one escaper (runner.ts, report/github.ts); the sticky comment is adopted only when
+ * the token's own account wrote it (github.ts).
  *
  * Gating: on a pull request in `merge` mode only findings the pull request introduces
  * can block (src/pipeline/changes.ts). When the checkout has the base commit, the base is

@@ -11,8 +11,12 @@
  * creates away from the finding's line: deleting the audit-log call below a DB call,
  * changing `https` to `http` in a config file that a client elsewhere reads. The base
  * is scanned with the base's own `.dancu-guard.yml` unless a config file is given
- * explicitly (then with that one), and with the same baseline: removing an exception or
- * a directive makes its finding new.
+ * explicitly (then with that one), and with the same trusted config: removing an
+ * exception or a directive makes its finding new. The current scan itself runs in PR
+ * mode (pipeline/trust.ts): the base commit's config, ignore file, baseline and
+ * directives apply to it, and what the change does to them that loosens the gate is
+ * DG-CFG-005. (A baseline changes nothing here: the same entries accept the same
+ * fingerprints on both sides.)
  *
  * Known limit: a file renamed (or moved) by the change gets new fingerprints (the path
  * is part of them), so its findings count as new. Review the rename; full scans (push
