@@ -19,8 +19,8 @@ test_log_001_call_without_log if {
 		"column": 9,
 		"match": "axios.post|https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan|traCuuCongDan",
 		"message": {
-			"en": "Population-DB call axios.post → https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan in traCuuCongDan (line 25) is not audit-logged: no call in traCuuCongDan matches loggerPatterns.",
-			"vi": "Lời gọi CSDLQG về dân cư axios.post → https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan trong traCuuCongDan (dòng 25) không được ghi nhật ký: không có lời gọi nào trong traCuuCongDan khớp loggerPatterns.",
+			"en": "Population-DB call axios.post → https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan in traCuuCongDan (line 25) is not audit-logged: no call in traCuuCongDan matches an audit-log name (add yours under `loggers` in .dancu-guard.yml).",
+			"vi": "Lời gọi CSDLQG về dân cư axios.post → https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan trong traCuuCongDan (dòng 25) không được ghi nhật ký: không có lời gọi nào trong traCuuCongDan khớp tên hàm ghi nhật ký (bổ sung tên của đơn vị vào mục `loggers` trong .dancu-guard.yml).",
 		},
 	}}
 }
@@ -31,8 +31,8 @@ test_log_001_message_names_callers if {
 		{"name": "apiHandler", "line": 80, "calls": ["traCuuCongDan"]},
 	]})
 	[f] := [f | some f in eval([cs])]
-	f.message.en == "Population-DB call axios.post → https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan in traCuuCongDan (line 25) is not audit-logged: no call in traCuuCongDan or its callers (apiHandler, xuLyHoSo) matches loggerPatterns."
-	f.message.vi == "Lời gọi CSDLQG về dân cư axios.post → https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan trong traCuuCongDan (dòng 25) không được ghi nhật ký: không có lời gọi nào trong traCuuCongDan hoặc hàm gọi nó (apiHandler, xuLyHoSo) khớp loggerPatterns."
+	f.message.en == "Population-DB call axios.post → https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan in traCuuCongDan (line 25) is not audit-logged: no call in traCuuCongDan or its callers (apiHandler, xuLyHoSo) matches an audit-log name (add yours under `loggers` in .dancu-guard.yml)."
+	f.message.vi == "Lời gọi CSDLQG về dân cư axios.post → https://lgsp.example.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan trong traCuuCongDan (dòng 25) không được ghi nhật ký: không có lời gọi nào trong traCuuCongDan hoặc hàm gọi nó (apiHandler, xuLyHoSo) khớp tên hàm ghi nhật ký (bổ sung tên của đơn vị vào mục `loggers` trong .dancu-guard.yml)."
 }
 
 test_log_001_logger_in_function_accepted if {

@@ -36,7 +36,7 @@ export const MAX_CHECK_ANNOTATIONS = 1000;
 const LABELS = {
   en: {
     gating: (base: string, files: number) =>
-      `**Diff-aware gating:** only findings on lines this pull request adds or changes can block (${files} changed ${
+      `**Diff-aware gating:** only findings this pull request introduces can block: each finding is compared by fingerprint with a scan of the base commit (changed lines only when the base cannot be scanned; ${files} changed ${
         files === 1 ? 'file' : 'files'
       }, compared with ${base}).`,
     preExisting: (n: number) => `Pre-existing findings (not introduced by this pull request) — not blocking (${n})`,
@@ -50,7 +50,7 @@ const LABELS = {
   },
   vi: {
     gating: (base: string, files: number) =>
-      `**Chặn theo thay đổi:** chỉ các phát hiện trên dòng mà pull request này thêm hoặc sửa mới có thể chặn (${files} tệp thay đổi, so với ${base}).`,
+      `**Chặn theo thay đổi:** chỉ các phát hiện do pull request này đưa vào mới có thể chặn: mỗi phát hiện được so dấu vân tay với lần quét commit gốc (chỉ xét các dòng thay đổi khi không quét được commit gốc; ${files} tệp thay đổi, so với ${base}).`,
     preExisting: (n: number) => `Phát hiện đã có từ trước (không do pull request này đưa vào) — không chặn (${n})`,
     deploy:
       '**Chế độ `deploy`:** kiểm soát trước khi triển khai (`dancu-guard gate`) trên toàn bộ kho mã (không chặn theo thay đổi); mọi thông tin xác thực trong manifest triển khai (DG-GATE-010) đều chặn, bất kể `fail-on`.',

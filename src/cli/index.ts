@@ -1,5 +1,11 @@
 import { main } from './program.js';
 
+// A reader that stops early (`dancu-guard rules | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code;

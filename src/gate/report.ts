@@ -9,7 +9,8 @@ import { ruleCatalog } from '../policy/bundle.js';
 import { FORMATTERS, reportExtras } from '../report/index.js';
 import { acceptanceOf } from '../pipeline/trust.js';
 import { neutralizeCommands } from '../report/github.js';
-import { sanitizeTerminal } from '../report/text.js';
+import { sanitizeTerminal, verdictReason } from '../report/text.js';
+import type { ReportOptions } from '../report/types.js';
 import { UsageError } from '../util/errors.js';
 import { TOOL } from '../version.js';
 import { approvalCheck, approvalCheckLine } from './attest/status.js';
@@ -35,7 +36,6 @@ const L = {
     verdict: 'Verdict',
     allowed: 'ALLOWED',
     blocked: 'BLOCKED',
-    blocking: 'blocking finding(s) at or above',
   },
   vi: {
     title: 'Kiểm soát trước khi triển khai',
@@ -56,12 +56,15 @@ const L = {
     verdict: 'Kết luận',
     allowed: 'CHO PHÉP TRIỂN KHAI',
     blocked: 'CHẶN TRIỂN KHAI',
-    blocking: 'phát hiện ở mức từ',
   },
 } as const;
 
-/** The header lines describing what the gate decided on. */
-export function gateHeader(result: GateResult, lang: Lang): string[] {
+/**
+ * The header lines describing what the gate decided on. The verdict line closes the
+ * header unless the report already ends with one (text: `withVerdict: false`, so the
+ * output has ONE verdict line).
+ */
+export function gateHeader(result: GateResult, lang: Lang, withVerdict = true): string[] {
   const t = L[lang];
   const g = result.gate;
   const decl = g.declaration.present
@@ -72,9 +75,7 @@ export function gateHeader(result: GateResult, lang: Lang): string[] {
     ? `${n.reference}, ${t.submitted} ${n.submitted}, ${n.approved ? `${t.approved} ${n.approved.reference} ${t.on} ${n.approved.date}` : t.notApproved}, ` +
       `${t.goLive} ${n.goLive} (${n.workingDays} ${t.workingDays}; ${t.earliest} ${n.earliestGoLive})`
     : t.none;
-  const verdict = result.blocked
-    ? `${t.blocked} (${result.summary.blocking} ${t.blocking} ${result.summary.failOn})`
-    : t.allowed;
+  const verdict = `${result.blocked ? t.blocked : t.allowed} — ${verdictReason(result.summary, lang)}`;
   const signature = approvalCheck(g, n, result.findings);
   return [
     `${t.title} — ${t.deploy} ${result.deployDate}`,
@@ -82,12 +83,12 @@ export function gateHeader(result: GateResult, lang: Lang): string[] {
     `  ${t.fingerprint}: ${g.fingerprint.current} (${g.fingerprint.files.length} ${t.files})`,
     `  ${t.notice}: ${notice}`,
     ...(signature ? [`  ${approvalCheckLine(signature, lang)}`] : []),
-    `  ${t.verdict}: ${verdict}`,
+    ...(withVerdict ? [`  ${t.verdict}: ${verdict}`] : []),
   ];
 }
 
 /** The gate's report in one of FORMATTERS' formats. */
-export function formatGate(result: GateResult, format: string, opts: { lang: Lang; color?: boolean }): string {
+export function formatGate(result: GateResult, format: string, opts: { lang: Lang; color?: boolean; layout?: ReportOptions['layout'] }): string {
   const formatter = FORMATTERS[format];
   if (!formatter) throw new UsageError(`unknown format "${format}" (one of ${Object.keys(FORMATTERS).join(', ')})`);
   const body = formatter(
@@ -105,10 +106,20 @@ export function formatGate(result: GateResult, format: string, opts: { lang: Lan
           }
         : {}),
     },
-    { lang: opts.lang, ...(opts.color !== undefined ? { color: opts.color } : {}) },
+    {
+      lang: opts.lang,
+      ...(opts.color !== undefined ? { color: opts.color } : {}),
+      ...(opts.layout ? { layout: opts.layout } : {}),
+      verdictWords: { pass: L[opts.lang].allowed, fail: L[opts.lang].blocked },
+    },
   );
-  // Header fields come from the repository (system, owner, attestation file names): no terminal controls.
-  if (format === 'text') return neutralizeCommands(`${gateHeader(result, opts.lang).map(sanitizeTerminal).join('\n')}\n\n${body}`);
+  // Header fields come from the repository (system, owner, attestation file names): no
+  // terminal controls. The text report's own last line is the gate's one verdict.
+  if (format === 'text') {
+    if (opts.layout === 'quiet') return body; // --quiet: the findings and the one verdict line
+    // …and, on a CI runner, no line may act as a workflow command (report/github.ts).
+    return neutralizeCommands(`${gateHeader(result, opts.lang, false).map(sanitizeTerminal).join('\n')}\n\n${body}`);
+  }
   if (format === 'markdown') {
     const [title, ...rest] = gateHeader(result, opts.lang);
     return `## ${title}\n\n${rest.map((l) => `- ${l.trim()}`).join('\n')}\n\n${body}`;

@@ -18,6 +18,7 @@ import { emptyFacts, type Facts } from '../facts/types.js';
 import { assertValidFacts } from '../facts/validate.js';
 import { evaluateFindings, loadEvaluator, type Evaluator } from '../policy/evaluate.js';
 import type { Settings } from '../policy/settings.js';
+import { isOwnReport } from '../report/own-report.js';
 import { summarize } from '../report/summary.js';
 import type { Summary } from '../report/types.js';
 import { judge, restrictTo } from './judge.js';
@@ -60,6 +61,8 @@ export interface ScanResult {
   suppressed: SuppressedFinding[];
   baseline?: BaselineResult;
   skipped: SkippedFile[];
+  /** dancu-guard's own reports found in the tree (recognised by content) and not scanned. */
+  ownReports: string[];
   summary: Summary;
   /** What the scan applied of the repository's policy inputs, and what it did not. */
   policy: PolicyReport;
@@ -92,11 +95,14 @@ async function scanTree(tree: OpenedTree, opts: ScanOptions, started: number, pr
     // Nothing to report on (nothing staged): no scan at all.
     const facts = emptyFacts({ name: basename(tree.root), binEntries: [] });
     const summary = summarize([], 0, [], failOn, started);
-    return { root: tree.root, config, settings, facts, findings: [], unsuppressed: [], suppressed: [], skipped: [], summary, policy: policy.report };
+    return { root: tree.root, config, settings, facts, findings: [], unsuppressed: [], suppressed: [], skipped: [], ownReports: [], summary, policy: policy.report };
   }
 
   progress('discovering files…');
-  const discovered = await policy.discover(tree.dir);
+  const walked = await policy.discover(tree.dir);
+  // A previous report in the tree is never scanned (src/report/own-report.ts).
+  const ownReports = walked.files.filter((f) => isOwnReport(f.path, f.absPath)).map((f) => f.path);
+  const discovered = ownReports.length > 0 ? { ...walked, files: walked.files.filter((f) => !ownReports.includes(f.path)) } : walked;
   const texts = new Map<string, string>();
   const ctx = collectContext(tree.dir, settings, discovered.files, texts);
   const repo = { name: basename(tree.root), binEntries: binEntries(ctx) };
@@ -128,7 +134,17 @@ async function scanTree(tree: OpenedTree, opts: ScanOptions, started: number, pr
     skipped = skipped.filter((s) => only.has(s.path));
     judged = restrictTo(judged, only, { ...common, filesScanned: facts.files.filter((f) => only.has(f.path)).length, skipped });
   }
-  return { root: tree.root, config, settings, facts, evaluator, ...judged, skipped, policy: policy.report };
+  return {
+    root: tree.root,
+    config,
+    settings,
+    facts,
+    evaluator,
+    ...judged,
+    skipped,
+    ownReports: tree.only ? ownReports.filter((p) => tree.only!.has(p)) : ownReports,
+    policy: policy.report,
+  };
 }
 
 /** What every collector is given: the root, the settings, and a cached text reader. */

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Log, Region, ReportingDescriptor, Result, Suppression } from 'sarif';
 import type { Category, Finding, Lang, Severity } from '../findings/types.js';
 import type { RuleMeta } from '../policy/bundle.js';
+import { ruleDocUrl } from './rule-docs.js';
 import { describeBy, type AcceptedBy } from './suppressed.js';
 import type { Formatter, ReportInput } from './types.js';
 
@@ -153,6 +154,7 @@ function describeRule(r: RuleInfo, lang: Lang): ReportingDescriptor {
       text: `${r.title}. ${L.category}: ${r.category}. ${L.severity}: ${r.severity}.`,
     },
     defaultConfiguration: { level: LEVEL[r.severity] },
+    helpUri: ruleDocUrl(r.id, lang),
     help: {
       text: `${L.remediation}: ${r.remediation}\n\n${L.basis}:\n${basisText}`,
       markdown: `**${L.remediation}**\n\n${r.remediation}\n\n**${L.basis}**\n\n${basisMd}`,

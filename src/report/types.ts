@@ -47,6 +47,11 @@ export interface Summary {
   skippedFilesTruncated?: true;
   /** Files explicit ignores excluded that would otherwise have been checked. */
   ignoredByConfig?: number;
+  /**
+   * `--severity` / `--category`: what was kept, and how many findings were hidden (they
+   * are not counted above and do not block).
+   */
+  filtered?: { severities?: Severity[]; categories?: Category[]; hidden: number };
   /** Findings accepted by inline `dancu-guard:ignore` directives or config exceptions. */
   suppressed?: number;
   /** With --baseline: how many findings it accepted, and entries that matched nothing. */
@@ -97,6 +102,10 @@ export interface ReportOptions {
   lang: Lang;
   /** ANSI colours (text format only). */
   color?: boolean;
+  /** Text format only: `compact` (default), `quiet` (findings and verdict) or `verbose`. */
+  layout?: 'compact' | 'quiet' | 'verbose';
+  /** Text format only: the verdict's words when the caller decides something else (the gate: ALLOWED/BLOCKED). */
+  verdictWords?: { pass: string; fail: string };
 }
 
 /** A formatter is a pure function of the findings and their summary. */

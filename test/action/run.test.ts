@@ -521,7 +521,7 @@ describe('mode deploy: the pre-deployment gate', () => {
     expect(r.summary.startsWith(DEPLOY_MARKER)).toBe(true);
     expect(r.summary).toContain('## Pre-deployment gate — deploy date 2026-02-24');
     expect(r.summary).toContain('(5 working days; earliest legal go-live 2026-03-03)');
-    expect(r.summary).toContain('- Verdict: BLOCKED (1 blocking finding(s) at or above high)');
+    expect(r.summary).toContain('- Verdict: BLOCKED — 1 blocking at or above high');
     expect(r.summary).toContain('**FAIL**');
     expect(r.summary).toMatch(/\| high \| DG-GATE-003 \| dancu-integration\.yml:18 \|/);
     expect(r.summary).toContain('**DG-GATE-003** — Notice submitted fewer than 10 working days before go-live');

@@ -274,7 +274,8 @@ describe('dancu-guard gate (command)', () => {
     expect(out).toContain('Notice: 123/STTTT-CNTT, submitted 2026-10-01, approved 456/TCT-DA06 on 2026-10-20, go-live 2026-11-30');
     out = '';
     expect(await gateCommand(join(EXAMPLES, 'gate-tet'), { ...base, deployDate: '2026-02-24', lang: 'vi' })).toBe(1);
-    expect(out).toContain('Kết luận: CHẶN TRIỂN KHAI (1 phát hiện ở mức từ high)');
+    expect(out).toContain('Kết luận: CHẶN TRIỂN KHAI — 1 phát hiện chặn, từ mức cao trở lên');
+    expect(out.match(/^Kết luận:/gm)).toHaveLength(1); // one verdict line
   });
 
   it('--format json carries a gate object; --output writes a file', async () => {

@@ -145,7 +145,8 @@ describe('formatHtml: content', () => {
   it('is a pure function of its input', () => {
     const input = inputOf(findings, { codeContext: context });
     expect(formatHtml(input, { lang: 'vi' })).toBe(formatHtml(input, { lang: 'vi' }));
-    expect(FORMATTERS.html).toBe(formatHtml);
+    // The registry's html formatter is formatHtml (behind the Vietnamese tool-reason localisation).
+    expect(FORMATTERS.html!(input, { lang: 'en' })).toBe(formatHtml(input, { lang: 'en' }));
   });
 
   it('summarises verdict, counts, files, date and tool version', () => {
@@ -341,7 +342,7 @@ describe('dancu-guard gate --format html (built CLI)', () => {
     expect(r.status, r.stderr).toBe(1);
     const preface = /<ul class="preface" id="preface">([\s\S]*?)<\/ul>/.exec(r.stdout)?.[1] ?? '';
     expect(preface).toContain('<li>Pre-deployment gate — deploy date 2026-12-01</li>');
-    expect(preface).toMatch(/<li>Verdict: BLOCKED \(\d+ blocking finding\(s\) at or above high\)<\/li>/);
+    expect(preface).toMatch(/<li>Verdict: BLOCKED — \d+ blocking at or above high<\/li>/);
     expect(r.stdout).toContain('data-rule="DG-GATE-002"');
   });
 });

@@ -58,22 +58,58 @@ describe('formatters are pure functions of findings', () => {
     expect(doc.summary.verdict).toBe('fail');
   });
 
-  it('text groups by file and shows rule, severity, value and remediation', () => {
-    const out = formatText({ tool: { name: 'dancu-guard', version: '0.0.0' }, findings, summary }, { lang: 'en', color: false });
+  it('text (compact): one line per finding, the fix and basis once per rule, one verdict line', () => {
+    const twice = [...findings, { ...findings[0]!, line: 9, column: 3, fingerprint: 'another' }];
+    const s = summarize(twice, 12, [{ path: 'a.png', reason: 'binary' }], 'high', performance.now());
+    const out = formatText({ tool: { name: 'dancu-guard', version: '0.0.0' }, findings: twice, summary: s }, { lang: 'en', color: false });
     const lines = out.split('\n');
-    expect(lines[0]).toBe('src/config.ts');
-    expect(out).toContain('6:14    CRITICAL DG-CRED-001  Hardcoded credential in source code');
-    expect(out).toContain('value: Su…9x');
-    expect(out).toContain('Fix: Read it from a secret store.');
-    expect(out).toContain('Verdict: FAIL');
+    expect(lines[0]).toBe('src/config.ts:6:14  CRITICAL  DG-CRED-001  C06_secretKey holds a literal credential');
+    expect(lines).toContain('src/client.ts:10  MEDIUM    DG-LOG-001  fetch in traCuu writes no audit record');
+    // The fix, basis and link once per rule, however many findings it has.
+    expect(out.match(/Fix: Read it from a secret store\./g)).toHaveLength(1);
+    expect(out).toContain('DG-CRED-001  Hardcoded credential in source code  (2×)');
+    expect(out).toContain('Basis: Công văn 2761/BCA-QLHCTTXH, mục II.2(2)');
+    expect(out).toContain('Docs: https://github.com/your-org/dancu-guard/blob/main/docs/rules/DG-CRED-001.md');
+    expect(out.match(/^Verdict:/gm)).toHaveLength(1);
+    expect(lines.at(-2)).toBe('Verdict: FAIL — 2 blocking at or above high');
     expect(out).toContain('1 binary');
     expect(out).not.toMatch(/\x1b\[/);
   });
 
-  it('text speaks Vietnamese with --lang vi', () => {
-    const out = formatText({ tool: { name: 'dancu-guard', version: '0.0.0' }, findings: [], summary: summarize([], 3, [], 'high', performance.now()) }, { lang: 'vi' });
-    expect(out).toContain('Không có phát hiện nào.');
-    expect(out).toContain('Kết luận: PASS');
+  it('text --quiet: the finding lines and the verdict line, nothing else', () => {
+    const out = formatText({ tool: { name: 'dancu-guard', version: '0.0.0' }, findings, summary }, { lang: 'en', layout: 'quiet' });
+    expect(out.trimEnd().split('\n')).toEqual([
+      'src/config.ts:6:14  CRITICAL  DG-CRED-001  C06_secretKey holds a literal credential',
+      'src/client.ts:10  MEDIUM    DG-LOG-001  fetch in traCuu writes no audit record',
+      'Verdict: FAIL — 1 blocking at or above high',
+    ]);
+  });
+
+  it('text --verbose: grouped by file, value, fix and basis under every finding', () => {
+    const out = formatText({ tool: { name: 'dancu-guard', version: '0.0.0' }, findings, summary }, { lang: 'en', color: false, layout: 'verbose' });
+    expect(out.split('\n')[0]).toBe('src/config.ts');
+    expect(out).toContain('6:14    CRITICAL DG-CRED-001  Hardcoded credential in source code');
+    expect(out).toContain('value: Su…9x');
+    expect(out).toContain('Fix: Read it from a secret store.');
+    expect(out.match(/^Verdict:/gm)).toHaveLength(1);
+  });
+
+  it('text speaks Vietnamese with --lang vi: severities, summary words, verdict', () => {
+    const out = formatText({ tool: { name: 'dancu-guard', version: '0.0.0' }, findings, summary }, { lang: 'vi' });
+    expect(out).toContain('src/config.ts:6:14  NGHIÊM TRỌNG  DG-CRED-001');
+    expect(out).toContain('TRUNG BÌNH');
+    expect(out).toContain('2 phát hiện (1 nghiêm trọng, 1 trung bình) trong 12 tệp đã quét');
+    expect(out).toContain('Khắc phục: Read it from a secret store.');
+    expect(out).toContain('Kết luận: KHÔNG ĐẠT — 1 phát hiện chặn, từ mức cao trở lên');
+    expect(out).not.toMatch(/CRITICAL|MEDIUM|Verdict|FAIL|blocking|findings/);
+    const empty = formatText({ tool: { name: 'dancu-guard', version: '0.0.0' }, findings: [], summary: summarize([], 3, [], 'high', performance.now()) }, { lang: 'vi' });
+    expect(empty).toContain('Không có phát hiện nào.');
+    expect(empty).toContain('Kết luận: ĐẠT — không có phát hiện từ mức cao trở lên');
+  });
+
+  it('the verdict words can be the caller\'s (the gate: ALLOWED / BLOCKED)', () => {
+    const out = formatText({ tool: { name: 'dancu-guard', version: '0.0.0' }, findings, summary }, { lang: 'en', verdictWords: { pass: 'ALLOWED', fail: 'BLOCKED' } });
+    expect(out.trimEnd().split('\n').at(-1)).toBe('Verdict: BLOCKED — 1 blocking at or above high');
   });
 });
 
@@ -94,6 +130,11 @@ describe('text output neutralises terminal control characters', () => {
     const summary = summarize([f], 1, [{ path: `x${evil}`, reason: 'binary' }], 'high', performance.now());
     const plain = formatText({ tool: { name: 'dancu-guard', version: '0.0.0' }, findings: [f], summary }, { lang: 'en', color: false });
     expect(plain).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+    for (const layout of ['quiet', 'verbose'] as const) {
+      expect(formatText({ tool: { name: 'dancu-guard', version: '0.0.0' }, findings: [f], summary }, { lang: 'en', layout })).not.toMatch(
+        /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/,
+      );
+    }
     expect(plain).toContain('\\x1b]0;pwned\\x07');
     expect(plain).toContain('msg ');
     expect(plain).toContain('\\x0aINJECTED LINE');

@@ -8,7 +8,9 @@ import type { Command } from 'commander';
 import { analyzeIntegration } from '../../gate/integration.js';
 import { writeLock } from '../../gate/lock.js';
 import { LOCK_FILE_NAME, type Fingerprint } from '../../gate/surface.js';
-import { sharedOptions } from '../options.js';
+import { translator, type Translate } from '../../report/i18n.js';
+import { notifier } from '../io.js';
+import { resolveLang, sharedOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
 
 interface FingerprintCliOptions {
@@ -16,39 +18,33 @@ interface FingerprintCliOptions {
   format: 'text' | 'json';
   write?: boolean;
   config?: string;
+  lang?: 'vi' | 'en';
   progress: boolean;
 }
 
-export function registerFingerprintCommand(program: Command): void {
-  program
+export function registerFingerprintCommand(program: Command, T: Translate = translator('en')): Command {
+  const o = sharedOptions(T);
+  return program
     .command('fingerprint')
-    .description('print the fingerprint of the integration surface (the code and config that reach the population DB)')
-    .argument('[path]', 'root of the repository', '.')
-    .option('-l, --list', 'also list the files included, with their hashes')
-    .addOption(sharedOptions.format(['text', 'json'], 'text'))
-    .option('-w, --write', `write ${LOCK_FILE_NAME} (per-file hashes) at the root; run it when a notice is approved`)
-    .addOption(sharedOptions.config())
-    .addOption(sharedOptions.noProgress())
-    .addHelpText(
-      'after',
-      `
-Covered: every file with a call to the population DB (as the policies decide), the
-source files the call's URL is defined in, and the config/manifest entries (key=value)
-holding the keys those calls read or a DB endpoint. Comments, blank lines and
-whitespace do not count; the declaration and the lock file are never included.
-
-Examples:
-  dancu-guard fingerprint .
-  dancu-guard fingerprint . --list
-  dancu-guard fingerprint . --write        # at approval time; commit ${LOCK_FILE_NAME}`,
-    )
+    .description(T('fingerprint.description'))
+    .argument('[path]', T('fingerprint.arg.path'), '.')
+    .option('-l, --list', T('fingerprint.opt.list'))
+    .addOption(o.format(['text', 'json'], 'text'))
+    .option('-w, --write', T('fingerprint.opt.write', { file: LOCK_FILE_NAME }))
+    .addOption(o.config())
+    .addOption(o.lang())
+    .addOption(o.noProgress())
+    .addHelpText('after', T('fingerprint.after', { file: LOCK_FILE_NAME }))
     .action(async (path: string, opts: FingerprintCliOptions) => {
       process.exitCode = await fingerprintCommand(path, opts);
     });
 }
 
 export async function fingerprintCommand(path: string, opts: FingerprintCliOptions): Promise<number> {
-  const progress = progressReporter(opts.progress);
+  const lang = resolveLang(opts.lang);
+  const T = translator(lang);
+  const say = notifier(lang);
+  const progress = progressReporter(opts.progress, lang);
   let analysis;
   try {
     analysis = await analyzeIntegration({ path, records: false, ...(opts.config ? { configPath: opts.config } : {}), onProgress: progress.update });
@@ -56,24 +52,22 @@ export async function fingerprintCommand(path: string, opts: FingerprintCliOptio
     progress.done();
   }
   const fp = analysis.fingerprint;
-  if (fp.files.length === 0) {
-    process.stderr.write('dancu-guard: warning: no call to the population DB found; the fingerprint covers nothing (add your endpoints to .dancu-guard.yml?)\n');
-  }
+  if (fp.files.length === 0) say.warn(T('fingerprint.warn.empty'));
   let written: string | undefined;
   if (opts.write) written = writeLock(analysis.root, fp);
-  process.stdout.write(formatFingerprint(fp, opts.format, opts.list === true));
-  if (written) process.stderr.write(`dancu-guard: wrote ${LOCK_FILE_NAME} (${fp.files.length} files)\n`);
+  process.stdout.write(formatFingerprint(fp, opts.format, opts.list === true, T));
+  if (written) say.note(T('fingerprint.note.wrote', { file: LOCK_FILE_NAME, n: fp.files.length }));
   return 0;
 }
 
-export function formatFingerprint(fp: Fingerprint, format: 'text' | 'json', list: boolean): string {
+export function formatFingerprint(fp: Fingerprint, format: 'text' | 'json', list: boolean, T: Translate = translator('en')): string {
   if (format === 'json') {
     return `${JSON.stringify({ version: 1, fingerprint: fp.fingerprint, files: fp.files }, null, 2)}\n`;
   }
   const lines = [fp.fingerprint];
   if (list) {
     for (const f of fp.files) {
-      const what = f.scope === 'entries' ? `entries ${f.keys?.join(', ') ?? ''}` : 'file';
+      const what = f.scope === 'entries' ? `${T('fingerprint.entries')} ${f.keys?.join(', ') ?? ''}` : T('fingerprint.file');
       lines.push(`  ${f.hash}  ${f.path}  (${what}; ${f.reasons.join(', ')})`);
     }
   }

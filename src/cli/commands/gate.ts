@@ -2,13 +2,15 @@
  * `dancu-guard gate [PATH] --deploy-date YYYY-MM-DD`: the pre-deployment gate (R5, R7,
  * R8, R1). Exit 0 = allowed, 1 = blocked, 2 = usage/declaration/config/policy error.
  */
-import { writeOutput } from '../../util/files.js';
 import type { Command } from 'commander';
 import type { Lang, Severity } from '../../findings/types.js';
 import { formatGate } from '../../gate/report.js';
 import { runGate } from '../../gate/run.js';
+import { translator, type Translate } from '../../report/i18n.js';
 import { FORMATTERS } from '../../report/index.js';
-import { sharedOptions, useColor } from '../options.js';
+import { writeOutput } from '../../util/files.js';
+import { notifier } from '../io.js';
+import { resolveLang, sharedOptions, useColor } from '../options.js';
 import { progressReporter } from '../progress.js';
 
 interface GateCliOptions {
@@ -19,9 +21,11 @@ interface GateCliOptions {
   config?: string;
   trustedConfig?: string;
   declaration?: string;
-  lang: Lang;
+  lang?: Lang;
   progress: boolean;
   color: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
   trustKey?: string[];
   attestation?: string[];
   allowUnsignedApprovals?: boolean;
@@ -30,46 +34,39 @@ interface GateCliOptions {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-export function registerGateCommand(program: Command): void {
-  program
+export function registerGateCommand(program: Command, T: Translate = translator('en')): Command {
+  const o = sharedOptions(T);
+  return program
     .command('gate')
-    .description('pre-deployment gate: scan, then check the declaration, the written notice (10 working days), the approval and the fingerprint')
-    .argument('[path]', 'root of the repository to gate', '.')
-    .option('-d, --deploy-date <date>', 'the deployment date being judged, YYYY-MM-DD (default: today in Vietnam, UTC+7)')
-    .addOption(sharedOptions.format(Object.keys(FORMATTERS), 'text'))
-    .addOption(sharedOptions.output())
-    .addOption(sharedOptions.failOn('block (exit 1) when a finding is at or above this severity'))
-    .addOption(sharedOptions.config())
-    .addOption(sharedOptions.trustedConfig())
-    .addOption(sharedOptions.declaration())
-    .option('--trust-key <file>', "the province's public key: approvals count only when signed with it (repeatable, for key rotation; docs/approvals.md)", collect)
-    .option('--attestation <file>', 'a signed approval besides those in dancu-approvals/ (repeatable; needs --trust-key)', collect)
-    .option('--allow-unsigned-approvals', 'without --trust-key: accept the approvals written in the declaration (no DG-GATE-011)')
-    .option('--repository <owner/name>', 'the repository being gated: an approval signed for another repository does not count')
-    .addOption(sharedOptions.lang())
-    .addOption(sharedOptions.noProgress())
-    .addOption(sharedOptions.noColor())
-    .addHelpText(
-      'after',
-      `
-Exit codes:
-  0  deployment allowed (no finding at or above --fail-on)
-  1  deployment blocked
-  2  usage, declaration, configuration or policy error (never a pass)
-
-Examples:
-  dancu-guard gate . --deploy-date 2026-12-01 --trust-key /etc/dancu-guard/tinh-mau.pub
-  dancu-guard gate . --trusted-config /etc/dancu-guard/tinh-mau.yml   # the repository can only tighten it
-  dancu-guard gate . --deploy-date 2026-12-01 --format json --output gate.json
-  dancu-guard gate . --lang vi`,
-    )
+    .description(T('gate.description'))
+    .argument('[path]', T('gate.arg.path'), '.')
+    .option('-d, --deploy-date <date>', T('gate.opt.deployDate'))
+    .addOption(o.format(Object.keys(FORMATTERS), 'text'))
+    .addOption(o.output())
+    .addOption(o.failOn(T('gate.opt.failOn')))
+    .addOption(o.config())
+    .addOption(o.trustedConfig())
+    .addOption(o.declaration())
+    .option('--trust-key <file>', T('gate.opt.trustKey'), collect)
+    .option('--attestation <file>', T('gate.opt.attestation'), collect)
+    .option('--allow-unsigned-approvals', T('gate.opt.allowUnsigned'))
+    .option('--repository <owner/name>', T('gate.opt.repository'))
+    .addOption(o.lang())
+    .addOption(o.quiet())
+    .addOption(o.verbose())
+    .addOption(o.noProgress())
+    .addOption(o.noColor())
+    .addHelpText('after', T('gate.after'))
     .action(async (path: string, opts: GateCliOptions) => {
       process.exitCode = await gateCommand(path, opts);
     });
 }
 
 export async function gateCommand(path: string, opts: GateCliOptions): Promise<number> {
-  const progress = progressReporter(opts.progress);
+  const lang = resolveLang(opts.lang);
+  const T = translator(lang);
+  const say = notifier(lang, opts.quiet);
+  const progress = progressReporter(opts.progress && !opts.quiet, lang);
   let result;
   try {
     result = await runGate({
@@ -82,19 +79,25 @@ export async function gateCommand(path: string, opts: GateCliOptions): Promise<n
       ...(opts.attestation ? { attestations: opts.attestation } : {}),
       ...(opts.allowUnsignedApprovals ? { allowUnsignedApprovals: true } : {}),
       ...(opts.repository ? { repository: opts.repository } : {}),
-      lang: opts.lang,
+      lang,
       failOn: opts.failOn,
       onProgress: progress.update,
     });
   } finally {
     progress.done();
   }
-  for (const w of result.warnings) process.stderr.write(`dancu-guard: warning: ${w}\n`);
-  const report = formatGate(result, opts.format, { lang: opts.lang, color: useColor(opts) });
+  for (const w of result.warnings) say.warn(w);
+  const report = formatGate(result, opts.format, { lang, color: useColor(opts), layout: opts.quiet ? 'quiet' : opts.verbose ? 'verbose' : 'compact' });
   if (opts.output) {
     writeOutput(opts.output, report, { root: result.root });
-    process.stderr.write(
-      `dancu-guard: gate ${result.blocked ? 'BLOCKED' : 'ALLOWED'} for ${result.deployDate}: ${result.summary.total} findings (${result.summary.blocking} blocking) written to ${opts.output}\n`,
+    say.note(
+      T('gate.note.written', {
+        verdict: T(result.blocked ? 'gate.blocked' : 'gate.allowed'),
+        date: result.deployDate,
+        total: result.summary.total,
+        blocking: result.summary.blocking,
+        file: opts.output,
+      }),
     );
   } else {
     process.stdout.write(report);

@@ -3,12 +3,14 @@
  * sources, for the account review (R7). Values are redacted.
  */
 import { writeOutput } from '../../util/files.js';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { checkDateOption, todayInVietnam } from '../../gate/integration.js';
 import { buildInventory, formatInventory, INVENTORY_FORMATS, type InventoryFormat } from '../../inventory/index.js';
 import { accountReview } from '../../inventory/review.js';
 import { UsageError } from '../../util/errors.js';
-import { sharedOptions } from '../options.js';
+import { translator, type Translate } from '../../report/i18n.js';
+import { notifier } from '../io.js';
+import { resolveLang, sharedOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
 
 interface InventoryCliOptions {
@@ -17,42 +19,36 @@ interface InventoryCliOptions {
   output?: string;
   config?: string;
   declaration?: string;
+  lang?: 'vi' | 'en';
   progress: boolean;
 }
 
-export function registerInventoryCommand(program: Command): void {
-  program
+export function registerInventoryCommand(program: Command, T: Translate = translator('en')): Command {
+  const o = sharedOptions(T);
+  return program
     .command('inventory')
-    .description('list every account, DB endpoint, DB call site and credential source, for the account review (R7)')
-    .argument('[path]', 'root of the repository', '.')
-    .addOption(
-      new Option('-f, --format <format>', 'output format: csv and xlsx are the account review for the Ministry; csv-detail lists every item')
-        .choices([...INVENTORY_FORMATS, 'xlsx'])
-        .default('markdown'),
-    )
-    .option('--date <date>', 'date of the account review (csv, xlsx), YYYY-MM-DD (default: today in Vietnam, UTC+7)')
-    .addOption(sharedOptions.output('the inventory'))
-    .addOption(sharedOptions.config())
-    .addOption(sharedOptions.declaration())
-    .addOption(sharedOptions.noProgress())
-    .addHelpText(
-      'after',
-      `
-Examples:
-  dancu-guard inventory . --format xlsx --output tai-khoan.xlsx
-  dancu-guard inventory . --format csv --output tai-khoan.csv
-  dancu-guard inventory . --format csv-detail --output inventory.csv
-  dancu-guard inventory . --format json`,
-    )
+    .description(T('inventory.description'))
+    .argument('[path]', T('fingerprint.arg.path'), '.')
+    .addOption(o.format([...INVENTORY_FORMATS, 'xlsx'], 'markdown', T('inventory.opt.format')))
+    .option('--date <date>', T('inventory.opt.date'))
+    .addOption(o.output(T('inventory.opt.output')))
+    .addOption(o.config())
+    .addOption(o.declaration())
+    .addOption(o.lang())
+    .addOption(o.noProgress())
+    .addHelpText('after', T('inventory.after'))
     .action(async (path: string, opts: InventoryCliOptions) => {
       process.exitCode = await inventoryCommand(path, opts);
     });
 }
 
 export async function inventoryCommand(path: string, opts: InventoryCliOptions): Promise<number> {
-  if (opts.format === 'xlsx' && !opts.output) throw new UsageError('--format xlsx needs --output FILE (a workbook is not printed on the terminal)');
+  const lang = resolveLang(opts.lang);
+  const T = translator(lang);
+  const say = notifier(lang);
+  if (opts.format === 'xlsx' && !opts.output) throw new UsageError(T('inventory.err.xlsxOutput'));
   const date = opts.date ? checkDateOption(opts.date, '--date') : todayInVietnam();
-  const progress = progressReporter(opts.progress);
+  const progress = progressReporter(opts.progress, lang);
   let built;
   try {
     built = await buildInventory({
@@ -65,7 +61,7 @@ export async function inventoryCommand(path: string, opts: InventoryCliOptions):
     progress.done();
   }
   if (!built.analysis.declaration) {
-    process.stderr.write('dancu-guard: warning: no dancu-integration.yml: the accounts cannot be listed (only what the code and manifests show)\n');
+    say.warn(T('inventory.warn.noDeclaration'));
   }
   const data =
     opts.format === 'xlsx'
@@ -74,9 +70,7 @@ export async function inventoryCommand(path: string, opts: InventoryCliOptions):
   if (opts.output) {
     writeOutput(opts.output, data);
     const i = built.inventory;
-    process.stderr.write(
-      `dancu-guard: inventory written to ${opts.output}: ${i.accounts.length} accounts, ${i.endpoints.length} endpoints, ${i.callSites.length} call sites, ${i.credentials.length} credential sources\n`,
-    );
+    say.note(T('inventory.note.written', { file: opts.output, accounts: i.accounts.length, endpoints: i.endpoints.length, calls: i.callSites.length, creds: i.credentials.length }));
   } else {
     process.stdout.write(data);
   }

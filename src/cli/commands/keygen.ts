@@ -9,7 +9,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { generateApprovalKeyPair, keyFileNames, passphraseFromEnv, shortKeyId, writeKeyPair } from '../../gate/attest/keys.js';
+import { translator, type Translate } from '../../report/i18n.js';
 import { UsageError } from '../../util/errors.js';
+import { resolveLang, sharedOptions } from '../options.js';
 
 interface KeygenCliOptions {
   out?: string;
@@ -17,40 +19,31 @@ interface KeygenCliOptions {
   public?: string;
   force?: boolean;
   passphraseEnv?: string;
+  lang?: 'vi' | 'en';
 }
 
-export function registerKeygenCommand(program: Command): void {
-  program
+export function registerKeygenCommand(program: Command, T: Translate = translator('en')): Command {
+  return program
     .command('keygen')
-    .description("generate the province's Ed25519 key pair for signing approvals (dancu-guard approve)")
-    .option('--out <dir>', 'write dancu-approval-<key id>.key (private) and .pub (public) into this directory')
-    .option('--private <file>', 'where to write the private key (with --public)')
-    .option('--public <file>', 'where to write the public key (with --private)')
-    .option('--force', 'replace existing key files')
-    .option('--passphrase-env <var>', 'encrypt the private key with the passphrase in this environment variable')
-    .addHelpText(
-      'after',
-      `
-The private key is written with mode 0600: keep it offline (a USB key in the safe of the
-Đề án 06 working group), never in a repository or a CI secret the contractor can reach.
-The public key goes to the gate: \`dancu-guard gate --trust-key FILE\` or the Action's
-trust-key input, from a place the contractor cannot change. See docs/approvals.md.
-
-Examples:
-  dancu-guard keygen --out ~/dancu-keys
-  DANCU_KEY_PASS=… dancu-guard keygen --out ~/dancu-keys --passphrase-env DANCU_KEY_PASS
-  dancu-guard keygen --private tinh-mau-2026.key --public tinh-mau-2026.pub`,
-    )
+    .description(T('keygen.description'))
+    .option('--out <dir>', T('keygen.opt.out'))
+    .option('--private <file>', T('keygen.opt.private'))
+    .option('--public <file>', T('keygen.opt.public'))
+    .option('--force', T('keygen.opt.force'))
+    .option('--passphrase-env <var>', T('keygen.opt.passphraseEnv'))
+    .addOption(sharedOptions(T).lang())
+    .addHelpText('after', T('keygen.after'))
     .action((opts: KeygenCliOptions) => {
       process.exitCode = keygenCommand(opts);
     });
 }
 
 export function keygenCommand(opts: KeygenCliOptions): number {
+  const T = translator(resolveLang(opts.lang));
   const pair = (opts.private !== undefined) !== (opts.public !== undefined);
-  if (pair) throw new UsageError('--private and --public go together');
-  if (opts.out !== undefined && opts.private !== undefined) throw new UsageError('give either --out DIR or --private FILE --public FILE, not both');
-  if (opts.out === undefined && opts.private === undefined) throw new UsageError('where to write the keys: --out DIR, or --private FILE --public FILE');
+  if (pair) throw new UsageError(T('keygen.err.pair'));
+  if (opts.out !== undefined && opts.private !== undefined) throw new UsageError(T('keygen.err.both'));
+  if (opts.out === undefined && opts.private === undefined) throw new UsageError(T('keygen.err.where'));
   const passphrase = passphraseFromEnv(opts.passphraseEnv);
   const keys = generateApprovalKeyPair(passphrase);
   let privatePath: string;
@@ -59,7 +52,7 @@ export function keygenCommand(opts: KeygenCliOptions): number {
     try {
       mkdirSync(opts.out, { recursive: true, mode: 0o700 });
     } catch (err) {
-      throw new UsageError(`cannot create ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new UsageError(T('keygen.err.mkdir', { dir: opts.out, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
     }
     const names = keyFileNames(keys.keyid);
     privatePath = join(opts.out, names.privateName);
@@ -71,10 +64,10 @@ export function keygenCommand(opts: KeygenCliOptions): number {
   const written = writeKeyPair(keys, privatePath, publicPath, opts.force === true);
   process.stdout.write(
     [
-      `key id:      ${written.keyid}`,
-      `private key: ${written.privatePath}  (mode 0600${passphrase !== undefined ? ', encrypted' : ''}: keep it offline; never commit or upload it)`,
-      `public key:  ${written.publicPath}  (give it to the gate: --trust-key / Action input trust-key)`,
-      `signatures made with this key name key id ${shortKeyId(written.keyid)}… in their keyid`,
+      T('keygen.out.keyId', { id: written.keyid }),
+      T('keygen.out.private', { file: written.privatePath, enc: passphrase !== undefined ? T('keygen.out.encrypted') : '' }),
+      T('keygen.out.public', { file: written.publicPath }),
+      T('keygen.out.signatures', { id: shortKeyId(written.keyid) }),
       '',
     ].join('\n'),
   );

@@ -3,9 +3,11 @@
  * provincial Đề án 06 working group, in Vietnamese, as Markdown.
  */
 import { writeOutput } from '../../util/files.js';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { draftNotice } from '../../gate/notice.js';
-import { sharedOptions } from '../options.js';
+import { translator, type Translate } from '../../report/i18n.js';
+import { notifier } from '../io.js';
+import { resolveLang, sharedOptions } from '../options.js';
 import { unitName } from '../../gate/provinces.js';
 import { UsageError } from '../../util/errors.js';
 import { progressReporter } from '../progress.js';
@@ -17,43 +19,37 @@ interface NoticeCliOptions {
   output?: string;
   config?: string;
   declaration?: string;
+  lang?: 'vi' | 'en';
   progress: boolean;
 }
 
-export function registerNoticeCommand(program: Command): void {
-  program
+export function registerNoticeCommand(program: Command, T: Translate = translator('en')): Command {
+  const o = sharedOptions(T);
+  return program
     .command('notice')
-    .description('draft the written notice of a change to the provincial Đề án 06 working group (Vietnamese; Markdown or .docx)')
-    .argument('[path]', 'root of the repository', '.')
-    .addOption(
-      new Option('-f, --format <format>', 'markdown, or docx (Nghị định 30/2020/NĐ-CP layout; needs --output)').choices(['markdown', 'docx']).default('markdown'),
-    )
-    .option('--go-live <date>', 'planned go-live, YYYY-MM-DD (default: the earliest legal date)')
-    .option('--submitted <date>', 'date the notice is sent, YYYY-MM-DD (default: today in Vietnam, UTC+7)')
-    .addOption(sharedOptions.output('the draft'))
-    .addOption(sharedOptions.config())
-    .addOption(sharedOptions.declaration())
-    .addOption(sharedOptions.noProgress())
-    .addHelpText(
-      'after',
-      `
-The earliest legal go-live is the day after the 10th working day counted from the day
-after submission (weekends, public holidays, compensatory days and the government's
-swapped days off do not count; add local days in .dancu-guard.yml calendar: {off, work}).
-
-Examples:
-  dancu-guard notice . --submitted 2026-10-01 --go-live 2026-11-30 --output thong-bao.md
-  dancu-guard notice . --format docx --output thong-bao.docx`,
-    )
+    .description(T('notice.description'))
+    .argument('[path]', T('fingerprint.arg.path'), '.')
+    .addOption(o.format(['markdown', 'docx'], 'markdown', T('notice.opt.format')))
+    .option('--go-live <date>', T('notice.opt.goLive'))
+    .option('--submitted <date>', T('notice.opt.submitted'))
+    .addOption(o.output(T('notice.opt.output')))
+    .addOption(o.config())
+    .addOption(o.declaration())
+    .addOption(o.lang())
+    .addOption(o.noProgress())
+    .addHelpText('after', T('notice.after'))
     .action(async (path: string, opts: NoticeCliOptions) => {
       process.exitCode = await noticeCommand(path, opts);
     });
 }
 
 export async function noticeCommand(path: string, opts: NoticeCliOptions): Promise<number> {
+  const lang = resolveLang(opts.lang);
+  const T = translator(lang);
+  const say = notifier(lang);
   const format = opts.format ?? 'markdown';
-  if (format === 'docx' && !opts.output) throw new UsageError('--format docx needs --output FILE (a .docx is not printed on the terminal)');
-  const progress = progressReporter(opts.progress);
+  if (format === 'docx' && !opts.output) throw new UsageError(T('notice.err.docxOutput'));
+  const progress = progressReporter(opts.progress, lang);
   let draft;
   try {
     draft = await draftNotice({
@@ -69,26 +65,24 @@ export async function noticeCommand(path: string, opts: NoticeCliOptions): Promi
   }
   const p = draft.province;
   if (p && p.via !== 'current') {
-    process.stderr.write(
+    say.note(
       p.via === 'merged'
-        ? `dancu-guard: notice: province "${p.input}" was merged into ${unitName(p.unit)} on 2025-07-01 (Nghị quyết 202/2025/QH15); the notice is addressed to ${unitName(p.unit)} — write "province: ${p.unit.name}" in the declaration\n`
-        : `dancu-guard: notice: "${p.input}" is now ${unitName(p.unit)}; the notice uses the current name\n`,
+        ? T('notice.note.merged', { input: p.input, unit: unitName(p.unit), name: p.unit.name })
+        : T('notice.note.renamed', { input: p.input, unit: unitName(p.unit) }),
     );
   }
   if (format === 'docx') {
     const { noticeDocx } = await import('../../gate/notice-docx.js');
     writeOutput(opts.output!, await noticeDocx(draft.letter));
-    process.stderr.write(`dancu-guard: notice drafted to ${opts.output} (.docx; earliest legal go-live ${draft.earliestGoLive})\n`);
+    say.note(T('notice.note.docx', { file: opts.output!, date: draft.earliestGoLive }));
   } else if (opts.output) {
     writeOutput(opts.output, draft.markdown);
-    process.stderr.write(`dancu-guard: notice drafted to ${opts.output} (earliest legal go-live ${draft.earliestGoLive})\n`);
+    say.note(T('notice.note.written', { file: opts.output, date: draft.earliestGoLive }));
   } else {
     process.stdout.write(draft.markdown);
   }
   if (!draft.sufficient) {
-    process.stderr.write(
-      `dancu-guard: warning: go-live ${draft.goLive} is fewer than 10 working days after ${draft.submitted}; the earliest legal go-live is ${draft.earliestGoLive}\n`,
-    );
+    say.warn(T('notice.warn.short', { goLive: draft.goLive, submitted: draft.submitted, earliest: draft.earliestGoLive }));
   }
   return 0;
 }

@@ -1,12 +1,14 @@
 /**
- * `dancu-guard scan [PATH]`: the pipeline on a working tree (or its history, or the
- * index), one report, and the exit code: 0 nothing at or above --fail-on, 1 findings at
- * or above it, 2 usage/config/policy error.
+ * `dancu-guard scan [PATH | FILE... | -]`: the pipeline on a working tree (or its
+ * history, or the index, or a few files, or stdin), one report, and the exit code:
+ * 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/policy
+ * error — and 2 when there was nothing to scan (an empty scan never passes).
  */
-import { resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { writeBaseline } from '../../findings/baseline.js';
-import type { Severity } from '../../findings/types.js';
+import type { Finding, Severity } from '../../findings/types.js';
 import { resolveChangedSince } from '../../git/diff.js';
 import { narrowToChangedLines } from '../../pipeline/changes.js';
 import { scan, type ScanResult } from '../../pipeline/scan.js';
@@ -14,63 +16,53 @@ import { scanHistoryAt, type HistoryScanResult } from '../../pipeline/sources/hi
 import { scanStaged } from '../../pipeline/sources/staged.js';
 import { acceptanceOf } from '../../pipeline/trust.js';
 import { ruleCatalog } from '../../policy/bundle.js';
+import { applyFilter } from '../../report/filter.js';
+import { translator, type Translate } from '../../report/i18n.js';
 import { FORMATTERS, reportExtras } from '../../report/index.js';
+import type { Summary } from '../../report/types.js';
 import { UsageError } from '../../util/errors.js';
 import { writeOutput } from '../../util/files.js';
 import { TOOL } from '../../version.js';
-import { sharedOptions, useColor, type CommonCliOptions } from '../options.js';
+import { notifier, type Notifier } from '../io.js';
+import { parseFilter, resolveLang, sharedOptions, useColor, type CommonCliOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
+import { classifyTargets, filesSource, readStdin, stdinSource, type TempTreeSource } from '../targets.js';
 
-export function registerScanCommand(program: Command): void {
-  program
+export function registerScanCommand(program: Command, T: Translate = translator('en')): Command {
+  const o = sharedOptions(T);
+  return program
     .command('scan')
-    .description('scan a repository: source code, configuration and deployment manifests')
-    .argument('[path]', 'root of the repository to scan', '.')
-    .addOption(sharedOptions.format(Object.keys(FORMATTERS), 'text'))
-    .addOption(sharedOptions.output())
-    .addOption(sharedOptions.failOn())
-    .addOption(sharedOptions.config())
-    .addOption(sharedOptions.trustedConfig())
-    .addOption(sharedOptions.lang())
-    .option('--baseline <file>', 'report only findings not recorded in this baseline file (and list stale entries)')
-    .option('--write-baseline <file>', 'record the current findings in a baseline file, then exit 0')
-    .option(
-      '--changed-since <ref>',
-      'diff-aware gating: only findings on lines changed since the merge-base of <ref> and HEAD (committed, staged, unstaged or untracked) are reported and can block',
-    )
-    .option('--history', 'scan the git history: credentials ever committed on commits reachable from HEAD, each at the commit that introduced it')
-    .option('--since <ref>', 'with --history: only walk the commits after <ref> (<ref>..HEAD)')
-    .option('--staged', 'scan what is staged for commit (the git index), not the working tree: for pre-commit hooks')
-    .option('--automation-category <category>', 'SARIF runAutomationDetails id, e.g. dancu-guard/merge/ (default dancu-guard/)')
-    .addOption(sharedOptions.noProgress())
-    .addOption(sharedOptions.noColor())
-    .addHelpText(
-      'after',
-      `
-Exit codes:
-  0  no finding at or above --fail-on
-  1  findings at or above --fail-on
-  2  usage, configuration or policy error
-
-Examples:
-  dancu-guard scan .
-  dancu-guard scan examples/ts-violating --format json --output report.json
-  dancu-guard scan . --fail-on critical --lang vi
-  dancu-guard scan . --write-baseline .dancu-guard-baseline.json   # accept what is there today
-  dancu-guard scan . --baseline .dancu-guard-baseline.json         # then report only new findings
-  dancu-guard scan . --changed-since origin/main                   # gate only what this branch changes
-  dancu-guard scan . --history                                     # credentials ever committed
-  dancu-guard scan . --history --since v1.4.0                      # only commits after v1.4.0
-  dancu-guard scan --staged                                        # pre-commit: only what is staged`,
-    )
-    .action(async (path: string, opts: ScanCliOptions) => {
-      process.exitCode = await runScan(path, opts);
+    .description(T('scan.description'))
+    .argument('[paths...]', T('scan.arg.paths'))
+    .addOption(o.format(Object.keys(FORMATTERS), 'text'))
+    .addOption(o.output())
+    .addOption(o.failOn())
+    .addOption(o.severity())
+    .addOption(o.category())
+    .addOption(o.config())
+    .addOption(o.trustedConfig())
+    .addOption(o.lang())
+    .addOption(o.quiet())
+    .addOption(o.verbose())
+    .option('--stdin-filename <name>', T('scan.opt.stdinFilename'))
+    .option('--baseline <file>', T('scan.opt.baseline'))
+    .option('--write-baseline <file>', T('scan.opt.writeBaseline'))
+    .option('--changed-since <ref>', T('scan.opt.changedSince'))
+    .option('--history', T('scan.opt.history'))
+    .option('--since <ref>', T('scan.opt.since'))
+    .option('--staged', T('scan.opt.staged'))
+    .option('--automation-category <category>', T('scan.opt.automationCategory'))
+    .addOption(o.noProgress())
+    .addOption(o.noColor())
+    .addHelpText('after', T('scan.after'))
+    .action(async (paths: string[], opts: ScanCliOptions) => {
+      process.exitCode = await runScan(paths, opts);
     });
-
 }
 
 interface ScanCliOptions extends CommonCliOptions {
   failOn: Severity | 'none';
+  stdinFilename?: string;
   baseline?: string;
   writeBaseline?: string;
   changedSince?: string;
@@ -80,21 +72,92 @@ interface ScanCliOptions extends CommonCliOptions {
   staged?: boolean;
 }
 
-async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
-  if (opts.history && opts.staged) throw new UsageError('--history and --staged cannot be combined');
-  if (opts.since !== undefined && !opts.history) {
-    throw new UsageError('--since needs --history (for diff-aware gating use --changed-since)');
-  }
+function checkCombinations(paths: readonly string[], opts: ScanCliOptions, T: Translate): void {
+  if (opts.history && opts.staged) throw new UsageError(T('scan.err.historyStaged'));
+  if (opts.since !== undefined && !opts.history) throw new UsageError(T('scan.err.sinceNeedsHistory'));
   if ((opts.history || opts.staged) && opts.changedSince) {
-    throw new UsageError(`--changed-since cannot be combined with --${opts.history ? 'history' : 'staged'}`);
+    throw new UsageError(T('scan.err.changedSinceWith', { flag: opts.history ? 'history' : 'staged' }));
   }
+  const several = paths.length > 1 || paths.includes('-');
+  for (const flag of ['history', 'changedSince'] as const) {
+    if (several && opts[flag]) throw new UsageError(T('scan.err.filesWith', { flag: flag === 'history' ? 'history' : 'changed-since' }));
+  }
+  if (opts.staged && paths.includes('-')) throw new UsageError(T('scan.err.filesWith', { flag: 'staged' }));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Paths in findings and skipped entries as the user gave them (files and stdin are scanned from a temp copy). */
+function displayPaths(findings: Finding[], summary: Summary, display: ReadonlyMap<string, string>): { findings: Finding[]; summary: Summary } {
+  const show = (p: string) => display.get(p) ?? p;
+  return {
+    findings: findings.map((f) => ({ ...f, file: show(f.file) })),
+    summary: summary.skippedFiles ? { ...summary, skippedFiles: summary.skippedFiles.map((s) => ({ ...s, path: show(s.path) })) } : summary,
+  };
+}
+
+/** 1 when the scanner's own config file (inside the scanned tree) is among the files scanned: it is not something to scan. */
+function ownConfigScanned(result: ScanResult): number {
+  const path = result.config.path;
+  if (!path) return 0;
+  const rel = relative(result.root, path).split(sep).join('/');
+  return result.facts.files.some((f) => f.path === rel) ? 1 : 0;
+}
+
+/** Nothing was scanned: say why, and exit 2 (never a pass on nothing). */
+function emptyTarget(where: string, result: ScanResult, isDir: boolean, T: Translate): UsageError {
+  const s = result.summary;
+  const skipped = Object.values(s.filesSkipped).reduce((a, n) => a + n, 0);
+  const parts = [
+    ...(s.ignoredByConfig ? [T('scan.empty.ignoredByConfig', { n: s.ignoredByConfig })] : []),
+    ...(result.ownReports.length ? [T('scan.empty.ownReports', { n: result.ownReports.length })] : []),
+    ...(skipped ? [T('scan.empty.skipped', { n: skipped })] : []),
+  ];
+  let empty = false;
+  if (isDir) {
+    try {
+      empty = readdirSync(where).length === 0;
+    } catch {
+      empty = false;
+    }
+  }
+  const why = empty
+    ? T('scan.empty.dir', { path: where })
+    : parts.length
+      ? T('scan.empty.ignored', { path: where, detail: parts.join(', ') })
+      : T('scan.empty.none', { path: where });
+  return new UsageError(`${why}; ${T('scan.empty.hint')}`);
+}
+
+async function runScan(paths: string[], opts: ScanCliOptions): Promise<number> {
+  const lang = resolveLang(opts.lang);
+  const T = translator(lang);
+  const say: Notifier = notifier(lang, opts.quiet);
+  checkCombinations(paths, opts, T);
+  const filter = parseFilter(opts, T);
+  if (opts.stdinFilename !== undefined && opts.staged) throw new UsageError(T('scan.err.stdinFilenameNeedsStdin'));
+  // --staged [DIR]: the index under DIR; --staged FILE...: report on these files (what
+  // pre-commit passes), the whole index is still what is scanned.
+  const stagedFiles = opts.staged && !(paths.length === 1 && isDirectory(paths[0]!)) && paths.length > 0 ? paths : undefined;
+  const target = opts.staged ? { kind: 'dir' as const, path: stagedFiles ? '.' : (paths[0] ?? '.') } : classifyTargets(paths, opts.stdinFilename, T);
+  const root = target.kind === 'dir' ? target.path : '.';
   // A bad --changed-since ref fails before the scan (exit 2, naming the ref).
-  const since = opts.changedSince ? resolveChangedSince(resolve(path), opts.changedSince) : undefined;
-  const progress = progressReporter(opts.progress);
+  const since = opts.changedSince ? resolveChangedSince(resolve(root), opts.changedSince) : undefined;
+  let temp: TempTreeSource | undefined;
+  if (target.kind === 'files') temp = filesSource(target.paths, opts.config, T);
+  else if (target.kind === 'stdin') temp = stdinSource(target.name, await readStdin(T), opts.config);
+
+  const progress = progressReporter(opts.progress && !opts.quiet, lang);
   const common = {
-    lang: opts.lang,
+    lang,
     failOn: opts.failOn,
-    ...(opts.config ? { configPath: opts.config } : {}),
+    ...(opts.config && !temp ? { configPath: opts.config } : {}),
     ...(opts.trustedConfig ? { trustedConfigPath: opts.trustedConfig } : {}),
     ...(opts.baseline ? { baseline: opts.baseline } : {}),
     onProgress: progress.update,
@@ -102,42 +165,51 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
   let result: ScanResult | HistoryScanResult;
   try {
     if (opts.history) {
-      result = await scanHistoryAt({ path, ...(opts.since !== undefined ? { since: opts.since } : {}), ...common });
+      result = await scanHistoryAt({ path: root, ...(opts.since !== undefined ? { since: opts.since } : {}), ...common });
     } else if (opts.staged) {
-      result = await scanStaged({ root: path, ...common });
+      result = await scanStaged({ root, ...common, ...(stagedFiles ? { files: stagedFiles } : {}) });
     } else {
       // --changed-since is PR mode: the merge-base's config, ignores, baseline and directives apply.
-      result = await scan({ path, ...common, ...(since ? { prBase: { commit: since.mergeBase } } : {}) });
+      result = await scan({ path: root, ...common, ...(temp ? { source: temp } : {}), ...(since ? { prBase: { commit: since.mergeBase } } : {}) });
     }
   } finally {
     progress.done();
   }
-  for (const w of ('policy' in result ? result.policy?.warnings : undefined) ?? []) process.stderr.write(`dancu-guard: warning: ${w}\n`);
+  if (temp) for (const r of temp.refused) say.warn(`${r}: link outside the current directory, not followed`);
+  for (const w of result.policy?.warnings ?? []) say.warn(w);
+  const scanned = 'facts' in result ? result : undefined;
+  if (scanned && scanned.ownReports.length > 0) {
+    say.note(T('scan.note.ownReports', { n: scanned.ownReports.length, files: scanned.ownReports.join(', ') }));
+  }
+  if (scanned && opts.staged && !stagedFiles && 'staged' in scanned && (scanned as { staged: string[] }).staged.length === 0) {
+    say.note(T('scan.note.nothingStaged'));
+  } else if (scanned && !opts.staged && scanned.summary.filesScanned - ownConfigScanned(scanned) <= 0) {
+    throw emptyTarget(target.kind === 'dir' ? target.path : paths.join(' '), scanned, target.kind === 'dir', T);
+  }
   if (opts.writeBaseline) {
     const written = writeBaseline(opts.writeBaseline, result.unsuppressed);
-    process.stderr.write(`dancu-guard: recorded ${written.findings.length} findings in ${opts.writeBaseline}\n`);
+    say.note(T('scan.note.baselineWritten', { n: written.findings.length, file: opts.writeBaseline }));
     return 0;
   }
   const gated =
-    since && 'facts' in result
-      ? await narrowToChangedLines(result, since, {
+    since && scanned
+      ? await narrowToChangedLines(scanned, since, {
           ...(opts.config ? { configPath: opts.config } : {}),
           ...(opts.trustedConfig ? { trustedConfigPath: opts.trustedConfig } : {}),
-          lang: opts.lang,
+          lang,
         })
       : undefined;
-  const findings = gated?.findings ?? result.findings;
-  const summary = gated?.summary ?? result.summary;
   if (gated) {
-    process.stderr.write(
-      gated.method === 'fingerprint'
-        ? `dancu-guard: gating on findings new since ${since!.label} (by fingerprint against a scan of the merge-base; a renamed file counts as new): ${gated.preExisting.length} pre-existing findings not reported\n`
-        : `dancu-guard: notice: could not scan the merge-base (${gated.fallbackReason ?? 'unknown error'}); falling back to gating on changed lines, which misses a violation introduced away from its finding's line\n` +
-            `dancu-guard: gating on lines changed since ${since!.label}: ${gated.preExisting.length} pre-existing findings on unchanged lines not reported\n`,
-    );
+    if (gated.method === 'fingerprint') {
+      say.note(T('scan.note.gatingFingerprint', { base: since!.label, n: gated.preExisting.length }));
+    } else {
+      say.note(T('scan.note.gatingFallback', { reason: gated.fallbackReason ?? T('scan.note.unknownError') }));
+      say.note(T('scan.note.gatingLines', { base: since!.label, n: gated.preExisting.length }));
+    }
   }
-  const formatter = FORMATTERS[opts.format]!;
-  const report = formatter(
+  let { findings, summary } = applyFilter(gated?.findings ?? result.findings, gated?.summary ?? result.summary, filter);
+  if (temp) ({ findings, summary } = displayPaths(findings, summary, temp.display));
+  const report = FORMATTERS[opts.format]!(
     {
       tool: TOOL,
       findings,
@@ -145,20 +217,17 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
       rules: ruleCatalog(),
       root: result.root,
       // HTML: redacted code context, read from the working tree only when it is what was scanned.
-      ...reportExtras(opts.format, opts.staged || opts.history || !('facts' in result) ? undefined : result, findings),
-      acceptance: acceptanceOf(result),
+      ...reportExtras(opts.format, opts.staged || opts.history || temp || !scanned ? undefined : scanned, findings),
       ...(opts.automationCategory ? { automationCategory: opts.automationCategory } : {}),
+      acceptance: acceptanceOf(result),
     },
-    { lang: opts.lang, color: useColor(opts) },
+    { lang, color: useColor(opts), layout: opts.quiet ? 'quiet' : opts.verbose ? 'verbose' : 'compact' },
   );
   if (opts.output) {
     writeOutput(opts.output, report, { root: result.root });
-    process.stderr.write(
-      `dancu-guard: ${summary.total} findings (${summary.blocking} blocking) written to ${opts.output}\n`,
-    );
+    say.note(T('scan.note.written', { total: summary.total, blocking: summary.blocking, file: opts.output }));
   } else {
     process.stdout.write(report);
   }
   return summary.verdict === 'fail' ? 1 : 0;
 }
-

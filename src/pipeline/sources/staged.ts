@@ -29,7 +29,7 @@
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES } from '../../config/load.js';
 import { materialiseEntries, type TreeEntry } from '../../git/materialise.js';
 import { openRepo, usageErrorFromGit, type RepoInfo } from '../../git/repo.js';
@@ -52,6 +52,12 @@ export interface StagedScanOptions {
   baseline?: string;
   /** `YYYY-MM-DD` that exceptions' expiry is judged against (default: today, UTC). */
   today?: string;
+  /**
+   * Report on these files (relative to the current directory) instead of the staged
+   * ones: what pre-commit passes (the staged files on a commit, every file with
+   * `--all-files`). The whole index is still what is scanned.
+   */
+  files?: string[];
   onProgress?: (status: string) => void;
 }
 
@@ -62,8 +68,8 @@ export interface StagedScanResult extends ScanResult {
 
 /** The pipeline on the index: what a pre-commit hook runs. */
 export async function scanStaged(opts: StagedScanOptions): Promise<StagedScanResult> {
-  const source = stagedSource(opts.root, opts.configPath);
-  const { configPath: _explicit, root, ...rest } = opts;
+  const source = stagedSource(opts.root, opts.configPath, opts.files);
+  const { configPath: _explicit, root, files: _files, ...rest } = opts;
   const result = await scan({ ...rest, path: root, source, ...(opts.baseline ? { baseline: resolve(opts.baseline) } : {}) });
   return { ...result, staged: source.staged };
 }
@@ -77,7 +83,7 @@ export interface StagedSource extends ScanSource {
  * The git index under `rootPath`. `configPath` (relative to the current directory) wins;
  * else the staged `.dancu-guard.yml`; else the working tree's when the index has none.
  */
-export function stagedSource(rootPath: string, configPath?: string): StagedSource {
+export function stagedSource(rootPath: string, configPath?: string, files?: readonly string[]): StagedSource {
   const staged: string[] = [];
   return {
     staged,
@@ -87,8 +93,8 @@ export function stagedSource(rootPath: string, configPath?: string): StagedSourc
       const explicitConfig = configPath ? resolve(configPath) : undefined;
       progress('staged: listing staged files…');
       staged.push(...(await stagedPaths(info)));
-      const only = new Set(staged);
-      if (staged.length === 0) {
+      const only = new Set(files ? files.map((f) => relative(info.root, resolve(f)).split(sep).join('/')) : staged);
+      if (only.size === 0) {
         // Nothing staged: nothing to materialise or judge.
         return { dir: info.root, root: info.root, only, ...(explicitConfig ? { configPath: explicitConfig } : {}), close: () => undefined };
       }

@@ -1,0 +1,21 @@
+/**
+ * What the CLI says besides the report, on stderr, in the language chosen: notes (quiet
+ * under --quiet), warnings and errors (always).
+ */
+import { tr, type Lang } from '../report/i18n.js';
+
+export interface Notifier {
+  note(text: string): void;
+  warn(text: string): void;
+}
+
+export function notifier(lang: Lang, quiet = false): Notifier {
+  return {
+    note(text) {
+      if (!quiet) process.stderr.write(`dancu-guard: ${text}\n`);
+    },
+    warn(text) {
+      process.stderr.write(`dancu-guard: ${tr(lang, 'cli.warning')}: ${text}\n`);
+    },
+  };
+}
