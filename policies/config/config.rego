@@ -58,22 +58,26 @@ before(e, d) if {
 }
 
 # METADATA
-# title: Suppression without a reason
+# title: Suppression or exception without a real reason
 # scope: rule
 # custom:
 #   id: DG-CFG-002
 #   severity: medium
 #   category: config
 #   basis: []
-#   title_vi: Chỉ thị bỏ qua không nêu lý do
+#   title_vi: Chỉ thị bỏ qua hoặc ngoại lệ không nêu lý do thực sự
 #   remediation_en: >-
-#     Write why the finding is accepted, after two dashes, and name the rule or
-#     category: `dancu-guard:ignore DG-CRED-001 -- synthetic test fixture`. A
-#     directive without a reason (or without a rule) suppresses nothing.
+#     Name the rule or category and write why the finding is accepted: after two
+#     dashes in a directive (`dancu-guard:ignore DG-CRED-001 -- synthetic test
+#     fixture`), in `reason` for a config exception. A real reason has at least two
+#     words and eight letters or digits and is not a placeholder such as "x", "todo"
+#     or "test". A directive or exception without one suppresses nothing.
 #   remediation_vi: >-
-#     Ghi rõ lý do chấp nhận sau hai dấu gạch và nêu mã quy tắc hoặc nhóm:
-#     `dancu-guard:ignore DG-CRED-001 -- dữ liệu kiểm thử giả lập`. Chỉ thị không có
-#     lý do (hoặc không nêu quy tắc) không có hiệu lực.
+#     Nêu mã quy tắc hoặc nhóm và ghi rõ lý do chấp nhận: sau hai dấu gạch trong chỉ
+#     thị (`dancu-guard:ignore DG-CRED-001 -- dữ liệu kiểm thử giả lập`), trong trường
+#     reason của ngoại lệ. Lý do thực sự có ít nhất hai từ và tám chữ cái hoặc chữ số,
+#     không phải từ giữ chỗ như "x", "todo" hay "test". Chỉ thị hoặc ngoại lệ không có
+#     lý do thực sự không có hiệu lực.
 deny contains finding if {
 	some s in input.suppressions
 	problem := suppression_problem(s)
@@ -96,6 +100,78 @@ suppression_problem(s) := {"en": "names no rule or category", "vi": "không nêu
 suppression_problem(s) := {"en": "gives no reason (write it after --)", "vi": "không nêu lý do (ghi sau --)"} if {
 	count(s.targets) > 0
 	not s.reason
+}
+
+suppression_problem(s) := {
+	"en": sprintf("gives no real reason (\"%s\": %s)", [s.reason, reason_rule.en]),
+	"vi": sprintf("không nêu lý do thực sự (\"%s\": %s)", [s.reason, reason_rule.vi]),
+} if {
+	count(s.targets) > 0
+	is_string(s.reason)
+	not real_reason(s.reason)
+}
+
+# METADATA
+# title: Suppression or exception without a real reason
+# scope: rule
+# custom:
+#   id: DG-CFG-002
+#   severity: medium
+#   category: config
+#   basis: []
+#   title_vi: Chỉ thị bỏ qua hoặc ngoại lệ không nêu lý do thực sự
+#   remediation_en: >-
+#     Name the rule or category and write why the finding is accepted: after two
+#     dashes in a directive (`dancu-guard:ignore DG-CRED-001 -- synthetic test
+#     fixture`), in `reason` for a config exception. A real reason has at least two
+#     words and eight letters or digits and is not a placeholder such as "x", "todo"
+#     or "test". A directive or exception without one suppresses nothing.
+#   remediation_vi: >-
+#     Nêu mã quy tắc hoặc nhóm và ghi rõ lý do chấp nhận: sau hai dấu gạch trong chỉ
+#     thị (`dancu-guard:ignore DG-CRED-001 -- dữ liệu kiểm thử giả lập`), trong trường
+#     reason của ngoại lệ. Lý do thực sự có ít nhất hai từ và tám chữ cái hoặc chữ số,
+#     không phải từ giữ chỗ như "x", "todo" hay "test". Chỉ thị hoặc ngoại lệ không có
+#     lý do thực sự không có hiệu lực.
+deny contains finding if {
+	some e in input.exceptions
+	e.expired == false # an expired one is DG-CFG-003 and accepts nothing anyway
+	not real_reason(e.reason)
+	finding := {
+		"rule": "DG-CFG-002",
+		"file": e.file,
+		"line": e.line,
+		"match": sprintf("%s|%s", [e.rule, concat(",", e.paths)]),
+		"message": {
+			"en": sprintf("The exception for %s on %s gives no real reason (\"%s\": %s): it suppresses nothing until it does.", [e.rule, concat(", ", e.paths), e.reason, reason_rule.en]),
+			"vi": sprintf("Ngoại lệ cho %s trên %s không nêu lý do thực sự (\"%s\": %s): ngoại lệ không có hiệu lực cho đến khi bổ sung.", [e.rule, concat(", ", e.paths), e.reason, reason_rule.vi]),
+		},
+	}
+}
+
+# What a real reason is (docs/security.md, "Suppressions"): at least two words and
+# eight letters or digits in all, and not made only of placeholder words ("x",
+# "todo", "test", "false positive", …). The findings stage applies a directive or an
+# exception only when no DG-CFG-002 names it.
+reason_rule := {
+	"en": "write at least two words and eight letters or digits saying why, not a placeholder",
+	"vi": "ghi ít nhất hai từ và tám chữ cái hoặc chữ số nêu lý do, không phải từ giữ chỗ",
+}
+
+real_reason(reason) if {
+	words := reason_words(reason)
+	count(words) >= 2
+	count(concat("", words)) >= 8
+	some w in words
+	not w in placeholder_words
+}
+
+reason_words(reason) := [m[0] | some m in regex.find_all_string_submatch_n(`[\p{L}\p{N}]+`, lower(reason), -1)]
+
+placeholder_words := {
+	"x", "xx", "xxx", "xxxx", "todo", "fixme", "tbd", "test", "tests", "testing", "tmp", "temp", "wip",
+	"ok", "okay", "na", "n", "a", "none", "nothing", "reason", "ignore", "ignored", "skip", "later",
+	"placeholder", "asdf", "foo", "bar", "baz", "false", "positive", "fp", "whatever", "because",
+	"needed", "fix", "bo", "qua", "tam", "thoi", "tạm", "thời", "bỏ",
 }
 
 # METADATA
@@ -180,4 +256,56 @@ not_analysed_reasons := {
 	"skipped-encoding": {"en": "its text encoding could not be decoded (no byte-order mark, declared encoding or recognisable encoding)", "vi": "không giải mã được bảng mã của tệp (không có BOM, khai báo bảng mã hay bảng mã nhận biết được)"},
 	"skipped-size": {"en": "it is larger than the scanner's size limit", "vi": "tệp lớn hơn giới hạn kích thước của công cụ"},
 	"unreadable": {"en": "it could not be read", "vi": "không đọc được tệp"},
+}
+
+# METADATA
+# title: A change weakens the gate
+# scope: rule
+# custom:
+#   id: DG-CFG-005
+#   severity: high
+#   category: config
+#   basis: []
+#   title_vi: Thay đổi làm yếu cơ chế kiểm soát
+#   remediation_en: >-
+#     Take the weakening out of the change and fix the findings instead. If the
+#     acceptance is justified, have whoever owns the risk (the province) add it in a
+#     change of its own, reviewed as such, or in the trusted configuration
+#     (--trusted-config). Until then the change's exceptions, ignores, approvals,
+#     logger and limiter patterns, baseline entries and inline directives are not
+#     applied: the base commit's are.
+#   remediation_vi: >-
+#     Bỏ phần làm yếu khỏi thay đổi và khắc phục các phát hiện. Nếu việc chấp nhận là có
+#     căn cứ, để bên chịu trách nhiệm (tỉnh) bổ sung trong một thay đổi riêng được rà
+#     soát, hoặc trong cấu hình tin cậy (--trusted-config). Cho đến khi đó, các ngoại lệ,
+#     mẫu bỏ qua, phê duyệt, mẫu ghi nhật ký và giới hạn tần suất, mục baseline và chỉ
+#     thị bỏ qua trong thay đổi không được áp dụng: áp dụng theo commit gốc.
+deny contains finding if {
+	some w in input.weakenings
+	kind := weakening_kinds[w.kind]
+	finding := {
+		"rule": "DG-CFG-005",
+		"file": w.file,
+		"line": w.line,
+		"match": sprintf("%s|%s", [w.kind, w.what]),
+		"message": {
+			"en": sprintf("This change weakens the gate: %s (%s). It is not applied; the base commit's policy inputs are.", [kind.en, w.what]),
+			"vi": sprintf("Thay đổi này làm yếu cơ chế kiểm soát: %s (%s). Phần này không được áp dụng; áp dụng theo commit gốc.", [kind.vi, w.what]),
+		},
+	}
+}
+
+weakening_kinds := {
+	"exception": {"en": "an exception added or widened", "vi": "thêm hoặc mở rộng ngoại lệ"},
+	"ignore": {"en": "a config ignore added", "vi": "thêm mẫu bỏ qua trong cấu hình"},
+	"ignore-file": {"en": "a .dancu-guardignore entry added", "vi": "thêm mục trong .dancu-guardignore"},
+	"approved-module": {"en": "an approved-module glob added", "vi": "thêm mẫu mô-đun được phê duyệt"},
+	"approved-tool": {"en": "an approved-tool glob added", "vi": "thêm mẫu công cụ được phê duyệt"},
+	"logger": {"en": "a logger pattern added", "vi": "thêm mẫu hàm ghi nhật ký"},
+	"limiter": {"en": "a limiter pattern added", "vi": "thêm mẫu bộ giới hạn tần suất"},
+	"pattern-removed": {"en": "a detection entry removed", "vi": "xóa mục dùng để phát hiện"},
+	"fail-on": {"en": "the failOn threshold raised", "vi": "nâng ngưỡng failOn"},
+	"calendar": {"en": "an extra working day added", "vi": "thêm ngày làm việc"},
+	"baseline": {"en": "a baseline entry added", "vi": "thêm mục baseline"},
+	"inline-suppression": {"en": "an inline dancu-guard:ignore directive added or widened", "vi": "thêm hoặc mở rộng chỉ thị dancu-guard:ignore"},
 }

@@ -121,3 +121,68 @@ test_one_parse_error_per_file if {
 	]}
 	{[f.file, f.line, f.match] | some f in findings} == {["application.yml", 4, "a"], ["other.yml", 2, "c"]}
 }
+
+test_placeholder_reasons_are_no_reason if {
+	reasons := ["x", "x x x x x x x x", "todo", "TODO: later", "test", "...", "-- --", "false positive", "tmp", "bỏ qua tạm thời", "ok ok ok ok"]
+	findings := config.deny with input as {"suppressions": [{"file": "src/a.ts", "line": i + 1, "targets": ["DG-CRED-001"], "reason": r} | some i, r in reasons]}
+	count(findings) == count(reasons)
+	every f in findings {
+		f.rule == "DG-CFG-002"
+		contains(f.message.en, "gives no real reason")
+		contains(f.message.vi, "không nêu lý do thực sự")
+	}
+}
+
+test_short_reasons_are_no_reason if {
+	# one word, or fewer than eight letters and digits
+	findings := config.deny with input as {"suppressions": [
+		{"file": "a.ts", "line": 1, "targets": ["credentials"], "reason": "legacyfixture"},
+		{"file": "a.ts", "line": 2, "targets": ["credentials"], "reason": "dev only"},
+	]}
+	{f.line | some f in findings} == {1, 2}
+}
+
+test_real_reasons_pass if {
+	reasons := ["synthetic fixture", "local only", "dữ liệu kiểm thử giả lập", "false positive: the URL is a test stub", "approved by So TT&TT letter 12/2026"]
+	count(config.deny) == 0 with input as {"suppressions": [{"file": "src/a.ts", "line": i + 1, "targets": ["DG-CRED-001"], "reason": r} | some i, r in reasons]}
+}
+
+test_exception_without_real_reason if {
+	findings := config.deny with input as {"exceptions": [
+		{"file": ".dancu-guard.yml", "line": 3, "rule": "lookup-tool", "paths": ["**"], "reason": "xxx", "expires": "9999-12-31", "expired": false},
+		{"file": ".dancu-guard.yml", "line": 8, "rule": "DG-TOOL-001", "paths": ["tools/a.ts"], "reason": "approved in letter 12/UBND", "expires": "2027-01-01", "expired": false},
+	]}
+	[f] := [f | some f in findings]
+	f.rule == "DG-CFG-002"
+	f.line == 3
+	f.match == "lookup-tool|**"
+	contains(f.message.en, "The exception for lookup-tool on ** gives no real reason (\"xxx\"")
+	contains(f.message.vi, "Ngoại lệ cho lookup-tool")
+}
+
+test_weakenings_each_reported if {
+	kinds := [k | some k, _ in config.weakening_kinds]
+	findings := config.deny with input as {"weakenings": [{"kind": k, "file": ".dancu-guard.yml", "line": i + 1, "what": sprintf("what %d", [i])} | some i, k in kinds]}
+	count(findings) == count(kinds)
+	every f in findings {
+		f.rule == "DG-CFG-005"
+		contains(f.message.en, "This change weakens the gate: ")
+		contains(f.message.vi, "làm yếu cơ chế kiểm soát")
+	}
+}
+
+test_weakening_message_names_what if {
+	findings := config.deny with input as {"weakenings": [{"kind": "exception", "file": ".dancu-guard.yml", "line": 4, "what": "exceptions[0]: lookup-tool on ** until 9999-12-31"}]}
+	[f] := [f | some f in findings]
+	f.match == "exception|exceptions[0]: lookup-tool on ** until 9999-12-31"
+	f.message.en == "This change weakens the gate: an exception added or widened (exceptions[0]: lookup-tool on ** until 9999-12-31). It is not applied; the base commit's policy inputs are."
+}
+
+test_expired_exception_is_not_also_cfg_002 if {
+	findings := config.deny with input as {"exceptions": [{"file": ".dancu-guard.yml", "line": 3, "rule": "lookup-tool", "paths": ["**"], "reason": "x", "expires": "2020-01-01", "expired": true}]}
+	{f.rule | some f in findings} == {"DG-CFG-003"}
+}
+
+test_unknown_weakening_kind_is_ignored if {
+	count(config.deny) == 0 with input as {"weakenings": [{"kind": "nonsense", "file": "a", "line": 1, "what": "w"}]}
+}

@@ -1,7 +1,7 @@
 /**
  * The GitHub REST API calls the Action makes, through @octokit/rest with the retry
- * and throttling plugins: the pull request's files, the sticky PR comment and a check
- * run with annotations. `baseUrl` is $GITHUB_API_URL, so GitHub Enterprise Server
+ * and throttling plugins: the pull request's files, the sticky PR comment (adopted only
+ * when the token's own account wrote it) and a check run with annotations. `baseUrl` is $GITHUB_API_URL, so GitHub Enterprise Server
  * and the tests' local server work the same way.
  *
  * Retries: server errors (5xx) and network failures twice, 1 s then 4 s apart; rate
@@ -154,11 +154,59 @@ export interface CommentResult {
   action: 'created' | 'updated' | 'unchanged';
   id: number;
   url?: string;
+  /** Comments that start with the marker but were written by someone else: never adopted. */
+  notOurs: number;
+  /** Set when the token's identity could not be told: no comment was adopted. */
+  identityUnknown?: true;
+}
+
+/** The account a token acts as. */
+export interface TokenIdentity {
+  login: string;
+  /** The account's REST user id, when `GET /user` gave it. */
+  id?: number;
 }
 
 /**
- * Create the sticky comment, or update it in place: the comment found is the first
- * whose body starts with `marker`, a bot's before anyone else's.
+ * Who the token is: `GET /user` for a user's token; for an installation token (the
+ * workflow's GITHUB_TOKEN, a GitHub App's), which that endpoint refuses with 403, the
+ * GraphQL `viewer` (`github-actions[bot]` for GITHUB_TOKEN). Undefined when neither
+ * answers.
+ */
+export async function tokenIdentity(gh: GitHubClient): Promise<TokenIdentity | undefined> {
+  try {
+    const { data } = await gh.rest.users.getAuthenticated();
+    return { login: data.login, id: data.id };
+  } catch {
+    // an installation token: ask GraphQL
+  }
+  try {
+    // The login only: GraphQL ids are not REST user ids for every kind of account.
+    const r = await gh.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');
+    const login = r.viewer?.login;
+    return typeof login === 'string' && login !== '' ? { login } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A comment written by `me`: same account id or same login (logins are unique; a bot's
+ * carries a `[bot]` suffix no person's can have).
+ */
+export function writtenBy(user: { login?: string; id?: number; type?: string } | null | undefined, me: TokenIdentity): boolean {
+  if (!user) return false;
+  if (me.id !== undefined && user.id === me.id) return true;
+  if (user.login === me.login) return true;
+  // GraphQL may name a bot without the suffix REST gives it; only a Bot has one.
+  return user.type === 'Bot' && user.login === `${me.login}[bot]`;
+}
+
+/**
+ * Create the sticky comment, or update it in place. The comment adopted is the first
+ * that starts with `marker` AND was written by the token's own account: anyone can
+ * post a comment starting with the marker, and its author could edit it back to PASS.
+ * When the token's identity cannot be told, nothing is adopted: a new comment is made.
  */
 export async function upsertComment(
   gh: GitHubClient,
@@ -166,26 +214,30 @@ export async function upsertComment(
   issueNumber: number,
   marker: string,
   body: string,
+  identify: () => Promise<TokenIdentity | undefined> = () => tokenIdentity(gh),
 ): Promise<CommentResult> {
-  let found: { id: number; body?: string; bot: boolean } | undefined;
+  const marked: Array<{ id: number; body?: string; user: Parameters<typeof writtenBy>[0] }> = [];
   for await (const page of gh.paginate.iterator(gh.rest.issues.listComments, {
     ...r,
     issue_number: issueNumber,
     per_page: 100,
   })) {
     for (const c of page.data) {
-      if (!c.body?.trimStart().startsWith(marker)) continue;
-      const bot = c.user?.type === 'Bot';
-      if (!found || (bot && !found.bot)) found = { id: c.id, body: c.body, bot };
+      if (c.body?.trimStart().startsWith(marker)) marked.push({ id: c.id, ...(c.body !== undefined ? { body: c.body } : {}), user: c.user });
     }
   }
+  // Only when there is something to adopt is it worth asking who we are.
+  const me = marked.length ? await identify() : undefined;
+  const found = me ? marked.find((c) => writtenBy(c.user, me)) : undefined;
+  const notOurs = marked.length - (found ? 1 : 0);
+  const unknown = marked.length > 0 && !me ? { identityUnknown: true as const } : {};
   if (found) {
-    if (found.body === body) return { action: 'unchanged', id: found.id };
+    if (found.body === body) return { action: 'unchanged', id: found.id, notOurs };
     const { data } = await gh.rest.issues.updateComment({ ...r, comment_id: found.id, body });
-    return { action: 'updated', id: data.id, url: data.html_url };
+    return { action: 'updated', id: data.id, url: data.html_url, notOurs };
   }
   const { data } = await gh.rest.issues.createComment({ ...r, issue_number: issueNumber, body });
-  return { action: 'created', id: data.id, url: data.html_url };
+  return { action: 'created', id: data.id, url: data.html_url, notOurs, ...unknown };
 }
 
 export interface CheckAnnotation {

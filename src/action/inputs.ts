@@ -4,7 +4,7 @@
  * The defaults here are action.yml's (a test keeps the two equal), so running the
  * bundle without a runner behaves as the Action does.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { isRealDate } from '../config/declaration.js';
 import { SEVERITIES, type Severity } from '../findings/types.js';
@@ -20,6 +20,7 @@ export const INPUT_DEFAULTS = {
   'fail-on': 'high',
   mode: 'merge',
   config: '',
+  'trusted-config': '',
   baseline: '',
   'sarif-file': 'dancu-guard.sarif',
   comment: 'true',
@@ -38,8 +39,10 @@ export interface ActionInputs {
   path: string;
   failOn: Severity | 'none';
   mode: Mode;
-  /** Absolute path, or undefined: `.dancu-guard.yml` at the scanned root. */
+  /** Real path inside the workspace, or undefined: `.dancu-guard.yml` at the scanned root. */
   config?: string;
+  /** The province's configuration (any readable file; it may lie outside the workspace). */
+  trustedConfig?: string;
   /** Absolute path of a baseline file (src/findings/baseline.ts), or undefined. */
   baseline?: string;
   /** Absolute path to write SARIF to, or undefined when set to ''. */
@@ -110,18 +113,24 @@ export function readInputs(runner: Runner, env: Record<string, string | undefine
   const comment = bool('comment', get('comment') || INPUT_DEFAULTS.comment);
 
   const configInput = get('config');
-  const config = configInput ? resolve(workspace, configInput) : undefined;
-  if (config && !existsSync(config)) {
-    throw new InputError(`input config: "${configInput}" does not exist (relative paths start at ${workspace})`);
+  const config = configInput ? workspaceFile('config', configInput, workspace, `relative paths start at ${workspace}`) : undefined;
+
+  const trustedInput = get('trusted-config');
+  const trustedConfig = trustedInput ? resolve(workspace, trustedInput) : undefined;
+  if (trustedConfig) {
+    let isFile = false;
+    try {
+      isFile = statSync(trustedConfig).isFile();
+    } catch {
+      throw new InputError(`input trusted-config: "${trustedInput}" does not exist (relative paths start at ${workspace})`);
+    }
+    if (!isFile) throw new InputError(`input trusted-config: "${trustedInput}" is not a file`);
   }
 
   const baselineInput = get('baseline');
-  const baseline = baselineInput ? resolve(workspace, baselineInput) : undefined;
-  if (baseline && !existsSync(baseline)) {
-    throw new InputError(
-      `input baseline: "${baselineInput}" does not exist (create one with \`dancu-guard scan --write-baseline ${baselineInput}\` and commit it)`,
-    );
-  }
+  const baseline = baselineInput
+    ? workspaceFile('baseline', baselineInput, workspace, `create one with \`dancu-guard scan --write-baseline ${baselineInput}\` and commit it`)
+    : undefined;
 
   // Checked in every mode (a bad value is a bad value), used by mode deploy only.
   const deployDateInput = get('deploy-date');
@@ -132,20 +141,11 @@ export function readInputs(runner: Runner, env: Record<string, string | undefine
   }
 
   const declarationInput = get('declaration');
-  const declaration = declarationInput ? resolve(workspace, declarationInput) : undefined;
-  if (declaration) {
-    let isFile = false;
-    try {
-      isFile = statSync(declaration).isFile();
-    } catch {
-      throw new InputError(
-        `input declaration: "${declarationInput}" does not exist (relative paths start at ${workspace}; see docs/gate.md for the format of dancu-integration.yml)`,
-      );
-    }
-    if (!isFile) throw new InputError(`input declaration: "${declarationInput}" is not a file`);
-  }
+  const declaration = declarationInput
+    ? workspaceFile('declaration', declarationInput, workspace, `relative paths start at ${workspace}; see docs/gate.md for the format of dancu-integration.yml`)
+    : undefined;
 
-  const trustKeys = trustKeyPaths(get('trust-key'), workspace);
+  const trustKeys = trustKeyLines(get('trust-key')).map((line) => workspaceFile('trust-key', line, workspace, `relative paths start at ${workspace}`));
   const allowUnsignedApprovals = bool('allow-unsigned-approvals', get('allow-unsigned-approvals') || INPUT_DEFAULTS['allow-unsigned-approvals']);
   if (allowUnsignedApprovals && trustKeys.length > 0) {
     throw new InputError('inputs trust-key and allow-unsigned-approvals cannot be combined: with a trust key every approval must be signed by it');
@@ -159,6 +159,7 @@ export function readInputs(runner: Runner, env: Record<string, string | undefine
     failOn,
     mode,
     ...(config ? { config } : {}),
+    ...(trustedConfig ? { trustedConfig } : {}),
     ...(baseline ? { baseline } : {}),
     ...(sarifFile ? { sarifFile } : {}),
     comment,
@@ -172,37 +173,42 @@ export function readInputs(runner: Runner, env: Record<string, string | undefine
   };
 }
 
-/**
- * `trust-key`: one path per line, relative to the workspace. Each must be a file in
- * the workspace, reached without a link out of it; its real path is returned.
- */
-function trustKeyPaths(value: string, workspace: string): string[] {
-  const lines = value
+/** `trust-key`: one path per line. */
+function trustKeyLines(value: string): string[] {
+  return value
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '');
-  if (lines.length === 0) return [];
+}
+
+/**
+ * An input naming a file the repository could have put there (config, baseline,
+ * declaration, a trust key): it must be a file in the workspace, reached without a link
+ * out of it (a committed link to a runner file would otherwise be read, and its first
+ * bytes could end up in an error message). Its real path is returned.
+ */
+function workspaceFile(name: string, value: string, workspace: string, hint: string): string {
   let realWorkspace: string;
   try {
     realWorkspace = realpathSync(workspace);
   } catch {
-    throw new InputError(`input trust-key: the workspace ${workspace} does not exist`);
+    throw new InputError(`input ${name}: the workspace ${workspace} does not exist`);
   }
   const inside = (p: string) => {
     const rel = relative(realWorkspace, p);
     return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
   };
-  return lines.map((line) => {
-    let real: string;
-    try {
-      real = realpathSync(resolve(realWorkspace, line));
-    } catch {
-      throw new InputError(`input trust-key: "${line}" does not exist (relative paths start at ${workspace})`);
-    }
-    if (!inside(real)) {
-      throw new InputError(`input trust-key: "${line}" ${inside(resolve(realWorkspace, line)) ? 'is a link to a file outside the workspace' : 'is outside the workspace'}; refusing to read it`);
-    }
-    if (!statSync(real).isFile()) throw new InputError(`input trust-key: "${line}" is not a file`);
-    return real;
-  });
+  let real: string;
+  try {
+    real = realpathSync(resolve(realWorkspace, value));
+  } catch {
+    throw new InputError(`input ${name}: "${value}" does not exist (${hint})`);
+  }
+  if (!inside(real)) {
+    throw new InputError(
+      `input ${name}: "${value}" ${inside(resolve(realWorkspace, value)) ? 'is a link to a file outside the workspace' : 'is outside the workspace'}; refusing to read it`,
+    );
+  }
+  if (!statSync(real).isFile()) throw new InputError(`input ${name}: "${value}" is not a file`);
+  return real;
 }

@@ -17,6 +17,7 @@ import { gateHeader } from '../gate/report.js';
 import { ALWAYS_BLOCKING_GATE_RULE, type GateResult } from '../gate/run.js';
 import { formatGithub } from '../report/github.js';
 import { findingRow, findingTableHead, formatMarkdown, MARKDOWN_MARKER, mdEscape } from '../report/markdown.js';
+import type { Acceptance } from '../report/suppressed.js';
 import type { ReportInput, Summary } from '../report/types.js';
 import type { CheckAnnotation } from './github.js';
 
@@ -81,6 +82,8 @@ export interface MarkdownParts {
   gate?: GateResult;
   /** Job summary only: what could not be done (no permission, API errors…). */
   notes?: string[];
+  /** What was suppressed, excepted, ignored or baselined and by what; what was not applied. */
+  acceptance?: Acceptance;
 }
 
 /**
@@ -108,7 +111,10 @@ export function gateMarkdown(result: GateResult, lang: Lang): string {
  */
 export function commentMarkdown(p: MarkdownParts): string {
   const L = LABELS[p.lang];
-  let report = formatMarkdown({ tool: p.tool, findings: p.findings, summary: p.summary }, { lang: p.lang });
+  let report = formatMarkdown(
+    { tool: p.tool, findings: p.findings, summary: p.summary, ...(p.acceptance ? { acceptance: p.acceptance } : {}) },
+    { lang: p.lang },
+  );
   if (p.gate) {
     // Deploy: our own marker first, then the gate's header, then the findings' report.
     const body = report.startsWith(MARKDOWN_MARKER) ? report.slice(MARKDOWN_MARKER.length).replace(/^\n/, '') : report;

@@ -1,9 +1,17 @@
 /**
  * The GitHub Action: scan the checkout, decide, report.
  *
- *   inputs ─► scan ─► paths relative to the repository ─► gating ─► SARIF file
- *          ─► annotations ─► PR comment + check run (pull requests, with a token)
- *          ─► job summary ─► outputs ─► exit code
+ *   inputs ─► (pull request) changes and base commit ─► scan ─► paths relative to the
+ *          repository ─► gating ─► SARIF file ─► annotations ─► PR comment + check run
+ *          (pull requests, with a token) ─► job summary ─► outputs ─► exit code
+ *
+ * PR mode (src/pipeline/trust.ts): on a pull request the base commit's config, ignore
+ * file, baseline and inline directives apply, never the pull request's, and what the
+ * pull request does to them that loosens the gate is DG-CFG-005; `trusted-config` is
+ * the province's configuration, which the repository's can only tighten. Every report
+ * lists what was accepted and by what. Everything written to the log goes through the
+ * one escaper (runner.ts, report/github.ts); the sticky comment is adopted only when
+ * the token's own account wrote it (github.ts).
  *
  * Gating: on a pull request in `merge` mode only findings the pull request introduces
  * can block (src/pipeline/changes.ts). When the checkout has the base commit, the base is
@@ -24,9 +32,8 @@
  * configuration, declaration, lock file or policy error (never a pass). API problems
  * are reported (log warning, job summary) and never change the verdict.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, sep } from 'node:path';
-import { applyBaseline, readBaseline, type Baseline } from '../findings/baseline.js';
+import { isAbsolute, relative, sep } from 'node:path';
+import { applyBaseline, readBaseline, type Baseline, type BaselineResult } from '../findings/baseline.js';
 import { changeSetFromGit, changeSetFromPullFiles, gitCommit, gitMergeBase, gitParents, isGitWorkTree, type ChangeSet } from '../git/diff.js';
 import { gateByChanges, recount } from '../pipeline/changes.js';
 import type { Finding } from '../findings/types.js';
@@ -35,6 +42,9 @@ import { ruleCatalog } from '../policy/bundle.js';
 import { formatSarif } from '../report/sarif.js';
 import type { Summary } from '../report/types.js';
 import { scan } from '../pipeline/scan.js';
+import { acceptanceOf, type PolicyReport, type PullRequestBase } from '../pipeline/trust.js';
+import type { Acceptance } from '../report/suppressed.js';
+import { isLexicallyInside, writeOutput } from '../util/files.js';
 import { TOOL } from '../version.js';
 import { readContext, type RunContext } from './context.js';
 import {
@@ -77,32 +87,8 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
     throw err;
   }
 
-  // 1. Scan (mode merge) or run the pre-deployment gate (mode deploy).
-  let analysed: Analysed;
-  try {
-    analysed = inputs.mode === 'deploy' ? await gateRun(ctx, inputs, runner) : await scanRun(ctx, inputs, runner);
-  } catch (err) {
-    const e = err as Error & { exitCode?: number };
-    if (e.exitCode === 2) {
-      runner.error(`dancu-guard: ${e.message}`);
-      return { exitCode: 2 };
-    }
-    runner.error(`dancu-guard: internal error: ${e.stack ?? String(err)}`);
-    return { exitCode: 2 };
-  }
-
-  // 2. Paths relative to the repository (the workspace), as annotations, the check
-  //    run, the PR's files and code scanning expect.
-  const prefix = repoPrefix(ctx.workspace, analysed.root);
-  const toRepo = (p: string) => (prefix ? `${prefix}/${p}` : p);
-  const all: Finding[] = analysed.findings.map((f) => {
-    const file = (isGateFinding(f) ? analysed.declarationOutside?.get(f.file) : undefined) ?? toRepo(f.file);
-    return file === f.file ? f : { ...f, file };
-  });
-  const blocks = blockingRule(inputs.failOn, inputs.mode);
   const notes: string[] = [];
   const problems: ApiProblem[] = [];
-
   const pr = ctx.pullRequest;
   const canUseApi = Boolean(inputs.token && ctx.owner && ctx.repo);
   let gh: GitHubClient | undefined;
@@ -120,15 +106,62 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
     notes.push('GITHUB_REPOSITORY is not set: no PR comment and no check run.');
   }
 
-  // 3. Gating: by fingerprint against a scan of the base commit when the checkout has
-  //    it, else by the lines the API says the pull request changes (src/pipeline/changes.ts).
+  // 1. A pull request (mode merge): what it changes and its base commit, first: the
+  //    base commit's config, ignore file, baseline and directives are the ones that
+  //    apply (PR mode, src/pipeline/trust.ts); without it none of the repository's do.
   let changes: ChangeSet | undefined;
   let baseCommit: string | undefined;
+  let prBase: PullRequestBase | undefined;
   if (pr && inputs.mode === 'merge') {
     const got = await pullRequestChanges(ctx, pr, gh, notes, problems, runner);
     changes = got?.changes;
     baseCommit = got?.baseCommit;
+    if (baseCommit) {
+      prBase = { commit: baseCommit };
+    } else {
+      // What the pull request does not touch is the base's; what it touches cannot be
+      // compared with the base, so it does not apply (nothing does without a file list).
+      const rootPrefix = repoPrefix(ctx.workspace, inputs.path);
+      prBase = {
+        unavailable: 'the checkout does not have the base commit',
+        ...(changes ? { changed: { files: changes.files, prefix: rootPrefix ? `${rootPrefix}/` : '' } } : {}),
+      };
+      notes.push(
+        changes
+          ? "Without the base commit, the config, ignore file and baseline apply only where the pull request does not change them, and inline directives only on lines it does not change (a new one blocks: DG-CFG-005). Check out with fetch-depth: 0."
+          : "Without the base commit or the pull request's file list, the repository's exceptions, ignores, approvals, logger and limiter patterns, baseline and inline directives are not applied (they could be the pull request's own).",
+      );
+    }
   }
+
+  // 2. Scan (mode merge) or run the pre-deployment gate (mode deploy).
+  let analysed: Analysed;
+  try {
+    analysed = inputs.mode === 'deploy' ? await gateRun(ctx, inputs, runner) : await scanRun(ctx, inputs, runner, prBase);
+  } catch (err) {
+    const e = err as Error & { exitCode?: number };
+    if (e.exitCode === 2) {
+      runner.error(`dancu-guard: ${e.message}`);
+      return { exitCode: 2 };
+    }
+    runner.error(`dancu-guard: internal error: ${e.stack ?? String(err)}`);
+    return { exitCode: 2 };
+  }
+
+  // Paths relative to the repository (the workspace), as annotations, the check run,
+  // the PR's files and code scanning expect.
+  const prefix = repoPrefix(ctx.workspace, analysed.root);
+  const toRepo = (p: string) => (isAbsolute(p) ? repoPrefix(ctx.workspace, p) || p : prefix ? `${prefix}/${p}` : p);
+  const all: Finding[] = analysed.findings.map((f) => {
+    const file = (isGateFinding(f) ? analysed.declarationOutside?.get(f.file) : undefined) ?? toRepo(f.file);
+    return file === f.file ? f : { ...f, file };
+  });
+  const acceptance = inRepository(analysed.acceptance, toRepo);
+  // A config's failOn is a floor: the threshold the scan used may be stricter than fail-on.
+  const blocks = blockingRule(analysed.summary.failOn, inputs.mode);
+
+  // 3. Gating: by fingerprint against a scan of the base commit when the checkout has
+  //    it, else by the lines the API says the pull request changes (src/pipeline/changes.ts).
   let findings = all;
   let preExisting: Finding[] = [];
   let summary: Summary;
@@ -138,7 +171,7 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
       () =>
         gateByChanges({ root: analysed.root, findings: all, summary: analysed.summary }, changes!, baseCommit, {
           ...(inputs.config ? { configPath: inputs.config } : {}),
-          ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
+          ...(inputs.trustedConfig ? { trustedConfigPath: inputs.trustedConfig } : {}),
           lang: inputs.lang,
           blocks,
         }),
@@ -177,14 +210,15 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
           summary: recount(analysed.summary, all, blocks),
           rules: ruleCatalog(),
           automationCategory: `dancu-guard/${inputs.mode}/`,
+          acceptance,
         },
         { lang: inputs.lang },
       );
-      mkdirSync(dirname(inputs.sarifFile), { recursive: true });
-      writeFileSync(inputs.sarifFile, sarif);
+      // Never through a link the repository committed (out of the workspace, or anywhere).
+      writeOutput(inputs.sarifFile, sarif, { root: ctx.workspace, mkdir: true });
       sarifPath = inputs.sarifFile;
     } catch (err) {
-      runner.error(`dancu-guard: cannot write the SARIF file ${inputs.sarifFile}: ${(err as Error).message}`);
+      runner.error(`dancu-guard: SARIF file: ${(err as Error).message}`);
       writeOutputs(runner, all.length, summary.blocking, verdict, '');
       return { exitCode: 2, verdict };
     }
@@ -211,7 +245,7 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
         },
       }
     : undefined;
-  const parts = { tool: TOOL, findings, summary, preExisting, lang: inputs.lang, mode: inputs.mode, ...(gate ? { gate } : {}) };
+  const parts = { tool: TOOL, findings, summary, preExisting, lang: inputs.lang, mode: inputs.mode, acceptance, ...(gate ? { gate } : {}) };
   if (pr && gh && ctx.owner && ctx.repo) {
     const r = { owner: ctx.owner, repo: ctx.repo };
     const body = commentMarkdown(parts);
@@ -219,6 +253,13 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
       try {
         const c = await upsertComment(gh, r, pr.number, inputs.mode === 'deploy' ? DEPLOY_MARKER : MARKDOWN_MARKER, body);
         runner.info(`dancu-guard: PR comment ${c.action}${c.url ? ` (${c.url})` : ''}`);
+        if (c.notOurs) {
+          notes.push(
+            c.identityUnknown
+              ? `${c.notOurs} comment(s) start with the report marker, but the token's identity could not be told: none was adopted, a new comment was made.`
+              : `${c.notOurs} comment(s) start with the report marker but were not written by this token's account: not adopted (anyone can write the marker).`,
+          );
+        }
       } catch (err) {
         problems.push(describeApiError(err, 'PR comment'));
       }
@@ -283,9 +324,11 @@ interface Analysed {
    * findings' file) by its file name; this maps that name to its path in the repository.
    */
   declarationOutside?: Map<string, string>;
+  /** What was suppressed, excepted, ignored or baselined, and what was not applied. */
+  acceptance: Acceptance;
 }
 
-async function scanRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): Promise<Analysed> {
+async function scanRun(ctx: RunContext, inputs: ActionInputs, runner: Runner, prBase?: PullRequestBase): Promise<Analysed> {
   for (const name of inputs.deployInputsSet) {
     runner.warning(`dancu-guard: input ${name} is used by mode: deploy only; ignored in mode: ${inputs.mode}`);
   }
@@ -293,7 +336,9 @@ async function scanRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): P
     const r = await scan({
       path: inputs.path,
       ...(inputs.config ? { configPath: inputs.config } : {}),
+      ...(inputs.trustedConfig ? { trustedConfigPath: inputs.trustedConfig } : {}),
       ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
+      ...(prBase ? { prBase } : {}),
       lang: inputs.lang,
       failOn: inputs.failOn,
     });
@@ -301,7 +346,9 @@ async function scanRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): P
     runner.info(
       `scanned ${r.summary.filesScanned} files${skipped ? ` (${skipped} skipped)` : ''} in ${(r.summary.durationMs / 1000).toFixed(2)} s: ${r.findings.length} findings`,
     );
-    return { root: r.root, findings: r.findings, summary: r.summary };
+    for (const w of r.policy.warnings) runner.warning(`dancu-guard: ${w}`);
+    logPolicy(runner, r.policy);
+    return { root: r.root, findings: r.findings, summary: r.summary, acceptance: acceptanceOf(r) };
   });
 }
 
@@ -311,14 +358,18 @@ async function scanRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): P
  * baseline is the same kind of repository-controlled acceptance).
  */
 async function gateRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): Promise<Analysed> {
-  // Read the baseline first, so a bad one fails fast (exit 2) before any work.
-  const baseline: Baseline | undefined = inputs.baseline ? readBaseline(inputs.baseline) : undefined;
+  // Read the baseline first, so a bad one fails fast (exit 2) before any work. With a
+  // trusted config, a baseline inside the repository is the repository's: not applied.
+  const read: Baseline | undefined = inputs.baseline ? readBaseline(inputs.baseline, inputs.path) : undefined;
+  const refused = Boolean(inputs.trustedConfig && inputs.baseline && isLexicallyInside(inputs.path, inputs.baseline));
+  const baseline = refused ? undefined : read;
   const title = `dancu-guard ${TOOL.version}: pre-deployment gate on ${displayPath(ctx.workspace, inputs.path)} for ${inputs.deployDate ?? 'today (Vietnam, UTC+7)'}`;
   return runner.group(title, async () => {
     const g = await runGate({
       path: inputs.path,
       ...(inputs.deployDate ? { deployDate: inputs.deployDate } : {}),
       ...(inputs.config ? { configPath: inputs.config } : {}),
+      ...(inputs.trustedConfig ? { trustedConfigPath: inputs.trustedConfig } : {}),
       ...(inputs.declaration ? { declarationPath: inputs.declaration } : {}),
       ...(inputs.trustKeys.length ? { trustKeys: inputs.trustKeys } : {}),
       ...(inputs.allowUnsignedApprovals ? { allowUnsignedApprovals: true } : {}),
@@ -332,16 +383,18 @@ async function gateRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): P
     for (const w of g.warnings) runner.warning(`dancu-guard: ${w}`);
     let findings = g.findings;
     let summary = g.summary;
+    let known: BaselineResult | undefined;
     if (baseline && inputs.baseline) {
       const gateFindings = new Set(findings.filter(isGateFinding));
       const b = applyBaseline(
         findings.filter((f) => !gateFindings.has(f)),
         baseline,
       );
-      const known = new Set(b.known);
-      findings = findings.filter((f) => !known.has(f));
+      known = b;
+      const accepted = new Set(b.known);
+      findings = findings.filter((f) => !accepted.has(f));
       summary = {
-        ...recount(g.summary, findings, blockingRule(inputs.failOn, 'merge')),
+        ...recount(g.summary, findings, blockingRule(g.summary.failOn, 'merge')),
         baseline: {
           file: inputs.baseline,
           known: b.known.length,
@@ -362,14 +415,48 @@ async function gateRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): P
       const inRepo = repoPrefix(ctx.workspace, declPath);
       if (inRepo) declarationOutside.set(decl.file, inRepo);
     }
+    logPolicy(runner, g.analysis.scan.policy);
+    const policy = g.analysis.scan.policy;
+    const notApplied = refused && read && inputs.baseline
+      ? read.findings.map((e) => ({
+          kind: 'baseline',
+          file: repoPrefix(g.root, inputs.baseline!) || inputs.baseline!,
+          line: 1,
+          what: `${e.ruleId} ${e.file}:${e.line} (fingerprint ${e.fingerprint.slice(0, 12)})`,
+          why: 'trusted-config' as const,
+        }))
+      : [];
+    const acceptance = acceptanceOf({ suppressed: g.analysis.suppressed, summary, policy, ...(known ? { baseline: known } : {}) });
+    acceptance.notApplied.push(...notApplied);
     return {
       root: g.root,
       findings,
       summary,
       gate: { ...g, findings, summary },
       ...(declarationOutside.size ? { declarationOutside } : {}),
+      acceptance,
     };
   });
+}
+
+/** Say in the log what the scan did not apply, and what the change weakens. */
+function logPolicy(runner: Runner, policy: PolicyReport): void {
+  if (policy.mode === 'trusted') runner.info(`dancu-guard: trusted configuration ${policy.trustedConfig ?? ''}: ${policy.notApplied.length} repository value(s) not applied`);
+  if (policy.mode === 'no-base') runner.info(`dancu-guard: no base commit: ${policy.notApplied.length} repository value(s) not applied`);
+  if (policy.weakenings.length) runner.info(`dancu-guard: this change weakens the gate in ${policy.weakenings.length} place(s) (DG-CFG-005)`);
+  if (policy.readmitted.length) runner.info(`dancu-guard: ${policy.readmitted.length} deployment manifest(s) scanned although a repository ignore names them`);
+}
+
+/** The acceptance with its paths relative to the repository, as the findings'. */
+function inRepository(a: Acceptance, toRepo: (p: string) => string): Acceptance {
+  return {
+    ...a,
+    suppressed: a.suppressed.map((s) => ({ ...s, file: toRepo(s.file), by: { ...s.by, file: toRepo(s.by.file) } })),
+    ignored: a.ignored.map(toRepo),
+    notApplied: a.notApplied.map((n) => ({ ...n, file: toRepo(n.file) })),
+    accepting: a.accepting.map((n) => ({ ...n, file: toRepo(n.file) })),
+    readmitted: a.readmitted.map(toRepo),
+  };
 }
 
 function isGateFinding(f: Finding): boolean {

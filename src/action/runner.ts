@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
-import { escapeData, escapeProperty } from '../report/github.js';
+import { escapeData, escapeLogLine, escapeProperty } from '../report/github.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -24,7 +24,7 @@ export interface Runner {
   /** Append Markdown to the job summary; false when there is no $GITHUB_STEP_SUMMARY. */
   appendSummary(markdown: string): boolean;
   info(line: string): void;
-  /** A raw block of text (e.g. workflow commands produced by the github formatter). */
+  /** Workflow commands produced by the github formatter (its data already escaped). */
   write(text: string): void;
   warning(message: string, props?: CommandProps): void;
   error(message: string, props?: CommandProps): void;
@@ -58,7 +58,10 @@ export function outputBlock(name: string, value: string): string {
 }
 
 export function createRunner(env: Env, out: (s: string) => void = (s) => void process.stdout.write(s)): Runner {
-  const line = (s: string) => out(`${s}\n`);
+  // Every plain line goes through the one escaper (report/github.ts): whatever it
+  // quotes from the repository, it cannot become a workflow command.
+  const line = (s: string) => out(`${escapeLogLine(s)}\n`);
+  const command = (s: string) => out(`${s}\n`);
   return {
     input(name) {
       return (env[inputEnvName(name)] ?? '').trim();
@@ -79,17 +82,17 @@ export function createRunner(env: Env, out: (s: string) => void = (s) => void pr
       out(text.endsWith('\n') || text === '' ? text : `${text}\n`);
     },
     warning(message, props) {
-      line(workflowCommand('warning', props, message));
+      command(workflowCommand('warning', props, message));
     },
     error(message, props) {
-      line(workflowCommand('error', props, message));
+      command(workflowCommand('error', props, message));
     },
     async group(title, fn) {
-      line(`::group::${escapeData(title)}`);
+      command(`::group::${escapeData(title)}`);
       try {
         return await fn();
       } finally {
-        line('::endgroup::');
+        command('::endgroup::');
       }
     },
   };

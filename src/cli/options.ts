@@ -18,6 +18,7 @@ export function sharedOptions(T: Translate) {
     failOn: (description = T('opt.failOn')) => new Option('--fail-on <severity>', description).choices(FAIL_ON).default('high'),
     config: () => new Option('-c, --config <file>', T('opt.config')),
     declaration: () => new Option('--declaration <file>', T('opt.declaration')),
+    trustedConfig: () => new Option('--trusted-config <file>', T('opt.trustedConfig')),
     // The default is decided at run time (the locale), so it is not a commander default.
     lang: () => new Option('--lang <lang>', T('opt.lang')).choices(['vi', 'en']),
     noProgress: () => new Option('--no-progress', T('opt.noProgress')),
@@ -72,6 +73,7 @@ export interface CommonCliOptions {
   format: string;
   output?: string;
   config?: string;
+  trustedConfig?: string;
   lang?: Lang;
   progress: boolean;
   color: boolean;

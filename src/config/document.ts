@@ -52,10 +52,15 @@ export class DocumentType<T> {
     this.validate = ajv.compile<T>(spec.schema);
   }
 
-  /** The document's file: an explicit path (must exist), else one at the root that is not a link out of it. */
+  /**
+   * The document's file: an explicit path (must exist), else one at the root. Either
+   * way, a file inside the root must not be a link out of it (an explicit path outside
+   * the root is the caller's own choice).
+   */
   find(root: string, explicit?: string): string | undefined {
     if (explicit) {
       if (!existsSync(explicit)) throw new UsageError(`${this.spec.what} file not found: ${explicit}`);
+      assertInsideRoot(root, explicit, this.spec.what);
       return explicit;
     }
     const found = this.spec.names.map((n) => join(root, n)).find((p) => existsSync(p));
@@ -67,7 +72,7 @@ export class DocumentType<T> {
     try {
       return readFileSync(path, 'utf8');
     } catch (err) {
-      throw new UsageError(`cannot read ${this.spec.what} ${display}: ${(err as Error).message}`);
+      throw new UsageError(`cannot read ${this.spec.what} ${display}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}`);
     }
   }
 
@@ -172,6 +177,13 @@ function show(v: unknown): string {
   return String(v);
 }
 
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return typeof v === 'string' ? 'a string' : typeof v;
+}
+
 /** What a value failing one keyword should have been, or undefined when ajv's own words say it best. */
 function expected(err: ErrorObject): string | undefined {
   switch (err.keyword) {
@@ -215,7 +227,9 @@ function describeErrors(errors: ErrorObject[], value: unknown, schema: AnySchema
   return groupAlternatives(errors).map(({ err, alternatives }): Described => {
     const path = keyPath(err.instancePath);
     const where = path.length ? `"${path.join('.')}"` : rootName;
-    const got = `(got ${show(valueAt(value, path))})`;
+    // The whole document is only ever described by its kind: a file that is not a
+    // mapping at all may be something else entirely, and its first bytes are not echoed.
+    const got = `(got ${path.length ? show(valueAt(value, path)) : kindOf(value)})`;
     switch (err.keyword) {
       case 'additionalProperties': {
         const key = String((err.params as { additionalProperty: string }).additionalProperty);

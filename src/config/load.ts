@@ -24,6 +24,8 @@ export interface Config {
   loggers?: string[];
   limiters?: string[];
   sensitiveKeys?: string[];
+  /** A floor for the blocking threshold (strictest of this, the trusted config's and --fail-on wins). */
+  failOn?: 'critical' | 'high' | 'medium' | 'low';
   ignore?: string[];
   exceptions?: ConfigException[];
   /** Working-day calendar adjustments for the gate (src/gate/calendar.ts `CalendarExtras`). */

@@ -39,6 +39,8 @@ export interface SkippedFile {
 export interface DiscoverOptions {
   /** Extra ignore globs (gitignore syntax), e.g. from config. */
   ignore?: string[];
+  /** false: do not read `.dancu-guardignore` (the caller chose the ignores: trusted config, PR base). */
+  guardIgnore?: boolean;
   /** Files larger than this are skipped. Default 2 MiB. */
   maxFileSize?: number;
   /**

@@ -330,7 +330,7 @@ export async function walk(root: string, opts: DiscoverOptions = {}): Promise<Di
   }
   if (!st.isDirectory()) throw new Error(`Scan root "${root}" is not a directory`);
 
-  const guard = await readRootIgnoreFile(realRoot);
+  const guard = opts.guardIgnore === false ? undefined : await readRootIgnoreFile(realRoot);
   if (guard !== undefined) staticLayers.push(makeLayer(guard, '', true));
   staticLayers.push(makeLayer(DEFAULT_IGNORES, ''));
 

@@ -300,6 +300,41 @@ export interface ExceptionFact {
   expired: boolean;
 }
 
+/**
+ * A change that weakens the gate, found in PR mode (the Action on a pull request,
+ * `scan --changed-since`) by comparing what the change does to the policy inputs
+ * (config, ignore file, baseline, inline directives) with the base commit's: an
+ * exception, ignore, approval glob, logger or limiter pattern, baseline entry or inline
+ * directive added or widened, a tightening entry removed. The policies report each
+ * (DG-CFG-005); the change's own values are not applied.
+ */
+export interface WeakeningFact {
+  kind: WeakeningKind;
+  /** Where the weakening is written, repo-relative when inside the root. */
+  file: string;
+  line: Line;
+  /**
+   * What was added, widened or removed, in words: globs, patterns, rule ids,
+   * fingerprints — never a value.
+   * @minLength 1
+   */
+  what: string;
+}
+
+export type WeakeningKind =
+  | 'exception' // config `exceptions`: added, or its rule, paths or expiry widened
+  | 'ignore' // config `ignore`: a path added (or a `!` re-include removed)
+  | 'ignore-file' // `.dancu-guardignore`: the same
+  | 'approved-module' // config `approvedModules`: a glob added
+  | 'approved-tool' // config `approvedTools`: a glob added
+  | 'logger' // config `loggers`: a pattern added
+  | 'limiter' // config `limiters`: a pattern added
+  | 'pattern-removed' // `endpoints`, `soapNamespaces`, `operations`, `sensitiveKeys`, `calendar.off`: an entry removed
+  | 'fail-on' // config `failOn`: raised (fewer severities block)
+  | 'calendar' // config `calendar.work`: an extra working day added
+  | 'baseline' // the baseline file: an entry added
+  | 'inline-suppression'; // a `dancu-guard:ignore` directive added or widened
+
 export interface RepoFact {
   /** Name of the scanned root directory (not its absolute path). */
   name: string;
@@ -319,6 +354,8 @@ export interface Facts {
   suppressions: SuppressionFact[];
   /** Repo-level: travels with every chunk. */
   exceptions: ExceptionFact[];
+  /** PR mode only: what the change weakens (repo-level: travels with every chunk). */
+  weakenings?: WeakeningFact[];
   /**
    * Pre-deployment gate facts, present only when `dancu-guard gate` runs (judged by the
    * `dancu.gate` policies, entrypoint `dancu/gate/findings`, never by the scan's).

@@ -5,10 +5,11 @@
  * the line, so a baseline survives code moving. A file that is not one of ours is
  * refused (exit 2) and nothing is written.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { UsageError } from '../util/errors.js';
 import { FINGERPRINT_SCHEME } from './fingerprint.js';
+import { jsonMessage, readInput } from '../util/files.js';
 import type { Finding } from './types.js';
 
 export interface BaselineEntry {
@@ -84,18 +85,22 @@ export function writeBaseline(path: string, findings: readonly Finding[]): Basel
   return baseline;
 }
 
-export function readBaseline(path: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UsageError(`cannot read baseline ${path}: ${(err as Error).message}`);
-  }
+/**
+ * Read a baseline file. Inside `root` (the scanned repository) it must not be a link
+ * out of it; no message quotes its content.
+ */
+export function readBaseline(path: string, root?: string): Baseline {
+  return parseBaseline(readInput(path, 'baseline', root), path);
+}
+
+/** A baseline document from its text (`display` names it in messages). */
+export function parseBaseline(text: string, display: string): Baseline {
+  const path = display;
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`baseline ${path} is not JSON: ${(err as Error).message}`);
+    throw new UsageError(`baseline ${path} is ${jsonMessage(err)}`);
   }
   if (!validate(doc)) {
     const e = validate.errors?.[0];

@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
   path: string;
   /** `.dancu-guard.yml` (default: at the root). */
   configPath?: string;
+  /** The province's configuration: the repository's can then only tighten (pipeline/trust.ts). */
+  trustedConfigPath?: string;
   /** The declaration (default: dancu-integration.yml at the root). */
   declarationPath?: string;
   lang?: Lang;
@@ -85,6 +87,7 @@ export async function analyzeIntegration(opts: AnalyzeOptions): Promise<Integrat
   const result = await scan({
     path: root,
     ...(opts.configPath ? { configPath: opts.configPath } : {}),
+    ...(opts.trustedConfigPath ? { trustedConfigPath: opts.trustedConfigPath } : {}),
     lang: opts.lang ?? 'en',
     failOn: 'none',
     ...(opts.today ? { today: opts.today } : {}),

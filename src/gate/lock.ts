@@ -8,9 +8,10 @@
  * { "version": 1, "fingerprint": "sha256:…", "files": { "src/dancu/gateway.ts": "sha256:…" } }
  * ```
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../util/errors.js';
+import { jsonMessage, readInput, writeOutput } from '../util/files.js';
 import { LOCK_FILE_NAME, type Fingerprint } from './surface.js';
 
 export interface LockFile {
@@ -37,9 +38,10 @@ export function readLock(root: string): LockFile | undefined {
   if (!existsSync(path)) return undefined;
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+    doc = JSON.parse(readInput(path, 'lock file', root).replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new UsageError(`${LOCK_FILE_NAME}: not valid JSON (${(err as Error).message}); regenerate it with \`dancu-guard fingerprint --write\``);
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`${LOCK_FILE_NAME}: ${jsonMessage(err)}; regenerate it with \`dancu-guard fingerprint --write\``);
   }
   const bad = (why: string) =>
     new UsageError(`${LOCK_FILE_NAME}: ${why}; regenerate it with \`dancu-guard fingerprint --write\` at approval time`);
@@ -64,7 +66,7 @@ export function lockFromFingerprint(fp: Fingerprint): LockFile {
 /** Write the lock file (deterministic: same surface, same bytes). Returns its path. */
 export function writeLock(root: string, fp: Fingerprint): string {
   const path = lockPath(root);
-  writeFileSync(path, `${JSON.stringify(lockFromFingerprint(fp), null, 2)}\n`);
+  writeOutput(path, `${JSON.stringify(lockFromFingerprint(fp), null, 2)}\n`, { root });
   return path;
 }
 

@@ -7,6 +7,8 @@
 import type { Lang } from '../findings/types.js';
 import { ruleCatalog } from '../policy/bundle.js';
 import { FORMATTERS, reportExtras } from '../report/index.js';
+import { acceptanceOf } from '../pipeline/trust.js';
+import { neutralizeCommands } from '../report/github.js';
 import { sanitizeTerminal, verdictReason } from '../report/text.js';
 import type { ReportOptions } from '../report/types.js';
 import { UsageError } from '../util/errors.js';
@@ -96,6 +98,7 @@ export function formatGate(result: GateResult, format: string, opts: { lang: Lan
       summary: result.summary,
       rules: ruleCatalog(),
       root: result.root,
+      acceptance: acceptanceOf({ suppressed: result.analysis.suppressed, summary: result.summary, policy: result.analysis.scan.policy }),
       ...(format === 'html'
         ? {
             preface: gateHeader(result, opts.lang),
@@ -114,7 +117,8 @@ export function formatGate(result: GateResult, format: string, opts: { lang: Lan
   // terminal controls. The text report's own last line is the gate's one verdict.
   if (format === 'text') {
     if (opts.layout === 'quiet') return body; // --quiet: the findings and the one verdict line
-    return `${gateHeader(result, opts.lang, false).map(sanitizeTerminal).join('\n')}\n\n${body}`;
+    // …and, on a CI runner, no line may act as a workflow command (report/github.ts).
+    return neutralizeCommands(`${gateHeader(result, opts.lang, false).map(sanitizeTerminal).join('\n')}\n\n${body}`);
   }
   if (format === 'markdown') {
     const [title, ...rest] = gateHeader(result, opts.lang);

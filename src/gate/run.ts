@@ -12,7 +12,7 @@
  * ```
  */
 import { basename } from 'node:path';
-import { loadConfig } from '../config/load.js';
+import { stricter } from '../config/trust.js';
 import { DECLARATION_FILE_NAMES } from '../config/declaration.js';
 import type { Facts, GateApprovalsFact, GateFact, GateNoticeFact } from '../facts/types.js';
 import { assertValidFacts } from '../facts/validate.js';
@@ -47,6 +47,8 @@ export interface GateOptions extends ApprovalGateOptions {
   /** The day being judged, `YYYY-MM-DD` (default: today in Vietnam, UTC+7). */
   deployDate?: string;
   configPath?: string;
+  /** The province's configuration (`--trusted-config`): the repository's can only tighten it. */
+  trustedConfigPath?: string;
   declarationPath?: string;
   lang?: Lang;
   /** Block at or above this severity (default high). */
@@ -78,18 +80,22 @@ export async function runGate(opts: GateOptions): Promise<GateResult> {
   const started = performance.now();
   const deployDate = opts.deployDate ? checkDateOption(opts.deployDate, '--deploy-date') : todayInVietnam();
   const lang = opts.lang ?? 'en';
-  const failOn = opts.failOn ?? 'high';
   // Trust keys before any work: a bad key file is exit 2 and changes nothing.
   const approvals = prepareApprovals(opts, resolveRoot(opts.path));
   const analysis = await analyzeIntegration({
     path: opts.path,
     ...(opts.configPath ? { configPath: opts.configPath } : {}),
+    ...(opts.trustedConfigPath ? { trustedConfigPath: opts.trustedConfigPath } : {}),
     ...(opts.declarationPath ? { declarationPath: opts.declarationPath } : {}),
     lang,
     today: deployDate,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  const calendar = gateCalendar(loadConfig(analysis.root, opts.configPath), analysis.root);
+  // The config the scan applied (with a trusted config: its calendar, plus the repository's extra days off).
+  const calendar = gateCalendar(analysis.scan.config, analysis.root);
+  // A config's failOn is a floor (the scan ran with 'none': its threshold is that floor).
+  const floor = analysis.scan.summary.failOn;
+  const failOn = stricter(opts.failOn ?? 'high', floor === 'none' ? undefined : floor);
   const gate = gateFacts(analysis, deployDate, calendar, approvals.facts(analysis.root, analysis.declaration?.path));
 
   const facts: Facts = { ...analysis.scan.facts, gate };
@@ -117,7 +123,7 @@ export async function runGate(opts: GateOptions): Promise<GateResult> {
     gate,
     ...(notice ? { notice } : {}),
     analysis,
-    warnings: approvals.warnings,
+    warnings: [...approvals.warnings, ...analysis.scan.policy.warnings],
   };
 }
 

@@ -6,8 +6,8 @@
  * does not exist — becomes a UsageError with a message that says what and how to fix
  * it, so the CLI exits 2 and writes no report.
  */
-import { realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
 import { git, GitError, gitText } from './run.js';
 
@@ -71,6 +71,7 @@ export async function openRepo(rootArg: string): Promise<RepoInfo> {
     if (err instanceof UsageError) throw err;
     throw new UsageError(`path not found: ${rootArg}`);
   }
+  assertOwnGitDir(root);
   let lines: string[];
   try {
     const out = await gitText(['rev-parse', '--is-bare-repository', '--is-shallow-repository'], { cwd: root });
@@ -135,4 +136,131 @@ export function assertFullHistory(info: RepoInfo): void {
         'or `fetch-depth: 0` with actions/checkout) and run again. Nothing was reported.',
     );
   }
+}
+
+/**
+ * Refuse a `.git` at the scanned root that sends git to a repository outside it: a
+ * `.git` file (`gitdir: /elsewhere/.git`) or a `.git` link, shipped inside an untrusted
+ * tree, would make `--history` read and report another repository. Accepted outside
+ * the root only when the repository it names points back at this root as its work
+ * tree, as git itself records it: a linked worktree (`<gitdir>/gitdir` names this
+ * `.git`) or a submodule (`core.worktree` in `<gitdir>/config` names this root). The
+ * other repository cannot be made to say that by the tree being scanned.
+ */
+export function assertOwnGitDir(root: string): void {
+  const dotGit = join(root, '.git');
+  let st;
+  try {
+    st = lstatSync(dotGit);
+  } catch {
+    return; // no .git here: git looks above the root, where the user put it
+  }
+  let target: string;
+  if (st.isSymbolicLink()) {
+    try {
+      target = realpathSync(dotGit);
+    } catch {
+      throw new UsageError(`${dotGit} is a broken link; refusing to use it as the repository of ${root}`);
+    }
+  } else if (st.isFile()) {
+    const m = /^gitdir:[ \t]*(.+?)[ \t]*\r?$/m.exec(readHead(dotGit));
+    if (!m) return; // not a gitdir file: git will refuse it itself
+    const named = resolve(root, m[1]!);
+    try {
+      target = realpathSync(named);
+    } catch {
+      return; // points nowhere: git fails with its own message
+    }
+  } else {
+    return; // a real .git directory inside the root
+  }
+  const realRoot = realpathSync(root);
+  if (inside(realRoot, target) || pointsBack(target, realRoot)) return;
+  throw new UsageError(
+    `${dotGit} sends git to ${target}, a repository outside the scanned root that does not name ${root} as its work tree; ` +
+      'refusing to read another repository (a .git file or link in the scanned tree is not trusted). Nothing was reported.',
+  );
+}
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** The first 4 KiB of a small file, or '' when it cannot be read. */
+function readHead(path: string): string {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buf = Buffer.alloc(4096);
+      const n = readSync(fd, buf, 0, buf.length, 0);
+      return buf.toString('utf8', 0, n);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return '';
+  }
+}
+
+/** Does the git directory `gitDir` name `root` as its work tree (linked worktree or submodule)? */
+function pointsBack(gitDir: string, root: string): boolean {
+  const same = (p: string) => {
+    try {
+      return realpathSync(p) === root;
+    } catch {
+      return false;
+    }
+  };
+  // Linked worktree: <gitdir>/gitdir holds the path of the work tree's .git file.
+  const back = readHead(join(gitDir, 'gitdir')).trim();
+  if (back && same(dirname(resolve(gitDir, back)))) return true;
+  // Submodule (and `git --separate-git-dir`): core.worktree in its config.
+  const wt = /^\s*worktree\s*=\s*(.+?)\s*$/im.exec(readHead(join(gitDir, 'config')));
+  return wt !== null && same(resolve(gitDir, wt[1]!.replace(/^"(.*)"$/, '$1')));
+}
+
+/**
+ * The text of `rel` (a path relative to `root`, which may climb to the top of the work
+ * tree) in `commit`'s tree; undefined when the commit has no such file. A symbolic link
+ * there is refused: the inputs read this way (config, ignore file, baseline) are
+ * policy, and a link could name anything.
+ */
+export async function readAtCommit(root: string, commit: string, rel: string): Promise<string | undefined> {
+  const spec = `./${rel.split('\\').join('/')}`;
+  let listing: string;
+  try {
+    listing = await gitText(['ls-tree', '-z', commit, '--', spec], { cwd: root });
+  } catch (err) {
+    throw usageErrorFromGit(err, root, 'git ls-tree');
+  }
+  const entry = listing.split('\0').find((e) => e.length > 0);
+  if (!entry) return undefined;
+  const [mode, type, oid] = entry.split(/[ \t]/);
+  if (mode === '120000') {
+    throw new UsageError(`${rel} is a symbolic link in commit ${commit.slice(0, 12)}; refusing to read it as a policy input`);
+  }
+  if (type !== 'blob' || !oid) return undefined;
+  try {
+    return (await git(['cat-file', 'blob', oid], { cwd: root })).stdout.toString('utf8');
+  } catch (err) {
+    throw usageErrorFromGit(err, root, 'git cat-file');
+  }
+}
+
+/** Paths (relative to `root`) of the files under `root` in `commit`'s tree that contain `needle`. */
+export async function filesContainingAt(root: string, commit: string, needle: string): Promise<string[]> {
+  let out: string;
+  try {
+    // The repository's own grep settings must not change the output (full names, …).
+    const r = await git(['-c', 'grep.fullName=false', 'grep', '-l', '-z', '-F', '-I', '-e', needle, commit, '--', '.'], { cwd: root, okCodes: [0, 1] });
+    out = r.stdout.toString('utf8');
+  } catch (err) {
+    throw usageErrorFromGit(err, root, 'git grep');
+  }
+  const prefix = `${commit}:`;
+  return out
+    .split('\0')
+    .filter((p) => p.length > 0)
+    .map((p) => (p.startsWith(prefix) ? p.slice(prefix.length) : p));
 }

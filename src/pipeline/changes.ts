@@ -11,8 +11,12 @@
  * creates away from the finding's line: deleting the audit-log call below a DB call,
  * changing `https` to `http` in a config file that a client elsewhere reads. The base
  * is scanned with the base's own `.dancu-guard.yml` unless a config file is given
- * explicitly (then with that one), and with the same baseline: removing an exception or
- * a directive makes its finding new.
+ * explicitly (then with that one), and with the same trusted config: removing an
+ * exception or a directive makes its finding new. The current scan itself runs in PR
+ * mode (pipeline/trust.ts): the base commit's config, ignore file, baseline and
+ * directives apply to it, and what the change does to them that loosens the gate is
+ * DG-CFG-005. (A baseline changes nothing here: the same entries accept the same
+ * fingerprints on both sides.)
  *
  * Known limit: a file renamed (or moved) by the change gets new fingerprints (the path
  * is part of them), so its findings count as new. Review the rename; full scans (push
@@ -102,6 +106,8 @@ export interface BaseScanOptions {
   commit: string;
   /** An explicit config file (relative to the current directory); else the base's own. */
   configPath?: string;
+  /** The trusted configuration, as for the current scan. */
+  trustedConfigPath?: string;
   /** The same baseline as the current scan. */
   baseline?: string;
   lang?: Lang;
@@ -117,6 +123,7 @@ export async function scanBaseCommit(opts: BaseScanOptions): Promise<Finding[]> 
     path: opts.root,
     source: gitTreeSource(opts.root, opts.commit),
     ...(opts.configPath ? { configPath: resolve(opts.configPath) } : {}),
+    ...(opts.trustedConfigPath ? { trustedConfigPath: resolve(opts.trustedConfigPath) } : {}),
     ...(opts.baseline ? { baseline: resolve(opts.baseline) } : {}),
     ...(opts.lang ? { lang: opts.lang } : {}),
     ...(opts.today ? { today: opts.today } : {}),
@@ -170,6 +177,7 @@ export interface NarrowedScan {
 export interface NarrowOptions {
   /** As given to the current scan, so the base is scanned the same way. */
   configPath?: string;
+  trustedConfigPath?: string;
   baseline?: string;
   lang?: Lang;
   today?: string;
@@ -199,6 +207,7 @@ export async function gateByChanges(
         root: result.root,
         commit: baseCommit,
         ...(opts.configPath ? { configPath: opts.configPath } : {}),
+        ...(opts.trustedConfigPath ? { trustedConfigPath: opts.trustedConfigPath } : {}),
         ...(opts.baseline ? { baseline: opts.baseline } : {}),
         ...(opts.lang ? { lang: opts.lang } : {}),
         ...(opts.today ? { today: opts.today } : {}),

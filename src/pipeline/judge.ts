@@ -6,7 +6,7 @@
 import type { SkippedFile } from '../discover/types.js';
 import { applyBaseline, type Baseline, type BaselineResult } from '../findings/baseline.js';
 import { buildFindings } from '../findings/build.js';
-import { applySuppressions, type SuppressedFinding } from '../findings/suppress.js';
+import { applySuppressions, rejectedLocations, type SuppressedFinding } from '../findings/suppress.js';
 import type { Finding, Lang, Severity } from '../findings/types.js';
 import type { ExceptionFact, SuppressionFact } from '../facts/types.js';
 import { ruleCatalog } from '../policy/bundle.js';
@@ -64,7 +64,8 @@ export function judge(
   lang: Lang,
   opts: AcceptOptions,
 ): Judged {
-  const { kept, suppressed } = applySuppressions(toFindings(raw, lang), facts.suppressions, facts.exceptions);
+  // What the policies rejected (no target, no real reason: DG-CFG-002) accepts nothing.
+  const { kept, suppressed } = applySuppressions(toFindings(raw, lang), facts.suppressions, facts.exceptions, rejectedLocations(raw));
   return accept(kept, suppressed, opts);
 }
 

@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { collectFacts } from '../collect/index.js';
 import type { CollectContext } from '../collect/types.js';
-import { exceptionFacts, loadConfig, mergeSettings, type LoadedConfig } from '../config/load.js';
-import { decodeText, discover, skippedDiagnostics } from '../discover/index.js';
+import type { LoadedConfig } from '../config/load.js';
+import { stricter } from '../config/trust.js';
+import { decodeText, skippedDiagnostics } from '../discover/index.js';
 import type { DiscoveredFile, SkippedFile } from '../discover/types.js';
-import { readBaseline, type BaselineResult } from '../findings/baseline.js';
+import type { BaselineResult } from '../findings/baseline.js';
 import { todayUtc, type SuppressedFinding } from '../findings/suppress.js';
 import type { Finding, Lang, Severity } from '../findings/types.js';
 import { emptyFacts, type Facts } from '../facts/types.js';
@@ -23,6 +24,7 @@ import { summarize } from '../report/summary.js';
 import type { Summary } from '../report/types.js';
 import { judge, restrictTo } from './judge.js';
 import { renameTemporaryPath, worktreeSource, type OpenedTree, type ScanSource } from './source.js';
+import { resolvePolicy, type PolicyReport, type PullRequestBase } from './trust.js';
 
 export interface ScanOptions {
   /** The directory to scan (with the default source), or what a source calls its root. */
@@ -34,6 +36,10 @@ export interface ScanOptions {
   failOn?: Severity | 'none';
   /** Report only findings not recorded in this baseline file. */
   baseline?: string;
+  /** The province's configuration: the repository's can then only tighten (pipeline/trust.ts). */
+  trustedConfigPath?: string;
+  /** PR mode: the base commit whose policy inputs apply (pipeline/trust.ts). */
+  prBase?: PullRequestBase;
   /** `YYYY-MM-DD` that exceptions' expiry is judged against (default: today, UTC). */
   today?: string;
   /** Adjust the settings once the config is merged (the gate adds the declaration's approved tools). */
@@ -59,6 +65,8 @@ export interface ScanResult {
   /** dancu-guard's own reports found in the tree (recognised by content) and not scanned. */
   ownReports: string[];
   summary: Summary;
+  /** What the scan applied of the repository's policy inputs, and what it did not. */
+  policy: PolicyReport;
 }
 
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
@@ -75,24 +83,24 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
 }
 
 async function scanTree(tree: OpenedTree, opts: ScanOptions, started: number, progress: (s: string) => void): Promise<ScanResult> {
-  const configPath = opts.configPath ?? tree.configPath;
-  const config = loadConfig(tree.dir, configPath);
-  const merged = mergeSettings(config.config);
-  const settings = opts.adjustSettings ? opts.adjustSettings(merged) : merged;
-  const failOn = opts.failOn ?? 'high';
+  // Which config, ignores, baseline and directives apply (trusted config, PR mode).
+  // Read before any work, so a bad one fails fast and nothing is written.
+  const policy = await resolvePolicy(tree, opts);
+  const config = policy.config;
+  const settings = opts.adjustSettings ? opts.adjustSettings(policy.settings) : policy.settings;
+  const failOn = stricter(opts.failOn ?? 'high', policy.failOnFloor);
   const lang = opts.lang ?? 'en';
-  // Read the baseline before any work, so a bad one fails fast and nothing is written.
-  const baseline = opts.baseline ? { doc: readBaseline(opts.baseline), path: opts.baseline } : undefined;
+  const baseline = policy.baseline;
 
   if (tree.only && tree.only.size === 0) {
     // Nothing to report on (nothing staged): no scan at all.
     const facts = emptyFacts({ name: basename(tree.root), binEntries: [] });
     const summary = summarize([], 0, [], failOn, started);
-    return { root: tree.root, config, settings, facts, findings: [], unsuppressed: [], suppressed: [], skipped: [], ownReports: [], summary };
+    return { root: tree.root, config, settings, facts, findings: [], unsuppressed: [], suppressed: [], skipped: [], ownReports: [], summary, policy: policy.report };
   }
 
   progress('discovering files…');
-  const walked = await discover(tree.dir, { ignore: config.config.ignore ?? [] });
+  const walked = await policy.discover(tree.dir);
   // A previous report in the tree is never scanned (src/report/own-report.ts).
   const ownReports = walked.files.filter((f) => isOwnReport(f.path, f.absPath)).map((f) => f.path);
   const discovered = ownReports.length > 0 ? { ...walked, files: walked.files.filter((f) => !ownReports.includes(f.path)) } : walked;
@@ -107,7 +115,7 @@ async function scanTree(tree: OpenedTree, opts: ScanOptions, started: number, pr
   // Source/config/manifest files discovery could not check are findings (DG-CFG-004),
   // never a silent pass.
   facts.diagnostics.push(...skippedDiagnostics(discovered.skipped));
-  facts.exceptions = exceptionFacts(tree.dir, config, opts.today ?? todayUtc());
+  await policy.completeFacts(facts, tree.dir, opts.today ?? todayUtc());
   // A hostile file's thousands of candidates are cut, and the cut blocks (policy/bounds.ts).
   boundFacts(facts);
   assertValidFacts(facts);
@@ -116,7 +124,7 @@ async function scanTree(tree: OpenedTree, opts: ScanOptions, started: number, pr
   const evaluator = await loadEvaluator(settings);
   const raw = evaluateFindings(evaluator, facts);
   const common = { failOn, started };
-  let judged = judge(raw, facts, lang, {
+  let judged = judge(raw, policy.accepting(facts), lang, {
     ...common,
     ...(baseline ? { baseline } : {}),
     filesScanned: discovered.files.length,
@@ -129,7 +137,17 @@ async function scanTree(tree: OpenedTree, opts: ScanOptions, started: number, pr
     skipped = skipped.filter((s) => only.has(s.path));
     judged = restrictTo(judged, only, { ...common, filesScanned: facts.files.filter((f) => only.has(f.path)).length, skipped });
   }
-  return { root: tree.root, config, settings, facts, evaluator, ...judged, skipped, ownReports: tree.only ? ownReports.filter((p) => tree.only!.has(p)) : ownReports };
+  return {
+    root: tree.root,
+    config,
+    settings,
+    facts,
+    evaluator,
+    ...judged,
+    skipped,
+    ownReports: tree.only ? ownReports.filter((p) => tree.only!.has(p)) : ownReports,
+    policy: policy.report,
+  };
 }
 
 /** What every collector is given: the root, the settings, and a cached text reader. */

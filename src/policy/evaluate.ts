@@ -115,13 +115,13 @@ export function* chunkFacts(facts: Facts, maxFacts = 2000): Generator<Facts> {
     chunk.suppressions.push(...b.suppressions);
     size += n + 1;
   }
-  // Repo-level facts (exceptions) must be judged even when no file has facts.
-  if (size > 0 || facts.exceptions.length > 0) yield chunk;
+  // Repo-level facts (exceptions, weakenings) must be judged even when no file has facts.
+  if (size > 0 || facts.exceptions.length > 0 || (facts.weakenings?.length ?? 0) > 0) yield chunk;
 }
 
 /** A chunk starts empty but for the repo-level facts, which travel with every chunk. */
 function emptyChunk(facts: Facts): Facts {
-  return { ...emptyFacts(facts.repo), exceptions: facts.exceptions };
+  return { ...emptyFacts(facts.repo), exceptions: facts.exceptions, ...(facts.weakenings ? { weakenings: facts.weakenings } : {}) };
 }
 
 /** Evaluate every chunk and return the raw findings, deduplicated. */

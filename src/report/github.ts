@@ -6,7 +6,8 @@
  * Findings at or above `summary.failOn` are `::error`; the others `::warning`, or
  * `::notice` for info. Most severe first, because GitHub shows only the first few
  * annotations of each kind per step. Escaping follows the runner's rules: in the
- * message `%`, CR and LF; in properties also `:` and `,`.
+ * message `%`, CR and LF (and `##[`, the older command syntax); in properties also `:`
+ * and `,`. This module holds the one escaper for what reaches a runner's log.
  */
 import { sortFindings } from '../findings/order.js';
 import { atOrAbove } from '../findings/types.js';
@@ -27,14 +28,39 @@ const LABELS = {
   },
 } as const;
 
-/** Message ("data") escaping of a workflow command. */
-export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// ---------------------------------------------------------------------------------
+// The one escaper for everything written to a runner's log (the Action's runner, this
+// formatter, the text format on a runner, the gate's text header).
+//
+// The runner reads its log line by line (a line ends at CR, LF or CRLF) and acts on a
+// line as a workflow command when, after leading white space, it starts with `::`
+// (`::add-mask::…`, `::stop-commands::…`), or when it holds `##[` anywhere (the older
+// syntax). So text from the repository — paths, messages, a declaration's reference —
+// must never bring its own line break, nor start a line with `::`, nor hold `##[`.
+
+/** `##[` anywhere, and `::` at the start of a line (after white space), made inert. */
+function inertLine(line: string): string {
+  return line.replace(/##\[/g, '##%5B').replace(/^(\s*)::/, '$1%3A%3A');
 }
 
-/** Property escaping of a workflow command. */
+/** Message ("data") escaping of a workflow command: `%`, CR and LF, and `##[`. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/##\[/g, '##%5B');
+}
+
+/** Property escaping of a workflow command: as data, plus `:` and `,`. */
 export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** One line of plain text for the log: its CR and LF shown as `%0D`/`%0A`, and no command. */
+export function escapeLogLine(s: string): string {
+  return inertLine(s.replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+}
+
+/** A multi-line text (a report) for the log: its line breaks kept, no line a command. */
+export function neutralizeCommands(text: string): string {
+  return text.replace(/(^|\r\n|\r|\n)([^\r\n]*)/g, (_m, br: string, line: string) => `${br}${inertLine(line)}`);
 }
 
 function positiveInt(n: number | undefined): number | undefined {

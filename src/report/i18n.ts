@@ -57,6 +57,10 @@ Quy tắc: dancu-guard rules · dancu-guard explain DG-CRED-001 · docs/rules/`,
   'opt.failOn': { en: 'exit 1 when a finding is at or above this severity', vi: 'thoát với mã 1 khi có phát hiện từ mức nghiêm trọng này trở lên' },
   'opt.config': { en: 'configuration file (default: .dancu-guard.yml at the scanned root)', vi: 'tệp cấu hình (mặc định: .dancu-guard.yml ở thư mục gốc được quét)' },
   'opt.declaration': { en: 'integration declaration (default: dancu-integration.yml at the root)', vi: 'tệp khai báo tích hợp (mặc định: dancu-integration.yml ở thư mục gốc)' },
+  'opt.trustedConfig': {
+    en: "the province's configuration: the repository's .dancu-guard.yml, .dancu-guardignore, baseline and inline directives can then only tighten it (docs/security.md)",
+    vi: 'cấu hình của tỉnh: khi đó .dancu-guard.yml, .dancu-guardignore, baseline và chỉ thị bỏ qua trong kho mã chỉ có thể siết chặt thêm (docs/security.vi.md)',
+  },
   'opt.lang': { en: 'language of every message (default: from LC_ALL/LC_MESSAGES/LANG, else en)', vi: 'ngôn ngữ của mọi thông điệp (mặc định: theo LC_ALL/LC_MESSAGES/LANG, nếu không thì en)' },
   'opt.noProgress': { en: 'do not show progress on the terminal', vi: 'không hiển thị tiến độ trên màn hình' },
   'opt.noColor': { en: 'no ANSI colours in text output (also NO_COLOR; FORCE_COLOR forces them)', vi: 'không tô màu ANSI trong kết quả dạng văn bản (cũng theo NO_COLOR; FORCE_COLOR buộc tô màu)' },
@@ -179,6 +183,7 @@ Exit codes:
 
 Examples:
   dancu-guard gate . --deploy-date 2026-12-01 --trust-key /etc/dancu-guard/tinh-mau.pub
+  dancu-guard gate . --trusted-config /etc/dancu-guard/tinh-mau.yml   # the repository can only tighten it
   dancu-guard gate . --deploy-date 2026-12-01 --format json --output gate.json
   dancu-guard gate . --lang vi`,
     vi: `
@@ -189,6 +194,7 @@ Mã thoát:
 
 Ví dụ:
   dancu-guard gate . --deploy-date 2026-12-01 --trust-key /etc/dancu-guard/tinh-mau.pub
+  dancu-guard gate . --trusted-config /etc/dancu-guard/tinh-mau.yml   # kho mã chỉ có thể siết chặt thêm
   dancu-guard gate . --deploy-date 2026-12-01 --format json --output gate.json
   dancu-guard gate . --lang vi`,
   },

@@ -22,6 +22,20 @@ export const formatJson: Formatter = (input) => {
       ...(f.commit !== undefined ? { commit: f.commit } : {}),
     })),
     summary: input.summary,
+    // What was accepted instead of reported, and by what; what the repository said that was not applied.
+    ...(input.acceptance
+      ? {
+          suppressed: input.acceptance.suppressed,
+          accepting: input.acceptance.accepting,
+          notApplied: input.acceptance.notApplied,
+          policy: {
+            mode: input.acceptance.mode,
+            ...(input.acceptance.trustedConfig ? { trustedConfig: input.acceptance.trustedConfig } : {}),
+            ignored: input.acceptance.ignored,
+            readmitted: input.acceptance.readmitted,
+          },
+        }
+      : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 };

@@ -10,6 +10,7 @@
  */
 import { sortFindings } from '../findings/order.js';
 import { atOrAbove, CATEGORIES, SEVERITIES, type Finding, type Lang } from '../findings/types.js';
+import { suppressedMarkdown } from './suppressed.js';
 import type { Formatter } from './types.js';
 
 export const MARKDOWN_MARKER = '<!-- dancu-guard:report -->';
@@ -189,6 +190,8 @@ export const formatMarkdown: Formatter = (input, opts) => {
   }
 
   const rules = findings.length ? rulesSection(findings, opts.lang) : '';
+  // What was suppressed, excepted, ignored or baselined, and by what (never silently).
+  const accepted = suppressedMarkdown(input.acceptance, opts.lang, mdEscape);
   const skipped = Object.entries(s.filesSkipped)
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${n} ${mdEscape(k, 40)}`)
@@ -206,6 +209,7 @@ export const formatMarkdown: Formatter = (input, opts) => {
     RESERVE -
     head.join('\n').length -
     rules.length -
+    accepted.length -
     footer.length -
     blockingHead.length -
     detailsOpen.length -
@@ -231,6 +235,7 @@ export const formatMarkdown: Formatter = (input, opts) => {
   if (blockingRows.length) out.push(blockingHead, ...blockingRows, '');
   if (nonBlockingRows.length) out.push(detailsOpen, ...nonBlockingRows, detailsClose);
   if (omitted > 0) out.push(L.omitted(omitted), '');
+  if (accepted) out.push(accepted);
   if (rules) out.push(rules);
   out.push(footer, '');
   return out.join('\n');

@@ -8,10 +8,11 @@
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ArtifactLocation, Log, Region, ReportingDescriptor, Result } from 'sarif';
+import type { ArtifactLocation, Log, Region, ReportingDescriptor, Result, Suppression } from 'sarif';
 import type { Category, Finding, Lang, Severity } from '../findings/types.js';
 import type { RuleMeta } from '../policy/bundle.js';
 import { ruleDocUrl } from './rule-docs.js';
+import { describeBy, type AcceptedBy } from './suppressed.js';
 import type { Formatter, ReportInput } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -135,6 +136,9 @@ function collectRules(input: ReportInput, lang: Lang): RuleInfo[] {
   for (const f of input.findings) {
     if (!rules.has(f.ruleId)) rules.set(f.ruleId, fromFinding(f));
   }
+  for (const s of input.acceptance?.suppressed ?? []) {
+    if (!rules.has(s.ruleId)) rules.set(s.ruleId, { id: s.ruleId, nameSource: s.title, title: s.title, severity: s.severity, category: s.category, remediation: '', basis: [] });
+  }
   return [...rules.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -170,7 +174,7 @@ export const formatSarif: Formatter = (input, opts) => {
   // GitHub's primaryLocationLineHash is `hash:occurrence`: the n-th result with the
   // same hash gets `:n`, so that two identical matches in one file stay distinct.
   const occurrences = new Map<string, number>();
-  const results = input.findings.map((f): Result => {
+  const results: Result[] = input.findings.map((f): Result => {
     const n = (occurrences.get(f.fingerprint) ?? 0) + 1;
     occurrences.set(f.fingerprint, n);
     const startLine = positiveInt(f.line) ?? 1;
@@ -199,6 +203,26 @@ export const formatSarif: Formatter = (input, opts) => {
       properties: { severity: f.severity, category: f.category },
     };
   });
+
+  // Accepted findings are results too, each with what accepted it (`suppressions`):
+  // `inSource` for an inline directive, `external` for an exception or the baseline.
+  for (const s of input.acceptance?.suppressed ?? []) {
+    const n = (occurrences.get(s.fingerprint) ?? 0) + 1;
+    occurrences.set(s.fingerprint, n);
+    results.push({
+      ruleId: s.ruleId,
+      ruleIndex: index.get(s.ruleId)!,
+      level: LEVEL[s.severity],
+      message: { text: s.value !== undefined ? `${s.message} (${L.value}: ${s.value})` : s.message },
+      locations: [
+        { physicalLocation: { artifactLocation: { uri: toUri(s.file), uriBaseId: '%SRCROOT%' }, region: { startLine: positiveInt(s.line) ?? 1 } } },
+      ],
+      partialFingerprints: { primaryLocationLineHash: `${s.fingerprint}:${n}` },
+      fingerprints: { [FINGERPRINT_KEY]: s.fingerprint },
+      suppressions: [sarifSuppression(s.by, opts.lang)],
+      properties: { severity: s.severity, category: s.category },
+    });
+  }
 
   let category = input.automationCategory?.trim() || DEFAULT_AUTOMATION_CATEGORY;
   if (!category.endsWith('/')) category += '/';
@@ -232,12 +256,30 @@ export const formatSarif: Formatter = (input, opts) => {
           blocking: s.blocking,
           verdict: s.verdict,
           filesScanned: s.filesScanned,
+          ...(input.acceptance
+            ? {
+                policyMode: input.acceptance.mode,
+                ignoredFiles: input.acceptance.ignored,
+                notApplied: input.acceptance.notApplied.map((n) => `${n.file}:${n.line} ${n.what}`),
+              }
+            : {}),
         },
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+function sarifSuppression(by: AcceptedBy, lang: Lang): Suppression {
+  return {
+    kind: by.kind === 'inline' ? 'inSource' : 'external',
+    status: 'accepted',
+    justification: describeBy(by, lang),
+    ...(by.kind === 'baseline'
+      ? {}
+      : { location: { physicalLocation: { artifactLocation: { uri: toUri(by.file), uriBaseId: '%SRCROOT%' }, region: { startLine: positiveInt(by.line) ?? 1 } } } }),
+  };
+}
 
 function ensureSlash(uri: string): string {
   return uri.endsWith('/') ? uri : `${uri}/`;

@@ -14,7 +14,9 @@
 import type { Finding, Lang, Severity } from '../findings/types.js';
 import { SEVERITIES } from '../findings/types.js';
 import { SEVERITY_NAMES, severityWord, translator, type Translate } from './i18n.js';
+import { neutralizeCommands } from './github.js';
 import { ruleDocUrl } from './rule-docs.js';
+import { suppressedText } from './suppressed.js';
 import type { Formatter, ReportInput, ReportOptions, Summary } from './types.js';
 
 const COLORS: Record<Severity, string> = {
@@ -157,7 +159,9 @@ export function verdictLine(s: Summary, opts: ReportOptions): string {
 export const formatText: Formatter = (input, opts) => {
   const T = translator(opts.lang);
   const s = input.summary;
-  if (opts.layout === 'quiet') return `${[...compactLines(input, opts, T), verdictLine(s, opts)].join('\n')}\n`;
+  // On a CI runner no line may act as a workflow command (`::…`, `##[`): paths and
+  // messages come from the repository (report/github.ts, the one escaper).
+  if (opts.layout === 'quiet') return neutralizeCommands(`${[...compactLines(input, opts, T), verdictLine(s, opts)].join('\n')}\n`);
   const lines = opts.layout === 'verbose' ? verboseLines(input, opts, T) : [...compactLines(input, opts, T), ...ruleFooter(input, opts, T)];
   if (lines.length > 0) lines.push('');
   if (s.baseline && s.baseline.stale.length > 0) {
@@ -165,8 +169,11 @@ export const formatText: Formatter = (input, opts) => {
     for (const e of s.baseline.stale) lines.push(`  ${t(e.file)}:${t(e.line)}  ${t(e.ruleId)}  ${t(e.fingerprint)}`);
     lines.push('');
   }
+  // What was suppressed, excepted, ignored or baselined, and by what (report/suppressed.ts).
+  const accepted = suppressedText(input.acceptance, opts.lang, t);
+  if (accepted.length) lines.push(...accepted, '');
   if (input.findings.length === 0) lines.push(T('text.none'));
   lines.push(summaryLine(s, opts.lang));
   lines.push(verdictLine(s, opts));
-  return `${lines.join('\n')}\n`;
+  return neutralizeCommands(`${lines.join('\n')}\n`);
 };

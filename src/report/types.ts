@@ -1,6 +1,7 @@
 import type { Category, Finding, Lang, Severity } from '../findings/types.js';
 import type { RuleCatalog } from '../policy/bundle.js';
 import type { SkippedFile } from '../discover/types.js';
+import type { Acceptance } from './suppressed.js';
 
 /** One file passed over by a scan, by name. */
 export interface SkippedEntry {
@@ -90,6 +91,8 @@ export interface ReportInput {
   codeContext?: CodeContext;
   /** Lines describing what the report is about (e.g. the gate's header), shown under the title. */
   preface?: string[];
+  /** What was suppressed, excepted, ignored or baselined and by what, and what was not applied (report/suppressed.ts). */
+  acceptance?: Acceptance;
 }
 
 /** Redacted source lines, by repo-relative file then 1-based line number. */

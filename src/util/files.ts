@@ -1,41 +1,117 @@
 /**
- * File access for the scanner's own inputs and outputs: a config or declaration found
- * at the scanned root must not be a link out of it (the root may be a contractor's
- * repository), and a report that cannot be written is a usage error, not a crash.
+ * File access for the scanner's own inputs and outputs. The scanned root may be a
+ * contractor's repository, and everything in it is untrusted, links included:
+ *
+ * - an input found (or named) inside the root — config, declaration, lock file,
+ *   baseline — is read only when it really lies inside the root, links resolved: a
+ *   committed link to `/etc/…`, `~/.ssh/…` or another repository is refused, and no
+ *   error message ever quotes what such a file holds;
+ * - an output (a report, the SARIF file, a lock file) is never written through a link:
+ *   the last component must not be a symbolic link, and a path inside the root must
+ *   not leave it through a linked directory.
+ *
+ * A report that cannot be written is a usage error, not a crash.
  */
-import { lstatSync, realpathSync, writeFileSync } from 'node:fs';
-import { relative, isAbsolute } from 'node:path';
+import { closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, realpathSync, writeSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 
-/** Throw when `path` (found inside `root`) is a link whose target lies outside `root`. */
-export function assertInsideRoot(root: string, path: string, what: string): void {
-  let isLink = false;
-  try {
-    isLink = lstatSync(path).isSymbolicLink();
-  } catch {
-    return; // not there: the caller reports it
-  }
-  if (!isLink) return;
-  let target: string;
-  let realRoot: string;
-  try {
-    target = realpathSync(path);
-    realRoot = realpathSync(root);
-  } catch (err) {
-    throw new UsageError(`${what} ${path} is a broken link: ${(err as Error).message}`);
-  }
-  const rel = relative(realRoot, target);
-  if (rel.startsWith('..') || isAbsolute(rel)) {
-    throw new UsageError(`${what} ${path} is a link to ${target}, outside the scanned root; refusing to read it`);
+/** `path` lexically inside `root` (or `root` itself). */
+export function isLexicallyInside(root: string, path: string): boolean {
+  const rel = relative(resolve(root), resolve(path));
+  return !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** The real path of `path`, or of its nearest existing ancestor when it does not exist yet. */
+function realpathOfNearest(path: string): string {
+  let p = resolve(path);
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return resolve(realpathSync(p), ...rest.reverse());
+    } catch {
+      const parent = dirname(p);
+      if (parent === p) return resolve(path);
+      rest.push(p.slice(parent.length).replace(/^[\\/]/, ''));
+      p = parent;
+    }
   }
 }
 
-/** Write a report or draft (text, or bytes for .docx/.xlsx); a bad path is a usage error naming it. */
-export function writeOutput(path: string, text: string | Uint8Array): void {
+/**
+ * Throw when `path`, lexically inside `root`, resolves (links followed, at any depth)
+ * to a place outside `root`. A path outside the root is the caller's explicit choice
+ * and is not checked; a path that does not exist is left to the caller to report.
+ */
+export function assertInsideRoot(root: string, path: string, what: string): void {
+  if (!isLexicallyInside(root, path)) return;
+  if (!existsSync(path)) return; // not there (or a dangling link): the caller reports it
+  let real: string;
+  let realRoot: string;
   try {
-    writeFileSync(path, text);
+    realRoot = realpathSync(root);
+    real = realpathSync(path);
   } catch (err) {
-    throw new UsageError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(`${what} ${path} is a broken link: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const rel = relative(realRoot, real);
+  if (rel.startsWith('..') || isAbsolute(rel)) {
+    throw new UsageError(`${what} ${path} is a link to ${real}, outside the scanned root; refusing to read it`);
+  }
+}
+
+/**
+ * Read one of the scanner's inputs as text: refused when it lies inside `root` but is
+ * a link out of it. Errors name the file and the system's reason, never its content.
+ */
+export function readInput(path: string, what: string, root?: string): string {
+  if (root !== undefined) assertInsideRoot(root, path, what);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}`);
+  }
+}
+
+export interface WriteOptions {
+  /**
+   * The directory the output must not leave through a link when it lies inside it:
+   * the scanned root (CLI `--output`), the workspace (the Action's SARIF file).
+   */
+  root?: string;
+  /** Create missing parent directories (after checking where they really are). */
+  mkdir?: boolean;
+}
+
+/**
+ * Write a report or draft (text, or bytes for .docx/.xlsx). Never through a link: the
+ * file itself must not be a symbolic link (it is opened with O_NOFOLLOW), and inside
+ * `opts.root` its directory must really be inside `opts.root`. A bad path is a usage
+ * error naming it.
+ */
+export function writeOutput(path: string, text: string | Uint8Array, opts: WriteOptions = {}): void {
+  if (opts.root !== undefined && isLexicallyInside(opts.root, path)) {
+    const realRoot = realpathOfNearest(opts.root);
+    const realDir = realpathOfNearest(dirname(resolve(path)));
+    const rel = relative(realRoot, realDir);
+    if (rel.startsWith('..') || isAbsolute(rel)) {
+      throw new UsageError(`cannot write ${path}: its directory is a link to ${realDir}, outside ${opts.root}; refusing to write through it`);
+    }
+  }
+  try {
+    if (opts.mkdir) mkdirSync(dirname(resolve(path)), { recursive: true });
+    const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0), 0o644);
+    try {
+      const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+      let done = 0;
+      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new UsageError(`cannot write ${path}: it is a symbolic link; refusing to write through it`);
+    throw new UsageError(`cannot write ${path}: ${code ?? (err as Error).message}`);
   }
 }
 
@@ -43,4 +119,17 @@ export function writeOutput(path: string, text: string | Uint8Array): void {
 export function yamlMessage(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   return msg.split('\n')[0]!.replace(/:\s.*$/, '');
+}
+
+/**
+ * A JSON.parse error in words that never quote the input: the engine's message shows
+ * the first bytes of the text (`Unexpected token 'r', "root:x:0:0"… is not valid JSON`),
+ * which for a file read by mistake may be a secret. Only the position is kept.
+ */
+export function jsonMessage(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  const at = /at position (\d+)/.exec(msg);
+  if (at) return `not valid JSON (at position ${at[1]})`;
+  if (/unexpected end/i.test(msg)) return 'not valid JSON (it ends too early)';
+  return 'not valid JSON';
 }

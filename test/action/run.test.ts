@@ -7,155 +7,17 @@ import { REPO, FIXTURES } from '../helpers/paths.js';
  * (test/helpers/github-server.ts) that checks every request and response against
  * GitHub's OpenAPI description.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MARKDOWN_MARKER } from '../../src/report/markdown.js';
 import { FakeGitHub, type PullFileInput } from '../helpers/github-server.js';
 
-const BUNDLE = join(REPO, 'dist-action', 'index.mjs');
-const EXAMPLES = join(REPO, 'examples');
-const TOKEN = 'ghs_syntheticTestToken000000000000000000';
-const HEAD_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
-const BASE_SHA = '0f1e2d3c4b5a69788796a5b4c3d2e1f009876543';
-
-const tmpRoots: string[] = [];
-function tmp(prefix: string): string {
-  const d = mkdtempSync(join(tmpdir(), `dg-action-${prefix}-`));
-  tmpRoots.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of tmpRoots) rmSync(d, { recursive: true, force: true });
-});
-
-function write(root: string, files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, rel)), { recursive: true });
-    writeFileSync(join(root, rel), text);
-  }
-}
-
-/** action.yml's inputs with their defaults, as a runner sets them (`${{ github.token }}` → the token). */
-function defaultInputs(token: string): Record<string, string> {
-  const doc = parseYaml(readFileSync(join(REPO, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
-  const env: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(doc.inputs)) {
-    const value = String(spec.default ?? '').replace('${{ github.token }}', token);
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  }
-  return env;
-}
-
-interface RunOptions {
-  workspace: string;
-  event: string;
-  payload?: unknown;
-  /** Overrides INPUT_* (keys are input names: `fail-on`, …). */
-  inputs?: Record<string, string>;
-  apiUrl?: string;
-  env?: Record<string, string | undefined>;
-}
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** Parse `name<<DELIM\nvalue\nDELIM` blocks. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
-    if (!m) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
-    out[m[1]!] = value.join('\n');
-  }
-  return out;
-}
-
-/** Run the bundle as a runner would (async: the API server lives in this process). */
-function runAction(o: RunOptions): Promise<RunResult> {
-  const dir = tmp('run');
-  const eventPath = join(dir, 'event.json');
-  const outputPath = join(dir, 'output');
-  const summaryPath = join(dir, 'summary.md');
-  writeFileSync(eventPath, JSON.stringify(o.payload ?? {}));
-  writeFileSync(outputPath, '');
-  writeFileSync(summaryPath, '');
-  const inputs = defaultInputs(TOKEN);
-  for (const [k, v] of Object.entries(o.inputs ?? {})) inputs[`INPUT_${k.toUpperCase()}`] = v;
-  // A runner's environment only: nothing from the host's GITHUB_* or INPUT_*.
-  const base: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(k)) base[k] = v;
-  }
-  const env: Record<string, string> = {
-    ...base,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_EVENT_NAME: o.event,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: 'tinh-mau/dvc-portal',
-    GITHUB_SHA: o.event.startsWith('pull_request') ? 'feedfacefeedfacefeedfacefeedfacefeedface' : HEAD_SHA,
-    GITHUB_WORKSPACE: o.workspace,
-    GITHUB_API_URL: o.apiUrl ?? 'http://127.0.0.1:9',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_OUTPUT: outputPath,
-    GITHUB_STEP_SUMMARY: summaryPath,
-    DANCU_GUARD_API_RETRY_BASE_MS: '10',
-    ...inputs,
-  };
-  for (const [k, v] of Object.entries(o.env ?? {})) {
-    if (v === undefined) delete env[k];
-    else env[k] = v;
-  }
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUNDLE], { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({
-        code,
-        stdout,
-        stderr,
-        outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
-        summary: readFileSync(summaryPath, 'utf8'),
-      });
-    });
-  });
-}
-
-function prPayload(extra: Record<string, unknown> = {}) {
-  return {
-    action: 'synchronize',
-    number: 7,
-    pull_request: {
-      number: 7,
-      head: { sha: HEAD_SHA, ref: 'feature/tra-cuu' },
-      base: { sha: BASE_SHA, ref: 'main' },
-      ...extra,
-    },
-    repository: { full_name: 'tinh-mau/dvc-portal' },
-  };
-}
-
-// ---------------------------------------------------------------------------------
+import { BUNDLE, EXAMPLES, HEAD_SHA, prPayload, runAction, TOKEN, tmp, write } from '../helpers/action.js';
 // Fixtures
 
 /** A synthetic credential per line: 60 findings (DG-CRED-002) in one .env file. */

@@ -114,6 +114,8 @@ function describeErrors(v: ValidateFunction): string {
 // The server
 
 export type RouteName =
+  | 'users.getAuthenticated'
+  | 'graphql'
   | 'pulls.listFiles'
   | 'issues.listComments'
   | 'issues.createComment'
@@ -129,6 +131,19 @@ interface Route {
 }
 
 const ROUTES: Route[] = [
+  {
+    name: 'users.getAuthenticated',
+    method: 'GET',
+    template: '/user',
+    pattern: /^\/user$/,
+  },
+  {
+    // Not a REST operation: answered by hand (no OpenAPI validation), see `graphql()`.
+    name: 'graphql',
+    method: 'POST',
+    template: '/graphql',
+    pattern: /^\/graphql$/,
+  },
   {
     name: 'pulls.listFiles',
     method: 'GET',
@@ -198,6 +213,7 @@ export interface StoredComment {
   body: string;
   userLogin: string;
   userType: 'Bot' | 'User';
+  userId: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -225,7 +241,16 @@ export interface FakeGitHubOptions {
   /** The token requests must carry (`authorization: token …`); others get 401. */
   token?: string;
   pullFiles?: PullFileInput[];
+  /**
+   * Who the token is. `installation` (default): the workflow's GITHUB_TOKEN — `GET /user`
+   * answers 403 as GitHub does, GraphQL's `viewer` is `github-actions[bot]`, comments are
+   * made as that bot. `user`: a person's token — `GET /user` answers with the account.
+   */
+  identity?: { kind: 'installation' } | { kind: 'user'; login: string; id: number };
 }
+
+/** The bot GITHUB_TOKEN acts as (REST user id 41898282 on github.com). */
+export const ACTIONS_BOT = { login: 'github-actions[bot]', type: 'Bot' as const, id: 41898282 };
 
 const EPOCH = Date.parse('2026-01-05T08:00:00Z');
 
@@ -235,6 +260,7 @@ export class FakeGitHub {
   readonly pullNumber: number;
   readonly token: string;
   pullFiles: PullFileInput[];
+  readonly identity: NonNullable<FakeGitHubOptions['identity']>;
   readonly requests: RecordedRequest[] = [];
   readonly violations: string[] = [];
   readonly comments: StoredComment[] = [];
@@ -251,6 +277,7 @@ export class FakeGitHub {
     this.pullNumber = opts.pullNumber ?? 7;
     this.token = opts.token ?? 'ghs_syntheticTestToken000000000000000000';
     this.pullFiles = opts.pullFiles ?? [];
+    this.identity = opts.identity ?? { kind: 'installation' };
     loadSpec();
   }
 
@@ -282,9 +309,10 @@ export class FakeGitHub {
     this.failures.clear();
   }
 
-  seedComment(body: string, user: { login: string; type: 'Bot' | 'User' } = { login: 'nguyen-van-a', type: 'User' }): StoredComment {
+  seedComment(body: string, user: { login: string; type: 'Bot' | 'User'; id?: number } = { login: 'nguyen-van-a', type: 'User' }): StoredComment {
     const at = this.tick();
-    const c: StoredComment = { id: this.nextId++, body, userLogin: user.login, userType: user.type, createdAt: at, updatedAt: at };
+    const userId = user.id ?? (user.type === 'Bot' ? ACTIONS_BOT.id : 1000001);
+    const c: StoredComment = { id: this.nextId++, body, userLogin: user.login, userType: user.type, userId, createdAt: at, updatedAt: at };
     this.comments.push(c);
     return c;
   }
@@ -323,8 +351,9 @@ export class FakeGitHub {
       return this.send(res, rec, undefined, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     }
     rec.route = route.name;
+    if (route.name === 'graphql') return this.graphql(req, res, rec, raw);
     const m = route.pattern.exec(url.pathname)!;
-    if (m[1] !== this.owner || m[2] !== this.repo) {
+    if (route.template.startsWith('/repos/') && (m[1] !== this.owner || m[2] !== this.repo)) {
       this.violations.push(`request for another repository: ${method} ${url.pathname}`);
     }
 
@@ -368,12 +397,19 @@ export class FakeGitHub {
     }
 
     switch (route.name) {
+      case 'users.getAuthenticated': {
+        if (this.identity.kind === 'installation') {
+          return this.send(res, rec, route, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user' });
+        }
+        return this.send(res, rec, route, 200, this.privateUser(this.identity.login, this.identity.id));
+      }
       case 'pulls.listFiles':
         return this.page(res, rec, route, url, this.pullFiles.map((f) => this.diffEntry(f)));
       case 'issues.listComments':
         return this.page(res, rec, route, url, this.comments.map((c) => this.commentJson(c)));
       case 'issues.createComment': {
-        const c = this.seedComment((rec.body as { body: string }).body, { login: 'github-actions[bot]', type: 'Bot' });
+        const me = this.identity.kind === 'user' ? { login: this.identity.login, type: 'User' as const, id: this.identity.id } : ACTIONS_BOT;
+        const c = this.seedComment((rec.body as { body: string }).body, me);
         return this.send(res, rec, route, 201, this.commentJson(c), { location: `${this.url}/repos/${this.owner}/${this.repo}/issues/comments/${c.id}` });
       }
       case 'issues.updateComment': {
@@ -505,6 +541,66 @@ export class FakeGitHub {
     };
   }
 
+  /** `GET /user`'s answer for a person's token (the private-user schema). */
+  private privateUser(login: string, id: number) {
+    return {
+      ...this.user(login, 'User', id),
+      name: null,
+      company: null,
+      blog: '',
+      location: null,
+      email: null,
+      hireable: null,
+      bio: null,
+      public_repos: 1,
+      public_gists: 0,
+      followers: 0,
+      following: 0,
+      created_at: '2020-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+      private_gists: 0,
+      total_private_repos: 0,
+      owned_private_repos: 0,
+      disk_usage: 0,
+      collaborators: 0,
+      two_factor_authentication: true,
+      plan: { collaborators: 0, name: 'free', space: 976562499, private_repos: 10000 },
+    };
+  }
+
+  /**
+   * POST /graphql: only `query { viewer { login } }` is served (what the Action asks to
+   * learn its own identity), answered as GitHub does for the token's kind.
+   */
+  private graphql(req: IncomingMessage, res: ServerResponse, rec: RecordedRequest, raw: string): void {
+    let body: { query?: unknown } | undefined;
+    try {
+      body = JSON.parse(raw) as { query?: unknown };
+      rec.body = body;
+    } catch {
+      this.violations.push('graphql: request body is not JSON');
+    }
+    const send = (status: number, payload: unknown) => {
+      rec.status = status;
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(payload));
+    };
+    if (req.headers.authorization !== `token ${this.token}` && req.headers.authorization !== `Bearer ${this.token}`) {
+      return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql' });
+    }
+    const failure = this.failures.get('graphql');
+    if (failure && failure.left > 0) {
+      failure.left--;
+      return send(failure.status, { message: failure.message ?? defaultMessage(failure.status) });
+    }
+    const query = typeof body?.query === 'string' ? body.query.replace(/\s+/g, ' ').trim() : '';
+    if (!/^query \{ viewer \{ login \} \}$/.test(query)) {
+      this.violations.push(`graphql: unexpected query ${JSON.stringify(query)}`);
+      return send(200, { errors: [{ message: 'unexpected query' }] });
+    }
+    const login = this.identity.kind === 'user' ? this.identity.login : ACTIONS_BOT.login;
+    return send(200, { data: { viewer: { login } } });
+  }
+
   private repoUrl(): string {
     return `${this.url}/repos/${this.owner}/${this.repo}`;
   }
@@ -536,7 +632,7 @@ export class FakeGitHub {
       url: `${this.repoUrl()}/issues/comments/${c.id}`,
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${this.pullNumber}#issuecomment-${c.id}`,
       body: c.body,
-      user: this.user(c.userLogin, c.userType, c.userType === 'Bot' ? 41898282 : 1000001),
+      user: this.user(c.userLogin, c.userType, c.userId),
       created_at: c.createdAt,
       updated_at: c.updatedAt,
       issue_url: `${this.repoUrl()}/issues/${this.pullNumber}`,

@@ -78,6 +78,7 @@ describe('rule metadata (rules.json)', () => {
       'DG-CFG-002',
       'DG-CFG-003',
       'DG-CFG-004',
+      'DG-CFG-005',
       'DG-CRED-001',
       'DG-CRED-002',
       'DG-CRED-003',
@@ -194,6 +195,7 @@ const violating = facts({
   ],
   suppressions: [{ file: 'src/config.ts', line: 2, targets: ['DG-CRED-001'] }], // DG-CFG-002 (no reason)
   exceptions: [{ file: '.dancu-guard.yml', line: 4, rule: 'DG-CRED-003', paths: ['k8s/**'], reason: 'dev', expires: '2026-01-01', expired: true }], // DG-CFG-003
+  weakenings: [{ kind: 'approved-tool', file: '.dancu-guard.yml', line: 9, what: 'approvedTools: **' }], // DG-CFG-005
   files: [
     { path: 'tools/tra_cuu_hang_loat.py', kind: 'source', language: 'python', size: 100, tool: { kind: 'script', reason: 'shebang', line: 1 } },
     { path: 'scripts/portal.js', kind: 'source', language: 'javascript', size: 100, tool: { kind: 'browser-automation', reason: 'imports puppeteer', line: 2 } },
@@ -314,6 +316,7 @@ describe('policy.wasm evaluation', () => {
         { rule: 'DG-CFG-002', file: 'src/config.ts', line: 2 },
         { rule: 'DG-CFG-003', file: '.dancu-guard.yml', line: 4 },
         { rule: 'DG-CFG-004', file: 'tools/lookup.cs', line: 1 },
+        { rule: 'DG-CFG-005', file: '.dancu-guard.yml', line: 9 },
       ] as PolicyFinding[]).map((f) => [f.rule, f.file, f.line, f.column ?? null]),
     );
     // every shipped scan rule fires on these facts, and nothing unknown does (the gate's

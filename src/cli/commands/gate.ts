@@ -19,6 +19,7 @@ interface GateCliOptions {
   output?: string;
   failOn: Severity | 'none';
   config?: string;
+  trustedConfig?: string;
   declaration?: string;
   lang?: Lang;
   progress: boolean;
@@ -44,6 +45,7 @@ export function registerGateCommand(program: Command, T: Translate = translator(
     .addOption(o.output())
     .addOption(o.failOn(T('gate.opt.failOn')))
     .addOption(o.config())
+    .addOption(o.trustedConfig())
     .addOption(o.declaration())
     .option('--trust-key <file>', T('gate.opt.trustKey'), collect)
     .option('--attestation <file>', T('gate.opt.attestation'), collect)
@@ -71,6 +73,7 @@ export async function gateCommand(path: string, opts: GateCliOptions): Promise<n
       path,
       ...(opts.deployDate ? { deployDate: opts.deployDate } : {}),
       ...(opts.config ? { configPath: opts.config } : {}),
+      ...(opts.trustedConfig ? { trustedConfigPath: opts.trustedConfig } : {}),
       ...(opts.declaration ? { declarationPath: opts.declaration } : {}),
       ...(opts.trustKey ? { trustKeys: opts.trustKey } : {}),
       ...(opts.attestation ? { attestations: opts.attestation } : {}),
@@ -86,7 +89,7 @@ export async function gateCommand(path: string, opts: GateCliOptions): Promise<n
   for (const w of result.warnings) say.warn(w);
   const report = formatGate(result, opts.format, { lang, color: useColor(opts), layout: opts.quiet ? 'quiet' : opts.verbose ? 'verbose' : 'compact' });
   if (opts.output) {
-    writeOutput(opts.output, report);
+    writeOutput(opts.output, report, { root: result.root });
     say.note(
       T('gate.note.written', {
         verdict: T(result.blocked ? 'gate.blocked' : 'gate.allowed'),

@@ -14,6 +14,7 @@ import { narrowToChangedLines } from '../../pipeline/changes.js';
 import { scan, type ScanResult } from '../../pipeline/scan.js';
 import { scanHistoryAt, type HistoryScanResult } from '../../pipeline/sources/history/index.js';
 import { scanStaged } from '../../pipeline/sources/staged.js';
+import { acceptanceOf } from '../../pipeline/trust.js';
 import { ruleCatalog } from '../../policy/bundle.js';
 import { applyFilter } from '../../report/filter.js';
 import { translator, type Translate } from '../../report/i18n.js';
@@ -39,6 +40,7 @@ export function registerScanCommand(program: Command, T: Translate = translator(
     .addOption(o.severity())
     .addOption(o.category())
     .addOption(o.config())
+    .addOption(o.trustedConfig())
     .addOption(o.lang())
     .addOption(o.quiet())
     .addOption(o.verbose())
@@ -156,6 +158,7 @@ async function runScan(paths: string[], opts: ScanCliOptions): Promise<number> {
     lang,
     failOn: opts.failOn,
     ...(opts.config && !temp ? { configPath: opts.config } : {}),
+    ...(opts.trustedConfig ? { trustedConfigPath: opts.trustedConfig } : {}),
     ...(opts.baseline ? { baseline: opts.baseline } : {}),
     onProgress: progress.update,
   };
@@ -166,12 +169,14 @@ async function runScan(paths: string[], opts: ScanCliOptions): Promise<number> {
     } else if (opts.staged) {
       result = await scanStaged({ root, ...common, ...(stagedFiles ? { files: stagedFiles } : {}) });
     } else {
-      result = await scan({ path: root, ...common, ...(temp ? { source: temp } : {}) });
+      // --changed-since is PR mode: the merge-base's config, ignores, baseline and directives apply.
+      result = await scan({ path: root, ...common, ...(temp ? { source: temp } : {}), ...(since ? { prBase: { commit: since.mergeBase } } : {}) });
     }
   } finally {
     progress.done();
   }
   if (temp) for (const r of temp.refused) say.warn(`${r}: link outside the current directory, not followed`);
+  for (const w of result.policy?.warnings ?? []) say.warn(w);
   const scanned = 'facts' in result ? result : undefined;
   if (scanned && scanned.ownReports.length > 0) {
     say.note(T('scan.note.ownReports', { n: scanned.ownReports.length, files: scanned.ownReports.join(', ') }));
@@ -190,7 +195,7 @@ async function runScan(paths: string[], opts: ScanCliOptions): Promise<number> {
     since && scanned
       ? await narrowToChangedLines(scanned, since, {
           ...(opts.config ? { configPath: opts.config } : {}),
-          ...(opts.baseline ? { baseline: opts.baseline } : {}),
+          ...(opts.trustedConfig ? { trustedConfigPath: opts.trustedConfig } : {}),
           lang,
         })
       : undefined;
@@ -214,11 +219,12 @@ async function runScan(paths: string[], opts: ScanCliOptions): Promise<number> {
       // HTML: redacted code context, read from the working tree only when it is what was scanned.
       ...reportExtras(opts.format, opts.staged || opts.history || temp || !scanned ? undefined : scanned, findings),
       ...(opts.automationCategory ? { automationCategory: opts.automationCategory } : {}),
+      acceptance: acceptanceOf(result),
     },
     { lang, color: useColor(opts), layout: opts.quiet ? 'quiet' : opts.verbose ? 'verbose' : 'compact' },
   );
   if (opts.output) {
-    writeOutput(opts.output, report);
+    writeOutput(opts.output, report, { root: result.root });
     say.note(T('scan.note.written', { total: summary.total, blocking: summary.blocking, file: opts.output }));
   } else {
     process.stdout.write(report);

@@ -44,6 +44,8 @@ export interface StagedScanOptions {
   root: string;
   /** Config file (relative to the current directory); see the module comment for the default. */
   configPath?: string;
+  /** The trusted configuration (pipeline/trust.ts). */
+  trustedConfigPath?: string;
   lang: Lang;
   failOn: Severity | 'none';
   /** Report only findings not recorded in this baseline file. */

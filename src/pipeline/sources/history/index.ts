@@ -35,10 +35,12 @@ import { git, GitError, NulSplitter } from '../../../git/run.js';
 import { DEFAULT_MAX_FILE_SIZE, GUARD_IGNORE_FILE } from '../../../discover/index.js';
 import { readBaseline, type BaselineResult } from '../../../findings/baseline.js';
 import { accept } from '../../judge.js';
+import { acceptableBy, restrictedHistoryConfig, type PolicyReport } from '../../trust.js';
+import { stricter } from '../../../config/trust.js';
 import { buildFindings, sortFindings } from '../../../findings/build.js';
 import { applySuppressions, todayUtc, type SuppressedFinding } from '../../../findings/suppress.js';
 import type { Finding, Lang, Severity } from '../../../findings/types.js';
-import { emptyFacts, type CredentialFact, type FileFact, type RepoFact } from '../../../facts/types.js';
+import { emptyFacts, type CredentialFact, type FileFact, type RepoFact, type SuppressionFact } from '../../../facts/types.js';
 import { assertValidFacts } from '../../../facts/validate.js';
 import { ruleCatalog } from '../../../policy/bundle.js';
 import { evaluateFindings, loadEvaluator, type RawFinding } from '../../../policy/evaluate.js';
@@ -84,6 +86,11 @@ export interface HistoryScanOptions {
   failOn?: Severity | 'none';
   /** Blobs larger than this are skipped, as the walk skips files (default 2 MiB). */
   maxFileSize?: number;
+  /**
+   * false (a trusted config decides): neither `.dancu-guardignore` nor any inline
+   * directive applies; `config` is the effective config (pipeline/trust.ts).
+   */
+  repositoryAcceptance?: boolean;
 }
 
 export interface HistoryScanResult {
@@ -110,6 +117,8 @@ export interface HistoryScanResult {
   summary: Summary;
   /** Blobs skipped, by reason (binary, oversized, non-utf8). */
   skippedBlobs: Record<string, number>;
+  /** With a trusted config: what of the repository's was not applied. */
+  policy?: PolicyReport;
 }
 
 /** The cache entry of a blob with no credential and no directive. */
@@ -168,7 +177,8 @@ export async function scanHistory(opts: HistoryScanOptions): Promise<HistoryScan
 
   // 2. Which blobs to read, and which only to check for presence.
   const collectors = historyCollectors();
-  const admitted = ignoreFilter(readGuardIgnore(info), [...(opts.config?.config.ignore ?? []), ...(opts.ignore ?? [])]);
+  const guard = opts.repositoryAcceptance === false ? undefined : readGuardIgnore(info);
+  const admitted = ignoreFilter(guard, [...(opts.config?.config.ignore ?? []), ...(opts.ignore ?? [])]);
   const worth = new Map<string, boolean>();
   const eligible = (path: string): boolean => {
     let ok = worth.get(path);
@@ -304,7 +314,16 @@ export async function scanHistory(opts: HistoryScanOptions): Promise<HistoryScan
 
   const all: Finding[] = [];
   const suppressedAtHead: SuppressedFinding[] = [];
-  const exceptions = exceptionFacts(root, opts.config, opts.today ?? todayUtc());
+  const allExceptions = exceptionFacts(root, opts.config, opts.today ?? todayUtc());
+  // What may accept a finding: the policies judge the directives' and exceptions'
+  // reasons (DG-CFG-002); with a trusted config no directive in the repository applies.
+  const directiveLists = [...best.values()].flatMap(({ raw: r, intro }) => [cache.get(intro.blob)?.suppressions ?? [], atHead.get(r.file)?.suppressions ?? []]);
+  const acceptable =
+    directiveLists.some((l) => l.length > 0) || allExceptions.length > 0
+      ? await acceptableBy(await loadEvaluator(opts.settings), repoFact, directiveLists.flat(), allExceptions)
+      : { directives: (l: readonly SuppressionFact[]) => [...l], exceptions: allExceptions };
+  const directives = (l: readonly SuppressionFact[] | undefined) => (opts.repositoryAcceptance === false ? [] : acceptable.directives(l ?? []));
+  const exceptions = acceptable.exceptions;
   const introducedBy = new Map<Finding, Introduced>();
   for (const { raw: r, intro } of best.values()) {
     const f = buildFindings([r], catalog, opts.lang)[0];
@@ -316,7 +335,7 @@ export async function scanHistory(opts: HistoryScanOptions): Promise<HistoryScan
     f.message = `${f.message}${historyNote(c, sameAtHead.length > 0, opts.lang)}`;
     // A directive at HEAD on the line that still holds the value accepts it too.
     const byHead = sameAtHead
-      .map((h) => applySuppressions([{ ...f, line: h.line }], head?.suppressions ?? [], []).suppressed[0])
+      .map((h) => applySuppressions([{ ...f, line: h.line }], directives(head?.suppressions), []).suppressed[0])
       .find((s) => s !== undefined);
     if (byHead) suppressedAtHead.push({ finding: f, by: byHead.by });
     else all.push(f);
@@ -327,7 +346,7 @@ export async function scanHistory(opts: HistoryScanOptions): Promise<HistoryScan
   const suppressed: SuppressedFinding[] = [...suppressedAtHead];
   for (const f of all) {
     const intro = introducedBy.get(f)!;
-    const r = applySuppressions([f], cache.get(intro.blob)?.suppressions ?? [], exceptions);
+    const r = applySuppressions([f], directives(cache.get(intro.blob)?.suppressions), exceptions);
     kept.push(...r.kept);
     suppressed.push(...r.suppressed);
   }
@@ -363,6 +382,8 @@ export interface HistoryCliOptions {
   lang: Lang;
   failOn: Severity | 'none';
   baseline?: string;
+  /** `--trusted-config`: the province's configuration decides (pipeline/trust.ts). */
+  trustedConfigPath?: string;
   onProgress?: (status: string) => void;
 }
 
@@ -372,17 +393,22 @@ export interface HistoryCliOptions {
  * `summary` and `root` like `scan()`'s, so reporting and `--write-baseline` work alike.
  */
 export async function scanHistoryAt(opts: HistoryCliOptions): Promise<HistoryScanResult> {
-  const config = loadConfig(resolve(opts.path), opts.configPath);
-  return scanHistory({
+  const root = resolve(opts.path);
+  const own = loadConfig(root, opts.configPath);
+  const trusted = opts.trustedConfigPath ? restrictedHistoryConfig(root, own, opts.trustedConfigPath, opts.baseline) : undefined;
+  const config = trusted?.config ?? own;
+  const result = await scanHistory({
     root: opts.path,
     ...(opts.since !== undefined ? { since: opts.since } : {}),
     settings: mergeSettings(config.config),
     config,
     lang: opts.lang,
-    failOn: opts.failOn,
-    ...(opts.baseline ? { baseline: opts.baseline } : {}),
+    failOn: stricter(opts.failOn, config.config.failOn),
+    ...(opts.baseline && !trusted?.baselineRefused ? { baseline: opts.baseline } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(trusted ? { repositoryAcceptance: false } : {}),
   });
+  return trusted ? { ...result, policy: trusted.report } : result;
 }
 
 function matchKey(file: string, line: number, column: number | undefined, match: string): string {
