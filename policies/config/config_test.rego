@@ -98,3 +98,17 @@ test_one_parse_error_per_file if {
 	]}
 	{[f.file, f.line, f.match] | some f in findings} == {["application.yml", 4, "a"], ["other.yml", 2, "c"]}
 }
+
+test_third_party_files_not_reported if {
+	input_facts := {
+		"files": [{"path": "public/js/lib.min.js", "kind": "source", "size": 10, "role": "bundle"}],
+		"diagnostics": [
+			{"file": "public/js/lib.min.js", "line": 1, "kind": "parse-error", "message": "Expression expected"},
+			{"file": "vendor/acme/charset.php", "line": 1, "kind": "skipped-binary", "message": "binary content", "role": "vendored"},
+			{"file": "web/js/chunk-vendors.js", "line": 1, "kind": "skipped-size", "message": "larger", "role": "bundle"},
+			{"file": "src/app.ts", "line": 3, "kind": "parse-error", "message": "Expression expected"},
+		],
+	}
+	findings := config.deny with input as input_facts
+	{[f.rule, f.file] | some f in findings} == {["DG-CFG-001", "src/app.ts"]}
+}

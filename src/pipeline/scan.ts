@@ -18,6 +18,7 @@ import { assertValidFacts } from '../facts/validate.js';
 import { evaluateFindings, loadEvaluator, type Evaluator } from '../policy/evaluate.js';
 import type { Settings } from '../policy/settings.js';
 import { summarize } from '../report/summary.js';
+import { append } from '../util/arrays.js';
 import type { Summary } from '../report/types.js';
 import { judge, restrictTo } from './judge.js';
 import { renameTemporaryPath, worktreeSource, type OpenedTree, type ScanSource } from './source.js';
@@ -99,7 +100,7 @@ async function scanTree(tree: OpenedTree, opts: ScanOptions, started: number, pr
   texts.clear();
   // Source/config/manifest files discovery could not check are findings (DG-CFG-004),
   // never a silent pass.
-  facts.diagnostics.push(...skippedDiagnostics(discovered.skipped));
+  append(facts.diagnostics, skippedDiagnostics(discovered.skipped));
   facts.exceptions = exceptionFacts(tree.dir, config, opts.today ?? todayUtc());
   assertValidFacts(facts);
 

@@ -97,8 +97,8 @@ describe('classifyValue', () => {
     expect(classifyValue('header', b64('no colon here at all'), settings)).toBeUndefined();
   });
   it('high-entropy for key-ish names that the settings do not list', () => {
-    expect(classifyValue('signingKey', 'q8Zr2LwX9vTn4KpF7yHs3mBd', settings)).toBe('high-entropy');
-    expect(classifyValue('signingKey', 'aaaaaaaaaaaaaaaaaaaa', settings)).toBeUndefined();
+    expect(classifyValue('buildSalt', 'q8Zr2LwX9vTn4KpF7yHs3mBd', settings)).toBe('high-entropy');
+    expect(classifyValue('buildSalt', 'aaaaaaaaaaaaaaaaaaaa', settings)).toBeUndefined();
     expect(classifyValue('image', 'q8Zr2LwX9vTn4KpF7yHs3mBd', settings)).toBeUndefined();
   });
   it('certificates and public keys are not secrets, even forced', () => {
