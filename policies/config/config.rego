@@ -48,10 +48,11 @@ earlier_parse_error(d) if {
 	before(e, d)
 }
 
-# A file that is not the project's own code: a vendored library or a built bundle
-# (discover/roles.ts). Whether such a file parses, or can be read, says nothing about
-# the project; its source is checked where it lives.
-third_party_roles := {"vendored", "bundle"}
+# A file that is not the project's own code or config: a vendored library, a built
+# bundle (discover/roles.ts), or a translation catalogue. Whether such a file parses, or
+# can be read, says nothing about the project's credentials or DB calls; its source is
+# checked where it lives.
+third_party_roles := {"vendored", "bundle", "translation"}
 
 third_party(d) if d.role in third_party_roles
 

@@ -253,12 +253,16 @@ export function fileRole(path: string, kind: FileKind, text?: string): FileRole 
 
 /**
  * The role of a file discovery could not read (binary, not UTF-8, over the size limit),
- * from its path alone — and a script or stylesheet over the size limit is built or
- * generated output (nobody writes megabytes of code by hand).
+ * from its path alone — a script or stylesheet over the size limit is built or generated
+ * output (nobody writes megabytes of code by hand), a file named as a resource bundle a
+ * translation.
  */
 export function skippedFileRole(path: string, kind: FileKind | undefined, oversized: boolean): FileRole | undefined {
   const role = fileRole(path, kind ?? 'other');
   if (role !== undefined) return role;
-  const { base } = segments(path);
-  return oversized && /\.(?:m?js|cjs|css|json|map)$/i.test(base) ? 'bundle' : undefined;
+  const { dirs, base } = segments(path);
+  if (oversized && /\.(?:m?js|cjs|css|json|map)$/i.test(base)) return 'bundle';
+  // A resource bundle named as one (`Language.properties`, `messages_vi.properties`): its text cannot be read to confirm it.
+  if (/\.(?:properties|json|ya?ml|php|xml)$/i.test(base) && translationHint(dirs, base) && !dirs.some((d) => /^(?:config|conf|settings)$/i.test(d))) return 'translation';
+  return undefined;
 }

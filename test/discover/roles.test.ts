@@ -77,5 +77,7 @@ describe('skippedFileRole', () => {
     expect(skippedFileRole('client/src/features/map/dataGeo.js', 'source', true)).toBe('bundle');
     expect(skippedFileRole('client/src/features/map/dataGeo.js', 'source', false)).toBeUndefined();
     expect(skippedFileRole('src/main/resources/constants.properties', 'config', false)).toBeUndefined();
+    expect(skippedFileRole('src/main/resources/content/Language.properties', 'config', false)).toBe('translation');
+    expect(skippedFileRole('config/messages.yml', 'config', false)).toBeUndefined();
   });
 });

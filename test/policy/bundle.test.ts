@@ -83,6 +83,7 @@ describe('rule metadata (rules.json)', () => {
       'DG-CRED-003',
       'DG-CRED-004',
       'DG-CRED-005',
+      'DG-CRED-006',
       'DG-GATE-001',
       'DG-GATE-002',
       'DG-GATE-003',

@@ -332,27 +332,36 @@ export function candidateFromValue(args: CandidateArgs): CredentialFact | undefi
 // ---------------------------------------------------------------------------
 // Dedupe
 
+/** How far (in lines) a structured fact covers the same value found by the plain-text scan: the same entry read at another line. */
+const SAME_ENTRY_LINES = 3;
+
 /**
  * Merge credential facts from all collectors: a `text` match is dropped when a more
  * specific collector reported anything but a placeholder on the same line of the same
- * file (it read the same key/value better), or the same value (same hash) anywhere in
- * that file; exact duplicates are dropped. Order is kept.
+ * file (it read the same key/value better), or the same value (same hash) within a few
+ * lines (the same entry, anchored elsewhere: a key line and its block); exact duplicates
+ * are dropped. The same secret again further away — a commented-out copy, another
+ * section — is another place to clean up and stays reported. Order is kept.
  */
 export function dedupeCredentials(facts: CredentialFact[]): CredentialFact[] {
   const byLine = new Set<string>();
-  const byHash = new Set<string>();
+  const byHash = new Map<string, number[]>();
   for (const f of facts) {
     // A placeholder read by a structured collector (`env('APP_KEY', …)` as a whole) does not
     // cover what the plain-text scan found on the line (the literal default inside it).
     if (f.source === 'text' || f.placeholder) continue;
     byLine.add(`${f.file}\0${f.line}`);
-    byHash.add(`${f.file}\0${f.valueHash}`);
+    const k = `${f.file}\0${f.valueHash}`;
+    const lines = byHash.get(k);
+    if (lines) lines.push(f.line);
+    else byHash.set(k, [f.line]);
   }
   const seen = new Set<string>();
   const out: CredentialFact[] = [];
   for (const f of facts) {
     if (f.source === 'text') {
-      if (byLine.has(`${f.file}\0${f.line}`) || byHash.has(`${f.file}\0${f.valueHash}`)) continue;
+      if (byLine.has(`${f.file}\0${f.line}`)) continue;
+      if ((byHash.get(`${f.file}\0${f.valueHash}`) ?? []).some((l) => Math.abs(l - f.line) <= SAME_ENTRY_LINES)) continue;
     }
     const exact = `${f.file}\0${f.line}\0${f.column ?? ''}\0${f.kind}\0${f.source}\0${f.key ?? ''}\0${f.valueHash}`;
     if (seen.has(exact)) continue;

@@ -87,9 +87,12 @@ export function isDefaultValue(value: string): boolean {
 }
 
 /** Words typed to mean "a value goes here" (not defaults: nobody's password is `foo`). */
-const DUMMIES = /^\d{0,4}(?:pass|passw(?:or)?d|secret|token|key)\d{1,4}$|^\d{1,4}(?:pass|passw(?:or)?d|secret|token|key)$|^(?:test|testing|tester|demo|sample|example|foo|bar|baz|qux|foobar|dummy|fake|mock|empty|blank|string|value|none|null|nil|todo|tbd|default|placeholder|secret[-_ ]?here|password[-_ ]?here|insert[-_ ]?\w+|replace[-_ ]?\w+|not[-_ ]?(?:a[-_ ]?)?(?:real|used|set)(?:[-_ ]\w+)?)$/i;
+const DUMMIES = /^\d{0,4}(?:pass|passw(?:or)?d|secret|token|key)\d{1,4}$|^\d{1,4}(?:pass|passw(?:or)?d|secret|token|key)$|^[a-z]{2,8}(?:pass|passw(?:or)?d|secret|token)\d{0,4}$|^(?:test|testing|tester|demo|sample|example|foo|bar|baz|qux|foobar|dummy|fake|mock|empty|blank|string|value|none|null|nil|todo|tbd|default|placeholder|secret[-_ ]?here|password[-_ ]?here|insert[-_ ]?\w+|replace[-_ ]?\w+|not[-_ ]?(?:a[-_ ]?)?(?:real|used|set)(?:[-_ ]\w+)?)$/i;
 
-/** True for a stand-in value (`test`, `foo`, `demo`, `not-a-real-secret`, `password1`, `1Password`): not a secret, not a default. */
+/**
+ * True for a stand-in value (`test`, `foo`, `demo`, `not-a-real-secret`, `password1`,
+ * `1Password`, `newpassword2`, `mysecret`): not a secret, not a default.
+ */
 export function isDummyWord(value: string): boolean {
   return DUMMIES.test(value.trim());
 }

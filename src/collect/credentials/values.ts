@@ -85,7 +85,8 @@ export function isPlaceholder(value: string): boolean {
  */
 export function isShortPassword(value: string): boolean {
   const v = value.trim();
-  return /^[A-Za-z0-9!@#%^&+=.-]{1,3}$/.test(v) && !/^[xX*?.…-]+$/.test(v);
+  // Not a format specifier either (`%s`, `%d`, `{0}`): `password=%s` is filled at run time.
+  return /^[A-Za-z0-9!@#^&+=.-]{1,3}$/.test(v) && !/^[xX*?.…-]+$/.test(v);
 }
 
 /** Words people type when they mean "some password here", in tests, samples and docs. */

@@ -189,14 +189,28 @@ describe('detectKnownFormats', () => {
 });
 
 describe('dedupeCredentials', () => {
-  it('prefers the structured source over text on the same line or same value', () => {
+  it('prefers the structured source over text on the same line or the same value nearby', () => {
     const base = { file: 'k.yaml', kind: 'basic-auth-url' as const, value: SECRET };
     const structured = credentialFact({ ...base, line: 4, source: 'k8s-env', key: 'URL' });
     const textSame = credentialFact({ ...base, line: 4, column: 20, source: 'text' });
-    const textOther = credentialFact({ ...base, line: 9, source: 'text' });
+    const textNear = credentialFact({ ...base, line: 6, source: 'text' });
     const textOtherFile = credentialFact({ ...base, file: 'other.ts', line: 4, source: 'text' });
-    const out = dedupeCredentials([textSame, structured, textOther, textOtherFile, structured]);
+    const out = dedupeCredentials([textSame, structured, textNear, textOtherFile, structured]);
     expect(out).toEqual([structured, textOtherFile]);
+  });
+
+  it('keeps the same secret again further away (a commented-out copy is another place to clean up)', () => {
+    const base = { file: '.env', kind: 'named-literal' as const, value: SECRET, key: 'DB_PASSWORD' };
+    const structured = credentialFact({ ...base, line: 10, source: 'dotenv' });
+    const commented = credentialFact({ ...base, line: 24, source: 'text' });
+    expect(dedupeCredentials([structured, commented])).toEqual([structured, commented]);
+  });
+
+  it('a structured placeholder does not hide what the text scan found on its line', () => {
+    const placeholder = credentialFact({ file: 'config/app.php', line: 5, source: 'source', kind: 'named-literal', key: 'key', value: "env('APP_KEY')" });
+    const literal = credentialFact({ file: 'config/app.php', line: 5, source: 'text', kind: 'named-literal', key: 'APP_KEY', value: SECRET });
+    expect(placeholder.placeholder).toBe(true);
+    expect(dedupeCredentials([placeholder, literal])).toEqual([placeholder, literal]);
   });
 });
 
