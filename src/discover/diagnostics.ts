@@ -69,7 +69,7 @@ export function skippedDiagnostics(skipped: readonly SkippedFile[]): DiagnosticF
  */
 export function decodeText(file: Pick<DiscoveredFile, 'encoding' | 'hasNul'>, bytes: Buffer): string {
   const encoding = file.encoding ?? 'utf-8';
-  let text = encoding === 'utf-8' ? bytes.toString('utf8') : new TextDecoder(encoding).decode(bytes);
+  let text = encoding === 'utf-8' ? bytes.toString('utf8') : encoding === 'latin1' ? bytes.toString('latin1') : new TextDecoder(encoding).decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (file.hasNul) text = text.replace(/\0/g, ' ');
   return text;

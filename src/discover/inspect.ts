@@ -125,6 +125,10 @@ export function inspectFile(rel: string, real: string, maxFileSize: number): Ins
     try {
       utf8.decode(content);
     } catch {
+      // Java reads `.properties` as ISO-8859-1 (non-Latin text as `\uXXXX` escapes): every byte decodes.
+      if (!sniffedBinary && /\.properties$/i.test(rel)) {
+        return { file: { path: rel, absPath: real, size: content.length, ...classifyContent(rel, content), encoding: 'latin1' } };
+      }
       return { skipped: skippedFile(rel, sniffedBinary ? 'binary' : 'non-utf8', size) };
     }
     const nul = content.indexOf(0) >= 0;

@@ -1,7 +1,10 @@
 import type { ConfigFormat, FileKind, FileRole, Language } from '../facts/types.js';
 
-/** How a kept file's bytes decode to text. Absent means UTF-8 (optionally with a BOM). */
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+/**
+ * How a kept file's bytes decode to text. Absent means UTF-8 (optionally with a BOM);
+ * `latin1` is ISO-8859-1, the encoding Java reads `.properties` files in.
+ */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1';
 
 /** One file discovery kept: inside the root, not ignored, text, not oversized. */
 export interface DiscoveredFile {
@@ -15,7 +18,7 @@ export interface DiscoveredFile {
   format?: ConfigFormat;
   /** The file's role (vendored, bundle, translation, test, docs), set by `collectFacts` from its text (discover/roles.ts). */
   role?: FileRole;
-  /** Set for files that are not UTF-8: UTF-16 with a byte-order mark. Readers must decode with it. */
+  /** Set for files that are not UTF-8: UTF-16 with a byte-order mark, ISO-8859-1 `.properties`. Readers must decode with it. */
   encoding?: TextEncoding;
   /**
    * The text holds NUL characters (a few stray ones, in a file named as source/config).

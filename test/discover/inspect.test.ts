@@ -37,14 +37,25 @@ describe('discover: content checks', () => {
     const latin1 = Buffer.from('# Cau hinh\nTEN=Nguy\xe9n V\xe3n A\nDIA_CHI=H\xe0 N\xf4i\n'.repeat(20), 'latin1');
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('apiVersion: v1\nkind: ConfigMap\n')]);
     const root = tree({
-      'legacy.properties': latin1,
+      'legacy.yaml': latin1,
       'bom.yaml': bom,
       'vi.md': 'Cơ sở dữ liệu quốc gia về dân cư',
     });
     const result = await discover(root);
     expect(paths(result)).toEqual(['bom.yaml', 'vi.md']);
     expect(result.files[0]).toMatchObject({ kind: 'manifest', format: 'k8s' });
-    expect(result.skipped).toEqual([{ path: 'legacy.properties', reason: 'non-utf8', size: latin1.length, kind: 'config' }]);
+    expect(result.skipped).toEqual([{ path: 'legacy.yaml', reason: 'non-utf8', size: latin1.length, kind: 'config' }]);
+  });
+
+  it('reads a .properties file that is not UTF-8 as ISO-8859-1, as Java does', async () => {
+    const latin1 = Buffer.from('# Cau hinh\nten=Kh\xf4ng t\xecm th\\u1EA5y\ngateway.secret=Synthetic-Only-9x\n', 'latin1');
+    const root = tree({ 'src/main/resources/constants.properties': latin1 });
+    const result = await discover(root);
+    expect(result.skipped).toEqual([]);
+    expect(result.files[0]).toMatchObject({ path: 'src/main/resources/constants.properties', kind: 'config', format: 'properties', encoding: 'latin1' });
+    const text = decodeText(result.files[0]!, fs.readFileSync(result.files[0]!.absPath));
+    expect(text).toContain('ten=Không tìm');
+    expect(text).toContain('gateway.secret=Synthetic-Only-9x');
   });
 
   it('decodes UTF-16 files with a byte-order mark instead of skipping them', async () => {

@@ -134,7 +134,7 @@ describe('bad input', () => {
     writeFileSync(join(root, 'k8s', 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: [1, 2\n  b: 3\n');
     writeFileSync(join(root, 'k8s', 'secret.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  C06_PASSWORD: "Sup3rS3cretValue!9x"\n');
     writeFileSync(join(root, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
-    writeFileSync(join(root, 'latin1.properties'), Buffer.from('password=caf\xe9\n', 'latin1'));
+    writeFileSync(join(root, 'latin1.yaml'), Buffer.from('password: caf\xe9\n', 'latin1'));
     const before = treeHash(root);
     const { code, doc } = json(['scan', root]);
     expect(code).toBe(1);
@@ -145,9 +145,9 @@ describe('bad input', () => {
     expect(parse!.line).toBeGreaterThanOrEqual(4);
     expect(doc.summary.filesSkipped).toEqual({ binary: 1, 'non-utf8': 1 });
     // a config file that could not be decoded is a finding, not a silent pass; the image is only listed
-    expect(doc.findings.filter((f) => f.ruleId === 'DG-CFG-004').map((f) => `${f.file}:${f.line}`)).toEqual(['latin1.properties:1']);
+    expect(doc.findings.filter((f) => f.ruleId === 'DG-CFG-004').map((f) => `${f.file}:${f.line}`)).toEqual(['latin1.yaml:1']);
     expect(doc.summary.skippedFiles).toEqual([
-      { path: 'latin1.properties', reason: 'non-utf8' },
+      { path: 'latin1.yaml', reason: 'non-utf8' },
       { path: 'logo.png', reason: 'binary' },
     ]);
     expect(doc.summary.ignoredByConfig).toBe(0);

@@ -335,3 +335,45 @@ describe('Vietnamese names, SOAP elements and public names, end to end', () => {
     }
   });
 });
+
+describe('names and shapes on real-code shapes (issue 11)', () => {
+  const cand = (key: string, value: string, source: 'source' | 'properties' | 'appsettings' | 'dotenv' = 'properties') =>
+    candidateFromValue({ file: 'f', line: 1, source, key, value, settings });
+
+  it('identifier values bound to credential names are not candidates', () => {
+    expect(cand('NGSP_SECRET_KEY', 'org.acme.ngsp.secret.key', 'source')).toBeUndefined();
+    expect(cand('CONSUMER_SECRET', 'consumer_secret', 'source')).toBeUndefined();
+    expect(cand('FORGET_PASSWORD', 'forget_password', 'source')).toBeUndefined();
+    expect(cand('LOGIN_TOKEN', 'auth/LOGIN_SUCCESS', 'source')).toBeUndefined();
+    expect(cand('SecuritySettings:JwtSettings:tokenExpirationInMinutes', '3600', 'appsettings')).toBeUndefined();
+    expect(cand('passwordsSecretKeystoreKey', 'keystore-password')).toBeUndefined();
+    expect(cand('password', 'Passwort', 'source')).toBeUndefined();
+  });
+
+  it('misspelt keys and a bare key under signing settings are found, with their shape', () => {
+    expect(cand('org.acme.screct.key', 'Wq8Zr2LwX9vTn4KpF7yHs3mBd')?.kind).toBe('named-literal');
+    expect(cand('VALUE_CLIENT_SECRECT', 'Wq8Zr2LwX9vTn4KpF7yHs3mBd', 'source')?.shape).toBe('random');
+    expect(cand('SecuritySettings:PasetoSettings:key', '0e7a61b2-4c1d-4f2e-9a3b-5d6c7e8f9a0b', 'appsettings')?.kind).toBe('named-literal');
+    expect(cand('DB_PASSWORD', 'Tandan-42x', 'dotenv')?.shape).toBe('human');
+    expect(cand('DB_PASSWORD', 'postgres', 'dotenv')?.shape).toBe('default');
+  });
+
+  it('a one-character password in a connection string is a (trivial) credential', () => {
+    const f = candidateFromValue({ file: 'f', line: 1, source: 'appsettings', key: 'ConnectionString', value: 'Server=db.local;Database=app;User Id=app;Password=1;', settings });
+    expect(f?.kind).toBe('connection-string');
+    expect(f?.placeholder).toBe(false);
+    expect(f?.shape).toBe('default');
+    // A format specifier is filled at run time.
+    expect(candidateFromValue({ file: 'f', line: 1, source: 'source', value: 'user=%s password=%s dbname=%s sslmode=disable host=db', settings })).toBeUndefined();
+  });
+
+  it('a PEM header with no key material is not a private key, in a comment or not', () => {
+    expect(detectKnownFormats('## -----BEGIN RSA PRIVATE KEY-----\n## paste the key here\nkey: value\nother: thing\n', 'values.yaml', 'text')).toEqual([]);
+    expect(detectKnownFormats(`hostKey: |-\n  -----BEGIN RSA PRIVATE KEY-----\n  ${pemBody.slice(0, 64)}\n  ${pemBody.slice(64, 128)}\n  -----END RSA PRIVATE KEY-----\n`, 'values.yaml', 'text').map((f) => f.kind)).toEqual(['private-key']);
+  });
+
+  it('a literal fallback of env() in PHP code is found by the text scan', () => {
+    const facts = detectKnownFormats("<?php\nreturn [\n  'key' => env('APP_KEY', 'Wq8Zr2LwX9vTn4KpF7yHs3mBdQ1e'),\n];\n", 'config/app.php', 'text');
+    expect(facts.map((f) => [f.line, f.key, f.kind])).toEqual([[3, 'APP_KEY', 'named-literal']]);
+  });
+});
