@@ -2,7 +2,7 @@
  * Runs every collector over the files it applies to and merges their facts.
  */
 import type { DiscoveredFile } from '../discover/types.js';
-import { append } from '../util/arrays.js';
+import { appendLists } from '../util/arrays.js';
 import { fileRole } from '../discover/roles.js';
 import { emptyFacts, type CollectedFacts, type Facts, type FileFact, type RepoFact } from '../facts/types.js';
 import { manifestCollectors } from './config/index.js';
@@ -95,10 +95,5 @@ function merge(facts: Facts, fileFacts: Map<string, FileFact>, got: CollectedFac
     if (existing) Object.assign(existing, f);
   }
   // A collector's lists hold the facts of every file it read: never spread them (see util/arrays).
-  append(facts.callSites, got.callSites);
-  append(facts.credentials, got.credentials);
-  append(facts.endpoints, got.endpoints);
-  append(facts.tlsSettings, got.tlsSettings);
-  append(facts.diagnostics, got.diagnostics);
-  append(facts.suppressions, got.suppressions);
+  appendLists(facts, got, ['callSites', 'credentials', 'endpoints', 'tlsSettings', 'diagnostics', 'suppressions']);
 }

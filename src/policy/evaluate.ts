@@ -8,7 +8,7 @@
  */
 import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import { emptyFacts, type Facts } from '../facts/types.js';
-import { append } from '../util/arrays.js';
+import { appendLists } from '../util/arrays.js';
 import { PolicyError } from '../util/errors.js';
 import { policyWasm } from './bundle.js';
 import type { Settings } from './settings.js';
@@ -108,13 +108,7 @@ export function* chunkFacts(facts: Facts, maxFacts = 2000): Generator<Facts> {
       size = 0;
     }
     // One file may hold a great many facts (a bundle): appended, never spread.
-    append(chunk.files, b.files);
-    append(chunk.callSites, b.callSites);
-    append(chunk.credentials, b.credentials);
-    append(chunk.endpoints, b.endpoints);
-    append(chunk.tlsSettings, b.tlsSettings);
-    append(chunk.diagnostics, b.diagnostics);
-    append(chunk.suppressions, b.suppressions);
+    appendLists(chunk, b, ['files', 'callSites', 'credentials', 'endpoints', 'tlsSettings', 'diagnostics', 'suppressions']);
     size += n + 1;
   }
   // Repo-level facts (exceptions) must be judged even when no file has facts.

@@ -10,3 +10,8 @@ export function append<T>(into: T[], items: readonly T[] | undefined): T[] {
   if (items) for (const item of items) into.push(item);
   return into;
 }
+
+/** For each key, append `from[key]` (when present) to `into[key]`: merging lists of facts. */
+export function appendLists<K extends string>(into: { [k in K]: unknown[] }, from: { [k in K]?: readonly unknown[] | undefined }, keys: readonly K[]): void {
+  for (const k of keys) append(into[k], from[k]);
+}

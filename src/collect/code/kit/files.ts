@@ -4,7 +4,7 @@
  */
 import type { CollectedFacts, DiagnosticFact } from '../../../facts/types.js';
 import type { CollectContext } from '../../types.js';
-import { append } from '../../../util/arrays.js';
+import { appendLists } from '../../../util/arrays.js';
 
 /** A collector's facts, every list present. */
 export type FactLists = Required<Pick<CollectedFacts, 'files' | 'callSites' | 'credentials' | 'tlsSettings' | 'endpoints' | 'diagnostics'>>;
@@ -16,12 +16,7 @@ export function factLists(): FactLists {
 /** Add one file's facts (or a sub-collector's) to the lists. */
 export function addFacts(into: FactLists, got: CollectedFacts): void {
   // A sub-collector's lists may be long: appended, never spread into arguments.
-  append(into.files, got.files);
-  append(into.callSites, got.callSites);
-  append(into.credentials, got.credentials);
-  append(into.tlsSettings, got.tlsSettings);
-  append(into.endpoints, got.endpoints);
-  append(into.diagnostics, got.diagnostics);
+  appendLists(into, got, ['files', 'callSites', 'credentials', 'tlsSettings', 'endpoints', 'diagnostics']);
 }
 
 /**
