@@ -39,12 +39,16 @@ qualifies(c) if not c.kind in keyed_kinds
 # A named literal was bound to a credential name by the collector (the settings'
 # sensitiveKeyPatterns, a credential word with a typo, a bare `key` under signing or
 # secret settings).
-qualifies(c) if c.kind == "named-literal"
-
-# A high-entropy value was bound to a name that merely hints at key material: the name
-# must match settings.sensitiveKeyPatterns.
 qualifies(c) if {
-	c.kind == "high-entropy"
+	c.kind == "named-literal"
+	c.source != "k8s-secret"
+}
+
+# A high-entropy value was bound to a name that merely hints at key material, and every
+# value of a Kubernetes Secret is a candidate whatever its key (a user name, a host):
+# there the name must match settings.sensitiveKeyPatterns.
+qualifies(c) if {
+	c.kind in keyed_kinds
 	lib.matches_any(c.key, data.settings.sensitiveKeyPatterns)
 }
 

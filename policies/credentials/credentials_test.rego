@@ -58,6 +58,11 @@ test_cred_high_entropy_needs_sensitive_key if {
 	fixtures.rules_of(eval([fixtures.credential({"kind": "high-entropy", "key": "DB_PASSWORD"})])) == {"DG-CRED-001"}
 }
 
+test_cred_secret_data_needs_a_credential_name if {
+	count(eval([fixtures.credential({"source": "k8s-secret", "file": "k8s/s.yaml", "key": "DANCU_USERNAME"})])) == 0
+	fixtures.rules_of(eval([fixtures.credential({"source": "k8s-secret", "file": "k8s/s.yaml", "key": "DANCU_PASSWORD"})])) == {"DG-CRED-003"}
+}
+
 test_cred_named_literal_trusts_the_collector_name if {
 	# `org.app.screct.key`: a typo the collector recognised, no pattern lists it.
 	fixtures.rules_of(eval([fixtures.credential({"key": "org.app.screct.key"})])) == {"DG-CRED-001"}

@@ -170,7 +170,8 @@ function closeToKey(value: string, key: string): boolean {
   if (v.length < 3 || k.length < 3) return false;
   if (v === k) return true;
   // The key's name inside a description of it (`base64encodedaccountkey` for `accountkey`).
-  if (/^[A-Za-z0-9_.\- ]+$/.test(value.trim()) && v.includes(k) && (v.replace(k, '').match(/[a-z]/g)?.length ?? 0) >= 4) return true;
+  const t = value.trim();
+  if (/^[a-z0-9_.\- ]+$/.test(t) && !/\d{2,}$/.test(t) && v.includes(k) && (v.replace(k, '').match(/[a-z]/g)?.length ?? 0) >= 4) return true;
   // With digits or symbols it may be a password built on the word (`Password@123`): only words are names.
   if (!/^[A-Za-z_.\- ]+$/.test(value.trim())) return false;
   if (v.includes(k) || k.includes(v)) return true;
