@@ -186,3 +186,19 @@ test_expired_exception_is_not_also_cfg_002 if {
 test_unknown_weakening_kind_is_ignored if {
 	count(config.deny) == 0 with input as {"weakenings": [{"kind": "nonsense", "file": "a", "line": 1, "what": "w"}]}
 }
+
+test_third_party_files_not_reported if {
+	input_facts := {
+		"files": [{"path": "public/js/lib.min.js", "kind": "source", "size": 10, "role": "bundle"}],
+		"diagnostics": [
+			{"file": "public/js/lib.min.js", "line": 1, "kind": "parse-error", "message": "Expression expected"},
+			{"file": "vendor/acme/charset.php", "line": 1, "kind": "skipped-binary", "message": "binary content", "role": "vendored"},
+			{"file": "web/js/chunk-vendors.js", "line": 1, "kind": "skipped-size", "message": "larger", "role": "bundle"},
+			{"file": "src/app.ts", "line": 3, "kind": "parse-error", "message": "Expression expected"},
+		],
+	}
+	findings := config.deny with input as input_facts
+
+	# parse errors in third-party code are not ours to fix; a file not analysed blocks wherever it is (fail closed)
+	{[f.rule, f.file] | some f in findings} == {["DG-CFG-001", "src/app.ts"], ["DG-CFG-004", "vendor/acme/charset.php"], ["DG-CFG-004", "web/js/chunk-vendors.js"]}
+}

@@ -22,24 +22,86 @@ embedded_kinds := {"basic-auth-url", "base64-userpass", "connection-string"}
 # Kinds that are only a credential when bound to a sensitive name.
 keyed_kinds := {"named-literal", "high-entropy"}
 
-# Credential facts worth judging: not a placeholder, and for keyed kinds bound to a
-# key matching settings.sensitiveKeyPatterns.
+# Kinds whose only evidence is the name or the API a literal is bound to.
+named_kinds := {"named-literal", "high-entropy", "auth-header", "auth-object"}
+
+# Credential facts worth judging: not a placeholder, bound to a credential name when
+# the kind needs one, and enough evidence for the role of the file they sit in.
 candidates contains c if {
 	some c in input.credentials
 	not c.placeholder
 	qualifies(c)
+	fits_role(c, role_of(c.file))
 }
 
 qualifies(c) if not c.kind in keyed_kinds
 
+# A named literal was bound to a credential name by the collector (the settings'
+# sensitiveKeyPatterns, a credential word with a typo, a bare `key` under signing or
+# secret settings).
+qualifies(c) if {
+	c.kind == "named-literal"
+	c.source != "k8s-secret"
+}
+
+# A high-entropy value was bound to a name that merely hints at key material, and every
+# value of a Kubernetes Secret is a candidate whatever its key (a user name, a host):
+# there the name must match settings.sensitiveKeyPatterns.
 qualifies(c) if {
 	c.kind in keyed_kinds
 	lib.matches_setting(c.key, "sensitiveKeyPatterns")
 }
 
+# The role of a file (discover/roles.ts), "none" for the project's own code and config.
+role_of(path) := role if {
+	some f in input.files
+	f.path == path
+	role := f.role
+} else := "none"
+
+# How much evidence each role asks for (docs/credentials.md, "File roles"):
+# - the project's own files: every candidate;
+# - vendored (third-party) code: only vendor-format tokens (a live key is never
+#   legitimately shipped in a library; its test keys and sample passwords are not ours);
+# - bundles (built, minified): known formats and embedded credentials, never a name
+#   next to a literal;
+# - translations and docs: no credential found by its name alone (texts and examples);
+# - tests and fixtures: a vendor-format token, or a random-looking value (key material)
+#   — not a test's password, generated key or sample JWT.
+fits_role(_, "none")
+
+fits_role(c, "vendored") if c.kind == "token"
+
+fits_role(c, "bundle") if c.kind in known_format_kinds
+
+fits_role(c, "bundle") if c.kind in embedded_kinds
+
+fits_role(c, role) if {
+	role in {"translation", "docs"}
+	not c.kind in named_kinds
+	not trivial(c)
+}
+
+fits_role(c, "test") if c.kind == "token"
+
+fits_role(c, "test") if {
+	not c.kind in known_format_kinds
+	c.shape == "random"
+}
+
+# A well-known default or trivial value (postgres, root, 123456, `Password=1`): a
+# credential anyone can guess, reported apart at low severity (DG-CRED-006).
+trivial(c) if {
+	c.shape == "default"
+	not c.kind in known_format_kinds
+}
+
 # The one rule a candidate belongs to. The else-chain makes the rules mutually
-# exclusive: kind-based rules (004, 005) win over place-based ones (001–003).
-rule_for(c) := "DG-CRED-004" if {
+# exclusive: a trivial value is DG-CRED-006 whatever its kind, then kind-based rules
+# (004, 005) win over place-based ones (001–003).
+rule_for(c) := "DG-CRED-006" if {
+	trivial(c)
+} else := "DG-CRED-004" if {
 	c.kind in known_format_kinds
 } else := "DG-CRED-005" if {
 	c.kind in embedded_kinds
@@ -266,5 +328,33 @@ deny contains finding if {
 	finding := credential_finding("DG-CRED-005", c, {
 		"en": sprintf("Credential embedded in a %s in %s: %s.", [label(kind_labels, c.kind, "en"), label(source_labels, c.source, "en"), plain_subject(c, "en")]),
 		"vi": sprintf("Thông tin xác thực nhúng trong %s tại %s: %s.", [label(kind_labels, c.kind, "vi"), label(source_labels, c.source, "vi"), plain_subject(c, "vi")]),
+	})
+}
+
+# METADATA
+# title: Default or trivial credential committed
+# scope: rule
+# custom:
+#   id: DG-CRED-006
+#   severity: low
+#   category: credentials
+#   basis: [R1]
+#   title_vi: Mật khẩu mặc định hoặc quá đơn giản được đưa vào kho mã
+#   remediation_en: >-
+#     A well-known default (postgres, root, admin, guest, 123456) or a one-to-three-character
+#     password protects nothing: anyone can guess it, committed or not. Keep it only for a
+#     throw-away local database; everywhere else set a strong value supplied by the operator
+#     at deploy time, outside the repository.
+#   remediation_vi: >-
+#     Mật khẩu mặc định phổ biến (postgres, root, admin, guest, 123456) hoặc mật khẩu một đến
+#     ba ký tự không bảo vệ được gì: ai cũng đoán được. Chỉ dùng cho cơ sở dữ liệu thử nghiệm
+#     cục bộ; ở mọi nơi khác, dùng giá trị mạnh do đơn vị vận hành cung cấp khi triển khai,
+#     nằm ngoài kho mã.
+deny contains finding if {
+	some c in candidates
+	rule_for(c) == "DG-CRED-006"
+	finding := credential_finding("DG-CRED-006", c, {
+		"en": sprintf("Default or trivial credential in %s: %s. Anyone can guess it; it must not protect anything real.", [label(source_labels, c.source, "en"), subject(c, "en")]),
+		"vi": sprintf("Thông tin xác thực mặc định hoặc quá đơn giản trong %s: %s. Ai cũng đoán được; không được dùng để bảo vệ hệ thống thật.", [label(source_labels, c.source, "vi"), subject(c, "vi")]),
 	})
 }

@@ -48,10 +48,24 @@ test_cred_placeholder_skipped if {
 	count(eval([fixtures.credential({"placeholder": true, "source": "dotenv"})])) == 0
 }
 
-test_cred_named_literal_needs_sensitive_key if {
-	count(eval([fixtures.credential({"key": "appTitle"})])) == 0
+# A named literal is bound to a credential name by the collector (patterns, typos, a
+# bare key under signing settings); a high-entropy value only hints, so its name must
+# match settings.sensitiveKeyPatterns.
+test_cred_high_entropy_needs_sensitive_key if {
 	count(eval([fixtures.credential({"kind": "high-entropy", "key": "buildHash"})])) == 0
-	count(eval([object.remove(fixtures.credential({}), ["key"])])) == 0
+	count(eval([fixtures.credential({"kind": "high-entropy", "key": "appTitle"})])) == 0
+	count(eval([object.remove(fixtures.credential({"kind": "high-entropy"}), ["key"])])) == 0
+	fixtures.rules_of(eval([fixtures.credential({"kind": "high-entropy", "key": "DB_PASSWORD"})])) == {"DG-CRED-001"}
+}
+
+test_cred_secret_data_needs_a_credential_name if {
+	count(eval([fixtures.credential({"source": "k8s-secret", "file": "k8s/s.yaml", "key": "DANCU_USERNAME"})])) == 0
+	fixtures.rules_of(eval([fixtures.credential({"source": "k8s-secret", "file": "k8s/s.yaml", "key": "DANCU_PASSWORD"})])) == {"DG-CRED-003"}
+}
+
+test_cred_named_literal_trusts_the_collector_name if {
+	# `org.app.screct.key`: a typo the collector recognised, no pattern lists it.
+	fixtures.rules_of(eval([fixtures.credential({"key": "org.app.screct.key"})])) == {"DG-CRED-001"}
 }
 
 test_cred_sensitive_key_variants if {
@@ -192,4 +206,65 @@ test_match_holds_no_secret_material if {
 	a == b
 	not contains(a, "0f3c")
 	a == "password|named-literal|Su…9x"
+}
+
+# --- File roles and value shapes (issue 11) --------------------------------------------
+
+eval_in(role, creds) := findings if {
+	findings := credentials.deny with input as fixtures.facts({
+		"files": [{"path": "src/config.ts", "kind": "source", "size": 10, "role": role}],
+		"credentials": creds,
+	})
+		with data.settings as fixtures.settings
+}
+
+test_role_translation_has_no_named_credentials if {
+	count(eval_in("translation", [fixtures.credential({"shape": "word"})])) == 0
+	count(eval_in("translation", [fixtures.credential({"kind": "auth-object", "shape": "human"})])) == 0
+	fixtures.rules_of(eval_in("translation", [fixtures.credential({"kind": "jwt", "shape": "random"})])) == {"DG-CRED-004"}
+}
+
+test_role_docs_keeps_known_formats_and_embedded if {
+	count(eval_in("docs", [fixtures.credential({"shape": "random"})])) == 0
+	fixtures.rules_of(eval_in("docs", [fixtures.credential({"kind": "connection-string", "shape": "human"})])) == {"DG-CRED-005"}
+	count(eval_in("docs", [fixtures.credential({"kind": "connection-string", "shape": "default"})])) == 0
+}
+
+test_role_vendored_only_vendor_tokens if {
+	count(eval_in("vendored", [fixtures.credential({"kind": "private-key", "shape": "random"})])) == 0
+	count(eval_in("vendored", [fixtures.credential({"shape": "random"})])) == 0
+	fixtures.rules_of(eval_in("vendored", [fixtures.credential({"kind": "token", "shape": "random"})])) == {"DG-CRED-004"}
+}
+
+test_role_bundle_known_formats_and_embedded_only if {
+	count(eval_in("bundle", [fixtures.credential({"shape": "random"})])) == 0
+	fixtures.rules_of(eval_in("bundle", [fixtures.credential({"kind": "jwt", "shape": "random"})])) == {"DG-CRED-004"}
+	fixtures.rules_of(eval_in("bundle", [fixtures.credential({"kind": "basic-auth-url", "shape": "human"})])) == {"DG-CRED-005"}
+}
+
+test_role_test_needs_random_values_or_vendor_tokens if {
+	count(eval_in("test", [fixtures.credential({"shape": "human"})])) == 0
+	count(eval_in("test", [fixtures.credential({"shape": "word"})])) == 0
+	count(eval_in("test", [fixtures.credential({"shape": "default"})])) == 0
+	count(eval_in("test", [fixtures.credential({"kind": "private-key", "shape": "random"})])) == 0
+	count(eval_in("test", [fixtures.credential({"kind": "jwt", "shape": "random"})])) == 0
+	fixtures.rules_of(eval_in("test", [fixtures.credential({"shape": "random"})])) == {"DG-CRED-001"}
+	fixtures.rules_of(eval_in("test", [fixtures.credential({"kind": "token", "shape": "random"})])) == {"DG-CRED-004"}
+}
+
+test_no_role_judges_every_candidate if {
+	fixtures.rules_of(eval_in("none", [fixtures.credential({"shape": "word"})])) == {"DG-CRED-001"}
+	fixtures.rules_of(eval([fixtures.credential({"shape": "human"})])) == {"DG-CRED-001"}
+}
+
+test_cred_006_trivial_defaults if {
+	[f] := [f | some f in eval([fixtures.credential({"source": "compose-env", "file": "docker-compose.yml", "key": "POSTGRES_PASSWORD", "shape": "default", "redacted": "po…es"})])]
+	f.rule == "DG-CRED-006"
+	f.message.en == "Default or trivial credential in a docker-compose environment: \"POSTGRES_PASSWORD\" (value po…es). Anyone can guess it; it must not protect anything real."
+	startswith(f.message.vi, "Thông tin xác thực mặc định hoặc quá đơn giản trong biến môi trường trong docker-compose")
+	fixtures.rules_of(eval([fixtures.credential({"kind": "connection-string", "shape": "default"})])) == {"DG-CRED-006"}
+}
+
+test_cred_006_never_for_known_formats if {
+	fixtures.rules_of(eval([fixtures.credential({"kind": "private-key", "shape": "default"})])) == {"DG-CRED-004"}
 }

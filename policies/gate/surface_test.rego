@@ -19,7 +19,7 @@ test_surface_db_calls_endpoints_and_credentials if {
 		],
 		"credentials": [
 			fixtures.credential({}),
-			fixtures.credential({"key": "APP_TITLE"}), # not a sensitive key: not a credential
+			fixtures.credential({"kind": "high-entropy", "key": "APP_TITLE"}), # not a sensitive key: not a credential
 			fixtures.credential({"kind": "jwt", "key": "x"}),
 		],
 	}))

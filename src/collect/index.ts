@@ -2,6 +2,8 @@
  * Runs every collector over the files it applies to and merges their facts.
  */
 import type { DiscoveredFile } from '../discover/types.js';
+import { appendLists } from '../util/arrays.js';
+import { fileRole } from '../discover/roles.js';
 import { emptyFacts, type CollectedFacts, type Facts, type FileFact, type RepoFact } from '../facts/types.js';
 import { manifestCollectors } from './config/index.js';
 import { dedupeCredentials } from './credentials/candidates.js';
@@ -34,7 +36,7 @@ export interface CollectProgress {
 }
 
 export async function collectFacts(
-  files: readonly DiscoveredFile[],
+  discovered: readonly DiscoveredFile[],
   ctx: CollectContext,
   repo: RepoFact,
   collectors: Collector[] = defaultCollectors(),
@@ -42,10 +44,13 @@ export async function collectFacts(
 ): Promise<Facts> {
   const facts = emptyFacts(repo);
   const fileFacts = new Map<string, FileFact>();
+  // Roles come first: collectors read them (a bundle gets the known-format detectors only).
+  const files = withRoles(discovered, ctx);
   for (const f of files) {
     const fact: FileFact = { path: f.path, kind: f.kind, size: f.size };
     if (f.language) fact.language = f.language;
     if (f.format) fact.format = f.format;
+    if (f.role) fact.role = f.role;
     fileFacts.set(f.path, fact);
   }
   let done = 0;
@@ -63,15 +68,32 @@ export async function collectFacts(
   return facts;
 }
 
+/**
+ * Each file with its role (discover/roles.ts) decided from its path and text. Docs are
+ * judged by path alone (no collector reads them); the text of the others is read once
+ * here and cached by the context for the collectors.
+ */
+function withRoles(files: readonly DiscoveredFile[], ctx: CollectContext): DiscoveredFile[] {
+  return files.map((f) => {
+    if (f.role !== undefined) return f;
+    let text: string | undefined;
+    if (f.kind !== 'doc') {
+      try {
+        text = ctx.readText(f.path);
+      } catch {
+        text = undefined;
+      }
+    }
+    const role = fileRole(f.path, f.kind, text);
+    return role === undefined ? f : { ...f, role };
+  });
+}
+
 function merge(facts: Facts, fileFacts: Map<string, FileFact>, got: CollectedFacts): void {
   for (const f of got.files ?? []) {
     const existing = fileFacts.get(f.path);
     if (existing) Object.assign(existing, f);
   }
-  if (got.callSites) facts.callSites.push(...got.callSites);
-  if (got.credentials) facts.credentials.push(...got.credentials);
-  if (got.endpoints) facts.endpoints.push(...got.endpoints);
-  if (got.tlsSettings) facts.tlsSettings.push(...got.tlsSettings);
-  if (got.diagnostics) facts.diagnostics.push(...got.diagnostics);
-  if (got.suppressions) facts.suppressions.push(...got.suppressions);
+  // A collector's lists hold the facts of every file it read: never spread them (see util/arrays).
+  appendLists(facts, got, ['callSites', 'credentials', 'endpoints', 'tlsSettings', 'diagnostics', 'suppressions']);
 }

@@ -7,6 +7,7 @@
  */
 import type { DiagnosticFact } from '../facts/types.js';
 import { decodeWith } from './decode.js';
+import { skippedFileRole } from './roles.js';
 import type { DiscoveredFile, SkippedFile } from './types.js';
 
 /** Generated lock files: large by nature, never code; not worth a finding when oversized. */
@@ -46,7 +47,11 @@ export function skippedDiagnostic(s: SkippedFile): DiagnosticFact | undefined {
     const base = s.path.slice(s.path.lastIndexOf('/') + 1).toLowerCase();
     if (s.reason === 'oversized' && LOCK_FILES.has(base)) return undefined;
   }
-  return { file: s.path, line: 1, kind, message: message(s) };
+  const d: DiagnosticFact = { file: s.path, line: 1, kind, message: message(s) };
+  // Policy weighs a file it could not check by its role (a vendored library, a built bundle).
+  const role = s.directory ? undefined : skippedFileRole(s.path, s.kind, s.reason === 'oversized');
+  if (role !== undefined) d.role = role;
+  return d;
 }
 
 /** Diagnostics for every skipped entry that must not pass silently, in path order. */

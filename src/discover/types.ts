@@ -1,4 +1,4 @@
-import type { ConfigFormat, FileKind, Language } from '../facts/types.js';
+import type { ConfigFormat, FileKind, FileRole, Language } from '../facts/types.js';
 
 /** How a kept file's bytes decode to text (an iconv-lite name). Absent means UTF-8 (optionally with a BOM). */
 export type { TextEncoding } from './decode.js';
@@ -14,6 +14,8 @@ export interface DiscoveredFile {
   kind: FileKind;
   language?: Language;
   format?: ConfigFormat;
+  /** The file's role (vendored, bundle, translation, test, docs), set by `collectFacts` from its text (discover/roles.ts). */
+  role?: FileRole;
   /** Set for files that are not UTF-8 (UTF-16/32, a declared or detected encoding). Readers decode with `decodeText`. */
   encoding?: TextEncoding;
   /**

@@ -101,11 +101,25 @@ export interface Location {
   endLine?: Line;
 }
 
+/**
+ * The part a file plays beyond its kind (src/discover/roles.ts), decided by path and
+ * content: third-party code copied in, built output, a translation catalogue, a test or
+ * fixture, documentation or an example. Absent: the project's own code or config.
+ */
+export type FileRole =
+  | 'vendored' // third-party code as its authors ship it (vendor/, node_modules/, a library with its licence banner)
+  | 'bundle' // built output: minified, webpack/UMD-wrapped or bundled JavaScript
+  | 'translation' // a catalogue of texts for people (i18n JSON/YAML, PHP lang arrays, .po, .properties bundles)
+  | 'test' // tests, fixtures and test configuration
+  | 'docs'; // documentation, examples and samples
+
 export interface FileFact {
   path: RepoPath;
   kind: FileKind;
   language?: Language;
   format?: ConfigFormat;
+  /** What part the file plays, when not the project's own code or config. */
+  role?: FileRole;
   size: Count;
   /**
    * Set when the file is, by its own shape, a stand-alone program rather than part
@@ -224,6 +238,17 @@ export type CredentialKind =
   | 'token' // a vendor-format API key / access token (AWS, GitHub, Slack, npm, …): recognisable by shape alone
   | 'high-entropy';
 
+/**
+ * What the secret part looks like (src/collect/credentials/shapes.ts), so that policy can
+ * ask for more evidence where a weak value is expected (tests) and treat well-known
+ * defaults apart.
+ */
+export type ValueShape =
+  | 'default' // a well-known default or trivial value: postgres, root, admin, 123456, one to three characters
+  | 'word' // letters only: a word or words someone chose
+  | 'human' // chosen by a person: letters with digits or symbols, short or of low entropy
+  | 'random'; // key material: long and random (high entropy), a UUID, a vendor token
+
 export interface CredentialFact extends Location {
   source: CredentialSource;
   kind: CredentialKind;
@@ -242,6 +267,8 @@ export interface CredentialFact extends Location {
   entropy: number;
   /** True when the value is a placeholder or a reference, not a secret (policy ignores these). */
   placeholder: boolean;
+  /** What the value looks like. */
+  shape?: ValueShape;
   /** For Kubernetes Secret data: the value was base64 and has been decoded. */
   decoded?: boolean;
   /**
@@ -270,6 +297,8 @@ export interface DiagnosticFact {
   column?: Column;
   kind: 'parse-error' | 'not-analysed' | 'skipped-binary' | 'skipped-size' | 'skipped-encoding' | 'unreadable';
   message: string;
+  /** For a file discovery could not read: its role by path (a vendored library, a bundle over the size limit). */
+  role?: FileRole;
 }
 
 /**

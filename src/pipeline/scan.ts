@@ -21,6 +21,7 @@ import { evaluateFindings, loadEvaluator, type Evaluator } from '../policy/evalu
 import type { Settings } from '../policy/settings.js';
 import { isOwnReport } from '../report/own-report.js';
 import { summarize } from '../report/summary.js';
+import { append } from '../util/arrays.js';
 import type { Summary } from '../report/types.js';
 import { judge, restrictTo } from './judge.js';
 import { renameTemporaryPath, worktreeSource, type OpenedTree, type ScanSource } from './source.js';
@@ -114,7 +115,7 @@ async function scanTree(tree: OpenedTree, opts: ScanOptions, started: number, pr
   texts.clear();
   // Source/config/manifest files discovery could not check are findings (DG-CFG-004),
   // never a silent pass.
-  facts.diagnostics.push(...skippedDiagnostics(discovered.skipped));
+  append(facts.diagnostics, skippedDiagnostics(discovered.skipped));
   await policy.completeFacts(facts, tree.dir, opts.today ?? todayUtc());
   // A hostile file's thousands of candidates are cut, and the cut blocks (policy/bounds.ts).
   boundFacts(facts);

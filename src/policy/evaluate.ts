@@ -8,6 +8,7 @@
  */
 import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import { emptyFacts, type Facts } from '../facts/types.js';
+import { appendLists } from '../util/arrays.js';
 import { PolicyError } from '../util/errors.js';
 import { policyWasm } from './bundle.js';
 import type { Settings } from './settings.js';
@@ -106,13 +107,8 @@ export function* chunkFacts(facts: Facts, maxFacts = 2000): Generator<Facts> {
       chunk = emptyChunk(facts);
       size = 0;
     }
-    chunk.files.push(...b.files);
-    chunk.callSites.push(...b.callSites);
-    chunk.credentials.push(...b.credentials);
-    chunk.endpoints.push(...b.endpoints);
-    chunk.tlsSettings.push(...b.tlsSettings);
-    chunk.diagnostics.push(...b.diagnostics);
-    chunk.suppressions.push(...b.suppressions);
+    // One file may hold a great many facts (a bundle): appended, never spread.
+    appendLists(chunk, b, ['files', 'callSites', 'credentials', 'endpoints', 'tlsSettings', 'diagnostics', 'suppressions']);
     size += n + 1;
   }
   // Repo-level facts (exceptions, weakenings) must be judged even when no file has facts.

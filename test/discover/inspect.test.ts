@@ -39,7 +39,7 @@ describe('discover: content checks', () => {
     // Declares an encoding nobody knows, and is not UTF-8: undecodable.
     const unknown = Buffer.from('# -*- coding: x-klingon -*-\nA = "\xe9\xff"\n', 'latin1');
     const root = tree({
-      'legacy.properties': latin1,
+      'legacy.yaml': latin1,
       'bom.yaml': bom,
       'vi.md': 'Cơ sở dữ liệu quốc gia về dân cư',
       'odd.py': unknown,
@@ -52,6 +52,17 @@ describe('discover: content checks', () => {
     expect(result.skipped).toEqual([
       { path: 'odd.py', reason: 'non-utf8', size: unknown.length, kind: 'source', detail: 'declared encoding x-klingon is not one the scanner knows' },
     ]);
+  });
+
+  it('reads a .properties file that is not UTF-8 as ISO-8859-1, as Java does', async () => {
+    const latin1 = Buffer.from('# Cau hinh\nten=Kh\xf4ng t\xecm th\\u1EA5y\ngateway.secret=Synthetic-Only-9x\n', 'latin1');
+    const root = tree({ 'src/main/resources/constants.properties': latin1 });
+    const result = await discover(root);
+    expect(result.skipped).toEqual([]);
+    expect(result.files[0]).toMatchObject({ path: 'src/main/resources/constants.properties', kind: 'config', format: 'properties', encoding: 'iso-8859-1' });
+    const text = decodeText(result.files[0]!, fs.readFileSync(result.files[0]!.absPath));
+    expect(text).toContain('ten=Không tìm');
+    expect(text).toContain('gateway.secret=Synthetic-Only-9x');
   });
 
   it('decodes UTF-16 files with a byte-order mark instead of skipping them', async () => {

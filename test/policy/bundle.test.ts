@@ -84,6 +84,7 @@ describe('rule metadata (rules.json)', () => {
       'DG-CRED-003',
       'DG-CRED-004',
       'DG-CRED-005',
+      'DG-CRED-006',
       'DG-GATE-001',
       'DG-GATE-002',
       'DG-GATE-003',
@@ -240,8 +241,9 @@ const violating = facts({
     credential({ file: 'k8s/secret.yaml', line: 9, column: 3, source: 'k8s-secret', key: 'CSDLDanCu_Token', decoded: true }), // DG-CRED-003
     credential({ file: 'docs/setup.md', line: 30, column: 1, source: 'text', kind: 'jwt', key: undefined, redacted: 'ey…J9' }), // DG-CRED-004
     credential({ file: 'appsettings.json', line: 5, column: 20, source: 'appsettings', kind: 'connection-string', key: 'ConnectionStrings.DanCu', redacted: 'Se…;' }), // DG-CRED-005
+    credential({ file: 'docker-compose.yml', line: 7, column: 25, source: 'compose-env', key: 'POSTGRES_PASSWORD', shape: 'default', redacted: 'po…es' }), // DG-CRED-006
     credential({ file: '.env', line: 3, source: 'dotenv', placeholder: true, key: 'C06_apiKey', redacted: '${…}' }), // placeholder: nothing
-    credential({ file: '.env', line: 4, source: 'dotenv', key: 'APP_TITLE' }), // not a sensitive key: nothing
+    credential({ file: '.env', line: 4, source: 'dotenv', kind: 'high-entropy', key: 'APP_TITLE' }), // high entropy under a name that is not sensitive: nothing
   ],
   endpoints: [
     { file: 'deploy/values.yaml', line: 12, column: 10, key: 'dancu.baseUrl', url: 'http://lgsp.example.gov.vn/dancu', source: 'helm-values' }, // DG-TLS-001
@@ -301,6 +303,7 @@ describe('policy.wasm evaluation', () => {
         { rule: 'DG-CRED-003', file: 'k8s/secret.yaml', line: 9, column: 3 },
         { rule: 'DG-CRED-004', file: 'docs/setup.md', line: 30, column: 1 },
         { rule: 'DG-CRED-005', file: 'appsettings.json', line: 5, column: 20 },
+        { rule: 'DG-CRED-006', file: 'docker-compose.yml', line: 7, column: 25 },
         { rule: 'DG-TOOL-001', file: 'tools/tra_cuu_hang_loat.py', line: 14, column: 5 },
         { rule: 'DG-LOG-001', file: 'tools/tra_cuu_hang_loat.py', line: 14, column: 5 },
         { rule: 'DG-TOOL-002', file: 'scripts/portal.js', line: 2 },
@@ -522,7 +525,7 @@ describe('policy.wasm gate evaluation', () => {
     ]);
     expect(s.endpoints.map((e) => e.key)).toEqual(['dancu.baseUrl']);
     expect(s.credentials.map((c) => c.key ?? c.kind).sort()).toEqual(
-      ['C06_apiKey', 'C06_secretKey', 'C06_userPassword', 'CSDLDanCu_Token', 'ConnectionStrings.DanCu', 'jwt'].sort(),
+      ['C06_apiKey', 'C06_secretKey', 'C06_userPassword', 'CSDLDanCu_Token', 'ConnectionStrings.DanCu', 'POSTGRES_PASSWORD', 'jwt'].sort(),
     );
   });
 });

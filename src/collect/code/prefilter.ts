@@ -6,6 +6,7 @@
  */
 import { linearRegExp } from '../../policy/linear.js';
 import { defaultSettings, type Settings } from '../../policy/settings.js';
+import { mentionsEncodedUserPass } from '../credentials/values.js';
 
 /** What the prefilters need of a regex: a yes/no over a file's text, in time linear in it. */
 export interface TextTest {
@@ -104,11 +105,16 @@ export function mentionsNamespace(text: string, settings: Settings): boolean {
   return settings.soapNamespaces.some((n) => text.includes(n));
 }
 
-/** The shared part of every language's prefilter: sensitive bindings, DB namespaces and operation names. */
+/**
+ * The shared part of every language's prefilter: sensitive bindings, DB namespaces and
+ * operation names, and base64 `user:pass` literals (a Basic credential in a constant of
+ * any name).
+ */
 export function commonPrefilter(text: string, settings: Settings): boolean {
   if (mentionsNamespace(text, settings)) return true;
   const op = operationTextPattern(settings);
   if (op && op.test(text)) return true;
   const sens = sensitiveTextPattern(settings);
-  return sens ? sens.test(text) : true;
+  if (sens ? sens.test(text) : true) return true;
+  return mentionsEncodedUserPass(text);
 }

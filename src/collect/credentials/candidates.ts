@@ -26,7 +26,9 @@ import { redact, redactUrl, sha256Hex, shannonEntropy } from '../../util/redact.
 import { keySegments, leafKey } from '../config/keys.js';
 import { lineIndex } from '../lines.js';
 import { knownFormatOf, scanText } from './detectors/index.js';
-import { DEFAULT_RE, decodeUserPass, isPlaceholder, looksLikePath, looksLikeProse } from './values.js';
+import { isMisspeltCredentialWord, isPasswordName, nameWords, sensitiveByParent } from './names.js';
+import { isDummyWord, looksLikeName, valueShape } from './shapes.js';
+import { DEFAULT_RE, decodeUserPass, isPlaceholder, isShortPassword, looksLikePath, looksLikeProse } from './values.js';
 
 // Kept at this path for collectors outside credentials/ that import them from here
 // (src/config/declaration.ts, collect/typescript/source-lines.ts, test/e2e/redaction.test.ts).
@@ -65,10 +67,17 @@ export function isSensitiveKey(key: string, settings: Settings): boolean {
   const { patterns, global } = compiled(settings);
   const k = key.trim();
   if (k.length === 0) return false;
+  // A key with spaces is a label or a sentence (`"Client Secret": "Klienthemmelighed"`), not a name.
+  if (/\S\s+\S/.test(k)) return false;
   const leaf = leafKey(k);
   if (patterns.some((re) => re.test(leaf))) return true;
+  // A credential word with a typo (`VALUE_CLIENT_SECRECT`, `consumer_ecret`).
+  if (nameWords(leaf).some(isMisspeltCredentialWord)) return true;
   if (leaf === k) return false;
-  const path = keySegments(k).join('.');
+  const segments = keySegments(k);
+  // A bare `key` under signing or secret settings (`JwtSettings.key`, `org.app.screct.key`).
+  if (sensitiveByParent(segments)) return true;
+  const path = segments.join('.');
   const leafStart = path.length - leaf.length;
   for (const re of global) {
     re.lastIndex = 0;
@@ -82,9 +91,13 @@ export function isSensitiveKey(key: string, settings: Settings): boolean {
 /** Looser than `isSensitiveKey`: names that hint at key material, for the entropy check. */
 const SENSITIVE_ISH = /key|secret|token|pass|pwd|auth|cred|sig|salt|hmac|cert|bearer|session|cookie|private|nonce|jwt/i;
 
-/** Key names that name a reference to a secret (a file, a Secret's name, a URL), not the secret. */
+/**
+ * Key names that name a reference to a secret (a file, a Secret's name, a URL), or a
+ * setting about it, not the secret: `passwordFile`, `tokenUrl`, `existingSecret`,
+ * `secretKeyRef`, `tokenExpirationInMinutes`, `tokenTable`, `SECRET_KEY_CHARSET`.
+ */
 const REFERENCE_KEY =
-  /(?:name|ref|file|path|dir|url|uri|endpoint|host|enabled|enable|type|header|ttl|expiry|expiration|expires|expire|timeout|length|size|mode|algorithm|alg|policy|prefix|suffix|format|location|provider|store|env|var|field|param)$|^existing/i;
+  /(?:name|names|ref|file|path|dir|url|uri|endpoint|host|enabled|enable|type|header|ttl|expiry|expiration|expires|expire|timeout|length|size|mode|algorithm|alg|policy|prefix|suffix|format|location|provider|store|env|var|field|param|table|column|charset|alphabet|chars|config|minutes|seconds|hours|days|count|limit|style|version|id|ids)$|^existing/i;
 
 /**
  * Scan plain text (any file) with every detector in `./detectors/` (see `DETECTORS`):
@@ -95,8 +108,8 @@ const REFERENCE_KEY =
  * redacted and hashed; `file` (repo-relative) decides whether unquoted values are
  * literals (config) or expressions (code).
  */
-export function detectKnownFormats(text: string, file: string, source: CredentialSource): CredentialFact[] {
-  const matches = scanText(text, file);
+export function detectKnownFormats(text: string, file: string, source: CredentialSource, opts: { formatsOnly?: boolean } = {}): CredentialFact[] {
+  const matches = scanText(text, file, opts.formatsOnly ? { formatsOnly: true } : {});
   if (matches.length === 0) return [];
   const pos = lineIndex(text);
   return matches.map((m) => {
@@ -188,6 +201,8 @@ export function isPublicName(value: string): boolean {
 export interface ClassifyOptions {
   /** Every non-placeholder value is a candidate whatever its key (Kubernetes Secret data). */
   forceSensitive?: boolean;
+  /** The value is a string literal in program code: a single word there is a label or a field name. */
+  code?: boolean;
 }
 
 interface Analysis {
@@ -218,8 +233,12 @@ function analyse(key: string | undefined, value: string, settings: Settings, opt
 
   const leaf = key === undefined ? undefined : leafKey(key);
   const sensitive = opts.forceSensitive === true || (key !== undefined && isSensitiveKey(key, settings));
+  // Values that name something (an identifier, a reference, a number, a label) are not secrets.
+  const nameOpts = { passwordLike: key !== undefined && isPasswordName(key), code: opts.code === true };
   if (sensitive && (opts.forceSensitive === true || !REFERENCE_KEY.test(leaf ?? ''))) {
-    if (isPlaceholder(bare)) return undefined;
+    if (isPlaceholder(bare) || isDummyWord(bare)) return undefined;
+    // Everything in a Secret's data is a secret by intent (a user name there too): no name test.
+    if (opts.forceSensitive !== true && looksLikeName(bare, key, nameOpts)) return undefined;
     return { kind: 'named-literal', secret: bare };
   }
   if (
@@ -228,7 +247,8 @@ function analyse(key: string | undefined, value: string, settings: Settings, opt
     !REFERENCE_KEY.test(leaf) &&
     v.length >= 16 &&
     !/\s/.test(v) &&
-    shannonEntropy(v) >= 3.5
+    shannonEntropy(v) >= 3.5 &&
+    !looksLikeName(v, key, nameOpts)
   ) {
     return { kind: 'high-entropy', secret: v };
   }
@@ -252,6 +272,11 @@ export function classifyValue(
   return analyse(key, value, settings, opts)?.kind;
 }
 
+/** Kinds recognisable by format alone: key material by construction. */
+const KNOWN_FORMAT_KINDS = new Set<CredentialKind>(['jwt', 'private-key', 'token']);
+/** Kinds where the secret is a password inside a larger value. */
+const EMBEDDED_KINDS = new Set<CredentialKind>(['connection-string', 'basic-auth-url', 'base64-userpass']);
+
 export interface CredentialFactArgs {
   file: string;
   line: number;
@@ -274,7 +299,9 @@ export function credentialFact(args: CredentialFactArgs): CredentialFact {
     redacted: redact(args.value),
     length: [...args.value].length,
     entropy: shannonEntropy(args.value),
-    placeholder: isPlaceholder(args.value),
+    // The password of a URL or a connection string is a password at any length (`Password=1`).
+    placeholder: EMBEDDED_KINDS.has(args.kind) ? isPlaceholder(args.value) && !isShortPassword(args.value) : isPlaceholder(args.value),
+    shape: KNOWN_FORMAT_KINDS.has(args.kind) ? 'random' : valueShape(args.value),
     valueHash: sha256Hex(args.value),
   };
   if (args.column !== undefined) fact.column = args.column;
@@ -294,7 +321,7 @@ export interface CandidateArgs extends Omit<CredentialFactArgs, 'kind'>, Classif
  * Placeholders and references yield nothing.
  */
 export function candidateFromValue(args: CandidateArgs): CredentialFact | undefined {
-  const a = analyse(args.key, args.value, args.settings, args);
+  const a = analyse(args.key, args.value, args.settings, { ...args, code: args.code ?? args.source === 'source' });
   if (!a) return undefined;
   const f: CredentialFactArgs = { file: args.file, line: args.line, source: args.source, kind: a.kind, value: a.secret };
   if (args.column !== undefined) f.column = args.column;
@@ -306,25 +333,36 @@ export function candidateFromValue(args: CandidateArgs): CredentialFact | undefi
 // ---------------------------------------------------------------------------
 // Dedupe
 
+/** How far (in lines) a structured fact covers the same value found by the plain-text scan: the same entry read at another line. */
+const SAME_ENTRY_LINES = 3;
+
 /**
  * Merge credential facts from all collectors: a `text` match is dropped when a more
- * specific collector reported anything on the same line of the same file (it read the
- * same key/value better), or the same value (same hash) anywhere in that file; exact
- * duplicates are dropped. Order is kept.
+ * specific collector reported anything but a placeholder on the same line of the same
+ * file (it read the same key/value better), or the same value (same hash) within a few
+ * lines (the same entry, anchored elsewhere: a key line and its block); exact duplicates
+ * are dropped. The same secret again further away — a commented-out copy, another
+ * section — is another place to clean up and stays reported. Order is kept.
  */
 export function dedupeCredentials(facts: CredentialFact[]): CredentialFact[] {
   const byLine = new Set<string>();
-  const byHash = new Set<string>();
+  const byHash = new Map<string, number[]>();
   for (const f of facts) {
-    if (f.source === 'text') continue;
+    // A placeholder read by a structured collector (`env('APP_KEY', …)` as a whole) does not
+    // cover what the plain-text scan found on the line (the literal default inside it).
+    if (f.source === 'text' || f.placeholder) continue;
     byLine.add(`${f.file}\0${f.line}`);
-    byHash.add(`${f.file}\0${f.valueHash}`);
+    const k = `${f.file}\0${f.valueHash}`;
+    const lines = byHash.get(k);
+    if (lines) lines.push(f.line);
+    else byHash.set(k, [f.line]);
   }
   const seen = new Set<string>();
   const out: CredentialFact[] = [];
   for (const f of facts) {
     if (f.source === 'text') {
-      if (byLine.has(`${f.file}\0${f.line}`) || byHash.has(`${f.file}\0${f.valueHash}`)) continue;
+      if (byLine.has(`${f.file}\0${f.line}`)) continue;
+      if ((byHash.get(`${f.file}\0${f.valueHash}`) ?? []).some((l) => Math.abs(l - f.line) <= SAME_ENTRY_LINES)) continue;
     }
     const exact = `${f.file}\0${f.line}\0${f.column ?? ''}\0${f.kind}\0${f.source}\0${f.key ?? ''}\0${f.valueHash}`;
     if (seen.has(exact)) continue;

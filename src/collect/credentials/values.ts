@@ -78,6 +78,17 @@ export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER_RES.some((re) => re.test(v));
 }
 
+/**
+ * One to three characters that are not a placeholder sign (`1`, `sa`; not `*`, `x`, `?`,
+ * `…`): too short to be a placeholder's business where a value is known to be a password
+ * (the `Password=` of a connection string).
+ */
+export function isShortPassword(value: string): boolean {
+  const v = value.trim();
+  // Not a format specifier either (`%s`, `%d`, `{0}`): `password=%s` is filled at run time.
+  return /^[A-Za-z0-9!@#^&+=.-]{1,3}$/.test(v) && !/^[xX*?.…-]+$/.test(v);
+}
+
 /** Words people type when they mean "some password here", in tests, samples and docs. */
 const DUMMY_WORDS =
   /^(?:pass|passw(?:or)?d|pwd|secret|my[-_]?(?:pass(?:word)?|secret|token|key)|admin|administrator|root|user|guest|test|testing|demo|sample|default|qwerty|letmein|welcome|abc123|foo|bar|baz|foobar|empty|blank|string|value|none|pass(?:word)?[-_]?\d{1,4}|secret[-_]?\d{1,4}|admin[-_]?\d{1,4}|test[-_]?\d{1,4}|p[a@][s5$]{2}(?:w[o0]rd)?\d{0,4}|opensesame|1234(?:5(?:6(?:7(?:8(?:9(?:0)?)?)?)?)?)?)$/i;
@@ -179,6 +190,21 @@ export function decodeRealUserPass(value: string): string | undefined {
   return isDummy(pass) || pass === user ? undefined : pair;
 }
 
+const QUOTED_BASE64 = /["'`]((?:Basic\s+)?[A-Za-z0-9+/]{12,400}={0,2})["'`]/g;
+
+/**
+ * True when the text holds a quoted literal that is base64 of a real `user:pass` (a
+ * hand-made Basic credential in a constant named anything, `KEY_AUTH = "dXNlcjpw…"`):
+ * a cheap text check for collectors that parse only files worth parsing.
+ */
+export function mentionsEncodedUserPass(text: string): boolean {
+  QUOTED_BASE64.lastIndex = 0;
+  for (const m of text.matchAll(QUOTED_BASE64)) {
+    if (decodeRealUserPass((m[1] ?? '').replace(/^Basic\s+/, '')) !== undefined) return true;
+  }
+  return false;
+}
+
 /**
  * True when a value reads as a program identifier rather than random key material:
  * `C06_secretKey`, `C06:SecretKey`, `HTTPPasswordMgrWithDefaultRealm`, `auth_token`,
@@ -246,7 +272,9 @@ export function plausibleSecret(value: string, opts: PlausibleOptions = {}): boo
   if (/[^\x00-\x7f]/.test(v)) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || looksLikePath(v)) return false;
   if (/^[-+]?\d+(?:\.\d+)?$/.test(v)) return false; // numbers: ports, ids, timeouts
-  if (/[(){}[\]]|^[$@]|\$\{|\$\(/.test(v)) return false; // expressions, templates, interpolation
+  // Expressions, templates, interpolation, variables (`$pwd`) and references (`@Value`, `@env.x`); a
+  // password may still start with `@` (`@pmcs123@!`).
+  if (/[(){}[\]]|^\$|^@[A-Za-z_][\w.:-]*$|\$\{|\$\(/.test(v)) return false;
   if (v.includes(':/')) return false; // a reference (`config:/etc/credstore/x`, `file:/…`), not the secret
   if (/[A-Za-z_]\w*=[^=]/.test(v)) return false; // key=value pairs (`source=foo,target=bar`); base64 pads only at the end
   // Dotted identifiers: `config.secret`, `this.token`, `app.jwt.secret` (a property name).

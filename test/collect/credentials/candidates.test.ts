@@ -97,8 +97,8 @@ describe('classifyValue', () => {
     expect(classifyValue('header', b64('no colon here at all'), settings)).toBeUndefined();
   });
   it('high-entropy for key-ish names that the settings do not list', () => {
-    expect(classifyValue('signingKey', 'q8Zr2LwX9vTn4KpF7yHs3mBd', settings)).toBe('high-entropy');
-    expect(classifyValue('signingKey', 'aaaaaaaaaaaaaaaaaaaa', settings)).toBeUndefined();
+    expect(classifyValue('buildSalt', 'q8Zr2LwX9vTn4KpF7yHs3mBd', settings)).toBe('high-entropy');
+    expect(classifyValue('buildSalt', 'aaaaaaaaaaaaaaaaaaaa', settings)).toBeUndefined();
     expect(classifyValue('image', 'q8Zr2LwX9vTn4KpF7yHs3mBd', settings)).toBeUndefined();
   });
   it('certificates and public keys are not secrets, even forced', () => {
@@ -189,14 +189,28 @@ describe('detectKnownFormats', () => {
 });
 
 describe('dedupeCredentials', () => {
-  it('prefers the structured source over text on the same line or same value', () => {
+  it('prefers the structured source over text on the same line or the same value nearby', () => {
     const base = { file: 'k.yaml', kind: 'basic-auth-url' as const, value: SECRET };
     const structured = credentialFact({ ...base, line: 4, source: 'k8s-env', key: 'URL' });
     const textSame = credentialFact({ ...base, line: 4, column: 20, source: 'text' });
-    const textOther = credentialFact({ ...base, line: 9, source: 'text' });
+    const textNear = credentialFact({ ...base, line: 6, source: 'text' });
     const textOtherFile = credentialFact({ ...base, file: 'other.ts', line: 4, source: 'text' });
-    const out = dedupeCredentials([textSame, structured, textOther, textOtherFile, structured]);
+    const out = dedupeCredentials([textSame, structured, textNear, textOtherFile, structured]);
     expect(out).toEqual([structured, textOtherFile]);
+  });
+
+  it('keeps the same secret again further away (a commented-out copy is another place to clean up)', () => {
+    const base = { file: '.env', kind: 'named-literal' as const, value: SECRET, key: 'DB_PASSWORD' };
+    const structured = credentialFact({ ...base, line: 10, source: 'dotenv' });
+    const commented = credentialFact({ ...base, line: 24, source: 'text' });
+    expect(dedupeCredentials([structured, commented])).toEqual([structured, commented]);
+  });
+
+  it('a structured placeholder does not hide what the text scan found on its line', () => {
+    const placeholder = credentialFact({ file: 'config/app.php', line: 5, source: 'source', kind: 'named-literal', key: 'key', value: "env('APP_KEY')" });
+    const literal = credentialFact({ file: 'config/app.php', line: 5, source: 'text', kind: 'named-literal', key: 'APP_KEY', value: SECRET });
+    expect(placeholder.placeholder).toBe(true);
+    expect(dedupeCredentials([placeholder, literal])).toEqual([placeholder, literal]);
   });
 });
 
@@ -319,5 +333,47 @@ describe('Vietnamese names, SOAP elements and public names, end to end', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('names and shapes on real-code shapes (issue 11)', () => {
+  const cand = (key: string, value: string, source: 'source' | 'properties' | 'appsettings' | 'dotenv' = 'properties') =>
+    candidateFromValue({ file: 'f', line: 1, source, key, value, settings });
+
+  it('identifier values bound to credential names are not candidates', () => {
+    expect(cand('NGSP_SECRET_KEY', 'org.acme.ngsp.secret.key', 'source')).toBeUndefined();
+    expect(cand('CONSUMER_SECRET', 'consumer_secret', 'source')).toBeUndefined();
+    expect(cand('FORGET_PASSWORD', 'forget_password', 'source')).toBeUndefined();
+    expect(cand('LOGIN_TOKEN', 'auth/LOGIN_SUCCESS', 'source')).toBeUndefined();
+    expect(cand('SecuritySettings:JwtSettings:tokenExpirationInMinutes', '3600', 'appsettings')).toBeUndefined();
+    expect(cand('passwordsSecretKeystoreKey', 'keystore-password')).toBeUndefined();
+    expect(cand('password', 'Passwort', 'source')).toBeUndefined();
+  });
+
+  it('misspelt keys and a bare key under signing settings are found, with their shape', () => {
+    expect(cand('org.acme.screct.key', 'Wq8Zr2LwX9vTn4KpF7yHs3mBd')?.kind).toBe('named-literal');
+    expect(cand('VALUE_CLIENT_SECRECT', 'Wq8Zr2LwX9vTn4KpF7yHs3mBd', 'source')?.shape).toBe('random');
+    expect(cand('SecuritySettings:PasetoSettings:key', '0e7a61b2-4c1d-4f2e-9a3b-5d6c7e8f9a0b', 'appsettings')?.kind).toBe('named-literal');
+    expect(cand('DB_PASSWORD', 'Tandan-42x', 'dotenv')?.shape).toBe('human');
+    expect(cand('DB_PASSWORD', 'postgres', 'dotenv')?.shape).toBe('default');
+  });
+
+  it('a one-character password in a connection string is a (trivial) credential', () => {
+    const f = candidateFromValue({ file: 'f', line: 1, source: 'appsettings', key: 'ConnectionString', value: 'Server=db.local;Database=app;User Id=app;Password=1;', settings });
+    expect(f?.kind).toBe('connection-string');
+    expect(f?.placeholder).toBe(false);
+    expect(f?.shape).toBe('default');
+    // A format specifier is filled at run time.
+    expect(candidateFromValue({ file: 'f', line: 1, source: 'source', value: 'user=%s password=%s dbname=%s sslmode=disable host=db', settings })).toBeUndefined();
+  });
+
+  it('a PEM header with no key material is not a private key, in a comment or not', () => {
+    expect(detectKnownFormats('## -----BEGIN RSA PRIVATE KEY-----\n## paste the key here\nkey: value\nother: thing\n', 'values.yaml', 'text')).toEqual([]);
+    expect(detectKnownFormats(`hostKey: |-\n  -----BEGIN RSA PRIVATE KEY-----\n  ${pemBody.slice(0, 64)}\n  ${pemBody.slice(64, 128)}\n  -----END RSA PRIVATE KEY-----\n`, 'values.yaml', 'text').map((f) => f.kind)).toEqual(['private-key']);
+  });
+
+  it('a literal fallback of env() in PHP code is found by the text scan', () => {
+    const facts = detectKnownFormats("<?php\nreturn [\n  'key' => env('APP_KEY', 'Wq8Zr2LwX9vTn4KpF7yHs3mBdQ1e'),\n];\n", 'config/app.php', 'text');
+    expect(facts.map((f) => [f.line, f.key, f.kind])).toEqual([[3, 'APP_KEY', 'named-literal']]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { CollectedFacts, DiagnosticFact } from '../../../facts/types.js';
 import type { CollectContext } from '../../types.js';
+import { appendLists } from '../../../util/arrays.js';
 
 /** A collector's facts, every list present. */
 export type FactLists = Required<Pick<CollectedFacts, 'files' | 'callSites' | 'credentials' | 'tlsSettings' | 'endpoints' | 'diagnostics'>>;
@@ -14,12 +15,8 @@ export function factLists(): FactLists {
 
 /** Add one file's facts (or a sub-collector's) to the lists. */
 export function addFacts(into: FactLists, got: CollectedFacts): void {
-  into.files.push(...(got.files ?? []));
-  into.callSites.push(...(got.callSites ?? []));
-  into.credentials.push(...(got.credentials ?? []));
-  into.tlsSettings.push(...(got.tlsSettings ?? []));
-  into.endpoints.push(...(got.endpoints ?? []));
-  into.diagnostics.push(...(got.diagnostics ?? []));
+  // A sub-collector's lists may be long: appended, never spread into arguments.
+  appendLists(into, got, ['files', 'callSites', 'credentials', 'tlsSettings', 'endpoints', 'diagnostics']);
 }
 
 /**

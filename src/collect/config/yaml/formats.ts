@@ -28,13 +28,17 @@ function leafEntry(leaf: Leaf, source: CredentialSource): ConfigEntry | undefine
   return e;
 }
 
-function leavesToEntries(root: PNode, opts: WalkOptions, sourceFor: (leaf: Leaf) => CredentialSource): ConfigEntry[] {
+function entriesOf(leaves: readonly Leaf[], sourceFor: (leaf: Leaf) => CredentialSource): ConfigEntry[] {
   const out: ConfigEntry[] = [];
-  for (const leaf of walkLeaves(root, opts)) {
+  for (const leaf of leaves) {
     const e = leafEntry(leaf, sourceFor(leaf));
     if (e) out.push(e);
   }
   return out;
+}
+
+function leavesToEntries(root: PNode, opts: WalkOptions, sourceFor: (leaf: Leaf) => CredentialSource): ConfigEntry[] {
+  return entriesOf(walkLeaves(root, opts), sourceFor);
 }
 
 // ---------------------------------------------------------------------------
@@ -109,7 +113,7 @@ function dataEntries(data: PNode | undefined, source: CredentialSource, base64: 
     }
     const inner = embeddedEntries(p.key, value, n, source, decoded);
     if (inner && inner.length > 0) {
-      out.push(...inner);
+      for (const e of inner) out.push(e);
       continue;
     }
     const e: ConfigEntry = { key: p.key, value, line: n.line, column: n.column, source, group: 'data' };
@@ -134,9 +138,11 @@ function k8sEntries(root: PNode): ConfigEntry[] {
     ];
   }
   if (kind === 'ConfigMap') return dataEntries(mapGet(root, 'data'), 'k8s-configmap', false, false);
-  return leavesToEntries(root, k8sWalk, (leaf) =>
-    leaf.envStyle && leaf.parent.some((s) => s === 'env') ? 'k8s-env' : 'config',
-  );
+  return leavesToEntries(root, k8sWalk, k8sSource);
+}
+
+function k8sSource(leaf: Leaf): CredentialSource {
+  return leaf.envStyle && leaf.parent.some((s) => s === 'env') ? 'k8s-env' : 'config';
 }
 
 function looksLikeK8sDoc(root: PNode): boolean {
@@ -146,6 +152,25 @@ function looksLikeK8sDoc(root: PNode): boolean {
 // ---------------------------------------------------------------------------
 
 const COMPOSE_LISTS = new Set(['environment', 'args']);
+
+/** The source a format gives its plain leaves. */
+const FORMAT_SOURCE: Partial<Record<ConfigFormat, CredentialSource>> = {
+  'helm-values': 'helm-values',
+  compose: 'compose-env',
+  'github-workflow': 'workflow-env',
+  spring: 'spring',
+};
+
+/**
+ * Config entries of leaves read line by line from a template that does not parse
+ * (./lines.ts): Kubernetes `env` entries keep their source, other leaves take the
+ * format's. `metadata` and `status` are skipped as in parsed manifests.
+ */
+export function templateEntries(leaves: readonly Leaf[], format: ConfigFormat | undefined): ConfigEntry[] {
+  const kept = leaves.filter((l) => !l.parent.some((s) => typeof s === 'string' && K8S_SKIP.has(s)));
+  const fixed = format ? FORMAT_SOURCE[format] : undefined;
+  return entriesOf(kept, (leaf) => fixed ?? k8sSource(leaf));
+}
 
 /** Config entries of one parsed YAML document, read as `format`. */
 export function yamlEntries(root: PNode, format: ConfigFormat | undefined): ConfigEntry[] {

@@ -2,7 +2,9 @@
  * The YAML collector: Kubernetes manifests, Helm values (and templates, with Go-template
  * actions masked), docker-compose, GitHub workflows, Spring `application*.yml`, other
  * YAML. Multi-document files; exact lines from `yaml`'s `LineCounter`; a document that
- * fails to parse yields a `parse-error` diagnostic and the others are still read.
+ * fails to parse yields a `parse-error` diagnostic and the others are still read — except
+ * in a Helm template, which is not YAML until rendered: a document that does not parse
+ * even masked is read line by line (./lines.ts), with no diagnostic.
  */
 import type { ConfigFormat } from '../../../facts/types.js';
 import type { DiscoveredFile } from '../../../discover/types.js';
@@ -10,7 +12,9 @@ import { isLockFile } from '../../credentials/values.js';
 import { factsFromEntries } from '../entries.js';
 import { perFile } from '../per-file.js';
 import type { Collector } from '../../types.js';
-import { yamlEntries } from './formats.js';
+import { templateEntries, yamlEntries } from './formats.js';
+import { lineLeaves } from './lines.js';
+import { append } from '../../../util/arrays.js';
 import { parseYaml } from './tree.js';
 
 const YAML_FORMATS = new Set<ConfigFormat>(['k8s', 'helm-values', 'compose', 'github-workflow', 'spring', 'yaml']);
@@ -29,10 +33,15 @@ export const yamlCollector: Collector = {
     !isLockFile(f.path),
   collect(files, ctx) {
     return perFile(files, ctx, (file, text, out) => {
-      const { docs, diagnostics } = parseYaml(text, file.path);
-      out.diagnostics.push(...diagnostics);
+      const { docs, diagnostics, templateLines } = parseYaml(text, file.path);
+      append(out.diagnostics, diagnostics);
       for (const doc of docs) {
         factsFromEntries(file.path, yamlEntries(doc, file.format), ctx.settings, file.format, 'colon', out);
+      }
+      // A Helm template's documents that do not parse even masked: read line by line.
+      for (const [from, to] of templateLines?.spans ?? []) {
+        const entries = templateEntries(lineLeaves(templateLines?.text ?? '', from, to), file.format);
+        factsFromEntries(file.path, entries, ctx.settings, file.format, 'colon', out);
       }
     });
   },

@@ -91,51 +91,103 @@ function convert(node: YamlNode | null | undefined, lc: LineCounter): PNode | un
   return undefined;
 }
 
-/** Blank out Go-template actions (Helm templates) so the YAML around them parses; offsets are kept. */
+/** A line that is only Go-template actions (`{{- if … }}`, `{{- include … | nindent 8 }}`). */
+const ACTIONS_ONLY = /^\s*(?:\{\{[^\n]*?\}\}\s*)+$/;
+
+/**
+ * Mask Go-template actions (Helm templates) so the YAML around them parses; offsets and
+ * line breaks are kept. A line of actions only, and an action over several lines
+ * (`{{/* … *\/}}`), become blanks; an action inside a line becomes `${___}` of the same
+ * length — a plain scalar wherever the action stood (a value, a key, part of a value),
+ * and a placeholder to the credential heuristics.
+ */
 export function maskTemplates(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      // A line that is only template actions (`{{- if … }}`, `{{- include … | nindent 8 }}`) → blank.
-      if (/^\s*(?:\{\{[^\n]*?\}\}\s*)+$/.test(line)) return ' '.repeat(line.length);
-      // An inline action becomes a same-length quoted placeholder: '{{    }}'.
-      return line.replace(/\{\{[^\n]*?\}\}/g, (m) => (m.length >= 6 ? `'{{${' '.repeat(m.length - 6)}}}'` : m));
-    })
-    .join('\n');
+  const lines = text.split('\n').map((line) => (ACTIONS_ONLY.test(line) ? ' '.repeat(line.length) : line));
+  const joined = lines.join('\n');
+  let out = '';
+  let at = 0;
+  for (let open = joined.indexOf('{{', at); open >= 0; open = joined.indexOf('{{', at)) {
+    const close = joined.indexOf('}}', open + 2);
+    if (close < 0) break;
+    const action = joined.slice(open, close + 2);
+    out += joined.slice(at, open);
+    if (action.includes('\n')) out += action.replace(/[^\n]/g, ' ');
+    else out += `\${${'_'.repeat(Math.max(0, action.length - 3))}}`;
+    at = close + 2;
+  }
+  return out + joined.slice(at);
+}
+
+/** True when the text holds Go-template actions (`{{ … }}`). */
+export function isGoTemplate(text: string): boolean {
+  const open = text.indexOf('{{');
+  return open >= 0 && text.indexOf('}}', open + 2) > open;
+}
+
+/** Helm's own words inside actions: `.Values`, `.Release`, `.Chart`, `include "…"`, `toYaml`, `nindent`. */
+const HELM_ACTION = /\{\{-?\s*(?:[^}]*\.(?:Values|Release|Chart|Capabilities|Files)\b|(?:include|template|tpl|toYaml|define|range|with)\b)|\|\s*n?indent\b/;
+
+/** A Helm chart template: a file in a chart's `templates/` folder, or Go-template actions in Helm's words. */
+export function isHelmTemplate(text: string, file: string): boolean {
+  return /(?:^|\/)templates\//.test(file) || /\.tpl$/.test(file) || HELM_ACTION.test(text);
 }
 
 export interface YamlParse {
   /** The root node of every document that parsed without error (empty documents omitted). */
   docs: PNode[];
   diagnostics: DiagnosticFact[];
+  /** A Go template whose documents did not all parse: the masked text and the failed documents' line spans. */
+  templateLines?: { text: string; spans: Array<[number, number]> };
 }
 
-function parseOnce(text: string): { docs: PNode[]; errors: Array<{ line: number; column: number; message: string }> } {
+interface ParseOnce {
+  docs: PNode[];
+  errors: Array<{ line: number; column: number; message: string }>;
+  /** Line spans (1-based, inclusive) of the documents that failed to parse. */
+  failed: Array<[number, number]>;
+}
+
+function parseOnce(text: string): ParseOnce {
   const lc = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
   const docs: PNode[] = [];
-  const errors: Array<{ line: number; column: number; message: string }> = [];
+  const errors: ParseOnce['errors'] = [];
+  const failed: ParseOnce['failed'] = [];
   for (const doc of parsed) {
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
         const { line, col } = lc.linePos(e.pos[0]);
         errors.push({ line, column: col, message: `YAML: ${e.message.split('\n')[0] ?? e.code}` });
       }
+      const [from = 0, , to = text.length] = doc.range ?? [];
+      failed.push([lc.linePos(from).line, lc.linePos(Math.max(from, to - 1)).line]);
       continue;
     }
     const root = convert(doc.contents as YamlNode | null, lc);
     if (root) docs.push(root);
   }
-  return { docs, errors };
+  return { docs, errors, failed };
 }
 
-/** Parse a (multi-document) YAML file. Never throws. */
+/**
+ * Parse a (multi-document) YAML file. Never throws. A Go template (Helm `templates/`,
+ * any file with `{{ … }}` actions) that does not parse as written is read again with its
+ * actions masked; it is not YAML until rendered, so a document that still does not parse
+ * is no error: its lines are listed in `templateLines` for a tolerant line-wise reading
+ * (./lines.ts) instead.
+ */
 export function parseYaml(text: string, file: string): YamlParse {
   try {
     let res = parseOnce(text);
-    if (res.errors.length > 0 && text.includes('{{')) {
-      const masked = parseOnce(maskTemplates(text));
-      if (masked.errors.length < res.errors.length) res = masked;
+    if (res.errors.length > 0 && isGoTemplate(text)) {
+      const masked = maskTemplates(text);
+      const m = parseOnce(masked);
+      if (isHelmTemplate(text, file)) {
+        const out: YamlParse = { docs: m.docs, diagnostics: [] };
+        if (m.failed.length > 0) out.templateLines = { text: masked, spans: m.failed };
+        return out;
+      }
+      if (m.errors.length < res.errors.length) res = m;
     }
     return { docs: res.docs, diagnostics: res.errors.map((e) => parseError(file, e.line, e.message, e.column)) };
   } catch (err) {

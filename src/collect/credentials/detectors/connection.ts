@@ -12,7 +12,7 @@
  *   connection string.
  */
 import type { CredentialKind } from '../../../facts/types.js';
-import { isDummy, isPlaceholder, looksLikePath } from '../values.js';
+import { isDummy, isPlaceholder, isShortPassword, looksLikePath } from '../values.js';
 import { linesAt, type Detector, type RawMatch } from './types.js';
 
 /**
@@ -82,6 +82,8 @@ export const urlCredentials: Detector = {
       for (const m of line.matchAll(URL_CRED_RE)) {
         const [whole, scheme = '', user = '', pass = '', host = ''] = m;
         if (EXAMPLE_HOST.test(host)) continue;
+        // `protocol://[user[:password]@]host`: the notation of a format description, not a URL.
+        if (/[[\]]/.test(user) || /[[\]]/.test(pass)) continue;
         // `http://host:8080/users/@me` is a port and a path, not `host:<password>@me`.
         if (pass.includes('/') && /^\d{1,5}(?:\/|$)/.test(pass)) continue;
         let secret = pass;
@@ -132,7 +134,8 @@ export const connectionStringPassword: Detector = {
       CONN_PASSWORD_RE.lastIndex = 0;
       for (const m of line.matchAll(CONN_PASSWORD_RE)) {
         const pass = (m[2] ?? m[3] ?? m[1] ?? '').trim();
-        if (isDummy(pass) || looksLikePath(pass) || /^["'`]?\s*\+/.test(pass) || /\$\{|\$\(|\{\{/.test(pass)) continue;
+        // A one-to-three-character password is still a password here (`Password=1`): reported, as a trivial one.
+        if ((isDummy(pass) && !isShortPassword(pass)) || looksLikePath(pass) || /^["'`]?\s*\+/.test(pass) || /\$\{|\$\(|\{\{/.test(pass)) continue;
         const at = start + m.index + m[0].lastIndexOf(pass);
         yield { index: start + m.index, secret: pass, start: at, end: at + pass.length };
       }

@@ -15,6 +15,8 @@
  * an unquoted value is an expression and is skipped. Lock files are skipped.
  */
 import { AWS_SECRET_NAME } from './cloud.js';
+import { MISSPELLINGS, isMisspeltCredentialWord, isPasswordName, nameWords, sensitiveByParent } from '../names.js';
+import { isDummyWord, looksLikeName } from '../shapes.js';
 import { DEFAULT_RE, decodeRealUserPass, decodeUserPass, isLockFile, plausibleSecret } from '../values.js';
 import type { Detector, RawMatch, ScanInput } from './types.js';
 
@@ -93,23 +95,16 @@ const REFERENCE_LAST = new Set(
     'check verify confirm confirmation reset changed updated created at date time visible show hide toggle mask char chars ' +
     'hash hashed digest checksum salt ref reference arn source strategy manager handler factory service util utils helper ' +
     'encrypted encoder decoder generator parser interceptor filter guard middleware event events listener status state flag ' +
-    'arg args argument arguments through thru mgr realm target action operation method'
+    'arg args argument arguments through thru mgr realm target action operation method table tables charset alphabet ' +
+    'config minutes seconds hours days style'
   ).split(' '),
 );
+export { nameWords } from '../names.js';
+
 /** Words anywhere in the name that make it not a credential (public material, test data, pagination). */
 const NEGATIVE_ANY = new Set(['public', 'pub', 'page', 'cursor', 'next', 'prev', 'example', 'sample', 'dummy', 'fake', 'mock', 'test', 'forgot']);
 /** For `name("…")`: only setters/builders take the secret as their argument. */
 const SETTER_FIRST = new Set(['set', 'with', 'use', 'put', 'add']);
-
-/** `C06_apiKey` → ['c06', 'api', 'key']; `CSDLDanCu_Password` → ['csdl', 'dan', 'cu', 'password']. */
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
 
 /**
  * True when a name (a key, variable, flag or element) names a credential value itself:
@@ -135,13 +130,12 @@ export function isCredentialName(name: string): boolean {
     // not in `onePassSignature`, `passThrough`.
     if (w === 'pass' && i < words.length - 1 && !/^(?:key|phrase|code|word)$/.test(words[i + 1] ?? '')) continue;
     if (SECRET_WORDS.has(w) || SECRET_SUFFIX.test(w)) return true;
+    // A typo of a credential word (`secrect`, `screct`, `consumer_ecret`).
+    if (isMisspeltCredentialWord(w)) return true;
     if (w === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1] ?? '')) return true;
   }
-  return false;
-}
-
-function passwordLike(name: string): boolean {
-  return nameWords(name).some((w) => /pass|pwd/.test(w)) || /matkhau/.test(nameWords(name).join(''));
+  // A bare `key` under signing/secret settings, written as one dotted name (`jwt.key`, `app.screct.key`).
+  return /[.:]/.test(name) && sensitiveByParent(name.split(/[.:]+/));
 }
 
 export const GENERIC_KEYWORDS: readonly string[] = [
@@ -191,6 +185,8 @@ export const GENERIC_KEYWORDS: readonly string[] = [
   'csdldancu',
   '_auth',
   'authorization',
+  // Credential words as real code misspells them (`VALUE_CLIENT_SECRECT`, `consumer_ecret`).
+  ...MISSPELLINGS,
   // Vietnamese: mật khẩu, khóa bí mật, mã bảo mật.
   'matkhau',
   'mat_khau',
@@ -296,6 +292,9 @@ function atKeyPosition(text: string, i: number): boolean {
   return false;
 }
 
+/** `: </span><span class="x">VALUE</span>`: a label's colon, closing and opening tags, the value up to the next tag. */
+const MARKUP_VALUE = /[ \t]*:[ \t]*(?:<\/[\w.-]+>[ \t]*)?(?:<[\w.-]+(?:[ \t][^<>\n]*)?>[ \t]*)+([^<>\s]{6,200})[ \t]*<\//y;
+
 const VALUE_ATTR = /[ \t]*,?[ \t]*\\?["']?value\\?["']?[ \t]*[:=][ \t]*/y;
 
 /** The value bound to the name that spans [i, j) on the line [lineStart, lineEnd), if any. */
@@ -309,6 +308,17 @@ function valueAfterName(input: ScanInput, i: number, j: number, lineEnd: number,
 
   let k = j;
   if (quotedName) k += escapedQuote ? 2 : 1;
+
+  // A label in markup and its value in the next element: `>ConsumerSecret: </span><b>…</b>`.
+  if (before === '>') {
+    MARKUP_VALUE.lastIndex = j;
+    const mv = MARKUP_VALUE.exec(text);
+    if (mv && mv.index === j && MARKUP_VALUE.lastIndex <= lineEnd + 1) {
+      const v = mv[1] ?? '';
+      const start = mv.index + mv[0].lastIndexOf(v);
+      return { value: v, start, end: start + v.length };
+    }
+  }
 
   // <password>…</password>
   if (before === '<' && text[j] === '>') {
@@ -430,7 +440,9 @@ export const keywordContext: Detector = {
       if (/^eyJ[\w-]+\.(?:eyJ|e30)|-----BEGIN /.test(value)) continue;
       if (decodeRealUserPass(value)) kind = 'base64-userpass';
       else if (decodeUserPass(value) !== undefined) continue; // base64 of a dummy user:pass ("alice:secret123")
-      else if (!plausibleSecret(value, { passwordLike: passwordLike(name) })) continue;
+      else if (!plausibleSecret(value, { passwordLike: isPasswordName(name) })) continue;
+      // A value that names something (`org.app.secret.key`, `consumer_secret`, `^9.0.3`) is not the secret.
+      else if (isDummyWord(value) || (kind !== 'auth-header' && looksLikeName(value, name, { passwordLike: isPasswordName(name), code: input.syntax === 'code' }))) continue;
       yield { index: i, secret: value, start, end: start + value.length, key: name, kind };
     }
   },

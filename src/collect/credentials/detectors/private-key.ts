@@ -15,14 +15,41 @@ export function canonicalPem(block: string): string {
   return block.replace(/\\[nr]/g, '').replace(/["'`+\s]/g, '');
 }
 
-/** True when the block's body is key material rather than a placeholder. */
+/**
+ * A line of a PEM body as it may be written: base64 (64 columns, or longer when the
+ * layout was lost), optionally inside a comment (`#`, `//`, `*`, `;`), a quoted string
+ * or a concatenation (`"…\n" +`), with its indentation.
+ */
+const BODY_LINE = /^(?:[\s"'`+#/*;]*|.{0,60}?["'`])[A-Za-z0-9+/=]{8,}(?:["'`][^A-Za-z0-9+/=]{0,20})?[\s"'`+,;\\]*$/;
+/** Armour headers: `Proc-Type: 4,ENCRYPTED`, `DEK-Info: …`, `Version: …`, `Comment: …`. */
+const ARMOUR_HEADER = /^[\s"'`+#/*;]*[A-Za-z][\w-]*:\s/;
+
+/** The base64 lines that follow a BEGIN line in `block`, up to END or the first line that is not key material. */
+function bodyLines(block: string): string[] {
+  const lines = block
+    .replace(/-----BEGIN[^-]*-{3,5}/, '\n')
+    .replace(/\\+[nr]/g, '\n')
+    .split('\n');
+  const out: string[] = [];
+  for (const [i, l] of lines.entries()) {
+    if (/-----END /.test(l)) break;
+    if (/^[\s"'`+,;\\]*$/.test(l)) continue;
+    // Armour headers sit right after the BEGIN line, before the body.
+    if (out.length === 0 && i <= 4 && ARMOUR_HEADER.test(l)) continue;
+    if (!BODY_LINE.test(l)) break;
+    out.push(l);
+  }
+  return out;
+}
+
+/**
+ * True when the block's body is key material rather than a placeholder: base64 lines
+ * right after the BEGIN line (a header alone — `## -----BEGIN RSA PRIVATE KEY-----` in a
+ * comment, a constant naming the header — has none), enough of it, varied, and not
+ * decoding to readable text.
+ */
 export function pemBodyIsReal(block: string): boolean {
-  const body = block
-    .replace(/-----(?:BEGIN|END)[^-]*-{3,5}/g, '\n')
-    .replace(/\\[nr]/g, '\n')
-    .split('\n')
-    // Armour headers: `Proc-Type: 4,ENCRYPTED`, `DEK-Info: …`, `Version: …`, `Comment: …`.
-    .filter((l) => !/^[\s"'`+]*[A-Za-z][\w-]*:\s/.test(l))
+  const body = bodyLines(block)
     .join('')
     .replace(/[^A-Za-z0-9+/=]/g, '');
   const b64 = body.replace(/=+$/, '');
