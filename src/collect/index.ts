@@ -74,4 +74,7 @@ function merge(facts: Facts, fileFacts: Map<string, FileFact>, got: CollectedFac
   if (got.tlsSettings) facts.tlsSettings.push(...got.tlsSettings);
   if (got.diagnostics) facts.diagnostics.push(...got.diagnostics);
   if (got.suppressions) facts.suppressions.push(...got.suppressions);
+  if (got.logWrites?.length) (facts.logWrites ??= []).push(...got.logWrites);
+  if (got.officerFields?.length) (facts.officerFields ??= []).push(...got.officerFields);
+  if (got.markings?.length) (facts.markings ??= []).push(...got.markings);
 }

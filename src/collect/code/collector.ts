@@ -14,7 +14,9 @@ import type { DiscoveredFile } from '../../discover/types.js';
 import type { CollectedFacts, DiagnosticFact } from '../../facts/types.js';
 import type { CollectContext, Collector } from '../types.js';
 import { FileAnalysis } from './analysis.js';
+import { CrossFile } from './crossfile.js';
 import { byLocation, factLists, readSource } from './kit/files.js';
+import { linkEndpointsToCalls } from './kit/tiers.js';
 import { parserFor, queryFor, type Node, type Parser, type Query } from './runtime.js';
 import type { LanguageSpec, ParseFn, PrepareEnv } from './spec.js';
 
@@ -121,6 +123,10 @@ export async function collectWithSpec<P>(
     project = undefined as P;
   }
 
+  // Other files' constants, properties and functions, parsed on demand (crossfile.ts).
+  const cross = new CrossFile(spec.crossFile, files, ctx, parser);
+  cross.makeAnalysis = (file, text, root) => new FileAnalysis(spec as LanguageSpec<unknown>, file, text, root, query, project, ctx, cross);
+
   for (const f of files) {
     const text = readSource(ctx, f.path, diagnostics);
     if (text === undefined) continue;
@@ -147,7 +153,7 @@ export async function collectWithSpec<P>(
     try {
       const d = syntaxDiagnostic(f.path, tree.rootNode, label);
       if (d) diagnostics.push(d);
-      const fa = new FileAnalysis(spec, f, text, tree.rootNode, query, project, ctx);
+      const fa = new FileAnalysis(spec, f, text, tree.rootNode, query, project, ctx, cross);
       spec.hooks.analyze(fa);
       const r = fa.finish();
       callSites.push(...r.callSites);
@@ -162,6 +168,7 @@ export async function collectWithSpec<P>(
     }
   }
 
+  linkEndpointsToCalls(endpoints, callSites);
   callSites.sort(byLocation);
   credentials.sort(byLocation);
   tlsSettings.sort(byLocation);

@@ -5,8 +5,11 @@
  * language modules combine these with their own keyword regexes.
  */
 import type { Settings } from '../../policy/settings.js';
+import { mentionsOfficerField, mentionsTierUrl } from './kit/tiers.js';
 
 const sensitiveCache = new WeakMap<Settings, RegExp | null>();
+/** Browser-automation TLS switches (browser-tls.ts). */
+const BROWSER_TLS = /ignore-certificate-errors|ignore-ssl-errors|accept_?insecure_?cert|AcceptInsecureCert|ignore_?https_?errors/i;
 const operationCache = new WeakMap<Settings, RegExp | null>();
 
 /**
@@ -64,9 +67,14 @@ export function mentionsNamespace(text: string, settings: Settings): boolean {
   return settings.soapNamespaces.some((n) => text.includes(n));
 }
 
-/** The shared part of every language's prefilter: sensitive bindings, DB namespaces and operation names. */
+/**
+ * The shared part of every language's prefilter: sensitive bindings, DB namespaces and
+ * operation names, URLs of the DB, its portals and gateways, officer-id fields.
+ */
 export function commonPrefilter(text: string, settings: Settings): boolean {
   if (mentionsNamespace(text, settings)) return true;
+  if (mentionsTierUrl(text, settings) || mentionsOfficerField(text, settings)) return true;
+  if (BROWSER_TLS.test(text)) return true;
   const op = operationTextPattern(settings);
   if (op && op.test(text)) return true;
   const sens = sensitiveTextPattern(settings);

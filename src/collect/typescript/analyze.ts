@@ -17,6 +17,9 @@ import { callName, lastSegment } from './names.js';
 import { type Resolver } from './resolve.js';
 import { normSpec, propName, unwrap } from './values.js';
 import { fileWideTls, tlsOffIn, tlsSettingAt, type TlsHit } from './tls.js';
+import { isBrowserFile, isNavigation, literalEndpoint, usesWebDriver } from './endpoints.js';
+import { auditWrites, fieldsOfInfo, worthAuditing } from './audit.js';
+import { urlTier } from '../code/kit/tiers.js';
 import { aroundCallers, callerFacts } from '../code/kit/callers.js';
 import { ToolSignals } from '../code/kit/tools.js';
 import { importSignals, nodeSignals, shebangSignal, underToolDir } from './tools.js';
@@ -49,6 +52,7 @@ export interface FileResult {
 }
 
 const MAX_DIAGNOSTICS = 1;
+const NAVIGATION_NAMES = new Set(['goto', 'navigate', 'url', 'get', 'navigateTo', 'to']);
 
 // `ts.isX()` goes through a getter on TypeScript's namespace object: the hot walk compares kinds.
 const K = ts.SyntaxKind;
@@ -58,6 +62,8 @@ const CRED_KINDS = new Set<ts.SyntaxKind>([
 const SIGNAL_KINDS = new Set<ts.SyntaxKind>([
   K.BinaryExpression, K.PropertyAccessExpression, K.ElementAccessExpression, K.CallExpression, K.Decorator,
 ]);
+const TLS_KINDS = new Set<ts.SyntaxKind>([K.PropertyAssignment, K.BinaryExpression, K.StringLiteral, K.NoSubstitutionTemplateLiteral, K.CallExpression]);
+const LITERAL_KINDS = new Set<ts.SyntaxKind>([K.StringLiteral, K.NoSubstitutionTemplateLiteral, K.TemplateExpression]);
 
 export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
   const { resolver: r, settings, patterns } = env;
@@ -94,7 +100,7 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
         if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) {
           const a = n.arguments[0] && unwrap(n.arguments[0]);
           if (a && ts.isStringLiteralLike(a)) importSpecs.push({ spec: a.text, line: lineOf(sf, n), names: requireNames(n) });
-        } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'goto') {
+        } else if (ts.isPropertyAccessExpression(callee) && NAVIGATION_NAMES.has(callee.name.text)) {
           gotos.push(n);
         }
       }
@@ -104,9 +110,13 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
       if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) names.push((el.propertyName ?? el.name).text);
       importSpecs.push({ spec: n.moduleSpecifier.text, line: lineOf(sf, n), names });
     }
-    if (kind === K.PropertyAssignment || kind === K.BinaryExpression) {
+    if (TLS_KINDS.has(kind)) {
       const t = tlsSettingAt(file, n);
       if (t) result.tlsSettings.push({ file: file.path, line: t.line, column: t.column, setting: t.setting, language: file.language });
+    }
+    if (LITERAL_KINDS.has(kind)) {
+      const e = literalEndpoint(file, n, settings);
+      if (e && !result.endpoints.some((o) => o.line === e.line && o.url === e.url)) result.endpoints.push(e);
     }
     if (!fileTls && (kind === K.BinaryExpression || kind === K.CallExpression)) fileTls = fileWideTls(file, n, r);
     if (CRED_KINDS.has(kind)) creds.visit(n);
@@ -138,6 +148,7 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
     if (cc) clientCalls.push(cc);
   }
   const clientNodes = new Set<ts.Node>([...clientCalls.map((c) => c.node), ...soapCreates]);
+  const browser = isBrowserFile(file, importSpecs);
   let built: FnIndex | undefined;
   const getIndex = (): FnIndex => (built ??= new FnIndex(file, r, clientNodes, patterns.limiter, calls));
 
@@ -167,8 +178,15 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
       callsInFunction: [...info.calls],
       callers: [],
     };
+    const fields = fieldsOfInfo(file, info, settings);
+    if (fields.length) target.fields = fields;
+    if (browser) site.browser = true;
     const callers = index.callersOf(info);
     site.callers = callerFacts(callers);
+    if (worthAuditing(target, settings, patterns)) {
+      const writes = auditWrites(file, r, info, callers, settings);
+      if (writes.length) site.auditWrites = writes;
+    }
     // Loop: in the function, else around a call of it in a same-file caller.
     const loop = index.loopAround(c.node, boundary) ?? aroundCallers(callers, (s, g) => index.loopAround(s, g.node));
     if (loop) site.loop = loop;
@@ -214,16 +232,21 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
   shebangSignal(file, signals);
   if (env.binEntries.has(file.path)) signals.add('bin', 'package.json bin', 1);
   for (const i of importSpecs) importSignals(i.spec, i.line, i.names, signals);
+  const webdriver = usesWebDriver(importSpecs);
   for (const g of gotos) {
     const a = g.arguments[0];
-    if (!a) continue;
+    if (!a || !isNavigation(g, webdriver)) continue;
     const v = r.resolve(a, file);
     if (v?.t === 'str' && /^https?:\/\//i.test(v.s)) {
       const pos = sf.getLineAndCharacterOfPosition(a.getStart(sf));
-      result.endpoints.push({ file: file.path, line: pos.line + 1, column: pos.character + 1, key: 'page.goto', url: redactEndpoint(v.s), source: 'source' });
-      if (matchesAny(v.s, patterns.endpoint)) {
-        signals.add('browser-automation', 'page.goto to a population-DB portal', lineOf(sf, g));
-      }
+      const line = pos.line + 1;
+      const url = redactEndpoint(v.s);
+      const how = callName(g.expression) || 'goto';
+      const same = result.endpoints.find((o) => o.line === line && o.url === url);
+      if (same) Object.assign(same, { key: how, navigation: true });
+      else result.endpoints.push({ file: file.path, line, column: pos.character + 1, key: how, url, source: 'source', navigation: true });
+      const tier = urlTier(v.s, settings);
+      if (tier === 'db' || tier === 'portal') signals.add('browser-automation', `${how} to a population-DB portal`, lineOf(sf, g));
     }
   }
   const dir = underToolDir(file.path);

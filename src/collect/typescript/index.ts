@@ -13,6 +13,7 @@ import { compilePatterns, type Settings } from '../../policy/settings.js';
 import type { CollectContext, Collector } from '../types.js';
 import { byLocation, factLists, readSource } from '../code/kit/files.js';
 import { sensitiveNames } from '../code/prefilter.js';
+import { linkEndpointsToCalls, mentionsOfficerField, mentionsTierUrl } from '../code/kit/tiers.js';
 import { analyzeFile, type AnalyzerEnv } from './analyze.js';
 import { Workspace } from './model.js';
 import { Resolver } from './resolve.js';
@@ -44,14 +45,19 @@ export function sensitiveTextPattern(settings: Settings): RegExp | undefined {
 }
 
 /** Whether a file's text is worth a full analysis. */
-export function worthAnalysing(text: string, sensitive: RegExp | undefined): boolean {
+export function worthAnalysing(text: string, sensitive: RegExp | undefined, settings?: Settings): boolean {
   return (
     text.startsWith('#!') ||
     STRUCTURAL.test(text) ||
     METHOD_CALL.test(text) ||
+    BROWSER_TLS.test(text) ||
+    (settings !== undefined && (mentionsTierUrl(text, settings) || mentionsOfficerField(text, settings))) ||
     (sensitive ? sensitive.test(text) : true)
   );
 }
+
+/** Browser-automation TLS switches (tls.ts). */
+const BROWSER_TLS = /ignoreHTTPSErrors|acceptInsecureCerts|ignore-certificate-errors|ignore-ssl-errors/;
 
 export function isTsJs(file: DiscoveredFile): boolean {
   return file.kind === 'source' && (file.language === 'typescript' || file.language === 'javascript');
@@ -90,7 +96,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
     if (!isTsJs(f)) continue;
     const text = readSource(ctx, f.path, diagnostics);
     if (text === undefined) continue;
-    if (f.path.endsWith('.d.ts') || !(bins.has(f.path) || worthAnalysing(text, sensitive))) continue;
+    if (f.path.endsWith('.d.ts') || !(bins.has(f.path) || worthAnalysing(text, sensitive, settings))) continue;
     analysed++;
     try {
       const model = ws.get(f.path);
@@ -115,6 +121,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
   }
   // A soap.createClient whose client we never saw make an operation call is reported itself.
   for (const p of pendingSoap) if (!usedSoap.has(p.node)) callSites.push(p.fact);
+  linkEndpointsToCalls(endpoints, callSites);
   callSites.sort(byLocation);
   if (stats) {
     stats.files = files.filter(isTsJs).length;

@@ -11,6 +11,7 @@ import { analyzeJava, javaFunctionLimiter, javaGate, javaWrapper } from './analy
 import { prepareJava, type JavaProject } from './project.js';
 import { JAVA_QUERY } from './queries.js';
 import { JAVA_SYNTAX } from './syntax.js';
+import { JAVA_CROSS_FILE } from './crossfile.js';
 
 /** Mentions of an HTTP/SOAP client, a TLS switch, a tool marker, a limiter or an auth API. */
 const JAVA_KEYWORDS =
@@ -22,6 +23,7 @@ export const javaSpec: LanguageSpec<JavaProject> = {
   grammar: 'java',
   query: JAVA_QUERY,
   prepare: prepareJava,
+  crossFile: JAVA_CROSS_FILE,
   worthParsing(text, _path, project, env) {
     if (JAVA_KEYWORDS.test(text)) return true;
     if (project?.feignMention?.test(text)) return true;

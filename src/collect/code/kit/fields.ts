@@ -1,0 +1,46 @@
+/**
+ * Names in a call's code path that tell what the call carries (both source
+ * collectors): citizen-lookup fields (`SoDinhDanh`, `MaCanBo`, settings
+ * `lookupFieldPatterns`) and gateway markers (`lgspaccesstoken`, settings
+ * `gatewayMarkerPatterns`), read as identifier-like tokens of the function's text —
+ * object keys, properties, header names in strings alike. The policies decide what
+ * they mean (a gateway call that carries lookups).
+ */
+import { compilePattern, matchesAny, type Settings } from '../../../policy/settings.js';
+
+const cache = new WeakMap<Settings, RegExp[]>();
+
+function patternsOf(settings: Settings): RegExp[] {
+  let p = cache.get(settings);
+  if (!p) {
+    p = [];
+    for (const s of [...(settings.lookupFieldPatterns ?? []), ...(settings.gatewayMarkerPatterns ?? [])]) {
+      try {
+        p.push(compilePattern(s));
+      } catch {
+        // reported by the config loader
+      }
+    }
+    cache.set(settings, p);
+  }
+  return p;
+}
+
+/** At most this many characters of a function are read (a generated 1 MB function is not a request builder). */
+const MAX_TEXT = 200_000;
+
+/** The listed field and marker names that occur in `text`, in order of first occurrence, without repeats. */
+export function fieldsIn(text: string, settings: Settings): string[] {
+  const patterns = patternsOf(settings);
+  if (patterns.length === 0) return [];
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const m of text.slice(0, MAX_TEXT).matchAll(/[A-Za-z_][A-Za-z0-9_-]*/g)) {
+    const t = m[0];
+    if (seen.has(t)) continue;
+    seen.add(t);
+    if (matchesAny(t, patterns)) out.push(t);
+    if (out.length >= 20) break;
+  }
+  return out;
+}
