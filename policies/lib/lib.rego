@@ -77,6 +77,12 @@ gateway_marked(cs) if {
 	matches_any(f, data.settings.gatewayMarkerPatterns)
 }
 
+# The call's code path names a portal (`VNeID`) though its URL does not resolve.
+portal_marked(cs) if {
+	some f in call_fields(cs)
+	matches_any(f, data.settings.portalMarkerPatterns)
+}
+
 # A URL the call could not resolve to a tier.
 untiered_url(cs) if not url_tier(target_url(cs))
 
@@ -107,6 +113,11 @@ call_tier(cs) := "portal" if {
 	not own_backend(cs)
 	untiered_url(cs)
 	gateway_marked(cs)
+} else := "portal" if {
+	not own_backend(cs)
+	untiered_url(cs)
+	not db_by_protocol(cs)
+	portal_marked(cs)
 } else := "db" if {
 	not own_backend(cs)
 	untiered_url(cs)

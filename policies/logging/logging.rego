@@ -79,19 +79,46 @@ content_names := {
 	"secret-carrier": {"en": "a whole object a secret is read from", "vi": "toàn bộ đối tượng chứa thông tin bí mật"},
 }
 
-contents_text(w, lang) := concat("; ", sort({sprintf("%s: %s", [content_names[c.kind][lang], c.expr]) |
-	some c in w.contents
-	content_names[c.kind]
-}))
+# What a log near the integration must not hold: the secret the call authenticates
+# with (every tier), and the citizen record — a response, a whole object — where a call
+# returns one (a DB lookup, a portal such as VNeID).
+record_kinds := {"response", "serialized"}
 
-# A log write in a function that calls the DB, its portals or its gateways.
-risky_log_writes contains w if {
-	some w in input.logWrites
-	count(w.contents) > 0
+# The tier calls made in the function of a log write.
+calls_beside(w) := [cs |
 	some cs in lib.tier_calls
 	cs.file == w.file
 	cs.function.name == w.function.name
 	cs.function.line == w.function.line
+]
+
+returns_record(cs) if lib.is_db_call(cs)
+
+returns_record(cs) if lib.call_tier(cs) == "portal"
+
+risky_content(w, c) if {
+	c.kind in record_kinds
+	some cs in calls_beside(w)
+	returns_record(cs)
+}
+
+risky_content(w, c) if {
+	not c.kind in record_kinds
+	count(calls_beside(w)) > 0
+}
+
+risky_contents(w) := {c | some c in w.contents; risky_content(w, c)}
+
+contents_text(contents, lang) := concat("; ", sort({sprintf("%s: %s", [content_names[c.kind][lang], c.expr]) |
+	some c in contents
+	content_names[c.kind]
+}))
+
+# Log writes beside a call to the DB, its portals or its gateways, holding what they must not.
+risky_log_writes contains [w, contents] if {
+	some w in input.logWrites
+	contents := risky_contents(w)
+	count(contents) > 0
 }
 
 officer_sources := {
@@ -125,17 +152,17 @@ quality_findings contains finding if {
 }
 
 quality_findings contains finding if {
-	some w in risky_log_writes
+	some [w, contents] in risky_log_writes
 	finding := lib.with_opt(
 		{
 			"rule": "DG-LOG-002",
 			"file": w.file,
 			"line": w.line,
 			"message": {
-				"en": sprintf("Log call %s in %s writes %s. Logs near the population-DB integration must not hold secrets or whole citizen records.", [w.logger, w.function.name, contents_text(w, "en")]),
-				"vi": sprintf("Lời gọi ghi log %s trong %s ghi %s. Nhật ký quanh kết nối CSDLQG về dân cư không được chứa thông tin bí mật hay toàn bộ bản ghi công dân.", [w.logger, w.function.name, contents_text(w, "vi")]),
+				"en": sprintf("Log call %s in %s writes %s. Logs near the population-DB integration must not hold secrets or whole citizen records.", [w.logger, w.function.name, contents_text(contents, "en")]),
+				"vi": sprintf("Lời gọi ghi log %s trong %s ghi %s. Nhật ký quanh kết nối CSDLQG về dân cư không được chứa thông tin bí mật hay toàn bộ bản ghi công dân.", [w.logger, w.function.name, contents_text(contents, "vi")]),
 			},
-			"match": sprintf("log|%s|%s|%s", [w.logger, w.function.name, concat(",", sort({c.kind | some c in w.contents}))]),
+			"match": sprintf("log|%s|%s|%s", [w.logger, w.function.name, concat(",", sort({c.kind | some c in contents}))]),
 		},
 		w, "column",
 	)

@@ -6,6 +6,7 @@ import { emptyFacts, type CollectedFacts, type Facts, type FileFact, type RepoFa
 import { manifestCollectors } from './config/index.js';
 import { dedupeCredentials } from './credentials/candidates.js';
 import { suppressionsCollector } from './suppressions.js';
+import { markingsCollector } from './markings.js';
 import { csharpCollector } from './code/csharp/index.js';
 import { webConfigCollector } from './config/webconfig.js';
 import { goCollector } from './code/go/index.js';
@@ -25,6 +26,7 @@ export function defaultCollectors(): Collector[] {
     pythonCollector,
     goCollector,
     ...manifestCollectors(),
+    markingsCollector,
     suppressionsCollector,
   ];
 }

@@ -22,6 +22,8 @@ export interface Settings {
   gatewayHosts: string[];
   /** Header/field names that mark a request as gateway traffic when its URL does not resolve (`lgspaccesstoken`). */
   gatewayMarkerPatterns: string[];
+  /** Names that mark a call whose URL did not resolve as a portal call (`VNeID` in its code path). */
+  portalMarkerPatterns: string[];
   /** Request field names of a citizen lookup (`SoDinhDanh`, `MaCanBo`…): a gateway call with them carries DB lookups. */
   lookupFieldPatterns: string[];
   /** Field names that carry the officer making a lookup (`MaCanBo`). */

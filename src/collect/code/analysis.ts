@@ -6,7 +6,7 @@
  * code-path context (function, calls, callers, loop, limiter, TLS, SOAP target).
  */
 import type { DiscoveredFile } from '../../discover/types.js';
-import type { CallSiteFact, CredentialFact, EndpointFact, Language, Location, TlsSettingFact, ToolFact, ToolKind } from '../../facts/types.js';
+import type { CallSiteFact, CredentialFact, EndpointFact, Language, Location, LogWriteFact, OfficerFieldFact, TlsSettingFact, ToolFact, ToolKind } from '../../facts/types.js';
 import { compilePatterns, type Settings } from '../../policy/settings.js';
 import { ConfigIndex } from '../config/values.js';
 import { isSensitiveKey, redactEndpoint } from '../credentials/candidates.js';
@@ -17,6 +17,7 @@ import { auditWritesOf, fieldsOf, worthAuditing } from './audit.js';
 import { aroundCallers, callerFacts } from './kit/callers.js';
 import { tierUrl } from './kit/tiers.js';
 import { browserTlsSwitches } from './browser-tls.js';
+import { logWrites, officerFields } from './quality.js';
 import { ToolSignals } from './kit/tools.js';
 import { CredentialSink } from './credentials.js';
 import { DeclTable } from './decls.js';
@@ -82,6 +83,8 @@ export interface FileResult {
   credentials: CredentialFact[];
   tlsSettings: TlsSettingFact[];
   endpoints: EndpointFact[];
+  logWrites: LogWriteFact[];
+  officerFields: OfficerFieldFact[];
   tool?: ToolFact;
 }
 
@@ -330,7 +333,13 @@ export class FileAnalysis<P = unknown> implements ParsedFile<P> {
   finish(): FileResult {
     this.literalEndpoints();
     browserTlsSwitches(this, (node, setting) => this.addTls(node, setting));
-    const out: FileResult = { callSites: [], credentials: [], tlsSettings: [...this.tls], endpoints: [...this.endpoints] };
+    const out: FileResult = { callSites: [], credentials: [], tlsSettings: [...this.tls], endpoints: [...this.endpoints], logWrites: [], officerFields: [] };
+    try {
+      out.logWrites = logWrites(this, this.clientCalls.map((c) => c.node), (n) => this.fns.infoAt(n));
+      out.officerFields = officerFields(this);
+    } catch {
+      // quality facts are best effort: the call sites still count
+    }
     this.creds.literals();
     out.credentials = this.creds.out;
     const tlsFirst = [...this.tls].sort((a, b) => a.line - b.line)[0];

@@ -78,7 +78,7 @@ export async function collectWithSpec<P>(
   const started = performance.now();
   const label = LABELS[spec.language] ?? spec.name;
   const result = factLists();
-  const { files: fileFacts, callSites, credentials, tlsSettings, endpoints, diagnostics } = result;
+  const { files: fileFacts, callSites, credentials, tlsSettings, endpoints, diagnostics, logWrites, officerFields } = result;
   let parsed = 0;
   let prepared = 0;
   if (files.length === 0) return result;
@@ -160,6 +160,8 @@ export async function collectWithSpec<P>(
       credentials.push(...r.credentials);
       tlsSettings.push(...r.tlsSettings);
       endpoints.push(...r.endpoints);
+      logWrites.push(...r.logWrites);
+      officerFields.push(...r.officerFields);
       if (r.tool) fileFacts.push({ path: f.path, tool: r.tool });
     } catch (err) {
       diagnostics.push({ file: f.path, line: 1, kind: 'parse-error', message: `${label}: internal error while analysing (${errorText(err)})` });

@@ -35,6 +35,8 @@ export interface AnalyzerEnv {
   settings: Settings;
   patterns: Patterns;
   binEntries: Set<string>;
+  /** Whether a path lies in a front-end app's package (endpoints.ts). */
+  frontend?: (path: string) => boolean;
 }
 
 export interface FileResult {
@@ -148,7 +150,7 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
     if (cc) clientCalls.push(cc);
   }
   const clientNodes = new Set<ts.Node>([...clientCalls.map((c) => c.node), ...soapCreates]);
-  const browser = isBrowserFile(file, importSpecs);
+  const browser = isBrowserFile(file, importSpecs, env.frontend);
   let built: FnIndex | undefined;
   const getIndex = (): FnIndex => (built ??= new FnIndex(file, r, clientNodes, patterns.limiter, calls));
 

@@ -65,14 +65,60 @@ const SERVER_LIBS = /^(express|koa|fastify|@nestjs\/.*|hapi|@hapi\/hapi|http|htt
 const BROWSER_ENV = /\b(?:import\.meta\.env\.VITE_|process\.env\.(?:REACT_APP_|NEXT_PUBLIC_|VUE_APP_|VITE_))|\bwindow\.location\b|\blocalStorage\.|\bsessionStorage\./;
 
 /**
- * Whether a file is browser code of a front-end app: a `.tsx`/`.jsx` file, or one that
- * imports a UI framework or reads a front-end build variable, and imports no server
- * framework or Node built-in.
+ * Whether a file is browser code of a front-end app: a `.tsx`/`.jsx` file, one that
+ * imports a UI framework or reads a front-end build variable, or any file of a package
+ * whose nearest package.json is a front-end app's (`frontend`); never one that imports a
+ * server framework or a Node built-in.
  */
-export function isBrowserFile(file: FileModel, specs: ReadonlyArray<{ spec: string }>): boolean {
+export function isBrowserFile(file: FileModel, specs: ReadonlyArray<{ spec: string }>, frontend?: (path: string) => boolean): boolean {
   const mods = specs.map((s) => normSpec(s.spec));
   if (mods.some((m) => SERVER_LIBS.test(m))) return false;
   if (/\.(tsx|jsx)$/.test(file.path)) return true;
   if (mods.some((m) => UI_LIBS.test(m))) return true;
-  return BROWSER_ENV.test(file.text);
+  if (BROWSER_ENV.test(file.text)) return true;
+  return frontend?.(file.path) ?? false;
+}
+
+const FRONTEND_DEPS = ['react-dom', 'vue', '@angular/core', 'svelte', 'preact', 'solid-js'];
+const SERVER_DEPS = ['express', 'koa', 'fastify', '@nestjs/core', '@hapi/hapi', 'hapi', 'next'];
+
+/**
+ * Packages that are front-end apps: a package.json depending on a UI framework's DOM
+ * renderer and on no server framework (Next.js apps hold server code too: left out).
+ * `isFrontend(path)` asks the nearest package.json above a file.
+ */
+export function frontendPackages(readText: (path: string) => string | undefined, paths: Iterable<string>): (path: string) => boolean {
+  const pkgs = new Map<string, boolean>();
+  for (const p of paths) {
+    if (p !== 'package.json' && !p.endsWith('/package.json')) continue;
+    if (p.includes('node_modules/')) continue;
+    let deps: Record<string, unknown> = {};
+    try {
+      const j = JSON.parse(readText(p) ?? '{}') as { dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown> };
+      deps = { ...(j.devDependencies ?? {}), ...(j.dependencies ?? {}) };
+    } catch {
+      continue;
+    }
+    const dir = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
+    pkgs.set(dir, FRONTEND_DEPS.some((d) => d in deps) && !SERVER_DEPS.some((d) => d in deps));
+  }
+  const memo = new Map<string, boolean>();
+  return (path) => {
+    let dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    const start = dir;
+    const m = memo.get(start);
+    if (m !== undefined) return m;
+    let found = false;
+    for (;;) {
+      const v = pkgs.get(dir);
+      if (v !== undefined) {
+        found = v;
+        break;
+      }
+      if (dir === '') break;
+      dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
+    }
+    memo.set(start, found);
+    return found;
+  };
 }

@@ -18,6 +18,7 @@ import { analyzeFile, type AnalyzerEnv } from './analyze.js';
 import { Workspace } from './model.js';
 import { Resolver } from './resolve.js';
 import { binEntries } from './tools.js';
+import { frontendPackages } from './endpoints.js';
 
 /** Mentions of an HTTP/SOAP client, a TLS switch or a stand-alone-tool marker. */
 const STRUCTURAL =
@@ -80,6 +81,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
     resolver,
     settings,
     binEntries: bins,
+    frontend: frontendPackages((p) => ctx.readText(p), ctx.allFiles.map((f) => f.path)),
     patterns: {
       endpoint: compilePatterns(settings.endpointPatterns),
       operation: compilePatterns(settings.operationPatterns),

@@ -15,7 +15,7 @@ import { JAVA_CROSS_FILE } from './crossfile.js';
 
 /** Mentions of an HTTP/SOAP client, a TLS switch, a tool marker, a limiter or an auth API. */
 const JAVA_KEYWORDS =
-  /RestTemplate|RestOperations|WebClient|RestClient|WebServiceTemplate|marshalSendAndReceive|HttpURLConnection|openConnection|okhttp|Request\.Builder|\bHttp(?:Get|Post|Put|Delete|Patch)\b|RequestBuilder|HttpRequest|HttpClient|FeignClient|SOAPConnection|ENDPOINT_ADDRESS_PROPERTY|getPort\b|TrustManager|HostnameVerifier|TrustAllStrategy|TrustSelfSigned|InsecureTrustManagerFactory|ALLOW_ALL_HOSTNAME|static\s+void\s+main|CommandLineRunner|ApplicationRunner|@Scheduled|@ShellMethod|picocli|org\.openqa\.selenium|setBasicAuth|basicAuthentication|UsernamePasswordCredentials|PasswordAuthentication|DriverManager|Credentials\.basic|encodeToString|encodeBase64|jdbc:|@Value\(\s*"\$\{[^}"]*:/;
+  /RestTemplate|SimpleHttp|RestOperations|WebClient|RestClient|WebServiceTemplate|marshalSendAndReceive|HttpURLConnection|openConnection|okhttp|Request\.Builder|\bHttp(?:Get|Post|Put|Delete|Patch)\b|RequestBuilder|HttpRequest|HttpClient|FeignClient|SOAPConnection|ENDPOINT_ADDRESS_PROPERTY|getPort\b|TrustManager|HostnameVerifier|TrustAllStrategy|TrustSelfSigned|InsecureTrustManagerFactory|ALLOW_ALL_HOSTNAME|static\s+void\s+main|CommandLineRunner|ApplicationRunner|@Scheduled|@ShellMethod|picocli|org\.openqa\.selenium|setBasicAuth|basicAuthentication|UsernamePasswordCredentials|PasswordAuthentication|DriverManager|Credentials\.basic|encodeToString|encodeBase64|jdbc:|@Value\(\s*"\$\{[^}"]*:/;
 
 export const javaSpec: LanguageSpec<JavaProject> = {
   name: 'java',

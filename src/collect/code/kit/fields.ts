@@ -1,8 +1,8 @@
 /**
  * Names in a call's code path that tell what the call carries (both source
  * collectors): citizen-lookup fields (`SoDinhDanh`, `MaCanBo`, settings
- * `lookupFieldPatterns`) and gateway markers (`lgspaccesstoken`, settings
- * `gatewayMarkerPatterns`), read as identifier-like tokens of the function's text —
+ * `lookupFieldPatterns`), gateway markers (`lgspaccesstoken`, settings
+ * `gatewayMarkerPatterns`) and portal markers (`VNeID`, `portalMarkerPatterns`), read as identifier-like tokens of the function's text —
  * object keys, properties, header names in strings alike. The policies decide what
  * they mean (a gateway call that carries lookups).
  */
@@ -14,7 +14,7 @@ function patternsOf(settings: Settings): RegExp[] {
   let p = cache.get(settings);
   if (!p) {
     p = [];
-    for (const s of [...(settings.lookupFieldPatterns ?? []), ...(settings.gatewayMarkerPatterns ?? [])]) {
+    for (const s of [...(settings.lookupFieldPatterns ?? []), ...(settings.gatewayMarkerPatterns ?? []), ...(settings.portalMarkerPatterns ?? [])]) {
       try {
         p.push(compilePattern(s));
       } catch {

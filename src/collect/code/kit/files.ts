@@ -6,10 +6,10 @@ import type { CollectedFacts, DiagnosticFact } from '../../../facts/types.js';
 import type { CollectContext } from '../../types.js';
 
 /** A collector's facts, every list present. */
-export type FactLists = Required<Pick<CollectedFacts, 'files' | 'callSites' | 'credentials' | 'tlsSettings' | 'endpoints' | 'diagnostics'>>;
+export type FactLists = Required<Pick<CollectedFacts, 'files' | 'callSites' | 'credentials' | 'tlsSettings' | 'endpoints' | 'diagnostics' | 'logWrites' | 'officerFields'>>;
 
 export function factLists(): FactLists {
-  return { files: [], callSites: [], credentials: [], tlsSettings: [], endpoints: [], diagnostics: [] };
+  return { files: [], callSites: [], credentials: [], tlsSettings: [], endpoints: [], diagnostics: [], logWrites: [], officerFields: [] };
 }
 
 /** Add one file's facts (or a sub-collector's) to the lists. */
@@ -20,6 +20,8 @@ export function addFacts(into: FactLists, got: CollectedFacts): void {
   into.tlsSettings.push(...(got.tlsSettings ?? []));
   into.endpoints.push(...(got.endpoints ?? []));
   into.diagnostics.push(...(got.diagnostics ?? []));
+  into.logWrites.push(...(got.logWrites ?? []));
+  into.officerFields.push(...(got.officerFields ?? []));
 }
 
 /**
