@@ -37,10 +37,17 @@ url_host(url) := lower(m[1]) if {
 	some m in regex.find_all_string_submatch_n(`^[A-Za-z][A-Za-z0-9+.\-]*://(?:[^/?#@\s]*@)?([^/?#:\s$]+)(?:[:/?#]|$)`, url, 1)
 } else := ""
 
-# A SOAP namespace of the DB written as a string (`http://dancuquocgia.bca`).
+# A SOAP namespace of the DB written as a string (`http://dancuquocgia.bca`), or a
+# name inside it (a SOAPAction `http://dancuquocgia.bca/TraCuuThongTinCongDan`).
 is_namespace(url) if {
 	some ns in data.settings.soapNamespaces
 	trim_right(lower(url), "/") == trim_right(lower(ns), "/")
+}
+
+is_namespace(url) if {
+	some ns in data.settings.soapNamespaces
+	some sep in ["/", "#"]
+	startswith(lower(url), concat("", [trim_right(lower(ns), "/"), sep]))
 }
 
 host_matches(url, patterns) if {

@@ -37,7 +37,7 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; kind: MarkingFact['kind'] }> = [
 const LIST_ONLY = /(?<=["'>])Mật(?=["'<])|(?<![\p{L}])(?:Không mật|Không Mật)(?![\p{L}])/gu;
 const LEVEL_NAME = /^(?:tuyệt mật|tối mật|mật|không mật)$/;
 /** A `DoMat` field with a value: `DoMat = "…"`, `"DoMat": 2`, `'do_mat' => 'x'`, `<DoMat>…</DoMat>`. */
-const FIELD = /(?<![\w$])(DoMat|doMat|do_mat|DO_MAT)(?![\w$])["']?\s*(?:=>|:|=(?!=))\s*(?:["']([^"'\r\n]+)["']|([^\s,;)}\]"'<>]+))|<(DoMat|doMat|do_mat)>\s*([^<\s][^<]*)<\/\4>/g;
+const FIELD = /(?<![\w$])(DoMat|doMat|do_mat|DO_MAT)(?![\w$])["']?\s*(?:\{[^}\n]*\}\s*)?(?:=>|:|=(?!=))\s*(?:["']([^"'\r\n]+)["']|([^\s,;)}\]"'<>]+))|<(DoMat|doMat|do_mat)>\s*([^<\s][^<]*)<\/\4>/g;
 const NOT_A_VALUE = /^(null|undefined|None|nil|string|String|str|int|Integer|number|boolean|bool|any|object|new|\{|\(|\[|""|'')$/;
 
 const TEMPLATE_EXT = /\.(html?|cshtml|razor|vue|svelte|jsp|jspx|ftl|vm|hbs|handlebars|mustache|ejs|pug|twig|blade\.php|aspx|ascx|master|xhtml|jrxml|xsl|xslt)$/i;
@@ -71,7 +71,7 @@ function position(starts: readonly number[], offset: number): { line: number; co
 /** The markings of one file's text. */
 export function markingsIn(path: string, text: string, context: MarkingFact['context']): MarkingFact[] {
   const t = text.normalize('NFC');
-  if (!/[Mm][ẬậẠạ]T|DoMat|doMat|do_mat|DO_MAT|BÓC BÌ|bóc bì/u.test(t)) return [];
+  if (!/[Mm][ẬậẠạ][Tt]|DoMat|doMat|do_mat|DO_MAT|BÓC BÌ|bóc bì/u.test(t)) return [];
   const starts = lineStarts(t);
   const out: MarkingFact[] = [];
   const add = (offset: number, marking: string, kind: MarkingFact['kind']): void => {
@@ -89,16 +89,16 @@ export function markingsIn(path: string, text: string, context: MarkingFact['con
   FIELD.lastIndex = 0;
   for (const m of t.matchAll(FIELD)) {
     const value = (m[2] ?? m[3] ?? m[5] ?? '').trim();
-    if (!value || NOT_A_VALUE.test(value)) continue;
+    if (!value || NOT_A_VALUE.test(value) || value.includes('(')) continue; // a definition (`fields.Selection(…)`), not a level
     add(m.index, m[1] ?? m[4] ?? 'DoMat', 'field');
   }
   // Level names near each other: a list of secrecy levels (a select box, an enum).
   const levelLines: Array<{ line: number; name: string }> = [];
-  for (const m of out) if (m.kind !== 'stamp' && LEVEL_NAME.test(m.marking.toLowerCase())) levelLines.push({ line: m.line, name: m.marking.toLowerCase() });
+  for (const m of out) if (m.kind === 'phrase' && LEVEL_NAME.test(m.marking.toLowerCase())) levelLines.push({ line: m.line, name: m.marking.toLowerCase() });
   LIST_ONLY.lastIndex = 0;
   for (const m of t.matchAll(LIST_ONLY)) levelLines.push({ line: position(starts, m.index).line, name: m[0].toLowerCase() });
   const inList = (line: number): boolean => new Set(levelLines.filter((l) => Math.abs(l.line - line) <= LIST_WINDOW).map((l) => l.name)).size >= 2;
-  for (const m of out) if (m.kind !== 'stamp' && inList(m.line)) m.levelList = true;
+  for (const m of out) if (m.kind === 'phrase' && inList(m.line)) m.levelList = true;
   // One fact per list: the first of its lines.
   const sorted = out.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   const kept: MarkingFact[] = [];

@@ -94,7 +94,7 @@ export function memberParts(n: Node): { object: Node; name: string } | undefined
 type Content = LogWriteFact['contents'][number];
 
 const CONDITION = /conditional|ternary/;
-const NO_CONTENT_CALL = /^(length|size|count|Count|Length|isEmpty|isBlank|IsNullOrEmpty|IsNullOrWhiteSpace|contains|Contains|startsWith|endsWith|equals|Equals|hashCode|getClass|GetType|substring|Substring|replaceAll|replace|Replace|mask\w*)$/;
+const NO_CONTENT_CALL = /^(length|size|count|Count|Length|isEmpty|isBlank|IsNullOrEmpty|IsNullOrWhiteSpace|contains|Contains|startsWith|endsWith|equals|Equals|hashCode|getClass|GetType|substring|Substring|replaceAll|replace|Replace|mask\w*|successful|failed|ok|isOk|isSuccess\w*|status|getStatus\w*|StatusCode)$/;
 
 function contentsOf(fa: ParsedFile, c: CallInfo, taint: Taint, auth: { secrets: ReadonlySet<string>; carriers: ReadonlySet<string> }): Content[] {
   const out: Content[] = [];
@@ -129,11 +129,17 @@ function contentsOf(fa: ParsedFile, c: CallInfo, taint: Taint, auth: { secrets: 
       for (const a of call.args) visit(a, depth + 1);
       return;
     }
-    if (taint.tainted(n)) {
-      add('response', n);
+    if (/binary/.test(n.type)) {
+      const op = n.childForFieldName('operator')?.text ?? '';
+      if (op !== '+' && op !== '.') return; // a comparison or a flag, not content
+      for (const child of n.namedChildren) if (child) visit(child, depth + 1); // each part on its own
       return;
     }
     const name = fa.syntax.exprName(n);
+    if (name && taint.tainted(n)) {
+      add('response', n);
+      return;
+    }
     if (name && !name.includes('.')) {
       const bare = name.replace(/^\$/, '');
       if (auth.secrets.has(name) || auth.secrets.has(bare)) add('secret', n);
@@ -141,10 +147,6 @@ function contentsOf(fa: ParsedFile, c: CallInfo, taint: Taint, auth: { secrets: 
       return;
     }
     if (name) return; // a member read (`x.y`): one field, not the record, unless tainted above
-    if (/binary/.test(n.type)) {
-      const op = n.childForFieldName('operator')?.text ?? '';
-      if (op !== '+' && op !== '.') return; // a comparison or a flag, not content
-    }
     if (CONDITION.test(n.type)) {
       for (const f of ['consequence', 'alternative']) {
         const b = n.childForFieldName(f);
@@ -201,13 +203,15 @@ function officerPatterns(fa: ParsedFile): RegExp[] {
 /** Where an officer id's value comes from. */
 function sourceOf(fa: ParsedFile, value: Node): { source: OfficerFieldFact['source']; keys?: string[] } {
   if (USER.test(value.text)) return { source: 'user' };
+  const inner = fa.syntax.unwrap(value);
+  if (fa.syntax.stringValue(inner) !== undefined || /^(integer|int_literal|integer_literal|decimal_integer_literal|number)$/.test(inner.type)) return { source: 'literal' };
   const v = fa.resolver.resolve(value);
   if (v?.t === 'str' || v?.t === 'ref') {
     const keys = v.keys.length ? { keys: v.keys.slice(0, 5) } : {};
     if (v.via.includes('config')) return { source: 'config', ...keys };
     if (v.via.includes('env') || v.via.includes('env-default')) return { source: 'env', ...keys };
-    if (v.t === 'str' && v.via.includes('constant')) return { source: 'constant' };
-    if (v.t === 'str' && v.lit) return { source: 'literal' };
+    // A name that holds one fixed value (not a default behind a per-request read).
+    if (v.t === 'str' && v.complete && v.via.includes('constant') && fa.syntax.exprName(inner)) return { source: 'constant' };
   }
   return { source: 'other' };
 }

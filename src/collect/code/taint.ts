@@ -12,7 +12,7 @@ import type { Declaration, Node, ParsedFile } from './types.js';
 /** Calls that open what a connection returns. */
 const SOURCE = /^(getInputStream|getErrorStream|GetResponseStream|GetResponse|openStream|getResponseBodyAsString|urlopen)$/;
 /** Results that are not the content: sizes, statuses, flags, hashes. */
-const NOT_CONTENT = /^(length|size|count|Count|Length|getStatus|getStatusCode|StatusCode|status|status_code|statusCode|ok|IsSuccessStatusCode|isSuccessful|getResponseCode|keySet|keys|isEmpty|isBlank|IsNullOrEmpty|contains|Contains|containsKey|startsWith|StartsWith|endsWith|EndsWith|equals|Equals|equalsIgnoreCase|hashCode|GetHashCode|indexOf|IndexOf|has|hasOwnProperty|close|disconnect|Dispose|getHeaders|headers|getHeader|raise_for_status|EnsureSuccessStatusCode|getClass|GetType)$/;
+const NOT_CONTENT = /^(length|size|count|Count|Length|getStatus|getStatusCode|StatusCode|status|status_code|statusCode|ok|IsSuccessStatusCode|isSuccessful|getResponseCode|keySet|keys|isEmpty|isBlank|IsNullOrEmpty|contains|Contains|containsKey|startsWith|StartsWith|endsWith|EndsWith|equals|Equals|equalsIgnoreCase|hashCode|GetHashCode|indexOf|IndexOf|has|hasOwnProperty|close|disconnect|Dispose|getHeaders|headers|getHeader|raise_for_status|EnsureSuccessStatusCode|getClass|GetType|successful|failed|isOk|isSuccess|isSuccessful|IsSuccessful|clientError|serverError|getReasonPhrase|ReasonPhrase)$/;
 /** Members of a response that hold its body. */
 const BODY = /^(data|body|Body|Content|content|text|Text|result|Result|payload|Payload|json|raw|entity|Entity|message|Message|value|Value|response|Response)$/;
 /** Calls that add to a buffer. */

@@ -4,7 +4,7 @@
  * and parse diagnostics.
  */
 import { ts } from 'ts-morph';
-import type { CallSiteFact, CredentialFact, DiagnosticFact, EndpointFact, TlsSettingFact, ToolFact } from '../../facts/types.js';
+import type { CallSiteFact, CredentialFact, DiagnosticFact, EndpointFact, LogWriteFact, OfficerFieldFact, TlsSettingFact, ToolFact } from '../../facts/types.js';
 import type { Settings } from '../../policy/settings.js';
 import { matchesAny } from '../../policy/settings.js';
 import { isSensitiveKey, redactEndpoint } from '../credentials/candidates.js';
@@ -19,7 +19,8 @@ import { normSpec, propName, unwrap } from './values.js';
 import { fileWideTls, tlsOffIn, tlsSettingAt, type TlsHit } from './tls.js';
 import { isBrowserFile, isNavigation, literalEndpoint, usesWebDriver } from './endpoints.js';
 import { auditWrites, fieldsOfInfo, worthAuditing } from './audit.js';
-import { urlTier } from '../code/kit/tiers.js';
+import { mentionsOfficerField, urlTier } from '../code/kit/tiers.js';
+import { logWritesTs, officerFieldsTs } from './quality.js';
 import { aroundCallers, callerFacts } from '../code/kit/callers.js';
 import { ToolSignals } from '../code/kit/tools.js';
 import { importSignals, nodeSignals, shebangSignal, underToolDir } from './tools.js';
@@ -47,6 +48,8 @@ export interface FileResult {
   /** URLs a browser-automation script navigates to (page.goto): the portal it scrapes. */
   endpoints: EndpointFact[];
   tool?: ToolFact;
+  logWrites: LogWriteFact[];
+  officerFields: OfficerFieldFact[];
   /** soap.createClient call sites, reported only if no operation is seen on their client. */
   soapCreates: Array<{ node: ts.CallExpression; fact: CallSiteFact }>;
   /** soap.createClient calls whose client was seen making an operation call. */
@@ -70,7 +73,7 @@ const LITERAL_KINDS = new Set<ts.SyntaxKind>([K.StringLiteral, K.NoSubstitutionT
 export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
   const { resolver: r, settings, patterns } = env;
   const sf = file.sf;
-  const result: FileResult = { callSites: [], tlsSettings: [], credentials: [], diagnostics: [], endpoints: [], soapCreates: [], usedSoapCreates: [] };
+  const result: FileResult = { callSites: [], tlsSettings: [], credentials: [], diagnostics: [], endpoints: [], logWrites: [], officerFields: [], soapCreates: [], usedSoapCreates: [] };
 
   // Parse problems: reported, and what parsed is still analysed.
   const parseDiags = (sf as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
@@ -228,6 +231,24 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
     } catch {
       // ignored: a createClient we cannot describe is not a call site we can report
     }
+  }
+
+  // Audit-log quality: log writes beside client calls, officer-id fields.
+  try {
+    if (clientCalls.length) {
+      const index = getIndex();
+      const byFn = new Map<ts.Node, { info: FnInfo; clients: ts.Node[] }>();
+      for (const c of clientCalls) {
+        const b = index.boundaryOf(c.node);
+        const entry = byFn.get(b) ?? { info: index.info(b), clients: [] };
+        entry.clients.push(c.node);
+        byFn.set(b, entry);
+      }
+      result.logWrites = logWritesTs(file, r, [...byFn.values()], settings);
+    }
+    if (mentionsOfficerField(file.text, settings)) result.officerFields = officerFieldsTs(file, r, settings);
+  } catch {
+    // best effort: the call sites still count
   }
 
   // Stand-alone tool signals.

@@ -89,7 +89,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
     },
   };
   const result = factLists();
-  const { files: fileFacts, callSites, credentials, tlsSettings, endpoints, diagnostics } = result;
+  const { files: fileFacts, callSites, credentials, tlsSettings, endpoints, diagnostics, logWrites, officerFields } = result;
   const pendingSoap: Array<{ node: unknown; fact: CallSiteFact }> = [];
   const usedSoap = new Set<unknown>();
   let analysed = 0;
@@ -109,6 +109,8 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
       tlsSettings.push(...r.tlsSettings);
       endpoints.push(...r.endpoints);
       diagnostics.push(...r.diagnostics);
+      logWrites.push(...r.logWrites);
+      officerFields.push(...r.officerFields);
       pendingSoap.push(...r.soapCreates);
       for (const u of r.usedSoapCreates) usedSoap.add(u);
       if (r.tool) fileFacts.push({ path: f.path, tool: r.tool });

@@ -58,9 +58,11 @@ export function urlHost(url: string): string | undefined {
   return h && !h.includes('${') ? h : undefined;
 }
 
-/** A SOAP namespace of the DB written as a string: an identifier, not a place to connect to. */
+/** A SOAP namespace of the DB written as a string, or a name in it (a SOAPAction): an identifier, not a place to connect to. */
 export function isNamespace(url: string, settings: Settings): boolean {
-  return patternsOf(settings).namespaces.has(trimSlash(url));
+  const u = trimSlash(url);
+  for (const ns of patternsOf(settings).namespaces) if (u === ns || u.startsWith(`${ns}/`) || u.startsWith(`${ns}#`)) return true;
+  return false;
 }
 
 /** The tier a URL belongs to: by host for portals and gateways, by the DB's patterns otherwise. */
