@@ -16,6 +16,7 @@ import { FunctionIndex } from './context.js';
 import { auditWritesOf, fieldsOf, worthAuditing } from './audit.js';
 import { aroundCallers, callerFacts } from './kit/callers.js';
 import { tierUrl } from './kit/tiers.js';
+import { fieldsMatter } from './kit/fields.js';
 import { browserTlsSwitches } from './browser-tls.js';
 import { logWrites, officerFields } from './quality.js';
 import { ToolSignals } from './kit/tools.js';
@@ -372,9 +373,11 @@ export class FileAnalysis<P = unknown> implements ParsedFile<P> {
       callsInFunction: [...info.calls],
       callers: [],
     };
-    const fields = this.fieldsMemo.get(info) ?? fieldsOf(this, info);
-    this.fieldsMemo.set(info, fields);
-    if (fields.length) site.target.fields = fields;
+    if (fieldsMatter(site.target.url, this.settings, this.patterns.endpoint)) {
+      const fields = this.fieldsMemo.get(info) ?? fieldsOf(this, info);
+      this.fieldsMemo.set(info, fields);
+      if (fields.length) site.target.fields = fields;
+    }
     const callers = fns.callersOf(info);
     site.callers = callerFacts(callers);
     if (worthAuditing(this, site.target)) {

@@ -20,6 +20,7 @@ import { fileWideTls, tlsOffIn, tlsSettingAt, type TlsHit } from './tls.js';
 import { isBrowserFile, isNavigation, literalEndpoint, usesWebDriver } from './endpoints.js';
 import { auditWrites, fieldsOfInfo, worthAuditing } from './audit.js';
 import { mentionsOfficerField, urlTier } from '../code/kit/tiers.js';
+import { fieldsMatter } from '../code/kit/fields.js';
 import { logWritesTs, officerFieldsTs } from './quality.js';
 import { aroundCallers, callerFacts } from '../code/kit/callers.js';
 import { ToolSignals } from '../code/kit/tools.js';
@@ -183,8 +184,10 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
       callsInFunction: [...info.calls],
       callers: [],
     };
-    const fields = fieldsOfInfo(file, info, settings);
-    if (fields.length) target.fields = fields;
+    if (fieldsMatter(target.url, settings, patterns.endpoint)) {
+      const fields = fieldsOfInfo(file, info, settings);
+      if (fields.length) target.fields = fields;
+    }
     if (browser) site.browser = true;
     const callers = index.callersOf(info);
     site.callers = callerFacts(callers);

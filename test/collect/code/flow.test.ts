@@ -58,8 +58,9 @@ describe('C#: a URL that travels in a request object (MediatR shape)', () => {
     ]);
   });
 
-  it('citizen-lookup fields in the code path', () => {
-    expect(siteAt(facts, 'Handlers/TraCuuCongDanHandler.cs', 23).target.fields).toEqual(['SoDinhDanh', 'MaCanBo']);
+  it('a DB URL needs no lookup fields; a gateway URL without a DB path gets them', () => {
+    expect(siteAt(facts, 'Handlers/TraCuuCongDanHandler.cs', 23).target.fields).toBeUndefined();
+    expect(siteAt(facts, 'Services/DangNhapService.cs', 31).target.fields).toBeUndefined(); // no listed names in LayToken
   });
 
   it('a log that gets a serialised entity and the accumulated response; a status code alone is not reported', () => {

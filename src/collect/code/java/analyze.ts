@@ -142,21 +142,17 @@ const INSTALLERS: Record<'trust' | 'hostname' | 'strategy', ReadonlySet<string>>
 };
 
 /**
- * Where a trust-all object takes effect: a call in the file that installs one of its
- * kind (`HttpsURLConnection.setDefaultSSLSocketFactory(sc.getSocketFactory())`,
- * `setDefaultHostnameVerifier(v)`), those in the function that creates it first; for a
- * trust manager without an installer, the `sslContext.init(…)` that takes it. Empty
- * when nothing in the file installs it.
+ * Where a trust-all object takes effect: a call that installs one of its kind
+ * (`HttpsURLConnection.setDefaultSSLSocketFactory(sc.getSocketFactory())`,
+ * `setDefaultHostnameVerifier(v)`) in the function that creates it; for a named class,
+ * such a call anywhere in the file. Empty when nothing installs it there.
  */
-function installSites(fa: FA, kind: keyof typeof INSTALLERS, created: Node): Node[] {
+function installSites(fa: FA, kind: keyof typeof INSTALLERS, created: Node, named: boolean): Node[] {
   const names = INSTALLERS[kind];
   const calls = fa.calls.filter((c) => !c.isNew && names.has(c.method) && c.args.length > 0 && (c.method !== 'setDefault' || /SSLContext$/.test(c.name)));
   const fn = fa.fns.infoAt(created).span;
   const near = fn ? calls.filter((c) => contains(fn, spanOf(c.node))) : [];
-  const chosen = near.length ? near : calls;
-  if (chosen.length || kind !== 'trust') return chosen.map((c) => c.node);
-  const inits = fa.calls.filter((c) => !c.isNew && c.method === 'init' && c.args.length === 3 && fn !== undefined && contains(fn, spanOf(c.node)));
-  return inits.map((c) => c.node);
+  return (near.length || !named ? near : calls).map((c) => c.node);
 }
 
 /** Report a trust-all object where it is installed, else where it is created (or declared). */
@@ -168,7 +164,7 @@ function reportTrustObject(fa: FA, kind: keyof typeof INSTALLERS, cls: Node, set
     const made = name ? fa.calls.find((c) => c.isNew && c.method === name && !contains(spanOf(cls), spanOf(c.node))) : undefined;
     created = made?.node ?? cls.childForFieldName('name') ?? cls;
   }
-  const sites = installSites(fa, kind, created);
+  const sites = installSites(fa, kind, created, cls.type !== 'object_creation_expression');
   if (sites.length) for (const site of sites) fa.addTls(site, `${setting} (installed by ${fa.callInfo(site)?.method ?? 'call'})`);
   else fa.addTls(created, setting);
 }

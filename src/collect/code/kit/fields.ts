@@ -7,6 +7,7 @@
  * they mean (a gateway call that carries lookups).
  */
 import { compilePattern, matchesAny, type Settings } from '../../../policy/settings.js';
+import { urlTier } from './tiers.js';
 
 const cache = new WeakMap<Settings, RegExp[]>();
 
@@ -35,7 +36,9 @@ export function fieldsIn(text: string, settings: Settings): string[] {
   if (patterns.length === 0) return [];
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const m of text.slice(0, MAX_TEXT).matchAll(/[A-Za-z_][A-Za-z0-9_-]*/g)) {
+  // Hosts and paths of URLs are not field names (`lgsp` of `https://lgsp.tinh…`).
+  const code = text.slice(0, MAX_TEXT).replace(/[a-z][a-z0-9+.-]*:\/\/[^\s'"`<>)]*/gi, ' ');
+  for (const m of code.matchAll(/[A-Za-z_][A-Za-z0-9_-]*/g)) {
     const t = m[0];
     if (seen.has(t)) continue;
     seen.add(t);
@@ -43,4 +46,16 @@ export function fieldsIn(text: string, settings: Settings): string[] {
     if (out.length >= 20) break;
   }
   return out;
+}
+
+/**
+ * Whether a call's fields can tell the policy anything: its URL did not resolve to a
+ * tier, or it reaches a gateway with no DB path in it (the fields then say whether it
+ * carries lookups). A DB URL or a portal URL needs none.
+ */
+export function fieldsMatter(url: string | undefined, settings: Settings, dbPatterns: readonly RegExp[]): boolean {
+  if (url === undefined) return true;
+  const tier = urlTier(url, settings);
+  if (tier === undefined) return true;
+  return tier === 'gateway' && !matchesAny(url, dbPatterns);
 }
