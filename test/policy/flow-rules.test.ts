@@ -72,3 +72,19 @@ describe('state-secret markings', () => {
     }
   });
 });
+
+describe('a province that names its own gateway', () => {
+  it('`gateways:` in .dancu-guard.yml adds a host to the gateway tier', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'dancu-gw-'));
+    try {
+      writeFileSync(join(root, 'hang.py'), 'CONG_KET_NOI = "http://apigw.tinh-mau.example/api/v1"\n');
+      const before = await scan({ path: root, failOn: 'none' });
+      expect(before.findings.filter((f) => f.ruleId === 'DG-TLS-001')).toEqual([]);
+      writeFileSync(join(root, '.dancu-guard.yml'), 'version: 1\ngateways:\n  - "(?i)^apigw\\\\.tinh-mau\\\\.example$"\n');
+      const after = await scan({ path: root, failOn: 'none' });
+      expect(after.findings.filter((f) => f.ruleId === 'DG-TLS-001').map((f) => `${f.file}:${f.line}`)).toEqual(['hang.py:1']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
