@@ -5,7 +5,8 @@
  * another (crossfile.ts), whose bodies write a log (two levels deep).
  */
 import type { AuditWriteFact, TargetFact } from '../../facts/types.js';
-import { compilePatterns, matchesAny } from '../../policy/settings.js';
+import { matchesAny } from '../../policy/settings.js';
+import { settingsPatterns } from './kit/patterns.js';
 import { entityWrites, insertTables, loggingCalls, uniqueWrites, type CallShape } from './kit/audit.js';
 import { fieldsIn } from './kit/fields.js';
 import { lastSegment } from './kit/names.js';
@@ -67,15 +68,8 @@ function stringsIn(fa: ParsedFile, info: FnInfo): Array<{ s: string; line: numbe
   return out;
 }
 
-const loggerCache = new WeakMap<object, RegExp[]>();
-
 function loggerPatterns(fa: ParsedFile): RegExp[] {
-  let p = loggerCache.get(fa.settings);
-  if (!p) {
-    p = compilePatterns(fa.settings.loggerPatterns);
-    loggerCache.set(fa.settings, p);
-  }
-  return p;
+  return settingsPatterns(fa.settings, 'loggerPatterns');
 }
 
 /** The logging calls a helper makes, in this file (two levels) or another. */

@@ -12,7 +12,8 @@
  * Facts only: the policy (policies/logging) decides what is a finding.
  */
 import type { Language, LogWriteFact, OfficerFieldFact } from '../../facts/types.js';
-import { compilePattern, compilePatterns, matchesAny } from '../../policy/settings.js';
+import { matchesAny } from '../../policy/settings.js';
+import { settingsPatterns } from './kit/patterns.js';
 import { isSensitiveKey } from '../credentials/candidates.js';
 import { mentionsOfficerField } from './kit/tiers.js';
 import { lastSegment } from './kit/names.js';
@@ -31,7 +32,7 @@ const KEYED_GET = /^(get|getString|optString|getAsString|GetValue|GetProperty|Va
 const USER = /(current_?user|currentUser|CurrentUser|\b_?user\.(Get|get|Id|id|name|Name|email|User)|User\.(Identity|FindFirst|Claims)|HttpContext\.User|ClaimsPrincipal|\bclaims?\b|Claims|getRemoteUser|getUserPrincipal|SecurityContextHolder|Authentication|\bprincipal\b|\bPrincipal\b|auth\(\)->user|Auth::user|\$request->user|request\.user|req\.user|session|Session|GetUserId|GetUserName|GetUserOfficeCode|getUsername|userId\b)/;
 
 function loggerRegexes(fa: ParsedFile): RegExp[] {
-  return compilePatterns(fa.settings.loggerPatterns);
+  return settingsPatterns(fa.settings, 'loggerPatterns');
 }
 
 /** The functions of the file that make a reported client call. */
@@ -53,7 +54,7 @@ const HEADER_SET = /^(setRequestProperty|addRequestProperty|header|setHeader|add
 function authNames(fa: ParsedFile, info: FnInfo): { secrets: Set<string>; carriers: Set<string> } {
   const secrets = new Set<string>();
   const carriers = new Set<string>();
-  const gateway = compilePatterns(fa.settings.gatewayMarkerPatterns ?? []);
+  const gateway = settingsPatterns(fa.settings, 'gatewayMarkerPatterns');
   for (const c of info.callInfos) {
     if (c.isNew || !HEADER_SET.test(c.method) || c.args.length < 2) continue;
     const k = fa.syntax.stringValue(fa.syntax.unwrap(c.args[0]!));
@@ -182,22 +183,8 @@ export function logWrites(fa: ParsedFile, clientNodes: readonly Node[], fnOf: (n
   return out;
 }
 
-const officerCache = new WeakMap<object, RegExp[]>();
-
 function officerPatterns(fa: ParsedFile): RegExp[] {
-  let p = officerCache.get(fa.settings);
-  if (!p) {
-    p = [];
-    for (const s of fa.settings.officerFieldPatterns ?? []) {
-      try {
-        p.push(compilePattern(s));
-      } catch {
-        // reported by the config loader
-      }
-    }
-    officerCache.set(fa.settings, p);
-  }
-  return p;
+  return settingsPatterns(fa.settings, 'officerFieldPatterns');
 }
 
 /** Where an officer id's value comes from. */

@@ -8,7 +8,8 @@
  */
 import { ts } from 'ts-morph';
 import type { AuditWriteFact, TargetFact } from '../../facts/types.js';
-import { compilePatterns, matchesAny, type Settings } from '../../policy/settings.js';
+import { matchesAny, type Settings } from '../../policy/settings.js';
+import { settingsPatterns } from '../code/kit/patterns.js';
 import { entityWrites, insertTables, loggingCalls, uniqueWrites, type CallShape } from '../code/kit/audit.js';
 import { fieldsIn } from '../code/kit/fields.js';
 import { urlTier } from '../code/kit/tiers.js';
@@ -19,15 +20,8 @@ import { callName, lastSegment } from './names.js';
 import type { Resolver } from './resolve.js';
 import { unwrap, type Val } from './values.js';
 
-const loggerCache = new WeakMap<Settings, RegExp[]>();
-
 function loggerPatterns(settings: Settings): RegExp[] {
-  let p = loggerCache.get(settings);
-  if (!p) {
-    p = compilePatterns(settings.loggerPatterns);
-    loggerCache.set(settings, p);
-  }
-  return p;
+  return settingsPatterns(settings, 'loggerPatterns');
 }
 
 /** The listed field and marker names in the function's text. */

@@ -8,7 +8,8 @@
  */
 import { ts } from 'ts-morph';
 import type { LogWriteFact, OfficerFieldFact } from '../../facts/types.js';
-import { compilePattern, compilePatterns, matchesAny, type Settings } from '../../policy/settings.js';
+import { matchesAny, type Settings } from '../../policy/settings.js';
+import { settingsPatterns } from '../code/kit/patterns.js';
 import type { FnInfo } from './context.js';
 import { lineOf, type FileModel } from './model.js';
 import { callName, lastSegment } from './names.js';
@@ -92,7 +93,7 @@ function authSecrets(info: FnInfo): Set<string> {
 
 /** Log writes of the functions that make the given client calls. */
 export function logWritesTs(file: FileModel, r: Resolver, infos: ReadonlyArray<{ info: FnInfo; clients: ts.Node[] }>, settings: Settings): LogWriteFact[] {
-  const logger = compilePatterns(settings.loggerPatterns);
+  const logger = settingsPatterns(settings, 'loggerPatterns');
   const out: LogWriteFact[] = [];
   for (const { info, clients } of infos) {
     const sources = new Set<ts.Node>(clients);
@@ -143,27 +144,9 @@ export function logWritesTs(file: FileModel, r: Resolver, infos: ReadonlyArray<{
   return out;
 }
 
-const officerCache = new WeakMap<Settings, RegExp[]>();
-
-function officerPatterns(settings: Settings): RegExp[] {
-  let p = officerCache.get(settings);
-  if (!p) {
-    p = [];
-    for (const s of settings.officerFieldPatterns ?? []) {
-      try {
-        p.push(compilePattern(s));
-      } catch {
-        // reported by the config loader
-      }
-    }
-    officerCache.set(settings, p);
-  }
-  return p;
-}
-
 /** Officer-id fields given a value (`{ MaCanBo: x }`, `req.MaCanBo = x`) and where the value comes from. */
 export function officerFieldsTs(file: FileModel, r: Resolver, settings: Settings): OfficerFieldFact[] {
-  const patterns = officerPatterns(settings);
+  const patterns = settingsPatterns(settings, 'officerFieldPatterns');
   if (patterns.length === 0) return [];
   const out: OfficerFieldFact[] = [];
   const report = (field: string, value: ts.Expression, at: ts.Node): void => {

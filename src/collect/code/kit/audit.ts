@@ -9,7 +9,8 @@
  * stay small, and the policy checks the same patterns again.
  */
 import type { AuditWriteFact } from '../../../facts/types.js';
-import { compilePattern, matchesAny, type Settings } from '../../../policy/settings.js';
+import { matchesAny, type Settings } from '../../../policy/settings.js';
+import { settingsPatterns } from './patterns.js';
 
 /** A call as the audit reader needs it, whatever the language. */
 export interface CallShape {
@@ -27,22 +28,8 @@ export interface CallShape {
 /** Calls that persist what they are given. */
 const PERSIST = /^(save|saveAndFlush|saveAll|persist|persistAndFlush|merge|insert|insertOne|insertMany|insertAsync|insertOneAsync|add|addAsync|addRange|addRangeAsync|create|createMany|bulkCreate|store|upsert|insertGetId|attach)$/i;
 
-const recordCache = new WeakMap<Settings, RegExp[]>();
-
 export function auditRecordPatterns(settings: Settings): RegExp[] {
-  let p = recordCache.get(settings);
-  if (!p) {
-    p = [];
-    for (const s of settings.auditRecordPatterns ?? []) {
-      try {
-        p.push(compilePattern(s));
-      } catch {
-        // reported by the config loader
-      }
-    }
-    recordCache.set(settings, p);
-  }
-  return p;
+  return settingsPatterns(settings, 'auditRecordPatterns');
 }
 
 /** Persisted log entities and log tables written through a query builder. */

@@ -6,25 +6,12 @@
  * object keys, properties, header names in strings alike. The policies decide what
  * they mean (a gateway call that carries lookups).
  */
-import { compilePattern, matchesAny, type Settings } from '../../../policy/settings.js';
+import { matchesAny, type Settings } from '../../../policy/settings.js';
+import { settingsPatterns } from './patterns.js';
 import { urlTier } from './tiers.js';
 
-const cache = new WeakMap<Settings, RegExp[]>();
-
 function patternsOf(settings: Settings): RegExp[] {
-  let p = cache.get(settings);
-  if (!p) {
-    p = [];
-    for (const s of [...(settings.lookupFieldPatterns ?? []), ...(settings.gatewayMarkerPatterns ?? []), ...(settings.portalMarkerPatterns ?? [])]) {
-      try {
-        p.push(compilePattern(s));
-      } catch {
-        // reported by the config loader
-      }
-    }
-    cache.set(settings, p);
-  }
-  return p;
+  return settingsPatterns(settings, 'lookupFieldPatterns', 'gatewayMarkerPatterns', 'portalMarkerPatterns');
 }
 
 /** At most this many characters of a function are read (a generated 1 MB function is not a request builder). */

@@ -8,7 +8,8 @@
  * (`policies/lib/lib.rego` holds the same model). A SOAP namespace string
  * (`http://dancuquocgia.bca`) is never an endpoint.
  */
-import { compilePattern, compilePatterns, matchesAny, type Settings } from '../../../policy/settings.js';
+import { compilePatterns, matchesAny, type Settings } from '../../../policy/settings.js';
+import { settingsPatterns } from './patterns.js';
 
 export type Tier = 'db' | 'portal' | 'gateway';
 
@@ -21,25 +22,13 @@ interface TierPatterns {
 
 const cache = new WeakMap<Settings, TierPatterns>();
 
-function safe(patterns: readonly string[] | undefined): RegExp[] {
-  const out: RegExp[] = [];
-  for (const p of patterns ?? []) {
-    try {
-      out.push(compilePattern(p));
-    } catch {
-      // a pattern the config loader already reported
-    }
-  }
-  return out;
-}
-
 function patternsOf(settings: Settings): TierPatterns {
   let t = cache.get(settings);
   if (!t) {
     t = {
       db: compilePatterns(settings.endpointPatterns),
-      portal: safe(settings.portalHosts),
-      gateway: safe(settings.gatewayHosts),
+      portal: settingsPatterns(settings, 'portalHosts'),
+      gateway: settingsPatterns(settings, 'gatewayHosts'),
       namespaces: new Set(settings.soapNamespaces.map(trimSlash)),
     };
     cache.set(settings, t);
