@@ -94,3 +94,40 @@ test_matches_setting_joins_patterns if {
 	not lib.matches_setting("X", "loggerPatterns") with data.settings.loggerPatterns as ["^x$", "(?i)^gw-7\\.example$"]
 	not lib.matches_setting("anything", "limiterPatterns") with data.settings.limiterPatterns as []
 }
+
+test_url_tiers if {
+	lib.url_tier("https://dichvucong.bocongan.gov.vn/bo-cong-an/tiep-nhan-online") == "portal" with data.settings as fixtures.settings
+	lib.url_tier("https://sso.dancuquocgia.gov.vn/auth") == "portal" with data.settings as fixtures.settings
+	lib.url_tier("https://vneid.gov.vn/x") == "portal" with data.settings as fixtures.settings
+	lib.url_tier("https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/TraCuu") == "gateway" with data.settings as fixtures.settings
+	lib.url_tier("http://api.dongthap.gov.vn/api/v1") == "gateway" with data.settings as fixtures.settings
+	lib.url_tier("https://api.ngsp.gov.vn/token") == "gateway" with data.settings as fixtures.settings
+	lib.url_tier("https://apidvc.tinh-mau.gov.vn/x") == "gateway" with data.settings as fixtures.settings
+	lib.url_tier("https://c06.example/dancu/TraCuu") == "db" with data.settings as fixtures.settings
+	not lib.url_tier("https://www.example.com/") with data.settings as fixtures.settings
+	not lib.url_tier("http://dancuquocgia.bca") with data.settings as fixtures.settings
+	not lib.url_tier("http://www.mic.gov.vn/dancu/1.0") with data.settings as fixtures.settings
+	not lib.url_tier("http://dancuquocgia.bca/TraCuuThongTinCongDan") with data.settings as fixtures.settings
+}
+
+test_url_host if {
+	lib.url_host("https://u:p@LGSP.Tinh-Mau.gov.vn:8443/x?y") == "lgsp.tinh-mau.gov.vn"
+	lib.url_host("/api/x") == ""
+	lib.url_host("${BASE}/x") == ""
+}
+
+test_call_tier_and_lookups if {
+	gw := {"target": {"url": "https://lgsp.tinh-mau.gov.vn/taikhoan/token"}}
+	lib.call_tier(gw) == "gateway" with data.settings as fixtures.settings
+	not lib.is_db_call(gw) with data.settings as fixtures.settings
+	lib.is_db_call({"target": {"url": "https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/x"}}) with data.settings as fixtures.settings
+	lib.is_db_call({"target": {"url": "https://lgsp.tinh-mau.gov.vn/x", "operation": "TraCuuThongTinCongDan"}}) with data.settings as fixtures.settings
+	lib.is_db_call({"target": {"url": "https://lgsp.tinh-mau.gov.vn/x", "fields": ["HoVaTen"]}}) with data.settings as fixtures.settings
+	lib.call_tier({"target": {"fields": ["lgspaccesstoken"]}}) == "gateway" with data.settings as fixtures.settings
+	lib.call_tier({"target": {"url": "${url}", "fields": ["VNeID"]}}) == "portal" with data.settings as fixtures.settings
+	lib.call_tier({"target": {"keys": ["CSDLDanCu_API_ENDPOINT"]}}) == "db" with data.settings as fixtures.settings
+	not lib.call_tier({"browser": true, "target": {"url": "/api/getcsdldancu"}}) with data.settings as fixtures.settings
+	lib.call_tier({"browser": true, "target": {"url": "https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/x"}}) == "gateway" with data.settings as fixtures.settings
+	lib.call_tier_label({"target": {"url": "https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/x"}}, "en") == "population DB" with data.settings as fixtures.settings
+	lib.call_tier_label(gw, "vi") == "nền tảng kết nối (LGSP/NGSP) chuyển tiếp dữ liệu dân cư" with data.settings as fixtures.settings
+}

@@ -68,39 +68,65 @@ deny contains finding if {
 	})
 }
 
-# DB endpoints a file references: its DB call sites and DB URLs seen in it.
-db_refs(path) := {ref |
+# What a file references of the DB and its portals: its call sites to them and their
+# URLs seen in it.
+db_refs(path) := ({ref |
 	some cs in lib.db_calls
 	cs.file == path
 	ref := lib.target_label(cs)
 } | {ref |
+	some cs in lib.tier_calls
+	cs.file == path
+	lib.call_tier(cs) == "portal"
+	ref := lib.target_label(cs)
+}) | {ref |
 	some e in input.endpoints
 	e.file == path
-	lib.is_db_url(e.url)
+	lib.url_tier(e.url) in {"db", "portal"}
 	ref := lib.display_url(e.url)
 }
 
-# METADATA
-# title: Browser automation against the population database
-# scope: rule
-# custom:
-#   id: DG-TOOL-002
-#   severity: critical
-#   category: lookup-tool
-#   basis: [R2, R5]
-#   title_vi: Tự động hóa trình duyệt truy cập CSDLQG về dân cư
-#   remediation_en: >-
-#     Remove the automation (Puppeteer, Playwright, Selenium…) that drives the DB's
-#     web portals; officers must look citizens up themselves through the approved
-#     system, under their own account, with every lookup logged.
-#   remediation_vi: >-
-#     Gỡ bỏ mã tự động hóa (Puppeteer, Playwright, Selenium…) điều khiển cổng web của
-#     CSDL; cán bộ phải tự tra cứu qua hệ thống được phê duyệt, bằng tài khoản của
-#     mình, mọi lượt tra cứu đều được ghi nhật ký.
-deny contains finding if {
+# Where a bot drives the DB or its portals: a navigation (`page.goto`, `driver.get`) to
+# a URL of the DB or of a portal.
+bot_navigations contains [f, e] if {
 	some f in input.files
 	f.tool.kind == "browser-automation"
 	not lib.is_approved_tool(f.path)
+	some e in input.endpoints
+	e.file == f.path
+	e.navigation == true
+	lib.url_tier(e.url) in {"db", "portal"}
+}
+
+bot_files contains f.path if some [f, _] in bot_navigations
+
+# Navigations of a bot to the DB or a portal, one finding each.
+bot_findings contains finding if {
+	some [f, e] in bot_navigations
+	tier := lib.url_tier(e.url)
+	finding := lib.with_opt(
+		{
+			"rule": "DG-TOOL-002",
+			"file": f.path,
+			"line": e.line,
+			"message": {
+				"en": sprintf("Browser automation (%s) drives the %s here: it navigates to %s. Scripting the DB's web portals is a self-made lookup tool.", [lib.str(f.tool, "reason", "?"), lib.tier_label(tier, "en"), lib.display_url(e.url)]),
+				"vi": sprintf("Tự động hóa trình duyệt (%s) điều khiển %s tại đây: truy cập %s. Dùng tập lệnh điều khiển cổng web của CSDL là tự phát triển công cụ tra cứu, bị nghiêm cấm.", [lib.str(f.tool, "reason", "?"), lib.tier_label(tier, "vi"), lib.display_url(e.url)]),
+			},
+			# one finding per place it navigates: the tool's kind and the URL anchor it
+			"match": sprintf("%s|%s", [lib.str(f.tool, "kind", "?"), lib.display_url(e.url)]),
+		},
+		e, "column",
+	)
+}
+
+# A bot that references the DB without a navigation we could place (it calls the DB's
+# API, or its URLs are built at run time): reported where the tool is recognised.
+bot_findings contains finding if {
+	some f in input.files
+	f.tool.kind == "browser-automation"
+	not lib.is_approved_tool(f.path)
+	not f.path in bot_files
 	refs := sort(db_refs(f.path))
 	count(refs) > 0
 	finding := {
@@ -115,6 +141,25 @@ deny contains finding if {
 		"match": sprintf("%s|%s", [lib.str(f.tool, "kind", "?"), lib.str(f.tool, "reason", "?")]),
 	}
 }
+
+# METADATA
+# title: Browser automation against the population database or its portals
+# scope: rule
+# custom:
+#   id: DG-TOOL-002
+#   severity: critical
+#   category: lookup-tool
+#   basis: [R2, R5]
+#   title_vi: Tự động hóa trình duyệt truy cập CSDLQG về dân cư hoặc cổng dịch vụ của CSDL
+#   remediation_en: >-
+#     Remove the automation (Puppeteer, Playwright, Selenium…) that drives the DB's
+#     web portals; officers must look citizens up themselves through the approved
+#     system, under their own account, with every lookup logged.
+#   remediation_vi: >-
+#     Gỡ bỏ mã tự động hóa (Puppeteer, Playwright, Selenium…) điều khiển cổng web của
+#     CSDL; cán bộ phải tự tra cứu qua hệ thống được phê duyệt, bằng tài khoản của
+#     mình, mọi lượt tra cứu đều được ghi nhật ký.
+deny contains finding if some finding in bot_findings
 
 # METADATA
 # title: Population-DB lookup outside the audited gateway

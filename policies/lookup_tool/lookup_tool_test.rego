@@ -159,3 +159,33 @@ test_tool_003_approved_tool_outside_gateway_is_fine if {
 	s := fixtures.override(gateway_settings, {"approvedTools": ["tools/*.py"]})
 	count(eval({"files": [fixtures.file_fact("tools/tra_cuu_hang_loat.py", script_tool)], "callSites": [tool_call]}, s)) == 0
 }
+
+nav(line, url) := {"file": "bot/dang_ky.py", "line": line, "column": 15, "key": "shared_page.goto", "url": url, "source": "source", "navigation": true}
+
+bot_file := fixtures.file_fact("bot/dang_ky.py", {"kind": "browser-automation", "reason": "imports playwright", "line": 6})
+
+test_tool_002_reported_where_the_bot_navigates if {
+	endpoints := [
+		nav(683, "https://dichvucong.bocongan.gov.vn/bo-cong-an/tiep-nhan-online"),
+		nav(750, "https://dichvucong.bocongan.gov.vn/?home=1"),
+		nav(760, "https://www.example.com/"),
+		{"file": "bot/dang_ky.py", "line": 20, "url": "https://sso.dancuquocgia.gov.vn/", "source": "source"},
+	]
+	findings := eval({"files": [bot_file], "endpoints": endpoints}, fixtures.settings)
+	{f.line | some f in findings} == {683, 750}
+	some f in findings
+	f.line == 750
+	f.column == 15
+	f.match == "browser-automation|https://dichvucong.bocongan.gov.vn/?…"
+	f.message.en == "Browser automation (imports playwright) drives the population-DB portal here: it navigates to https://dichvucong.bocongan.gov.vn/?…. Scripting the DB's web portals is a self-made lookup tool."
+}
+
+test_tool_002_gateway_navigation_is_not_a_bot_on_a_portal if {
+	endpoints := [nav(10, "https://lgsp.tinh-mau.gov.vn/admin")]
+	count(eval({"files": [bot_file], "endpoints": endpoints}, fixtures.settings)) == 0
+}
+
+test_tool_002_navigation_of_an_approved_bot if {
+	s := fixtures.with_settings({"approvedTools": ["bot/*.py"]})
+	count(eval({"files": [bot_file], "endpoints": [nav(10, "https://dichvucong.bocongan.gov.vn/")]}, s)) == 0
+}

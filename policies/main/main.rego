@@ -12,6 +12,7 @@ import data.dancu.credentials
 import data.dancu.logging
 import data.dancu.lookup_tool
 import data.dancu.quota
+import data.dancu.state_secret
 import data.dancu.transport
 
-findings := ((((credentials.deny | lookup_tool.deny) | logging.deny) | quota.deny) | transport.deny) | config.deny
+findings := (((((credentials.deny | lookup_tool.deny) | logging.deny) | quota.deny) | transport.deny) | config.deny) | state_secret.deny

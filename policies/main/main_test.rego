@@ -18,10 +18,12 @@ test_findings_union_of_all_packages if {
 			fixtures.call_site({"file": "tools/bulk.py"}),
 		],
 		"credentials": [fixtures.credential({})],
+		"markings": [{"file": "docs/mau.md", "line": 1, "marking": "TUYỆT MẬT", "kind": "stamp", "context": "document"}],
+		"officerFields": [{"file": "src/app.ts", "line": 3, "language": "typescript", "field": "MaCanBo", "source": "literal"}],
 	})
 	findings := main.findings with input as input_facts with data.settings as s
-	fixtures.rules_of(findings) == {"DG-CRED-001", "DG-TOOL-001", "DG-TOOL-003", "DG-LOG-001", "DG-QUOTA-001", "DG-TLS-001", "DG-TLS-002"}
-	count(findings) == 7
+	fixtures.rules_of(findings) == {"DG-CRED-001", "DG-TOOL-001", "DG-TOOL-003", "DG-LOG-001", "DG-LOG-002", "DG-QUOTA-001", "DG-TLS-001", "DG-TLS-002", "DG-SECRET-001"}
+	count(findings) == 9
 }
 
 test_no_findings_for_compliant_facts if {

@@ -3,8 +3,9 @@
 # description: >-
 #   Systems connected to the National Population Database are security level 3 or
 #   above (R8): traffic to the DB must use HTTPS with certificate verification on.
-#   Reports DB calls and DB endpoints over plain HTTP, and any switch that turns TLS
-#   certificate verification off (one finding per location).
+#   Reports DB lookups over plain HTTP, endpoints of every tier (the DB, its portals,
+#   the gateways that carry its traffic) written with plain HTTP, and any switch that
+#   turns TLS certificate verification off (one finding per location).
 # schemas:
 #   - input: schema.facts
 package dancu.transport
@@ -13,13 +14,16 @@ import data.dancu.lib
 
 plain_http(url) if startswith(lower(url), "http://")
 
-# DB call sites over plain HTTP.
+# DB lookup call sites over plain HTTP (reported at the call). Plain HTTP to a portal
+# or a gateway is reported where the URL is written (an endpoint fact), once, however
+# many calls use it.
 http_calls contains cs if {
 	some cs in lib.db_calls
 	plain_http(cs.target.url)
 }
 
-# Plain-HTTP DB call sites, and DB endpoints in config/manifests.
+# Plain-HTTP DB call sites, and plain-HTTP endpoints of every tier in config,
+# manifests and source code.
 plain_http_findings contains finding if {
 	some cs in http_calls
 	finding := lib.call_finding("DG-TLS-001", cs, {
@@ -30,9 +34,10 @@ plain_http_findings contains finding if {
 
 plain_http_findings contains finding if {
 	some e in input.endpoints
-	lib.is_db_url(e.url)
+	tier := lib.url_tier(e.url)
 	plain_http(e.url)
 	not http_call_at(e.file, e.line) # already reported at the call
+	not reported_at_calls(e)
 	key := lib.str(e, "key", "")
 	finding := lib.with_opt(
 		{
@@ -40,8 +45,8 @@ plain_http_findings contains finding if {
 			"file": e.file,
 			"line": e.line,
 			"message": {
-				"en": sprintf("Population-DB endpoint %sis configured over plain HTTP: %s.", [quoted(key), lib.display_url(e.url)]),
-				"vi": sprintf("Địa chỉ CSDLQG về dân cư %sđược cấu hình bằng HTTP không mã hóa: %s.", [quoted(key), lib.display_url(e.url)]),
+				"en": sprintf("Endpoint %sof the %s is written with plain HTTP: %s. Tokens, credentials and citizen data sent to it travel unencrypted.", [quoted(key), lib.tier_label(tier, "en"), lib.display_url(e.url)]),
+				"vi": sprintf("Địa chỉ %scủa %s dùng HTTP không mã hóa: %s. Mã truy cập, thông tin xác thực và dữ liệu công dân gửi tới đó không được mã hóa.", [quoted(key), lib.tier_label(tier, "vi"), lib.display_url(e.url)]),
 			},
 			"match": sprintf("%s|%s", [key, lib.display_url(e.url)]),
 		},
@@ -50,7 +55,7 @@ plain_http_findings contains finding if {
 }
 
 # METADATA
-# title: Plain HTTP to the population database
+# title: Plain HTTP to the population database, its portals or its gateways
 # scope: rule
 # custom:
 #   id: DG-TLS-001
@@ -67,6 +72,14 @@ plain_http_findings contains finding if {
 #     thư số. Dữ liệu công dân và thông tin xác thực không được truyền đi khi chưa mã
 #     hóa.
 deny contains finding if some finding in plain_http_findings
+
+# A URL written in source whose calls are plain-HTTP DB lookups: reported at those
+# calls (in whatever file they are), not again where the URL is written.
+reported_at_calls(e) if {
+	some url in e.reachedBy
+	plain_http(url)
+	lib.is_db_url(url)
+}
 
 http_call_at(file, line) if {
 	some cs in http_calls

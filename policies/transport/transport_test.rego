@@ -57,8 +57,8 @@ test_tls_001_http_endpoint if {
 		"column": 1,
 		"match": "DANCU_URL|http://lgsp.example.gov.vn/dancu",
 		"message": {
-			"en": "Population-DB endpoint \"DANCU_URL\" is configured over plain HTTP: http://lgsp.example.gov.vn/dancu.",
-			"vi": "Địa chỉ CSDLQG về dân cư \"DANCU_URL\" được cấu hình bằng HTTP không mã hóa: http://lgsp.example.gov.vn/dancu.",
+			"en": "Endpoint \"DANCU_URL\" of the gateway carrying population-DB traffic is written with plain HTTP: http://lgsp.example.gov.vn/dancu. Tokens, credentials and citizen data sent to it travel unencrypted.",
+			"vi": "Địa chỉ \"DANCU_URL\" của nền tảng kết nối (LGSP/NGSP) chuyển tiếp dữ liệu dân cư dùng HTTP không mã hóa: http://lgsp.example.gov.vn/dancu. Mã truy cập, thông tin xác thực và dữ liệu công dân gửi tới đó không được mã hóa.",
 		},
 	}}
 }
@@ -66,8 +66,43 @@ test_tls_001_http_endpoint if {
 test_tls_001_endpoint_without_key if {
 	e := {"file": "deploy/values.yaml", "line": 9, "url": "http://csdlqg.example.gov.vn/", "source": "helm-values"}
 	[f] := [f | some f in eval({"endpoints": [e]})]
-	f.message.en == "Population-DB endpoint is configured over plain HTTP: http://csdlqg.example.gov.vn/."
+	f.message.en == "Endpoint of the population DB is written with plain HTTP: http://csdlqg.example.gov.vn/. Tokens, credentials and citizen data sent to it travel unencrypted."
 	not f.column
+}
+
+test_tls_001_every_tier if {
+	endpoints := [
+		{"file": "src/Constant.java", "line": 4, "key": "DOMAIN", "url": "http://api.tinh-mau.gov.vn/api/v1", "source": "source"},
+		{"file": "src/Constant.java", "line": 5, "url": "http://api.ngsp.gov.vn/token", "source": "source"},
+		{"file": "src/Bot.java", "line": 9, "url": "http://dichvucong.bocongan.gov.vn/", "source": "source"},
+		{"file": "src/Sso.java", "line": 3, "url": "http://sso.dancuquocgia.gov.vn/auth", "source": "source"},
+	]
+	findings := eval({"endpoints": endpoints})
+	{[f.file, f.line] | some f in findings} == {["src/Constant.java", 4], ["src/Constant.java", 5], ["src/Bot.java", 9], ["src/Sso.java", 3]}
+	some f in findings
+	f.line == 9
+	contains(f.message.en, "population-DB portal")
+}
+
+test_tls_001_namespace_is_not_an_endpoint if {
+	endpoints := [
+		{"file": "src/Soap.cs", "line": 4, "url": "http://dancuquocgia.bca", "source": "source"},
+		{"file": "src/Soap.cs", "line": 5, "url": "http://www.mic.gov.vn/dancu/1.0/", "source": "source"},
+		{"file": "src/Soap.cs", "line": 6, "url": "http://dancuquocgia.bca/TraCuuThongTinCongDan", "source": "source"},
+	]
+	count(eval({"endpoints": endpoints})) == 0
+}
+
+test_tls_001_literal_reported_at_its_db_calls if {
+	e := {"file": "src/config.ts", "line": 2, "url": "http://lgsp.example.gov.vn", "source": "source", "reachedBy": ["http://lgsp.example.gov.vn/apiCSDLDanCu/TraCuuThongTinCongDan"]}
+	count(eval({"endpoints": [e]})) == 0
+	other := object.union(e, {"reachedBy": ["http://lgsp.example.gov.vn/sms/send"]})
+	count(eval({"endpoints": [other]})) == 1
+}
+
+test_tls_001_gateway_call_without_lookup_reported_where_written if {
+	cs := fixtures.override(http_call, {"target": {"url": "http://api.tinh-mau.gov.vn/api/v1/congdan/SendSms", "via": ["constant"], "definedAt": {"file": "src/Constant.java", "line": 4}}})
+	count(eval({"callSites": [cs]})) == 0
 }
 
 test_tls_001_endpoint_https_or_non_db_ignored if {

@@ -2,12 +2,13 @@
  * Runs every collector over the files it applies to and merges their facts.
  */
 import type { DiscoveredFile } from '../discover/types.js';
-import { appendLists } from '../util/arrays.js';
+import { append, appendLists } from '../util/arrays.js';
 import { fileRole } from '../discover/roles.js';
 import { emptyFacts, type CollectedFacts, type Facts, type FileFact, type RepoFact } from '../facts/types.js';
 import { manifestCollectors } from './config/index.js';
 import { dedupeCredentials } from './credentials/candidates.js';
 import { suppressionsCollector } from './suppressions.js';
+import { markingsCollector } from './markings.js';
 import { csharpCollector } from './code/csharp/index.js';
 import { webConfigCollector } from './config/webconfig.js';
 import { goCollector } from './code/go/index.js';
@@ -27,6 +28,7 @@ export function defaultCollectors(): Collector[] {
     pythonCollector,
     goCollector,
     ...manifestCollectors(),
+    markingsCollector,
     suppressionsCollector,
   ];
 }
@@ -96,4 +98,7 @@ function merge(facts: Facts, fileFacts: Map<string, FileFact>, got: CollectedFac
   }
   // A collector's lists hold the facts of every file it read: never spread them (see util/arrays).
   appendLists(facts, got, ['callSites', 'credentials', 'endpoints', 'tlsSettings', 'diagnostics', 'suppressions']);
+  if (got.logWrites?.length) append((facts.logWrites ??= []), got.logWrites);
+  if (got.officerFields?.length) append((facts.officerFields ??= []), got.officerFields);
+  if (got.markings?.length) append((facts.markings ??= []), got.markings);
 }

@@ -17,6 +17,10 @@ export const CONFIG_FILE_NAMES = ['.dancu-guard.yml', '.dancu-guard.yaml'];
 export interface Config {
   version?: 1;
   endpoints?: string[];
+  /** Extra host regexes of the DB's portals (settings.portalHosts). */
+  portals?: string[];
+  /** Extra host regexes of the gateways that carry the DB's traffic (settings.gatewayHosts). */
+  gateways?: string[];
   soapNamespaces?: string[];
   operations?: string[];
   approvedModules?: string[];
@@ -71,7 +75,7 @@ export function parseConfig(text: string, display: string): Config {
 export function parseConfigWithLines(text: string, display: string): Omit<LoadedConfig, 'path'> {
   const { value, lineAt } = configDocument.parse(text, display);
   // Regexes must compile, or they would silently match nothing.
-  for (const key of ['endpoints', 'operations', 'loggers', 'limiters', 'sensitiveKeys'] as const) {
+  for (const key of ['endpoints', 'portals', 'gateways', 'operations', 'loggers', 'limiters', 'sensitiveKeys'] as const) {
     (value[key] ?? []).forEach((p, i) => {
       const problem = re2Problem(p);
       if (problem) {
@@ -113,6 +117,8 @@ export function mergeSettings(config: Config, base: Settings = defaultSettings()
   return {
     ...base,
     endpointPatterns: add(base.endpointPatterns, config.endpoints),
+    portalHosts: add(base.portalHosts ?? [], config.portals),
+    gatewayHosts: add(base.gatewayHosts ?? [], config.gateways),
     soapNamespaces: add(base.soapNamespaces, config.soapNamespaces),
     operationPatterns: add(base.operationPatterns, config.operations),
     loggerPatterns: add(base.loggerPatterns, config.loggers),

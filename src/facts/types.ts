@@ -166,6 +166,13 @@ export interface TargetFact {
   via: ResolutionStep[];
   /** Where the resolved value was written, when not at the call itself. */
   definedAt?: Location;
+  /**
+   * Names in the code path of the call (its function) that the settings list as
+   * citizen-lookup fields or gateway markers (`SoDinhDanh`, `MaCanBo`,
+   * `lgspaccesstoken`): they tell a gateway call that carries lookups, or a gateway
+   * call whose URL did not resolve.
+   */
+  fields?: string[];
 }
 
 export interface CallSiteFact extends Location {
@@ -199,6 +206,82 @@ export interface CallSiteFact extends Location {
   limiter?: { name: string; line: Line };
   /** TLS verification disabled for this call (rejectUnauthorized: false, …). */
   tlsVerifyDisabled?: { setting: string; line: Line };
+  /**
+   * The call is made from browser code (a front-end app): a relative URL or one whose
+   * origin did not resolve is the application's own backend, not the DB.
+   */
+  browser?: boolean;
+  /**
+   * Audit records written in the code path that a logger name does not show: a helper
+   * (in this file or another) whose body writes a log, an entity persisted through a
+   * repository, an SQL `INSERT` into a table. Policy decides which count
+   * (`loggerPatterns` for a helper's calls, `auditRecordPatterns` for entities and tables).
+   */
+  auditWrites?: AuditWriteFact[];
+}
+
+/** One audit record written on a call's code path (see `CallSiteFact.auditWrites`). */
+export interface AuditWriteFact {
+  kind: 'helper' | 'entity' | 'insert';
+  /** helper: the function called; entity: the persisted type; insert: the table. */
+  name: string;
+  /** Where it is written (called, persisted) in the call's path. */
+  line: Line;
+  /** The file of that line when it is not the call's (a caller elsewhere). */
+  file?: RepoPath;
+  /** helper: the calls its body makes, and those of the helpers it calls (bounded depth). */
+  calls?: string[];
+  /** entity: the call that persists it (`_repositoryLog.AddAsync`, `save`). */
+  via?: string;
+}
+
+/**
+ * A log write near an integration: a logger call in a function that makes a client
+ * call, with what it writes that a careful reviewer would not want in a log.
+ */
+export interface LogWriteFact extends Location {
+  language: Language;
+  /** The logger call as named in the code (`_logger.LogInformation`, `log.info`). */
+  logger: string;
+  function: { name: string; line: Line };
+  /**
+   * What the log receives: `response` (the body a client call returned, or what was
+   * parsed from it), `serialized` (an object serialised whole), `secret` (a value under a
+   * sensitive name), `secret-carrier` (an object a sensitive value is read from, logged
+   * whole). `expr` is the expression, trimmed (never a literal value).
+   */
+  contents: Array<{ kind: 'response' | 'serialized' | 'secret' | 'secret-carrier'; expr: string }>;
+}
+
+/**
+ * An officer-id field of a request (`MaCanBo`, settings.officerFieldPatterns) given a
+ * value: where that value comes from.
+ */
+export interface OfficerFieldFact extends Location {
+  language: Language;
+  field: string;
+  /**
+   * literal / constant: written in the code; config / env: one value from configuration
+   * for every officer; user: the signed-in user (claims, session, current user);
+   * other: anything else (a parameter, a request body).
+   */
+  source: 'literal' | 'constant' | 'config' | 'env' | 'user' | 'other';
+  /** Config keys or env names it is read from. */
+  keys?: string[];
+}
+
+/**
+ * A state-secret marking (`TUYỆT MẬT`, `TỐI MẬT`, a stand-alone `MẬT`, `Độ mật`, "bí mật
+ * nhà nước", a `DoMat` field with a value) in a file of the scanned system.
+ */
+export interface MarkingFact extends Location {
+  /** The marking as written (a stamp, a phrase, a field name). */
+  marking: string;
+  kind: 'stamp' | 'phrase' | 'field';
+  /** A select list / enumeration of secrecy levels (a document-management UI): weaker evidence. */
+  levelList?: boolean;
+  /** Where it sits: program code, a template or markup, a document, a config file. */
+  context: 'code' | 'template' | 'document' | 'config';
 }
 
 /** A TLS-verification switch found anywhere, whether or not tied to a call site. */
@@ -278,11 +361,19 @@ export interface CredentialFact extends Location {
   valueHash: string;
 }
 
-/** An endpoint URL seen in config or manifests (not a call). */
+/** An endpoint URL seen in config, manifests or source code (not a call). */
 export interface EndpointFact extends Location {
   key?: string;
   url: string;
   source: CredentialSource;
+  /** Browser automation navigates to it here (`page.goto(url)`, `driver.get(url)`). */
+  navigation?: boolean;
+  /**
+   * For a URL written in source: the URLs of the call sites of this scan built from it
+   * (their `target.definedAt` is here), so a problem reported at the call is not
+   * reported again where the URL is written.
+   */
+  reachedBy?: string[];
 }
 
 /**
@@ -381,6 +472,12 @@ export interface Facts {
   tlsSettings: TlsSettingFact[];
   diagnostics: DiagnosticFact[];
   suppressions: SuppressionFact[];
+  /** Log writes near integrations (audit-log quality). */
+  logWrites?: LogWriteFact[];
+  /** Officer-id fields given a value (audit-log quality). */
+  officerFields?: OfficerFieldFact[];
+  /** State-secret markings. */
+  markings?: MarkingFact[];
   /** Repo-level: travels with every chunk. */
   exceptions: ExceptionFact[];
   /** PR mode only: what the change weakens (repo-level: travels with every chunk). */
@@ -541,6 +638,9 @@ export interface CollectedFacts {
   tlsSettings?: TlsSettingFact[];
   diagnostics?: DiagnosticFact[];
   suppressions?: SuppressionFact[];
+  logWrites?: LogWriteFact[];
+  officerFields?: OfficerFieldFact[];
+  markings?: MarkingFact[];
 }
 
 export function emptyFacts(repo: RepoFact): Facts {
@@ -554,6 +654,9 @@ export function emptyFacts(repo: RepoFact): Facts {
     tlsSettings: [],
     diagnostics: [],
     suppressions: [],
+    logWrites: [],
+    officerFields: [],
+    markings: [],
     exceptions: [],
   };
 }

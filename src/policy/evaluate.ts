@@ -8,7 +8,7 @@
  */
 import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import { emptyFacts, type Facts } from '../facts/types.js';
-import { appendLists } from '../util/arrays.js';
+import { append, appendLists } from '../util/arrays.js';
 import { PolicyError } from '../util/errors.js';
 import { policyWasm } from './bundle.js';
 import type { Settings } from './settings.js';
@@ -72,12 +72,15 @@ export function* chunkFacts(facts: Facts, maxFacts = 2000): Generator<Facts> {
     tlsSettings: Facts['tlsSettings'];
     diagnostics: Facts['diagnostics'];
     suppressions: Facts['suppressions'];
+    logWrites: NonNullable<Facts['logWrites']>;
+    officerFields: NonNullable<Facts['officerFields']>;
+    markings: NonNullable<Facts['markings']>;
   };
   const byFile = new Map<string, Bucket>();
   const bucket = (file: string): Bucket => {
     let b = byFile.get(file);
     if (!b) {
-      b = { files: [], callSites: [], credentials: [], endpoints: [], tlsSettings: [], diagnostics: [], suppressions: [] };
+      b = { files: [], callSites: [], credentials: [], endpoints: [], tlsSettings: [], diagnostics: [], suppressions: [], logWrites: [], officerFields: [], markings: [] };
       byFile.set(file, b);
     }
     return b;
@@ -89,6 +92,9 @@ export function* chunkFacts(facts: Facts, maxFacts = 2000): Generator<Facts> {
   for (const t of facts.tlsSettings) bucket(t.file).tlsSettings.push(t);
   for (const d of facts.diagnostics) bucket(d.file).diagnostics.push(d);
   for (const s of facts.suppressions) bucket(s.file).suppressions.push(s);
+  for (const w of facts.logWrites ?? []) bucket(w.file).logWrites.push(w);
+  for (const o of facts.officerFields ?? []) bucket(o.file).officerFields.push(o);
+  for (const m of facts.markings ?? []) bucket(m.file).markings.push(m);
 
   let chunk: Facts = emptyChunk(facts);
   let size = 0;
@@ -99,7 +105,10 @@ export function* chunkFacts(facts: Facts, maxFacts = 2000): Generator<Facts> {
       b.endpoints.length +
       b.tlsSettings.length +
       b.diagnostics.length +
-      b.suppressions.length;
+      b.suppressions.length +
+      b.logWrites.length +
+      b.officerFields.length +
+      b.markings.length;
     // Files with no facts beyond their entry need no evaluation.
     if (n === 0 && !b.files.some((f) => f.tool)) continue;
     if (size > 0 && size + n > maxFacts) {
@@ -109,6 +118,9 @@ export function* chunkFacts(facts: Facts, maxFacts = 2000): Generator<Facts> {
     }
     // One file may hold a great many facts (a bundle): appended, never spread.
     appendLists(chunk, b, ['files', 'callSites', 'credentials', 'endpoints', 'tlsSettings', 'diagnostics', 'suppressions']);
+    append(chunk.logWrites!, b.logWrites);
+    append(chunk.officerFields!, b.officerFields);
+    append(chunk.markings!, b.markings);
     size += n + 1;
   }
   // Repo-level facts (exceptions, weakenings) must be judged even when no file has facts.

@@ -14,6 +14,21 @@ import { linearRegExp } from './linear.js';
 export interface Settings {
   /** RE2-compatible regexes; `(?i)` prefix allowed. A URL matching any is a DB endpoint. */
   endpointPatterns: string[];
+  /**
+   * Host regexes of the DB's web portals (the public-service portals, VNeID, the DB's
+   * SSO): bots and plain HTTP matter there; they are not the DB's lookup API.
+   */
+  portalHosts: string[];
+  /** Host regexes of the gateways that carry the DB's traffic (provincial LGSP, NGSP, VDXP/NDXP). */
+  gatewayHosts: string[];
+  /** Header/field names that mark a request as gateway traffic when its URL does not resolve (`lgspaccesstoken`). */
+  gatewayMarkerPatterns: string[];
+  /** Names that mark a call whose URL did not resolve as a portal call (`VNeID` in its code path). */
+  portalMarkerPatterns: string[];
+  /** Request field names of a citizen lookup (`SoDinhDanh`, `MaCanBo`…): a gateway call with them carries DB lookups. */
+  lookupFieldPatterns: string[];
+  /** Field names that carry the officer making a lookup (`MaCanBo`). */
+  officerFieldPatterns: string[];
   /** SOAP namespaces of the population DB. */
   soapNamespaces: string[];
   /** SOAP/REST operation names of the DB. */
@@ -22,6 +37,8 @@ export interface Settings {
   sensitiveKeyPatterns: string[];
   /** A call name matching any counts as audit logging. */
   loggerPatterns: string[];
+  /** A persisted entity type or table name matching any is an audit record (`LogCSDLDanCu`, `audit_log`). */
+  auditRecordPatterns: string[];
   /** A wrapper/import matching any counts as a rate limiter. */
   limiterPatterns: string[];
   /** Globs (repo-relative) of the audited gateway code; DB calls there are expected. */

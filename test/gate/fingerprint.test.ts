@@ -35,7 +35,7 @@ describe('surface', () => {
     const a = await analyzeIntegration({ path: join(EXAMPLES, 'gate-approved') });
     expect(a.fingerprint.files.map((f) => [f.path, f.scope, f.reasons.join('+'), f.keys?.join(',') ?? ''])).toEqual([
       ['k8s/deployment.yaml', 'entries', 'config-key+endpoint', 'DANCU_URL'],
-      ['src/dancu/config.ts', 'file', 'defined-at', ''],
+      ['src/dancu/config.ts', 'file', 'defined-at+endpoint', ''], // the DB URL literal is an endpoint where it is written
       ['src/dancu/gateway.ts', 'file', 'call-site', ''],
     ]);
     expect(a.fingerprint.fingerprint).toBe(combine(a.fingerprint.files));
@@ -92,7 +92,7 @@ describe('surface', () => {
       const gw = join(dir, 'src', 'dancu', 'gateway.ts');
       writeFileSync(gw, readFileSync(gw, 'utf8').replace("from './config'", "from '@config/dancu'"));
       const a = await analyzeIntegration({ path: dir });
-      expect(a.fingerprint.files.find((f) => f.path === 'src/config/dancu.ts')).toMatchObject({ scope: 'file', reasons: ['defined-at'] });
+      expect(a.fingerprint.files.find((f) => f.path === 'src/config/dancu.ts')).toMatchObject({ scope: 'file', reasons: ['defined-at', 'endpoint'] });
       const cfg = join(dir, 'src', 'config', 'dancu.ts');
       writeFileSync(cfg, readFileSync(cfg, 'utf8').replace('lgsp.tinh-mau.gov.vn', 'lgsp2.tinh-mau.gov.vn'));
       expect((await analyzeIntegration({ path: dir })).fingerprint.fingerprint).not.toBe(a.fingerprint.fingerprint);

@@ -6,7 +6,7 @@
  * code-path context (function, calls, callers, loop, limiter, TLS, SOAP target).
  */
 import type { DiscoveredFile } from '../../discover/types.js';
-import type { CallSiteFact, CredentialFact, EndpointFact, Language, Location, TlsSettingFact, ToolFact, ToolKind } from '../../facts/types.js';
+import type { CallSiteFact, CredentialFact, EndpointFact, Language, Location, LogWriteFact, OfficerFieldFact, TlsSettingFact, ToolFact, ToolKind } from '../../facts/types.js';
 import { compilePatterns, type Settings } from '../../policy/settings.js';
 import { ConfigIndex } from '../config/values.js';
 import { isSensitiveKey, redactEndpoint } from '../credentials/candidates.js';
@@ -14,7 +14,12 @@ import type { CollectContext } from '../types.js';
 import { elidedText, secretShaped } from './callee.js';
 import { FunctionIndex } from './context.js';
 import { CAPTURE_DEPTH } from './depth.js';
+import { auditWritesOf, fieldsOf, worthAuditing } from './audit.js';
 import { aroundCallers, callerFacts } from './kit/callers.js';
+import { tierUrl } from './kit/tiers.js';
+import { fieldsMatter } from './kit/fields.js';
+import { browserTlsSwitches } from './browser-tls.js';
+import { logWrites, officerFields } from './quality.js';
 import { ToolSignals } from './kit/tools.js';
 import { CredentialSink } from './credentials.js';
 import { DeclTable } from './decls.js';
@@ -26,6 +31,7 @@ import type {
   Assignment,
   CallInfo,
   ClientCall,
+  CrossFileLookup,
   Declaration,
   FnInfo,
   LanguageSyntax,
@@ -79,6 +85,8 @@ export interface FileResult {
   credentials: CredentialFact[];
   tlsSettings: TlsSettingFact[];
   endpoints: EndpointFact[];
+  logWrites: LogWriteFact[];
+  officerFields: OfficerFieldFact[];
   tool?: ToolFact;
 }
 
@@ -100,6 +108,7 @@ export class FileAnalysis<P = unknown> implements ParsedFile<P> {
   private fnsCache?: FunctionIndex;
   private callsCache?: CallInfo[];
   private readonly callMemo = new Map<number, CallInfo | null>();
+  private readonly fieldsMemo = new WeakMap<FnInfo, string[]>();
 
   private readonly clientCalls: ClientCall[] = [];
   private readonly tls: TlsSettingFact[] = [];
@@ -114,6 +123,7 @@ export class FileAnalysis<P = unknown> implements ParsedFile<P> {
     query: Query,
     readonly project: P,
     readonly ctx: CollectContext,
+    readonly cross?: CrossFileLookup,
   ) {
     this.path = file.path;
     this.language = lang.language;
@@ -278,13 +288,32 @@ export class FileAnalysis<P = unknown> implements ParsedFile<P> {
     this.tls.push(t);
   }
 
-  addEndpoint(node: Node, url: string, key?: string): void {
+  addEndpoint(node: Node, url: string, key?: string, navigation = false): void {
     const l = this.loc(node);
     const e: EndpointFact = { file: this.path, line: l.line, url: redactEndpoint(url), source: 'source' };
     if (l.column !== undefined) e.column = l.column;
     if (key !== undefined) e.key = key;
-    if (this.endpoints.some((o) => o.line === e.line && o.url === e.url)) return;
+    if (navigation) e.navigation = true;
+    const same = this.endpoints.find((o) => o.line === e.line && o.url === e.url);
+    if (same) {
+      if (navigation) Object.assign(same, { navigation: true, key: key ?? same.key });
+      return;
+    }
     this.endpoints.push(e);
+  }
+
+  /** A browser-automation navigation (`driver.get(url)`, `page.goto(url)`): an endpoint the bot drives. */
+  addNavigation(node: Node, url: string, how: string): void {
+    this.addEndpoint(node, url, how, true);
+  }
+
+  /** URL literals of the DB, its portals and its gateways, where they are written (a constant, an argument). */
+  private literalEndpoints(): void {
+    for (const s of this.captures('string')) {
+      const v = this.syntax.stringValue(s);
+      if (!v || !v.includes('://') || !tierUrl(v, this.settings)) continue;
+      this.addEndpoint(s, v.trim(), boundName(s));
+    }
   }
 
   addTool(kind: ToolKind, reason: string, line: number, weak = false): void {
@@ -304,7 +333,15 @@ export class FileAnalysis<P = unknown> implements ParsedFile<P> {
   // Assembly
 
   finish(): FileResult {
-    const out: FileResult = { callSites: [], credentials: [], tlsSettings: [...this.tls], endpoints: [...this.endpoints] };
+    this.literalEndpoints();
+    browserTlsSwitches(this, (node, setting) => this.addTls(node, setting));
+    const out: FileResult = { callSites: [], credentials: [], tlsSettings: [...this.tls], endpoints: [...this.endpoints], logWrites: [], officerFields: [] };
+    try {
+      out.logWrites = logWrites(this, this.clientCalls.map((c) => c.node), (n) => this.fns.infoAt(n));
+      out.officerFields = officerFields(this);
+    } catch {
+      // quality facts are best effort: the call sites still count
+    }
     this.creds.literals();
     out.credentials = this.creds.out;
     const tlsFirst = [...this.tls].sort((a, b) => a.line - b.line)[0];
@@ -337,8 +374,17 @@ export class FileAnalysis<P = unknown> implements ParsedFile<P> {
       callsInFunction: [...info.calls],
       callers: [],
     };
+    if (fieldsMatter(site.target.url, this.settings, this.patterns.endpoint)) {
+      const fields = this.fieldsMemo.get(info) ?? fieldsOf(this, info);
+      this.fieldsMemo.set(info, fields);
+      if (fields.length) site.target.fields = fields;
+    }
     const callers = fns.callersOf(info);
     site.callers = callerFacts(callers);
+    if (worthAuditing(this, site.target)) {
+      const writes = auditWritesOf(this, info, callers, fns.all());
+      if (writes.length) site.auditWrites = writes;
+    }
     // Loop: in the function, else around a call of it in a same-file caller.
     const loop = fns.loopAround(c.node, info) ?? aroundCallers(callers, (s, g) => fns.loopAround(s, g));
     if (loop) site.loop = loop;
@@ -375,4 +421,15 @@ export class FileAnalysis<P = unknown> implements ParsedFile<P> {
     const k = this.syntax.stringValue(prev.type === 'argument' ? (prev.firstNamedChild ?? prev) : prev);
     return k !== undefined && (this.sensitive(k) || /^authori[sz]ation$/i.test(k));
   }
+}
+
+const HOLDERS = new Set(['equals_value_clause', 'argument', 'expression_list', 'parenthesized_expression', 'concatenated_string']);
+
+/** The name a string literal is bound to (a declaration, an assignment target, a key), when short. */
+function boundName(s: Node): string | undefined {
+  let p = s.parent;
+  while (p && HOLDERS.has(p.type)) p = p.parent;
+  const n = p?.childForFieldName('name') ?? p?.childForFieldName('left') ?? p?.childForFieldName('key');
+  const t = n?.text;
+  return t && t.length <= 60 && /^[\w$.'"-]+$/.test(t) && n?.id !== s.id ? t.replace(/^['"]|['"]$/g, '') : undefined;
 }

@@ -15,7 +15,9 @@ import type { CollectedFacts, DiagnosticFact } from '../../facts/types.js';
 import type { CollectContext, Collector } from '../types.js';
 import { FileAnalysis } from './analysis.js';
 import { deepDiagnostics } from './depth.js';
+import { CrossFile } from './crossfile.js';
 import { byLocation, factLists, readSource } from './kit/files.js';
+import { linkEndpointsToCalls } from './kit/tiers.js';
 import { parserFor, queryFor, type Node, type Parser, type Query } from './runtime.js';
 import type { LanguageSpec, ParseFn, PrepareEnv } from './spec.js';
 
@@ -86,7 +88,7 @@ export async function collectWithSpec<P>(
   const started = performance.now();
   const label = LABELS[spec.language] ?? spec.name;
   const result = factLists();
-  const { files: fileFacts, callSites, credentials, tlsSettings, endpoints, diagnostics } = result;
+  const { files: fileFacts, callSites, credentials, tlsSettings, endpoints, diagnostics, logWrites, officerFields } = result;
   let parsed = 0;
   let prepared = 0;
   if (files.length === 0) return result;
@@ -131,6 +133,10 @@ export async function collectWithSpec<P>(
     project = undefined as P;
   }
 
+  // Other files' constants, properties and functions, parsed on demand (crossfile.ts).
+  const cross = new CrossFile(spec.crossFile, files, ctx, parser);
+  cross.makeAnalysis = (file, text, root) => new FileAnalysis(spec as LanguageSpec<unknown>, file, text, root, query, project, ctx, cross);
+
   for (const f of files) {
     const text = readSource(ctx, f.path, diagnostics);
     if (text === undefined) continue;
@@ -159,13 +165,15 @@ export async function collectWithSpec<P>(
       if (d) diagnostics.push(d);
       // Deeper than the query looks (depth.ts): reported, the rest of the file analysed.
       diagnostics.push(...deepDiagnostics(f.path, tree.rootNode, label));
-      const fa = new FileAnalysis(spec, f, text, tree.rootNode, query, project, ctx);
+      const fa = new FileAnalysis(spec, f, text, tree.rootNode, query, project, ctx, cross);
       spec.hooks.analyze(fa);
       const r = fa.finish();
       callSites.push(...r.callSites);
       credentials.push(...r.credentials);
       tlsSettings.push(...r.tlsSettings);
       endpoints.push(...r.endpoints);
+      logWrites.push(...r.logWrites);
+      officerFields.push(...r.officerFields);
       if (r.tool) fileFacts.push({ path: f.path, tool: r.tool });
     } catch (err) {
       diagnostics.push({ file: f.path, line: 1, kind: 'not-analysed', message: `${label}: internal error while analysing (${errorText(err)})` });
@@ -174,6 +182,7 @@ export async function collectWithSpec<P>(
     }
   }
 
+  linkEndpointsToCalls(endpoints, callSites);
   callSites.sort(byLocation);
   credentials.sort(byLocation);
   tlsSettings.sort(byLocation);

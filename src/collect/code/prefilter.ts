@@ -7,6 +7,7 @@
 import { linearRegExp } from '../../policy/linear.js';
 import { defaultSettings, type Settings } from '../../policy/settings.js';
 import { mentionsEncodedUserPass } from '../credentials/values.js';
+import { mentionsOfficerField, mentionsTierUrl } from './kit/tiers.js';
 
 /** What the prefilters need of a regex: a yes/no over a file's text, in time linear in it. */
 export interface TextTest {
@@ -15,6 +16,8 @@ export interface TextTest {
 
 const sensitiveCache = new WeakMap<Settings, TextTest | null>();
 const operationCache = new WeakMap<Settings, TextTest | null>();
+/** Browser-automation TLS switches (browser-tls.ts). */
+const BROWSER_TLS = /ignore-certificate-errors|ignore-ssl-errors|accept_?insecure_?cert|AcceptInsecureCert|ignore_?https_?errors/i;
 
 /** Longest stretch an unbounded quantifier of a default pattern may run over in a whole-text search. */
 const STRETCH = 64;
@@ -107,11 +110,13 @@ export function mentionsNamespace(text: string, settings: Settings): boolean {
 
 /**
  * The shared part of every language's prefilter: sensitive bindings, DB namespaces and
- * operation names, and base64 `user:pass` literals (a Basic credential in a constant of
- * any name).
+ * operation names, URLs of the DB, its portals and gateways, officer-id fields, and
+ * base64 `user:pass` literals (a Basic credential in a constant of any name).
  */
 export function commonPrefilter(text: string, settings: Settings): boolean {
   if (mentionsNamespace(text, settings)) return true;
+  if (mentionsTierUrl(text, settings) || mentionsOfficerField(text, settings)) return true;
+  if (BROWSER_TLS.test(text)) return true;
   const op = operationTextPattern(settings);
   if (op && op.test(text)) return true;
   const sens = sensitiveTextPattern(settings);

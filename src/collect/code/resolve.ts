@@ -180,17 +180,44 @@ export class Resolver implements ValueResolver {
   /** A name at a position: local, parameter, field of the enclosing class, or a field elsewhere in the file. */
   identifier(name: string, at: Node): Val | undefined {
     const d = this.fa.decls.lookup(name, at);
-    if (!d) return undefined;
+    if (!d) return this.fa.cross?.constant(undefined, name, this.fa.path);
     return this.declaration(d);
   }
 
-  /** `Qualifier.NAME`: a field of a class of this file (`this.x` → the enclosing class's field). */
+  /**
+   * `Qualifier.NAME`: a field of a class of this file (`this.x` → the enclosing class's
+   * field); `x.Prop` of an object whose type is known: the value its creation or an
+   * assignment gives `Prop` here, else where objects of that type get it in other files;
+   * a constant of a class, module or package of another file.
+   */
   member(qualifier: string, name: string, at: Node): Val | undefined {
     if (qualifier === '' || qualifier === 'this' || qualifier === 'self' || qualifier === 'base') return this.identifier(name, at);
     const simpleQ = qualifier.slice(qualifier.lastIndexOf('.') + 1);
     const d = this.fa.decls.inClass(simpleQ, name) ?? (/^[A-Z]/.test(simpleQ) ? this.fa.decls.anyConstant(name) : undefined);
     if (d) return this.declaration(d);
-    return undefined;
+    const local = qualifier.includes('.') ? undefined : this.fa.decls.lookup(qualifier, at);
+    if (local) return this.property(local, qualifier, name, at);
+    return this.fa.cross?.constant(qualifier, name, this.fa.path);
+  }
+
+  /** `x.Prop` where `x` is declared here: its creation's initialiser, an assignment in the file, else other files by type. */
+  private property(d: Declaration, qualifier: string, name: string, at: Node): Val | undefined {
+    const origin = d.value ? this.origin(d.value) : undefined;
+    const created = origin ? this.fa.callInfo(origin) : undefined;
+    const init = created?.isNew ? this.fa.syntax.creationInitializer?.(created.node, name) : undefined;
+    if (init) return withStep(this.resolve(init), 'property', this.fa.loc(init), name);
+    const scope = d.kind === 'local' || d.kind === 'parameter' ? this.fa.decls.scopeOf(d) : undefined;
+    for (const a of this.fa.assignments) {
+      if (a.name !== name || a.qualifier !== qualifier || a.operator !== '=') continue;
+      if (scope && (a.node.startIndex < scope.start || a.node.endIndex > scope.end)) continue;
+      if (a.node.startIndex > at.startIndex) continue;
+      const v = withStep(this.resolve(a.value), 'property', this.fa.loc(a.node), name);
+      if (v && v.t !== 'node') return v;
+    }
+    const type = d.type ?? (created?.isNew ? created.method : undefined);
+    if (!type || /^(string|String|str|var|object|Object|dynamic|any|int|long|bool|boolean)$/.test(type)) return undefined;
+    const v = this.fa.cross?.property(type, name, this.fa.path);
+    return v ? withStep(v, 'property') : undefined;
   }
 
   /** The value of a declaration: its special value (annotations, bindings), its initialiser, or its one assignment. */

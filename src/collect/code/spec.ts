@@ -7,6 +7,7 @@ import type { DiscoveredFile } from '../../discover/types.js';
 import type { Settings } from '../../policy/settings.js';
 import type { CollectContext } from '../types.js';
 import type { FileAnalysis, FileLanguage, LanguageHooks } from './analysis.js';
+import type { CrossFileShapes } from './crossfile.js';
 import { commonPrefilter } from './prefilter.js';
 
 export type { LanguageHooks };
@@ -37,6 +38,8 @@ export interface LanguageSpec<P = unknown> extends FileLanguage<P> {
    * classes): it may parse files with `parseFiles`. Its result is `fa.project`.
    */
   prepare?(files: readonly DiscoveredFile[], env: PrepareEnv, parse: ParseFn): Promise<P> | P;
+  /** How the language declares constants and functions, for lookups in other files (crossfile.ts). */
+  crossFile?: CrossFileShapes;
   /** Cheap text check: is this file worth parsing at all? */
   worthParsing(text: string, path: string, project: P, env: PrepareEnv): boolean;
 }

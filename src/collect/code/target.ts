@@ -27,7 +27,9 @@ function piece(fa: ParsedFile, v: Node | Val | undefined): UrlPiece | undefined 
   if (!val) return isNode ? { ph, via: [], keys: [], complete: false } : undefined;
   if (val.t === 'str') {
     const p: UrlPiece = { s: val.s, ph: val.s, via: val.via, keys: val.keys, complete: val.complete };
-    if (val.def) p.def = val.def;
+    // A literal handed over as a node (`new EndpointAddress("http://…")` made elsewhere) is written where that node is.
+    const def = val.def ?? (isNode ? fa.loc(v as Node) : undefined);
+    if (def) p.def = def;
     return p;
   }
   if (val.t === 'ref') return { ph: val.keys[0] ? '${' + val.keys[0] + '}' : ph, via: val.via, keys: val.keys, complete: false };

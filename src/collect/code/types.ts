@@ -145,6 +145,21 @@ export interface LanguageSyntax {
   declarationValue?(d: Declaration, r: ValueResolver): Val | undefined;
   /** A member reference passed as a value (`this::lookup`, `Lookup` method group): its name, for same-file callers. */
   reference?(node: Node): string | undefined;
+  /**
+   * The value node of property `prop` in an object creation that sets it
+   * (`new T { Prop = v }`, `T{Prop: v}`, `T(prop=v)`), for object-property flow.
+   */
+  creationInitializer?(creation: Node, prop: string): Node | undefined;
+}
+
+/**
+ * What another file of the repository holds (crossfile.ts): a constant, a property of
+ * a type written there, the calls a function there makes. Strings and references only.
+ */
+export interface CrossFileLookup {
+  constant(qualifier: string | undefined, name: string, from: string): StrVal | RefVal | undefined;
+  property(type: string, prop: string, from: string): StrVal | RefVal | undefined;
+  functionCalls(name: string, from: string): string[] | undefined;
 }
 
 export interface ToolSignal {
@@ -222,6 +237,8 @@ export interface ParsedFile<P = unknown> {
   readonly patterns: Patterns;
   /** The result of the language's cross-file `prepare` pass. */
   readonly project: P;
+  /** Values and functions of other files (absent in a file parsed for a cross-file lookup's own `prepare`). */
+  readonly cross?: CrossFileLookup;
   readonly decls: DeclLookup;
   readonly assignments: Assignment[];
   readonly resolver: ValueResolver;

@@ -4,7 +4,7 @@
  * and parse diagnostics.
  */
 import { ts } from 'ts-morph';
-import type { CallSiteFact, CredentialFact, DiagnosticFact, EndpointFact, TlsSettingFact, ToolFact } from '../../facts/types.js';
+import type { CallSiteFact, CredentialFact, DiagnosticFact, EndpointFact, LogWriteFact, OfficerFieldFact, TlsSettingFact, ToolFact } from '../../facts/types.js';
 import type { Settings } from '../../policy/settings.js';
 import { matchesAny } from '../../policy/settings.js';
 import { isSensitiveKey, redactEndpoint } from '../credentials/candidates.js';
@@ -17,6 +17,11 @@ import { callName, lastSegment } from './names.js';
 import { type Resolver } from './resolve.js';
 import { normSpec, propName, unwrap } from './values.js';
 import { fileWideTls, tlsOffIn, tlsSettingAt, type TlsHit } from './tls.js';
+import { isBrowserFile, isNavigation, literalEndpoint, usesWebDriver } from './endpoints.js';
+import { auditWrites, fieldsOfInfo, worthAuditing } from './audit.js';
+import { mentionsOfficerField, urlTier } from '../code/kit/tiers.js';
+import { fieldsMatter } from '../code/kit/fields.js';
+import { logWritesTs, officerFieldsTs } from './quality.js';
 import { aroundCallers, callerFacts } from '../code/kit/callers.js';
 import { ToolSignals } from '../code/kit/tools.js';
 import { importSignals, nodeSignals, shebangSignal, underToolDir } from './tools.js';
@@ -32,6 +37,8 @@ export interface AnalyzerEnv {
   settings: Settings;
   patterns: Patterns;
   binEntries: Set<string>;
+  /** Whether a path lies in a front-end app's package (endpoints.ts). */
+  frontend?: (path: string) => boolean;
 }
 
 export interface FileResult {
@@ -42,6 +49,8 @@ export interface FileResult {
   /** URLs a browser-automation script navigates to (page.goto): the portal it scrapes. */
   endpoints: EndpointFact[];
   tool?: ToolFact;
+  logWrites: LogWriteFact[];
+  officerFields: OfficerFieldFact[];
   /** soap.createClient call sites, reported only if no operation is seen on their client. */
   soapCreates: Array<{ node: ts.CallExpression; fact: CallSiteFact }>;
   /** soap.createClient calls whose client was seen making an operation call. */
@@ -49,6 +58,7 @@ export interface FileResult {
 }
 
 const MAX_DIAGNOSTICS = 1;
+const NAVIGATION_NAMES = new Set(['goto', 'navigate', 'url', 'get', 'navigateTo', 'to']);
 
 // `ts.isX()` goes through a getter on TypeScript's namespace object: the hot walk compares kinds.
 const K = ts.SyntaxKind;
@@ -58,11 +68,13 @@ const CRED_KINDS = new Set<ts.SyntaxKind>([
 const SIGNAL_KINDS = new Set<ts.SyntaxKind>([
   K.BinaryExpression, K.PropertyAccessExpression, K.ElementAccessExpression, K.CallExpression, K.Decorator,
 ]);
+const TLS_KINDS = new Set<ts.SyntaxKind>([K.PropertyAssignment, K.BinaryExpression, K.StringLiteral, K.NoSubstitutionTemplateLiteral, K.CallExpression]);
+const LITERAL_KINDS = new Set<ts.SyntaxKind>([K.StringLiteral, K.NoSubstitutionTemplateLiteral, K.TemplateExpression]);
 
 export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
   const { resolver: r, settings, patterns } = env;
   const sf = file.sf;
-  const result: FileResult = { callSites: [], tlsSettings: [], credentials: [], diagnostics: [], endpoints: [], soapCreates: [], usedSoapCreates: [] };
+  const result: FileResult = { callSites: [], tlsSettings: [], credentials: [], diagnostics: [], endpoints: [], logWrites: [], officerFields: [], soapCreates: [], usedSoapCreates: [] };
 
   // Parse problems: reported, and what parsed is still analysed.
   const parseDiags = (sf as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
@@ -103,7 +115,7 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
         if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) {
           const a = n.arguments[0] && unwrap(n.arguments[0]);
           if (a && ts.isStringLiteralLike(a)) importSpecs.push({ spec: a.text, line: lineOf(sf, n), names: requireNames(n) });
-        } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'goto') {
+        } else if (ts.isPropertyAccessExpression(callee) && NAVIGATION_NAMES.has(callee.name.text)) {
           gotos.push(n);
         }
       }
@@ -113,9 +125,13 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
       if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) names.push((el.propertyName ?? el.name).text);
       importSpecs.push({ spec: n.moduleSpecifier.text, line: lineOf(sf, n), names });
     }
-    if (kind === K.PropertyAssignment || kind === K.BinaryExpression) {
+    if (TLS_KINDS.has(kind)) {
       const t = tlsSettingAt(file, n);
       if (t) result.tlsSettings.push({ file: file.path, line: t.line, column: t.column, setting: t.setting, language: file.language });
+    }
+    if (LITERAL_KINDS.has(kind)) {
+      const e = literalEndpoint(file, n, settings);
+      if (e && !result.endpoints.some((o) => o.line === e.line && o.url === e.url)) result.endpoints.push(e);
     }
     if (!fileTls && (kind === K.BinaryExpression || kind === K.CallExpression)) fileTls = fileWideTls(file, n, r);
     if (CRED_KINDS.has(kind)) creds.visit(n);
@@ -147,6 +163,7 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
     if (cc) clientCalls.push(cc);
   }
   const clientNodes = new Set<ts.Node>([...clientCalls.map((c) => c.node), ...soapCreates]);
+  const browser = isBrowserFile(file, importSpecs, env.frontend);
   let built: FnIndex | undefined;
   const getIndex = (): FnIndex => (built ??= new FnIndex(file, r, clientNodes, patterns.limiter, calls));
 
@@ -176,8 +193,17 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
       callsInFunction: [...info.calls],
       callers: [],
     };
+    if (fieldsMatter(target.url, settings, patterns.endpoint)) {
+      const fields = fieldsOfInfo(file, info, settings);
+      if (fields.length) target.fields = fields;
+    }
+    if (browser) site.browser = true;
     const callers = index.callersOf(info);
     site.callers = callerFacts(callers);
+    if (worthAuditing(target, settings, patterns)) {
+      const writes = auditWrites(file, r, info, callers, settings);
+      if (writes.length) site.auditWrites = writes;
+    }
     // Loop: in the function, else around a call of it in a same-file caller.
     const loop = index.loopAround(c.node, boundary) ?? aroundCallers(callers, (s, g) => index.loopAround(s, g.node));
     if (loop) site.loop = loop;
@@ -219,20 +245,43 @@ export function analyzeFile(file: FileModel, env: AnalyzerEnv): FileResult {
     }
   }
 
+  // Audit-log quality: log writes beside client calls, officer-id fields.
+  try {
+    if (clientCalls.length) {
+      const index = getIndex();
+      const byFn = new Map<ts.Node, { info: FnInfo; clients: ts.Node[] }>();
+      for (const c of clientCalls) {
+        const b = index.boundaryOf(c.node);
+        const entry = byFn.get(b) ?? { info: index.info(b), clients: [] };
+        entry.clients.push(c.node);
+        byFn.set(b, entry);
+      }
+      result.logWrites = logWritesTs(file, r, [...byFn.values()], settings);
+    }
+    if (mentionsOfficerField(file.text, settings)) result.officerFields = officerFieldsTs(file, r, settings);
+  } catch {
+    // best effort: the call sites still count
+  }
+
   // Stand-alone tool signals.
   shebangSignal(file, signals);
   if (env.binEntries.has(file.path)) signals.add('bin', 'package.json bin', 1);
   for (const i of importSpecs) importSignals(i.spec, i.line, i.names, signals);
+  const webdriver = usesWebDriver(importSpecs);
   for (const g of gotos) {
     const a = g.arguments[0];
-    if (!a) continue;
+    if (!a || !isNavigation(g, webdriver)) continue;
     const v = r.resolve(a, file);
     if (v?.t === 'str' && /^https?:\/\//i.test(v.s)) {
       const pos = sf.getLineAndCharacterOfPosition(a.getStart(sf));
-      result.endpoints.push({ file: file.path, line: pos.line + 1, column: pos.character + 1, key: 'page.goto', url: redactEndpoint(v.s), source: 'source' });
-      if (matchesAny(v.s, patterns.endpoint)) {
-        signals.add('browser-automation', 'page.goto to a population-DB portal', lineOf(sf, g));
-      }
+      const line = pos.line + 1;
+      const url = redactEndpoint(v.s);
+      const how = callName(g.expression) || 'goto';
+      const same = result.endpoints.find((o) => o.line === line && o.url === url);
+      if (same) Object.assign(same, { key: how, navigation: true });
+      else result.endpoints.push({ file: file.path, line, column: pos.character + 1, key: how, url, source: 'source', navigation: true });
+      const tier = urlTier(v.s, settings);
+      if (tier === 'db' || tier === 'portal') signals.add('browser-automation', `${how} to a population-DB portal`, lineOf(sf, g));
     }
   }
   const dir = underToolDir(file.path);

@@ -13,10 +13,12 @@ import { compilePatterns, type Settings } from '../../policy/settings.js';
 import type { CollectContext, Collector } from '../types.js';
 import { byLocation, factLists, readSource } from '../code/kit/files.js';
 import { sensitiveTextTest, type TextTest } from '../code/prefilter.js';
+import { linkEndpointsToCalls, mentionsOfficerField, mentionsTierUrl } from '../code/kit/tiers.js';
 import { analyzeFile, type AnalyzerEnv } from './analyze.js';
 import { Workspace } from './model.js';
 import { Resolver } from './resolve.js';
 import { binEntries } from './tools.js';
+import { frontendPackages } from './endpoints.js';
 
 /** Mentions of an HTTP/SOAP client, a TLS switch or a stand-alone-tool marker. */
 const STRUCTURAL =
@@ -41,14 +43,19 @@ export function sensitiveTextPattern(settings: Settings): TextTest | undefined {
 }
 
 /** Whether a file's text is worth a full analysis. */
-export function worthAnalysing(text: string, sensitive: TextTest | undefined): boolean {
+export function worthAnalysing(text: string, sensitive: TextTest | undefined, settings?: Settings): boolean {
   return (
     text.startsWith('#!') ||
     STRUCTURAL.test(text) ||
     METHOD_CALL.test(text) ||
+    BROWSER_TLS.test(text) ||
+    (settings !== undefined && (mentionsTierUrl(text, settings) || mentionsOfficerField(text, settings))) ||
     (sensitive ? sensitive.test(text) : true)
   );
 }
+
+/** Browser-automation TLS switches (tls.ts). */
+const BROWSER_TLS = /ignoreHTTPSErrors|acceptInsecureCerts|ignore-certificate-errors|ignore-ssl-errors/;
 
 export function isTsJs(file: DiscoveredFile): boolean {
   return file.kind === 'source' && (file.language === 'typescript' || file.language === 'javascript');
@@ -71,6 +78,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
     resolver,
     settings,
     binEntries: bins,
+    frontend: frontendPackages((p) => ctx.readText(p), ctx.allFiles.map((f) => f.path)),
     patterns: {
       endpoint: compilePatterns(settings.endpointPatterns),
       operation: compilePatterns(settings.operationPatterns),
@@ -78,7 +86,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
     },
   };
   const result = factLists();
-  const { files: fileFacts, callSites, credentials, tlsSettings, endpoints, diagnostics } = result;
+  const { files: fileFacts, callSites, credentials, tlsSettings, endpoints, diagnostics, logWrites, officerFields } = result;
   const pendingSoap: Array<{ node: unknown; fact: CallSiteFact }> = [];
   const usedSoap = new Set<unknown>();
   let analysed = 0;
@@ -87,7 +95,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
     if (!isTsJs(f)) continue;
     const text = readSource(ctx, f.path, diagnostics);
     if (text === undefined) continue;
-    if (f.path.endsWith('.d.ts') || !(bins.has(f.path) || worthAnalysing(text, sensitive))) continue;
+    if (f.path.endsWith('.d.ts') || !(bins.has(f.path) || worthAnalysing(text, sensitive, settings))) continue;
     analysed++;
     try {
       const model = ws.get(f.path);
@@ -98,6 +106,8 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
       tlsSettings.push(...r.tlsSettings);
       endpoints.push(...r.endpoints);
       diagnostics.push(...r.diagnostics);
+      logWrites.push(...r.logWrites);
+      officerFields.push(...r.officerFields);
       pendingSoap.push(...r.soapCreates);
       for (const u of r.usedSoapCreates) usedSoap.add(u);
       if (r.tool) fileFacts.push({ path: f.path, tool: r.tool });
@@ -112,6 +122,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
   }
   // A soap.createClient whose client we never saw make an operation call is reported itself.
   for (const p of pendingSoap) if (!usedSoap.has(p.node)) callSites.push(p.fact);
+  linkEndpointsToCalls(endpoints, callSites);
   callSites.sort(byLocation);
   if (stats) {
     stats.files = files.filter(isTsJs).length;

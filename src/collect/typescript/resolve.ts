@@ -8,6 +8,7 @@
 import { joinParts, uniq, type Part, type StrVal } from '../resolution.js';
 import { ts } from 'ts-morph';
 import type { ResolutionStep } from '../../facts/types.js';
+import { followAliases } from './aliases.js';
 import { findThisAssignment, isBufferFrom, isFunctionNode, returnExpressions } from './functions.js';
 import { locOf, type Binding, type FileModel, type ImportBinding, type Workspace } from './model.js';
 import { exprText, MAX_DEPTH, normSpec, propName, setDef, unwrap, withStep, type EnvVal, type InstVal, type Val } from './values.js';
@@ -93,9 +94,15 @@ export class Resolver {
 
   private identifier(e: ts.Identifier, file: FileModel, depth: number, seen: Set<ts.Node>): Val | undefined {
     if (e.text === 'undefined') return undefined;
-    const b = this.ws.lookup(e.text, e);
-    if (!b) return { t: 'global', name: e.text, path: [] };
-    return this.binding(b, file, depth, seen, e.text);
+    // Plain aliases and local imports first, in a loop: they cost no recursion depth.
+    const end = followAliases(this.ws, e.text, e, file, seen);
+    if (!end) return { t: 'global', name: e.text, path: [] };
+    let v = this.binding(end.binding, end.file, depth, seen, end.name);
+    for (let i = end.hops.length - 1; i >= 0; i--) {
+      const h = end.hops[i]!;
+      v = withStep(v, h.import ? 'import' : 'constant', h.def, h.name);
+    }
+    return v;
   }
 
   binding(b: Binding, file: FileModel, depth: number, seen: Set<ts.Node>, name: string): Val | undefined {

@@ -1,6 +1,9 @@
 /**
  * TLS-verification switches: `rejectUnauthorized: false`, `strictSSL: false`,
- * `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'`, and whether one applies to a call.
+ * `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'`, and whether one applies to a call;
+ * and those of browser automation: Playwright/Puppeteer `ignoreHTTPSErrors: true`,
+ * `acceptInsecureCerts: true` (Puppeteer, WebDriver capabilities), Chrome's
+ * `--ignore-certificate-errors` argument, Selenium `setAcceptInsecureCerts(true)`.
  */
 import { ts } from 'ts-morph';
 import { lineOf, type FileModel } from './model.js';
@@ -44,8 +47,38 @@ function hitAt(file: FileModel, node: ts.Node, setting: string): TlsHit {
   return { setting, line: lc.line + 1, column: lc.character + 1 };
 }
 
+/** `true`, `!0`, `'true'`. */
+function isOn(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (u.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (ts.isStringLiteralLike(u) && u.text === 'true') return true;
+  return ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.ExclamationToken && ts.isNumericLiteral(u.operand) && u.operand.text === '0';
+}
+
+/** Browser options that accept any certificate when true. */
+const BROWSER_SWITCHES = new Set(['ignoreHTTPSErrors', 'acceptInsecureCerts', 'ignoreHttpsErrors']);
+/** Chrome command-line switches that turn certificate checks off. */
+export const CHROME_TLS_ARGS = /^--(?:ignore-certificate-errors|ignore-ssl-errors|allow-insecure-localhost)(?:=|$)/;
+
+/** A browser-automation TLS switch at this node (option, argument string, builder call). */
+function browserTlsAt(file: FileModel, n: ts.Node): TlsHit | undefined {
+  if (ts.isPropertyAssignment(n)) {
+    const name = propName(n.name);
+    if (name && BROWSER_SWITCHES.has(name) && isOn(n.initializer)) return hitAt(file, n, `${name}: true`);
+    return undefined;
+  }
+  if (ts.isStringLiteralLike(n) && CHROME_TLS_ARGS.test(n.text)) return hitAt(file, n, n.text.split('=')[0]!);
+  if (ts.isCallExpression(n)) {
+    const name = callName(n.expression);
+    if (/(^|\.)setAcceptInsecureCerts$/.test(name) && n.arguments[0] && isOn(n.arguments[0])) return hitAt(file, n, 'setAcceptInsecureCerts(true)');
+  }
+  return undefined;
+}
+
 /** Check one node during the file walk; returns a TLS setting written there, if any. */
 export function tlsSettingAt(file: FileModel, n: ts.Node): TlsHit | undefined {
+  const browser = browserTlsAt(file, n);
+  if (browser) return browser;
   if (ts.isPropertyAssignment(n)) {
     const name = propName(n.name);
     if ((name === 'rejectUnauthorized' || name === 'strictSSL') && isOff(n.initializer)) return hitAt(file, n, `${name}: false`);

@@ -163,7 +163,8 @@ describe('csharpCollector: WCF and SOAP', () => {
   });
 
   it('a SOAP envelope posted with HttpClient carries the namespace; an application service is not a WCF client', () => {
-    expect(site(facts, 'Wcf.cs', 23).target).toEqual({ via: [], namespace: 'http://dancuquocgia.bca', operation: 'TraCuuThongTinCongDan' });
+    // No URL: the lookup fields of the function are facts too.
+    expect(site(facts, 'Wcf.cs', 23).target).toEqual({ via: [], namespace: 'http://dancuquocgia.bca', operation: 'TraCuuThongTinCongDan', fields: ['SoDinhDanh'] });
     expect((facts.callSites ?? []).some((c) => c.line === 27)).toBe(false);
   });
 });
@@ -202,7 +203,12 @@ describe('csharpCollector: stand-alone tools', () => {
       loop: { kind: 'foreach', line: 5 },
       target: { url: 'http://lgsp.tinh-mau.gov.vn/dancu/TraCuuSoap.asmx', operation: 'TraCuuThongTinCongDan' },
     });
-    expect(facts.endpoints?.map((e) => [e.file, e.line, e.url])).toEqual([['Scraper/Scraper.cs', 9, 'https://dichvucong.dancuquocgia.gov.vn/portal/tra-cuu']]);
+    // The Selenium navigation, and the URL literals of the DB's gateway where they are written.
+    expect(facts.endpoints?.map((e) => [e.file, e.line, e.url, e.navigation ?? false])).toEqual([
+      ['Console.cs', 6, 'https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan', false],
+      ['Scraper/Scraper.cs', 9, 'https://dichvucong.dancuquocgia.gov.vn/portal/tra-cuu', true],
+      ['TraCuuTool/Program.cs', 4, 'http://lgsp.tinh-mau.gov.vn/dancu/TraCuuSoap.asmx', false],
+    ]);
   });
 });
 
@@ -293,6 +299,8 @@ describe('examples: csharp-violating and csharp-compliant (end to end, real poli
         'DG-LOG-001 Tools/TraCuuHangLoat/Program.cs:8',
         'DG-QUOTA-001 Tools/TraCuuHangLoat/Program.cs:8',
         'DG-TLS-001 Tools/TraCuuHangLoat/Program.cs:8',
+        'DG-LOG-002 Tools/TraCuuHangLoat/Program.cs:8', // MaCanBo = "CB0001"
+        'DG-LOG-002 Tools/TraCuuHangLoat/Program.cs:9', // the citizen record printed
       ].sort(),
     );
     const categories = new Set(findings.map((f) => f.category));

@@ -137,7 +137,7 @@ describe('goCollector: stand-alone tools', () => {
       'cmd/portal/main.go': { kind: 'browser-automation', reason: 'imports github.com/chromedp/chromedp', line: 6 },
       'cmd/tool/main.go': { kind: 'cli', reason: 'func main in package main, with flag parsing', line: 5 },
     });
-    expect(facts.endpoints).toEqual([{ file: 'cmd/portal/main.go', line: 11, column: 38, url: 'https://dichvucong.dancuquocgia.gov.vn/portal/tra-cuu', source: 'source' }]);
+    expect(facts.endpoints).toEqual([{ file: 'cmd/portal/main.go', line: 11, column: 38, key: 'chromedp.Navigate', navigation: true, url: 'https://dichvucong.dancuquocgia.gov.vn/portal/tra-cuu', source: 'source' }]);
   });
 });
 
@@ -203,6 +203,7 @@ describe('examples: go-violating and go-compliant (end to end, real policies)', 
         'DG-TLS-002 internal/dancu/client.go:24',
         'DG-LOG-001 internal/dancu/client.go:37',
         'DG-TLS-001 internal/dancu/client.go:37',
+        'DG-LOG-002 cmd/tracuu/main.go:26', // the response logged whole
       ].sort(),
     );
     const categories = new Set(findings.map((f) => f.category));

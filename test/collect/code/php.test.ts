@@ -122,6 +122,7 @@ describe('phpCollector: HTTP/SOAP clients and config resolution', () => {
       keys: ['dancu.missing', 'DANCU_NOWHERE'],
       namespace: 'http://dancuquocgia.bca',
       operation: 'TraCuuThongTinCongDan',
+      fields: ['SoDinhDanh'],
     });
   });
 
@@ -194,7 +195,7 @@ describe('phpCollector: stand-alone tools', () => {
       'scripts/run.php': { kind: 'script', reason: 'shebang', line: 1 },
       'scripts/tra_cuu.php': { kind: 'cli', reason: 'reads $argv', line: 2 },
     });
-    expect(facts.endpoints).toEqual([{ file: 'scripts/Portal.php', line: 6, column: 14, url: 'https://dichvucong.dancuquocgia.gov.vn/portal/tra-cuu', source: 'source' }]);
+    expect(facts.endpoints).toEqual([{ file: 'scripts/Portal.php', line: 6, column: 14, key: 'driver.get', navigation: true, url: 'https://dichvucong.dancuquocgia.gov.vn/portal/tra-cuu', source: 'source' }]);
   });
 });
 
@@ -281,7 +282,8 @@ describe('examples: php-violating and php-compliant (end to end, real policies)'
         'DG-LOG-001 scripts/tra_cuu.php:12',
         'DG-QUOTA-001 scripts/tra_cuu.php:12',
         'DG-TLS-001 scripts/tra_cuu.php:12',
-        'DG-TOOL-002 tools/PortalScraper.php:4',
+        'DG-TOOL-002 tools/PortalScraper.php:7', // where it navigates to the portal
+        'DG-LOG-002 app/Services/SoapDanCuService.php:14', // MaCanBo = 'CB0001'
       ].sort(),
     );
     const categories = new Set(findings.map((f) => f.category));

@@ -182,7 +182,7 @@ describe('pythonCollector: stand-alone tools', () => {
       'shebang_tool.py': { kind: 'script', reason: 'shebang', line: 1 },
       'typer_tool.py': { kind: 'cli', reason: 'typer.Typer command line', line: 3 },
     });
-    expect(facts.endpoints).toEqual([{ file: 'portal.py', line: 5, column: 15, url: 'https://dichvucong.dancuquocgia.gov.vn/portal/tra-cuu', source: 'source' }]);
+    expect(facts.endpoints).toEqual([{ file: 'portal.py', line: 5, column: 15, key: 'page.goto', navigation: true, url: 'https://dichvucong.dancuquocgia.gov.vn/portal/tra-cuu', source: 'source' }]);
   });
 });
 
@@ -299,7 +299,7 @@ describe('examples: python-violating and python-compliant (end to end, real poli
         'DG-TOOL-001 notebooks/tra_cuu.ipynb:31',
         'DG-LOG-001 notebooks/tra_cuu.ipynb:31',
         'DG-QUOTA-001 notebooks/tra_cuu.ipynb:31',
-        'DG-TOOL-002 tools/portal_scraper.py:2',
+        'DG-TOOL-002 tools/portal_scraper.py:6', // where it navigates to the portal
         'DG-TOOL-001 tools/tra_cuu_hang_loat.py:16',
         'DG-LOG-001 tools/tra_cuu_hang_loat.py:16',
         'DG-QUOTA-001 tools/tra_cuu_hang_loat.py:16',

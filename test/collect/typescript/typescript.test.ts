@@ -400,7 +400,8 @@ describe('typescriptCollector: other clients', () => {
   it('recognises NestJS HttpService with a ConfigService key', () => {
     const s = site(facts, 'src/nest.service.ts', 14);
     expect(s).toMatchObject({ client: 'axios', function: { name: 'DanCuService.traCuu', line: 12 } });
-    expect(s.target).toEqual({ via: ['constant', 'config'], keys: ['DANCU_API_URL'] });
+    // The URL is only a config key: the lookup fields of the function are facts too.
+    expect(s.target).toEqual({ via: ['constant', 'config'], keys: ['DANCU_API_URL'], fields: ['soDinhDanh', 'SoDinhDanh'] });
   });
 
   it('reads node-config keys from config/default.json', () => {
@@ -592,8 +593,10 @@ describe('typescriptCollector: prefilter and speed', () => {
     console.log(`typescript collector: ${files.length} files in ${Math.round(ms)} ms (analysed ${stats.analysed}, parsed ${stats.parsed})`);
     expect(facts.callSites).toHaveLength(100);
     expect(facts.callSites?.every((s) => s.target.url === 'https://lgsp.tinh.gov.vn/apiCSDLDanCu/TraCuuThongTinCongDan')).toBe(true);
-    expect(stats.analysed).toBe(100);
+    // The constants file is analysed too: its URL literal is an endpoint where it is written.
+    expect(stats.analysed).toBe(101);
     expect(stats.parsed).toBe(101);
+    expect(facts.endpoints).toEqual([expect.objectContaining({ file: 'src/shared/constants.ts', key: 'DANCU_URL', reachedBy: ['https://lgsp.tinh.gov.vn/apiCSDLDanCu/TraCuuThongTinCongDan'] })]);
     expect(ms).toBeLessThan(10_000);
   });
 });

@@ -31,7 +31,7 @@ import { contains, spanOf } from '../span.js';
 import { matchOperation } from '../soap.js';
 import type { CallInfo, ClientCall, Node } from '../types.js';
 import type { CsProject } from './project.js';
-import { attributeName, attributesOf, chainName, modifiers, stringValue, unwrap } from './nodes.js';
+import { attributeName, attributesOf, chainName, initializerValue, modifiers, stringValue, unwrap } from './nodes.js';
 
 type FA = FileAnalysis<CsProject>;
 
@@ -79,22 +79,17 @@ function isTrueLambda(n: Node | undefined): boolean {
     return body ? blockReturnsTrue(body) : false;
   }
   if (e.type === 'member_access_expression') return /DangerousAcceptAnyServerCertificateValidator$/.test(e.text);
+  // new RemoteCertificateValidationCallback(delegate { return true; })
+  if (e.type === 'object_creation_expression' && /ValidationCallback$/.test(e.childForFieldName('type')?.text ?? '')) {
+    const args = e.childForFieldName('arguments')?.namedChildren.filter((a) => a?.type === 'argument') ?? [];
+    return args.length === 1 && isTrueLambda(args[0]?.namedChild(args[0].namedChildCount - 1) ?? undefined);
+  }
   return false;
 }
 
 function blockReturnsTrue(block: Node): boolean {
   const stmts = block.namedChildren.filter((s) => s && s.type !== 'comment');
   return stmts.length === 1 && stmts[0]?.type === 'return_statement' && stmts[0].namedChild(0)?.text === 'true';
-}
-
-/** `new X { Prop = value }`: the value of `Prop` in an object creation's initialiser. */
-function initializerValue(creation: Node, prop: string): Node | undefined {
-  const init = creation.childForFieldName('initializer') ?? creation.namedChildren.find((c) => c?.type === 'initializer_expression');
-  for (const a of init?.namedChildren ?? []) {
-    if (a?.type !== 'assignment_expression') continue;
-    if (a.childForFieldName('left')?.text === prop) return a.childForFieldName('right') ?? undefined;
-  }
-  return undefined;
 }
 
 function clientKind(fa: FA, recv: Node): ClientKind {
@@ -286,7 +281,7 @@ function classifyCall(fa: FA, c: CallInfo, selenium: boolean): void {
     fa.addCall(call);
   } else if (selenium && m === 'GoToUrl' && c.args[0]) {
     const s = fa.resolver.str(c.args[0]);
-    if (s && /^https?:\/\//i.test(s.s)) fa.addEndpoint(c.args[0], s.s);
+    if (s && /^https?:\/\//i.test(s.s)) fa.addNavigation(c.args[0], s.s, c.name);
   }
 }
 
@@ -349,7 +344,7 @@ function tools(fa: FA): void {
     for (const a of fa.assignments) {
       if (a.name !== 'Url') continue;
       const s = fa.resolver.str(a.value);
-      if (s && /^https?:\/\//i.test(s.s)) fa.addEndpoint(a.value, s.s);
+      if (s && /^https?:\/\//i.test(s.s)) fa.addNavigation(a.value, s.s, `${a.qualifier ? `${a.qualifier}.` : ''}Url`);
     }
   }
 }

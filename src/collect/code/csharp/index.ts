@@ -9,6 +9,7 @@ import { analyzeCSharp, csFunctionLimiter, csGate, csWrapper } from './analyze.j
 import { prepareCSharp, type CsProject } from './project.js';
 import { CSHARP_QUERY } from './queries.js';
 import { CSHARP_SYNTAX } from './syntax.js';
+import { CSHARP_CROSS_FILE } from './crossfile.js';
 
 /** Mentions of an HTTP/SOAP client, a TLS switch, a tool marker, a limiter or an auth API. */
 const CS_KEYWORDS =
@@ -20,6 +21,7 @@ export const csharpSpec: LanguageSpec<CsProject> = {
   grammar: 'c-sharp',
   query: CSHARP_QUERY,
   prepare: prepareCSharp,
+  crossFile: CSHARP_CROSS_FILE,
   worthParsing: keywordPrefilter(CS_KEYWORDS),
   syntax: CSHARP_SYNTAX,
   hooks: {

@@ -224,3 +224,13 @@ export function interpolatedText(node: Node, holes: Node[]): string[] {
   out.push(buf);
   return out;
 }
+
+/** `new X { Prop = value }`: the value of `Prop` in an object creation's initialiser. */
+export function initializerValue(creation: Node, prop: string): Node | undefined {
+  const init = creation.childForFieldName('initializer') ?? creation.namedChildren.find((c) => c?.type === 'initializer_expression');
+  for (const a of init?.namedChildren ?? []) {
+    if (a?.type !== 'assignment_expression') continue;
+    if (a.childForFieldName('left')?.text === prop) return a.childForFieldName('right') ?? undefined;
+  }
+  return undefined;
+}

@@ -5,7 +5,7 @@
 import { assignmentSides, declared } from '../kit/declarations.js';
 import { identifierOrChain } from '../kit/names.js';
 import type { Assignment, CallInfo, LanguageSyntax, Node } from '../types.js';
-import { argsOf, attributesOf, chainName, CLASS_TYPES, FUNCTION_TYPES, genericArgs, modifiers, nameText, stringValue, typeName, unwrap } from './nodes.js';
+import { argsOf, attributesOf, chainName, CLASS_TYPES, FUNCTION_TYPES, genericArgs, initializerValue, modifiers, nameText, stringValue, typeName, unwrap } from './nodes.js';
 import { evaluateCSharp, evaluateCSharpCall, evaluateCSharpCreation } from './values.js';
 
 const LOOP_BODY: Record<string, string> = { for_statement: 'for', foreach_statement: 'foreach' };
@@ -26,6 +26,7 @@ export const CSHARP_SYNTAX: LanguageSyntax = {
   lambdaTypes: new Set(['lambda_expression', 'anonymous_method_expression']),
   classTypes: CLASS_TYPES,
   argumentWrapperTypes: new Set(['argument', 'argument_list']),
+  creationInitializer: initializerValue,
 
   functionName(fn) {
     const n = fn.childForFieldName('name');

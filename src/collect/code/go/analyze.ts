@@ -159,7 +159,7 @@ function classify(fa: FA, c: CallInfo, gc: GoCtx, sent: Set<number>): void {
   // Browser automation targets.
   if (gc.browser && (c.name === 'chromedp.Navigate' || c.method === 'Get' || c.method === 'Goto' || c.method === 'Navigate' || c.method === 'MustNavigate')) {
     const s = str(fa, c.args[0]);
-    if (c.args[0] && s && /^https?:\/\//i.test(s)) fa.addEndpoint(c.args[0], s);
+    if (c.args[0] && s && /^https?:\/\//i.test(s)) fa.addNavigation(c.args[0], s, c.name);
   }
 }
 

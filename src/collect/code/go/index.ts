@@ -8,6 +8,7 @@ import { keywordPrefilter, type LanguageSpec } from '../spec.js';
 import { analyzeGo, goGate } from './analyze.js';
 import { GO_QUERY } from './queries.js';
 import { GO_SYNTAX } from './syntax.js';
+import { GO_CROSS_FILE } from './crossfile.js';
 
 /** Mentions of an HTTP/SOAP client, a TLS switch, a tool marker, a limiter or an auth API. */
 const GO_KEYWORDS =
@@ -18,6 +19,7 @@ export const goSpec: LanguageSpec = {
   language: 'go',
   grammar: 'go',
   query: GO_QUERY,
+  crossFile: GO_CROSS_FILE,
   worthParsing: keywordPrefilter(GO_KEYWORDS),
   syntax: GO_SYNTAX,
   hooks: {

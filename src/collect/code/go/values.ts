@@ -49,14 +49,17 @@ export function evaluateGo(node: Node, r: ValueResolver): Val | undefined {
     case 'identifier': {
       if (isReceiver(node)) return undefined;
       const d = r.fa.decls.lookup(node.text, node);
-      if (!d || d.kind === 'property') return undefined;
+      if (!d) return r.fa.cross?.constant(undefined, node.text, r.fa.path); // another file of the package
+      if (d.kind === 'property') return undefined;
       return r.declaration(d);
     }
     case 'selector_expression': {
       const operand = node.childForFieldName('operand');
       const field = node.childForFieldName('field')?.text;
       if (!operand || !field) return undefined;
-      if (operand.type === 'identifier' && !isReceiver(operand) && importNames(r.fa).has(operand.text)) return undefined; // another package
+      if (operand.type === 'identifier' && !isReceiver(operand) && importNames(r.fa).has(operand.text)) {
+        return r.fa.cross?.constant(operand.text, field, r.fa.path); // another package
+      }
       const d = structField(r.fa, field);
       return d ? r.declaration(d) : undefined;
     }

@@ -134,24 +134,57 @@ function tlsFromCall(fa: FA, c: CallInfo): void {
   }
 }
 
+/** Calls that install a trust object where connections use it, per kind of object. */
+const INSTALLERS: Record<'trust' | 'hostname' | 'strategy', ReadonlySet<string>> = {
+  trust: new Set(['setDefaultSSLSocketFactory', 'setSSLSocketFactory', 'sslSocketFactory', 'setDefault', 'sslContext', 'setSslcontext', 'setSSLContext', 'setSslContext']),
+  hostname: HOSTNAME_SETTERS,
+  strategy: new Set(['loadTrustMaterial']),
+};
+
+/**
+ * Where a trust-all object takes effect: a call that installs one of its kind
+ * (`HttpsURLConnection.setDefaultSSLSocketFactory(sc.getSocketFactory())`,
+ * `setDefaultHostnameVerifier(v)`) in the function that creates it; for a named class,
+ * such a call anywhere in the file. Empty when nothing installs it there.
+ */
+function installSites(fa: FA, kind: keyof typeof INSTALLERS, created: Node, named: boolean): Node[] {
+  const names = INSTALLERS[kind];
+  const calls = fa.calls.filter((c) => !c.isNew && names.has(c.method) && c.args.length > 0 && (c.method !== 'setDefault' || /SSLContext$/.test(c.name)));
+  const fn = fa.fns.infoAt(created).span;
+  const near = fn ? calls.filter((c) => contains(fn, spanOf(c.node))) : [];
+  return (near.length || !named ? near : calls).map((c) => c.node);
+}
+
+/** Report a trust-all object where it is installed, else where it is created (or declared). */
+function reportTrustObject(fa: FA, kind: keyof typeof INSTALLERS, cls: Node, setting: string): void {
+  let created: Node = cls;
+  if (cls.type !== 'object_creation_expression') {
+    // A named class: where it is instantiated in the file, else its declaration.
+    const name = cls.childForFieldName('name')?.text;
+    const made = name ? fa.calls.find((c) => c.isNew && c.method === name && !contains(spanOf(cls), spanOf(c.node))) : undefined;
+    created = made?.node ?? cls.childForFieldName('name') ?? cls;
+  }
+  const sites = installSites(fa, kind, created, cls.type !== 'object_creation_expression');
+  if (sites.length) for (const site of sites) fa.addTls(site, `${setting} (installed by ${fa.callInfo(site)?.method ?? 'call'})`);
+  else fa.addTls(created, setting);
+}
+
 function tlsFromClasses(fa: FA): void {
   for (const cls of fa.captures('class')) {
     const supers = supertypes(cls);
     if (supers.some((s) => TRUST_MANAGER_TYPES.has(s))) {
-      for (const m of methodsOf(cls)) {
-        if (m.childForFieldName('name')?.text === 'checkServerTrusted' && bodyIsEmpty(m)) {
-          fa.addTls(m.childForFieldName('name') ?? m, 'X509TrustManager.checkServerTrusted accepts every certificate');
-        }
+      if (methodsOf(cls).some((m) => m.childForFieldName('name')?.text === 'checkServerTrusted' && bodyIsEmpty(m))) {
+        reportTrustObject(fa, 'trust', cls, 'X509TrustManager accepts every certificate');
       }
     }
     if (supers.includes('HostnameVerifier')) {
-      for (const m of methodsOf(cls)) {
-        if (m.childForFieldName('name')?.text === 'verify' && returnsTrue(m)) fa.addTls(m.childForFieldName('name') ?? m, 'HostnameVerifier returns true');
+      if (methodsOf(cls).some((m) => m.childForFieldName('name')?.text === 'verify' && returnsTrue(m))) {
+        reportTrustObject(fa, 'hostname', cls, 'HostnameVerifier returns true');
       }
     }
     if (supers.includes('TrustStrategy')) {
-      for (const m of methodsOf(cls)) {
-        if (m.childForFieldName('name')?.text === 'isTrusted' && returnsTrue(m)) fa.addTls(m.childForFieldName('name') ?? m, 'TrustStrategy returns true');
+      if (methodsOf(cls).some((m) => m.childForFieldName('name')?.text === 'isTrusted' && returnsTrue(m))) {
+        reportTrustObject(fa, 'strategy', cls, 'TrustStrategy returns true');
       }
     }
   }

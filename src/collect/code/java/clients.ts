@@ -252,9 +252,14 @@ export function classifyCall(fa: FA, c: CallInfo, jc: JavaCtx): void {
       return;
     }
   }
+  // Keycloak's SimpleHttp (identity-provider extensions: VNeID, the DB's SSO).
+  if (/^SimpleHttp\.(doGet|doPost|doPut|doDelete|doHead|doPatch)$/.test(c.name) && c.args[0]) {
+    fa.addCall({ node: c.node, client: 'SimpleHttp', url: c.args[0] });
+    return;
+  }
   // Selenium navigation targets are endpoints of the automation.
   if (jc.selenium && recv && c.args.length === 1 && (m === 'get' || (m === 'to' && /navigate$/.test(chainName(recv))))) {
     const s = fa.resolver.str(c.args[0]);
-    if (s && /^https?:\/\//i.test(s.s)) fa.addEndpoint(c.args[0]!, s.s);
+    if (s && /^https?:\/\//i.test(s.s)) fa.addNavigation(c.args[0]!, s.s, c.name);
   }
 }

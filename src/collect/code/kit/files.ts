@@ -7,16 +7,16 @@ import type { CollectContext } from '../../types.js';
 import { appendLists } from '../../../util/arrays.js';
 
 /** A collector's facts, every list present. */
-export type FactLists = Required<Pick<CollectedFacts, 'files' | 'callSites' | 'credentials' | 'tlsSettings' | 'endpoints' | 'diagnostics'>>;
+export type FactLists = Required<Pick<CollectedFacts, 'files' | 'callSites' | 'credentials' | 'tlsSettings' | 'endpoints' | 'diagnostics' | 'logWrites' | 'officerFields'>>;
 
 export function factLists(): FactLists {
-  return { files: [], callSites: [], credentials: [], tlsSettings: [], endpoints: [], diagnostics: [] };
+  return { files: [], callSites: [], credentials: [], tlsSettings: [], endpoints: [], diagnostics: [], logWrites: [], officerFields: [] };
 }
 
 /** Add one file's facts (or a sub-collector's) to the lists. */
 export function addFacts(into: FactLists, got: CollectedFacts): void {
   // A sub-collector's lists may be long: appended, never spread into arguments.
-  appendLists(into, got, ['files', 'callSites', 'credentials', 'tlsSettings', 'endpoints', 'diagnostics']);
+  appendLists(into, got, ['files', 'callSites', 'credentials', 'tlsSettings', 'endpoints', 'diagnostics', 'logWrites', 'officerFields']);
 }
 
 /**

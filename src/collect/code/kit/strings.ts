@@ -55,3 +55,8 @@ export function literalText(
   }
   return out;
 }
+
+/** `s` as a literal inside a regular expression. */
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -277,7 +277,7 @@ function classifyCall(fa: FA, c: CallInfo, pc: PhpCtx, curlExecuted: Set<string>
   if (pc.browser && (m === 'get' || m === 'request' || m === 'visit' || m === 'navigate' || m === 'to')) {
     const arg = m === 'request' ? c.args[1] : c.args[0];
     const s = str(fa, arg);
-    if (arg && s && /^https?:\/\//i.test(s)) fa.addEndpoint(arg, s);
+    if (arg && s && /^https?:\/\//i.test(s)) fa.addNavigation(arg, s, c.name);
   }
 }
 

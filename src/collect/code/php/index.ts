@@ -10,6 +10,7 @@ import { analyzePhp, phpFunctionLimiter, phpGate, phpWrapper } from './analyze.j
 import { preparePhp, type PhpProject } from './project.js';
 import { PHP_QUERY } from './queries.js';
 import { PHP_SYNTAX } from './syntax.js';
+import { PHP_CROSS_FILE } from './crossfile.js';
 
 /** Mentions of an HTTP/SOAP client, a TLS switch, a tool marker, a limiter or an auth API. */
 const PHP_KEYWORDS =
@@ -21,6 +22,7 @@ export const phpSpec: LanguageSpec<PhpProject> = {
   grammar: 'php',
   query: PHP_QUERY,
   prepare: preparePhp,
+  crossFile: PHP_CROSS_FILE,
   worthParsing: keywordPrefilter(PHP_KEYWORDS),
   syntax: PHP_SYNTAX,
   hooks: {

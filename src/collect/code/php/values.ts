@@ -91,7 +91,7 @@ export function evaluatePhp(node: Node, r: ValueResolver): Val | undefined {
       // A global constant: define('NAME', …) or a top-level `const NAME = …`.
       if (/^(true|false|null)$/i.test(node.text)) return undefined;
       const d = r.fa.decls.anyConstant(node.text);
-      return d ? r.declaration(d) : undefined;
+      return d ? r.declaration(d) : r.fa.cross?.constant(undefined, node.text, r.fa.path);
     }
     case 'subscript_expression': {
       // $_ENV['X'], $_SERVER['X'], getenv()

@@ -213,7 +213,7 @@ function classifyCall(fa: FA, c: CallInfo, pc: PyCtx): void {
   if (pc.browser && c.receiver && (c.method === 'get' || c.method === 'goto' || c.method === 'navigate')) {
     const a = argOr(c, 0, 'url');
     const s = str(fa, a);
-    if (a && s && /^https?:\/\//i.test(s)) fa.addEndpoint(a, s);
+    if (a && s && /^https?:\/\//i.test(s)) fa.addNavigation(a, s, c.name);
   }
 }
 

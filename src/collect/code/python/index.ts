@@ -14,6 +14,7 @@ import { analyzePython, pyFunctionLimiter, pyGate, pyWrapper } from './analyze.j
 import { readNotebook, remapNotebookFacts, type NotebookCode } from './notebook.js';
 import { PY_QUERY } from './queries.js';
 import { PY_SYNTAX } from './syntax.js';
+import { PYTHON_CROSS_FILE } from './crossfile.js';
 
 /** Mentions of an HTTP/SOAP client, a TLS switch, a tool marker, a limiter or an auth API. */
 const PY_KEYWORDS =
@@ -25,6 +26,7 @@ export const pythonSpec: LanguageSpec = {
   grammar: 'python',
   query: PY_QUERY,
   appliesTo: (f) => f.kind === 'source' && (f.language === 'python' || f.language === 'notebook'),
+  crossFile: PYTHON_CROSS_FILE,
   worthParsing: keywordPrefilter(PY_KEYWORDS),
   syntax: PY_SYNTAX,
   hooks: {

@@ -125,7 +125,7 @@ export function evaluatePython(node: Node, r: ValueResolver): Val | undefined {
     }
     case 'identifier': {
       const d = r.fa.decls.lookup(node.text, node);
-      if (!d) return undefined;
+      if (!d) return r.fa.cross?.constant(undefined, node.text, r.fa.path); // `from x import NAME`
       if (d.kind === 'field') {
         // A class attribute is in scope in its class body only (in methods it is `self.x`).
         const dc = enclosing(d.nameNode, CLASS_TYPES);
