@@ -258,12 +258,16 @@ export interface EndpointFact extends Location {
   source: CredentialSource;
 }
 
-/** A file that could not be parsed (or was skipped); reported, and the scan goes on. */
+/**
+ * A file that could not be parsed (or was skipped, or not fully analysed); reported, and
+ * the scan goes on. `not-analysed`: the file's analysis ran past the per-file time limit
+ * and was stopped; only the plain-text checks ran (or none, the message says which).
+ */
 export interface DiagnosticFact {
   file: RepoPath;
   line: Line;
   column?: Column;
-  kind: 'parse-error' | 'skipped-binary' | 'skipped-size' | 'skipped-encoding' | 'unreadable';
+  kind: 'parse-error' | 'skipped-binary' | 'skipped-size' | 'skipped-encoding' | 'unreadable' | 'not-analysed';
   message: string;
 }
 

@@ -4,9 +4,14 @@
  * Facts are fed in chunks of whole files (every fact about one file travels together,
  * since rules join call sites, credentials and endpoints with their file), with the
  * repo-level facts in every chunk, so wasm memory stays flat however large the tree.
+ * The streaming pipeline (src/pipeline/) evaluates each chunk of files in the worker
+ * that collected it, and merges the results with `rawFindingKey`.
  * Any failure to load or evaluate is a PolicyError: the scan fails closed.
+ *
+ * opa-wasm is imported when the first evaluator is loaded, not before: a command that
+ * never evaluates (`--help`, `keygen`) does not pay for it.
  */
-import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
+import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import { emptyFacts, type Facts } from '../facts/types.js';
 import { PolicyError } from '../util/errors.js';
 import { policyWasm } from './bundle.js';
@@ -37,6 +42,7 @@ export interface Evaluator {
 export async function loadEvaluator(settings: Settings, wasm: Buffer = policyWasm()): Promise<Evaluator> {
   let policy: LoadedPolicy;
   try {
+    const { loadPolicy } = await import('@open-policy-agent/opa-wasm');
     // 2 MiB to start; wasm memory grows on demand up to 1 GiB.
     policy = await loadPolicy(wasm, { initial: 32, maximum: 16384 });
     policy.setData({ settings });
@@ -106,13 +112,14 @@ export function* chunkFacts(facts: Facts, maxFacts = 2000): Generator<Facts> {
       chunk = emptyChunk(facts);
       size = 0;
     }
-    chunk.files.push(...b.files);
-    chunk.callSites.push(...b.callSites);
-    chunk.credentials.push(...b.credentials);
-    chunk.endpoints.push(...b.endpoints);
-    chunk.tlsSettings.push(...b.tlsSettings);
-    chunk.diagnostics.push(...b.diagnostics);
-    chunk.suppressions.push(...b.suppressions);
+    // Loops, not spreads: one file may hold more facts than a call has room for arguments.
+    for (const x of b.files) chunk.files.push(x);
+    for (const x of b.callSites) chunk.callSites.push(x);
+    for (const x of b.credentials) chunk.credentials.push(x);
+    for (const x of b.endpoints) chunk.endpoints.push(x);
+    for (const x of b.tlsSettings) chunk.tlsSettings.push(x);
+    for (const x of b.diagnostics) chunk.diagnostics.push(x);
+    for (const x of b.suppressions) chunk.suppressions.push(x);
     size += n + 1;
   }
   // Repo-level facts (exceptions) must be judged even when no file has facts.
@@ -124,10 +131,14 @@ function emptyChunk(facts: Facts): Facts {
   return { ...emptyFacts(facts.repo), exceptions: facts.exceptions };
 }
 
-/** Evaluate every chunk and return the raw findings, deduplicated. */
-export function evaluateFindings(evaluator: Evaluator, facts: Facts, maxFacts?: number): RawFinding[] {
+/** What makes two raw findings the same finding (the first of several is kept). */
+export function rawFindingKey(raw: RawFinding): string {
+  return `${raw.rule}\0${raw.file}\0${raw.line}\0${raw.column ?? ''}\0${raw.match ?? ''}`;
+}
+
+/** Evaluate every chunk and return the raw findings, deduplicated (also against `seen`, which grows). */
+export function evaluateFindings(evaluator: Evaluator, facts: Facts, maxFacts?: number, seen = new Set<string>()): RawFinding[] {
   const out: RawFinding[] = [];
-  const seen = new Set<string>();
   for (const chunk of chunkFacts(facts, maxFacts)) {
     const result = evaluator.evaluate(chunk);
     if (!Array.isArray(result)) {
@@ -137,7 +148,7 @@ export function evaluateFindings(evaluator: Evaluator, facts: Facts, maxFacts?: 
       if (!raw || typeof raw.rule !== 'string' || typeof raw.file !== 'string' || !Number.isInteger(raw.line)) {
         throw new PolicyError(`policy returned a malformed finding: ${JSON.stringify(raw).slice(0, 200)}`);
       }
-      const key = `${raw.rule}\0${raw.file}\0${raw.line}\0${raw.column ?? ''}\0${raw.match ?? ''}`;
+      const key = rawFindingKey(raw);
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(raw);

@@ -66,7 +66,51 @@ function errorText(err: unknown): string {
   return err instanceof Error ? (err.message.split('\n')[0] ?? 'error') : String(err);
 }
 
-/** Collect facts for `files` with a language spec. Never throws. */
+/** The `parse` a language's `prepare` is given: files one at a time, each tree freed after `fn`. */
+function parseFn<P>(spec: LanguageSpec<P>, parser: Parser, query: Query, ctx: CollectContext, counted: { prepared: number }): ParseFn {
+  return async (some, filter, fn) => {
+    const out = [];
+    for (const f of some) {
+      const text = readSource(ctx, f.path);
+      if (text === undefined || !filter(text, f.path)) continue;
+      const tree = parser.parse(text);
+      if (!tree) continue;
+      counted.prepared++;
+      try {
+        const fa = new FileAnalysis(spec as LanguageSpec<unknown>, f, text, tree.rootNode, query, undefined, ctx);
+        const r = fn(fa);
+        if (r !== undefined) out.push(r);
+      } catch {
+        // A file the prepare pass cannot read is analysed (and reported) by the main pass.
+      } finally {
+        tree.delete();
+      }
+    }
+    return out;
+  };
+}
+
+/**
+ * The language's cross-file pass over `files` (undefined when it has none, or when it
+ * fails: the main pass then runs without it, as it would on a repository without those
+ * files). Never throws.
+ */
+export async function prepareWithSpec<P>(spec: LanguageSpec<P>, files: readonly DiscoveredFile[], ctx: CollectContext, counted = { prepared: 0 }): Promise<P | undefined> {
+  if (!spec.prepare || files.length === 0) return undefined;
+  try {
+    const parser = await parserFor(spec.grammar);
+    const query = await queryFor(spec.grammar, spec.query);
+    return await spec.prepare(files, { ctx, settings: ctx.settings }, parseFn(spec, parser, query, ctx, counted));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Collect facts for `files` with a language spec. Never throws. The cross-file pass's
+ * result is `ctx.prepared.get(spec.name)` when the pipeline prepared once for the whole
+ * repository; otherwise it is prepared here over `files`.
+ */
 export async function collectWithSpec<P>(
   spec: LanguageSpec<P>,
   files: readonly DiscoveredFile[],
@@ -78,7 +122,7 @@ export async function collectWithSpec<P>(
   const result = factLists();
   const { files: fileFacts, callSites, credentials, tlsSettings, endpoints, diagnostics } = result;
   let parsed = 0;
-  let prepared = 0;
+  const counted = { prepared: 0 };
   if (files.length === 0) return result;
 
   let parser: Parser;
@@ -93,35 +137,10 @@ export async function collectWithSpec<P>(
   }
 
   const env: PrepareEnv = { ctx, settings: ctx.settings };
-  const parse: ParseFn = async (some, filter, fn) => {
-    const out = [];
-    for (const f of some) {
-      const text = readSource(ctx, f.path);
-      if (text === undefined || !filter(text, f.path)) continue;
-      const tree = parser.parse(text);
-      if (!tree) continue;
-      prepared++;
-      try {
-        const fa = new FileAnalysis(spec as LanguageSpec<unknown>, f, text, tree.rootNode, query, undefined, ctx);
-        const r = fn(fa);
-        if (r !== undefined) out.push(r);
-      } catch {
-        // A file the prepare pass cannot read is analysed (and reported) by the main pass.
-      } finally {
-        tree.delete();
-      }
-    }
-    return out;
-  };
-
-  let project: P;
-  try {
-    project = spec.prepare ? await spec.prepare(files, env, parse) : (undefined as P);
-  } catch {
-    project = undefined as P;
-  }
+  const project = (ctx.prepared?.has(spec.name) ? ctx.prepared.get(spec.name) : await prepareWithSpec(spec, files, ctx, counted)) as P;
 
   for (const f of files) {
+    ctx.onFile?.(f.path);
     const text = readSource(ctx, f.path, diagnostics);
     if (text === undefined) continue;
     let worth: boolean;
@@ -169,7 +188,7 @@ export async function collectWithSpec<P>(
   if (stats) {
     stats.files = files.length;
     stats.parsed = parsed;
-    stats.prepared = prepared;
+    stats.prepared = counted.prepared;
     stats.ms = performance.now() - started;
   }
   return result;
@@ -181,6 +200,7 @@ export function createTreeSitterCollector<P>(spec: LanguageSpec<P>): Collector {
   return {
     name: spec.name,
     appliesTo: applies,
+    ...(spec.prepare ? { prepare: (files: readonly DiscoveredFile[], ctx: CollectContext) => prepareWithSpec(spec, files, ctx) } : {}),
     collect: (files, ctx) => collectWithSpec(spec, files, ctx),
   };
 }

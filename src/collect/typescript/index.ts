@@ -88,6 +88,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
 
   for (const f of files) {
     if (!isTsJs(f)) continue;
+    ctx.onFile?.(f.path);
     const text = readSource(ctx, f.path, diagnostics);
     if (text === undefined) continue;
     if (f.path.endsWith('.d.ts') || !(bins.has(f.path) || worthAnalysing(text, sensitive))) continue;
@@ -103,6 +104,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
       diagnostics.push(...r.diagnostics);
       pendingSoap.push(...r.soapCreates);
       for (const u of r.usedSoapCreates) usedSoap.add(u);
+      if (ctx.deferred) for (const u of r.usedSoapCreates) ctx.deferred.claim(soapKey(u), f.path);
       if (r.tool) fileFacts.push({ path: f.path, tool: r.tool });
     } catch (err) {
       diagnostics.push({
@@ -114,7 +116,9 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
     }
   }
   // A soap.createClient whose client we never saw make an operation call is reported itself.
-  for (const p of pendingSoap) if (!usedSoap.has(p.node)) callSites.push(p.fact);
+  // The caller may be in a file of another chunk: the pipeline settles that (ctx.deferred).
+  if (ctx.deferred) for (const p of pendingSoap) ctx.deferred.unlessClaimed(soapKey(p.node), p.fact);
+  else for (const p of pendingSoap) if (!usedSoap.has(p.node)) callSites.push(p.fact);
   callSites.sort(byLocation);
   if (stats) {
     stats.files = files.filter(isTsJs).length;
@@ -122,6 +126,12 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
     stats.parsed = ws.parsedCount();
   }
   return result;
+}
+
+/** Where a `soap.createClient(…)` call is written (its file and offset): the same call, whichever file's analysis found it. */
+function soapKey(node: unknown): string {
+  const n = node as { getSourceFile(): { fileName: string }; getStart(): number };
+  return `${n.getSourceFile().fileName}:${n.getStart()}`;
 }
 
 export const typescriptCollector: Collector = {
