@@ -159,6 +159,44 @@ deny contains finding if {
 	}
 }
 
+# METADATA
+# title: File not fully analysed
+# scope: rule
+# custom:
+#   id: DG-CFG-005
+#   severity: high
+#   category: config
+#   basis: []
+#   title_vi: Tệp chưa được phân tích đầy đủ
+#   remediation_en: >-
+#     Split or simplify the file so that it can be analysed within the per-file time
+#     limit (very long concatenations or lines, generated code), or raise the limit for
+#     the scan (`--file-timeout`). Generated or third-party code can be excluded with an
+#     ignore rule in the province's configuration; the exclusion is shown in every report.
+#     Until then the file blocks: what the analysis did not reach may hold a DB call or a
+#     credential.
+#   remediation_vi: >-
+#     Tách hoặc đơn giản hóa tệp để công cụ phân tích được trong giới hạn thời gian cho
+#     mỗi tệp (chuỗi nối hoặc dòng rất dài, mã sinh tự động), hoặc tăng giới hạn cho lần
+#     quét (`--file-timeout`). Mã sinh tự động hay mã của bên thứ ba có thể được loại trừ
+#     bằng quy tắc ignore trong cấu hình của tỉnh; việc loại trừ được nêu trong mọi báo
+#     cáo. Cho đến khi đó tệp bị chặn: phần chưa được phân tích có thể chứa lời gọi
+#     CSDLQG về dân cư hoặc thông tin xác thực.
+deny contains finding if {
+	some d in input.diagnostics
+	d.kind == "not-analysed"
+	finding := {
+		"rule": "DG-CFG-005",
+		"file": d.file,
+		"line": d.line,
+		"match": d.kind,
+		"message": {
+			"en": sprintf("%s was not fully analysed: %s. What the analysis did not reach may hold a DB call or a credential.", [d.file, d.message]),
+			"vi": sprintf("Không phân tích đầy đủ được %s: quá giới hạn thời gian phân tích cho mỗi tệp. Phần chưa được phân tích có thể chứa lời gọi CSDLQG về dân cư hoặc thông tin xác thực.", [d.file]),
+		},
+	}
+}
+
 skip_reasons := {
 	"skipped-binary": {"en": "it holds binary content although its name says source or config", "vi": "tệp chứa nội dung nhị phân dù tên tệp là mã nguồn hoặc cấu hình"},
 	"skipped-encoding": {"en": "it is not UTF-8 (nor UTF-16 with a byte-order mark)", "vi": "tệp không mã hóa UTF-8 (cũng không phải UTF-16 có BOM)"},

@@ -98,3 +98,27 @@ test_one_parse_error_per_file if {
 	]}
 	{[f.file, f.line, f.match] | some f in findings} == {["application.yml", 4, "a"], ["other.yml", 2, "c"]}
 }
+
+test_not_analysed_blocks if {
+	findings := config.deny with input as {"diagnostics": [{"file": "src/huge.ts", "line": 1, "kind": "not-analysed", "message": "analysis stopped after 30 s (the per-file time limit): only the plain-text checks ran"}]}
+	findings == {{
+		"rule": "DG-CFG-005",
+		"file": "src/huge.ts",
+		"line": 1,
+		"match": "not-analysed",
+		"message": {
+			"en": "src/huge.ts was not fully analysed: analysis stopped after 30 s (the per-file time limit): only the plain-text checks ran. What the analysis did not reach may hold a DB call or a credential.",
+			"vi": "Không phân tích đầy đủ được src/huge.ts: quá giới hạn thời gian phân tích cho mỗi tệp. Phần chưa được phân tích có thể chứa lời gọi CSDLQG về dân cư hoặc thông tin xác thực.",
+		},
+	}}
+}
+
+test_not_analysed_is_not_cfg_004 if {
+	findings := config.deny with input as {"diagnostics": [{"file": "src/huge.ts", "line": 1, "kind": "not-analysed", "message": "m"}]}
+	not any_cfg_004(findings)
+}
+
+any_cfg_004(findings) if {
+	some f in findings
+	f.rule == "DG-CFG-004"
+}

@@ -6,15 +6,42 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../util/errors.js';
 import { TOOL } from '../version.js';
-import { registerApproveCommand } from './commands/approve.js';
-import { registerFingerprintCommand } from './commands/fingerprint.js';
-import { registerGateCommand } from './commands/gate.js';
-import { registerInventoryCommand } from './commands/inventory.js';
-import { registerKeygenCommand } from './commands/keygen.js';
-import { registerNoticeCommand } from './commands/notice.js';
-import { registerScanCommand } from './commands/scan.js';
 
-export function buildProgram(): Command {
+/**
+ * The commands, in the order help lists them, each loaded when needed (`import()`; a
+ * chunk of its own in dist/): `dancu-guard scan …` loads the scan command and what it
+ * imports, never the gate's calendar, the notice's .docx writer or the inventory's
+ * spreadsheet reader; `--version` loads none.
+ */
+const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<(program: Command) => void>]> = [
+  ['scan', async () => (await import('./commands/scan.js')).registerScanCommand],
+  ['gate', async () => (await import('./commands/gate.js')).registerGateCommand],
+  ['fingerprint', async () => (await import('./commands/fingerprint.js')).registerFingerprintCommand],
+  ['notice', async () => (await import('./commands/notice.js')).registerNoticeCommand],
+  ['inventory', async () => (await import('./commands/inventory.js')).registerInventoryCommand],
+  ['keygen', async () => (await import('./commands/keygen.js')).registerKeygenCommand],
+  ['approve', async () => (await import('./commands/approve.js')).registerApproveCommand],
+];
+
+/**
+ * The commands `argv` needs registered: the one it names (`help <name>` too); every one
+ * when it names none or an unknown one (commander lists them, or suggests one); none for
+ * a bare `--version`.
+ */
+export function commandsFor(argv: readonly string[]): string[] {
+  const args = argv.slice(2);
+  const names = COMMANDS.map(([name]) => name);
+  const first = args.find((a) => !a.startsWith('-'));
+  if (first === undefined) {
+    const version = args.some((a) => a === '-V' || a === '--version');
+    const help = args.some((a) => a === '-h' || a === '--help');
+    return version && !help ? [] : names;
+  }
+  const named = first === 'help' ? args[args.indexOf(first) + 1] : first;
+  return named !== undefined && names.includes(named) ? [named] : names;
+}
+
+export async function buildProgram(only: readonly string[] = COMMANDS.map(([name]) => name)): Promise<Command> {
   const program = new Command();
   program
     .name('dancu-guard')
@@ -26,18 +53,14 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  registerScanCommand(program);
-  registerGateCommand(program);
-  registerFingerprintCommand(program);
-  registerNoticeCommand(program);
-  registerInventoryCommand(program);
-  registerKeygenCommand(program);
-  registerApproveCommand(program);
+  const wanted = COMMANDS.filter(([name]) => only.includes(name));
+  const registers = await Promise.all(wanted.map(([, load]) => load()));
+  for (const register of registers) register(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(commandsFor(argv));
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -108,17 +108,22 @@ export async function collectFiles(
 ): Promise<Required<CollectedFacts>> {
   const out = emptyCollected();
   const textPath = new Set<string>();
+  let shaped = false;
   for (const f of files) {
     if (!isTsJs(f) || f.path.endsWith('.d.ts')) continue;
+    ctx.onFile?.(f.path);
+    shaped = true;
     const text = ctx.readText(f.path);
     if (text !== undefined && takesTextPath(f.path, text, ctx.settings)) textPath.add(f.path);
   }
+  if (shaped) onCollector?.('shape');
   for (const collector of collectors) {
     let mine = files.filter((f) => collector.appliesTo(f));
     if (collector.name === 'typescript' && textPath.size > 0) {
       const full = mine.filter((f) => !textPath.has(f.path));
       const lines = mine.filter((f) => textPath.has(f.path));
       appendFacts(out, await typescriptLines.collect(lines, ctx));
+      onCollector?.(TYPESCRIPT_LINES);
       mine = full;
     }
     if (mine.length > 0) appendFacts(out, await collector.collect(mine, ctx));

@@ -31,6 +31,12 @@ export interface CollectContext {
    * knows which file a stuck analysis is on (the per-file budget).
    */
   onFile?(path: string): void;
+  /**
+   * Called when a collector uses another file's content that it read earlier and kept
+   * (a parsed module): with `readText`, how the pipeline knows which files each file's
+   * facts depend on — what its cache entry must be checked against.
+   */
+  onUse?(path: string): void;
 }
 
 /**

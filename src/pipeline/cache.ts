@@ -6,10 +6,10 @@
  * changes and version bumps never reuse an entry), the settings, the policy bundle, the
  * file's path, classification and content hash, and the digest of every whole-repository
  * input its collectors consult (config index, prepared projects, the set of module
- * paths). Files a batch read through `readText` besides its own (imports, tsconfig,
- * package.json) are recorded as a *deps record* — `[path, content hash]` pairs — that
- * must still hold for a hit. A wrong hit would be a missed violation, so every input is
- * in the key or in the deps.
+ * paths). The other files a file's analysis read or used (imports, tsconfig,
+ * package.json; `readText` and `onUse` in collect/types.ts) are recorded as a *deps
+ * record* — `[path, content hash]` pairs — that must still hold for a hit. A wrong hit
+ * would be a missed violation, so every input is in the key or in the deps.
  *
  * Layout, under `<dir>/v1/<build>/`:
  *   entries/<2 hex>/<key>.json   a file with facts: { v, key, path, deps, sum, payload }
@@ -151,12 +151,17 @@ export class FactsCache {
     return entry.file;
   }
 
-  /** Record a batch's results: `deps` is what every file of the batch was computed from. */
-  putBatch(results: ReadonlyArray<{ key: string; path: string; file: CachedFile }>, deps: Deps): void {
-    let depsRef = '-';
+  /** Record a batch's results, each with what it was computed from besides its own content (`deps`). */
+  putBatch(results: ReadonlyArray<{ key: string; path: string; file: CachedFile; deps: Deps }>): void {
+    const refs = new Map<string, string>();
     try {
-      if (deps.length > 0) depsRef = this.writeDeps(deps);
       for (const r of results) {
+        let depsRef = '-';
+        if (r.deps.length > 0) {
+          const id = r.deps.map((d) => d.join('\0')).join('\n');
+          depsRef = refs.get(id) ?? this.writeDeps(r.deps);
+          refs.set(id, depsRef);
+        }
         if (isEmpty(r.file)) this.pendingEmpty.push(`${r.key} ${depsRef}`);
         else this.writeEntry(r.key, r.path, depsRef, r.file);
       }

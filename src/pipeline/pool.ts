@@ -125,6 +125,8 @@ class ThreadPool implements ScanPool {
 
   async setup(s: RunnerSetup): Promise<void> {
     this.broadcast({ type: 'setup', setup: s, slot: new SharedArrayBuffer(SLOT_BYTES) });
+    // Every worker starts now: loading modules overlaps with the first tasks.
+    while (this.slots.length < this.threads) this.spawn();
   }
 
   async plan(): Promise<IndexTask[]> {
@@ -134,7 +136,7 @@ class ThreadPool implements ScanPool {
 
   async index(tasks: readonly IndexTask[]): Promise<IndexPart[]> {
     const rs = await Promise.all(tasks.map((task) => this.run({ type: 'index', id: this.id(), task })));
-    return rs.map((r) => (r.type === 'index' ? r.part : { task: { kind: 'config' }, digest: '-' }));
+    return rs.map((r) => (r.type === 'index' ? r.part : { task: { kind: 'config' }, digest: '-', ms: 0 }));
   }
 
   async context(index: RepoIndex): Promise<void> {

@@ -75,7 +75,7 @@ export interface ScanProfile {
   /** Wall time of each stage on the main thread, ms. */
   stages: Record<string, number>;
   /** Time spent in workers, summed over them, ms. */
-  work: { cache: number; collect: number; validate: number; evaluate: number };
+  work: { cache: number; collect: number; validate: number; evaluate: number } & Record<string, number>;
   collectors: Record<string, number>;
   cache?: CacheStats & { dir: string };
   /** The slowest files. */
@@ -113,6 +113,11 @@ export function keepSlowest(into: FileTiming[], timings: readonly FileTiming[]):
   into.length = Math.min(into.length, TOP);
 }
 
+/** A repository path as printed: control characters escaped (a path is the repository's, untrusted). */
+function shown(path: string): string {
+  return JSON.stringify(path).slice(1, -1);
+}
+
 function ms(n: number): string {
   return n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${Math.round(n)} ms`;
 }
@@ -120,12 +125,12 @@ function ms(n: number): string {
 /** A warning line for each file over the budget or stopped at the limit (paths are the repository's: shown as they are, never their content). */
 export function budgetWarnings(p: ScanProfile): string[] {
   const out: string[] = [];
-  for (const t of p.overBudget) out.push(`${t.path} took ${ms(t.ms)} to analyse (budget ${ms(p.budgetMs)})`);
+  for (const t of p.overBudget) out.push(`${shown(t.path)} took ${ms(t.ms)} to analyse (budget ${ms(p.budgetMs)})`);
   for (const s of p.stopped) {
     out.push(
       s.fallback === 'text'
-        ? `${s.path}: analysis stopped at the ${ms(p.limitMs)} limit; only the plain-text checks ran (a blocking finding says so)`
-        : `${s.path}: analysis and the plain-text checks stopped at the ${ms(p.limitMs)} limit; nothing in it was checked (a blocking finding says so)`,
+        ? `${shown(s.path)}: analysis stopped at the ${ms(p.limitMs)} limit; only the plain-text checks ran (a blocking finding says so)`
+        : `${shown(s.path)}: analysis and the plain-text checks stopped at the ${ms(p.limitMs)} limit; nothing in it was checked (a blocking finding says so)`,
     );
   }
   return out;
@@ -150,7 +155,7 @@ export function formatProfile(p: ScanProfile): string {
   lines.push(`  files collected: ${p.collected} of ${p.files}`);
   if (p.slowest.length) {
     lines.push('  slowest files:');
-    for (const t of p.slowest) lines.push(`    ${ms(t.ms).padStart(9)}  ${t.path}`);
+    for (const t of p.slowest) lines.push(`    ${ms(t.ms).padStart(9)}  ${shown(t.path)}`);
   }
   for (const w of budgetWarnings(p)) lines.push(`  ${w}`);
   return lines.join('\n') + '\n';

@@ -59,6 +59,8 @@ export interface IndexPart {
   task: IndexTask;
   value?: unknown;
   digest: string;
+  /** How long it took, ms. */
+  ms: number;
 }
 
 /** The compact repository index every chunk is collected with. */
@@ -130,6 +132,40 @@ const CONTEXT: Record<string, (d: RepoIndex['digests']) => string> = {
   go: (d) => d.config,
 };
 
+/**
+ * Which files each file's analysis read or used besides itself: a read while a collector
+ * is on file X is X's; a read outside any file (a collector's set-up for the batch:
+ * package.json `bin` entries) and every tsconfig/jsconfig (parsed once, then used by any
+ * file) count for every file of the batch.
+ */
+class DepsTracker {
+  current: string | undefined;
+  private readonly byFile = new Map<string, Set<string>>();
+  private readonly shared = new Set<string>();
+
+  add(path: string): void {
+    if (this.current === undefined || /(?:^|\/)[jt]sconfig[^/]*\.json$/i.test(path)) this.shared.add(path);
+    else if (path !== this.current) {
+      let set = this.byFile.get(this.current);
+      if (!set) this.byFile.set(this.current, (set = new Set()));
+      set.add(path);
+    }
+  }
+
+  depsOf(path: string): string[] {
+    const out = new Set(this.shared);
+    for (const p of this.byFile.get(path) ?? []) out.add(p);
+    out.delete(path);
+    return [...out].sort();
+  }
+
+  clear(): void {
+    this.current = undefined;
+    this.byFile.clear();
+    this.shared.clear();
+  }
+}
+
 /** Facts that wait for every chunk: soap clients created in one file and called from another. */
 class SoapSink {
   readonly pending = new Map<string, Array<[string, CallSiteFact]>>();
@@ -185,8 +221,8 @@ export class Runner {
   private readonly hashes = new Map<string, string>();
   /** Texts of the chunk being collected. */
   private readonly texts = new Map<string, string>();
-  /** Paths read through `readText` by the batch being collected. */
-  private readonly reads = new Set<string>();
+  /** What the batch being collected read or used: per file being analysed, and outside any file. */
+  private readonly reads = new DepsTracker();
   private ctx?: CollectContext & { deferred?: SoapSink; onFile?: (path: string) => void };
 
   setup(s: RunnerSetup): void {
@@ -207,6 +243,9 @@ export class Runner {
         const cached = texts.get(path);
         if (cached !== undefined) return cached;
         return load(path)?.text;
+      },
+      onUse(path) {
+        reads.add(path);
       },
     };
   }
@@ -269,6 +308,12 @@ export class Runner {
 
   /** One part of the repository index. */
   async indexPart(task: IndexTask): Promise<IndexPart> {
+    const t = performance.now();
+    const part = await this.buildIndexPart(task);
+    return { ...part, ms: performance.now() - t };
+  }
+
+  private async buildIndexPart(task: IndexTask): Promise<Omit<IndexPart, 'ms'>> {
     const ctx = this.ctx!;
     if (task.kind === 'config') {
       // Every file a config flavour reads, by content: what code files' values may come from.
@@ -354,30 +399,39 @@ export class Runner {
       this.reads.clear();
       const sink = new SoapSink();
       ctx.deferred = sink;
-      ctx.onFile = (path) => clock.start(path);
-      const got = await collectFiles(misses, ctx, this.collectors, (name) => clock.endCollector(name));
+      ctx.onFile = (path) => {
+        clock.start(path);
+        this.reads.current = path;
+      };
+      const got = await collectFiles(misses, ctx, this.collectors, (name) => {
+        clock.endCollector(name);
+        this.reads.current = undefined;
+      });
       ctx.deferred = undefined;
       ctx.onFile = undefined;
       const paths = new Set(misses.map((f) => f.path));
       const { byFile, stray } = splitByFile(got, paths);
-      const batch: Array<{ key: string; path: string; file: CachedFile }> = [];
+      const batch: Array<{ key: string; path: string; file: CachedFile; deps: Deps }> = [];
       for (const f of misses) {
         const r: CachedFile = { facts: byFile.get(f.path) ?? {}, pending: sink.pending.get(f.path) ?? [], claims: sink.claims.get(f.path) ?? [] };
         results.set(f.path, r);
         const key = keys.get(f.path);
-        if (key) batch.push({ key, path: f.path, file: r });
+        if (key) batch.push({ key, path: f.path, file: r, deps: [] });
       }
       stats.collectMs += performance.now() - t;
       // A fact about a file outside the batch could not be replayed from the cache: keep none of it.
       if (this.cache && !stray && batch.length > 0) {
         const c0 = performance.now();
-        const deps: Deps = [];
-        for (const p of this.reads) {
-          if (paths.has(p)) continue;
-          const h = this.hashOf(p);
-          if (h !== undefined) deps.push([p, h]);
-        }
-        this.cache.putBatch(batch, deps);
+        const keep = batch.filter((b) => {
+          for (const p of this.reads.depsOf(b.path)) {
+            const h = this.hashOf(p);
+            // A file that cannot be hashed cannot be checked later: no entry for what read it.
+            if (h === undefined) return false;
+            b.deps.push([p, h]);
+          }
+          return true;
+        });
+        this.cache.putBatch(keep);
         stats.cacheMs += performance.now() - c0;
       }
     }

@@ -39,6 +39,8 @@ export interface StreamOptions {
   cacheDir?: string;
   budgetMs: number;
   limitMs: number;
+  /** Most files per chunk (default: plan.ts). */
+  chunkFiles?: number;
   progress: (status: string) => void;
 }
 
@@ -65,7 +67,7 @@ export async function streamFacts(o: StreamOptions): Promise<Streamed> {
   const t0 = performance.now();
   const profile = emptyProfile(o.budgetMs, o.limitMs);
   const stage = (name: string, since: number) => (profile.stages[name] = (profile.stages[name] ?? 0) + performance.now() - since);
-  const chunks = planChunks(o.files);
+  const chunks = planChunks(o.files, o.chunkFiles);
   profile.files = o.files.length;
   profile.chunks = chunks.length;
 
@@ -95,6 +97,7 @@ export async function streamFacts(o: StreamOptions): Promise<Streamed> {
     const parts = await pool.index(await pool.plan());
     const index: RepoIndex = { prepared: new Map(), digests: { config: '-', tsPaths: sha256(o.files.filter((f) => MODULE_PATH.test(f.path)).map((f) => f.path).join('\n')), projects: {} } };
     for (const p of parts) {
+      profile.work[`index: ${p.task.kind === 'config' ? 'config digest' : `prepare ${p.task.collector}`}`] = p.ms;
       if (p.task.kind === 'config') index.digests.config = p.digest;
       else {
         index.prepared.set(p.task.collector, p.value);

@@ -78,6 +78,7 @@ describe('rule metadata (rules.json)', () => {
       'DG-CFG-002',
       'DG-CFG-003',
       'DG-CFG-004',
+      'DG-CFG-005',
       'DG-CRED-001',
       'DG-CRED-002',
       'DG-CRED-003',

@@ -18,10 +18,11 @@ import { UsageError } from '../../util/errors.js';
 import { writeOutput } from '../../util/files.js';
 import { TOOL } from '../../version.js';
 import { sharedOptions, useColor, type CommonCliOptions } from '../options.js';
+import { addPerformanceOptions, reportPerformance, scanTuning, type PerformanceCliOptions } from '../performance.js';
 import { progressReporter } from '../progress.js';
 
 export function registerScanCommand(program: Command): void {
-  program
+  const command = program
     .command('scan')
     .description('scan a repository: source code, configuration and deployment manifests')
     .argument('[path]', 'root of the repository to scan', '.')
@@ -64,10 +65,11 @@ Examples:
     .action(async (path: string, opts: ScanCliOptions) => {
       process.exitCode = await runScan(path, opts);
     });
+  addPerformanceOptions(command);
 
 }
 
-interface ScanCliOptions extends CommonCliOptions {
+interface ScanCliOptions extends CommonCliOptions, PerformanceCliOptions {
   failOn: Severity | 'none';
   baseline?: string;
   writeBaseline?: string;
@@ -88,6 +90,7 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
   }
   // A bad --changed-since ref fails before the scan (exit 2, naming the ref).
   const since = opts.changedSince ? resolveChangedSince(resolve(path), opts.changedSince) : undefined;
+  const tuning = scanTuning(opts);
   const progress = progressReporter(opts.progress);
   const common = {
     lang: opts.lang,
@@ -101,13 +104,14 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
     if (opts.history) {
       result = await scanHistoryAt({ path, ...(opts.since !== undefined ? { since: opts.since } : {}), ...common });
     } else if (opts.staged) {
-      result = await scanStaged({ root: path, ...common });
+      result = await scanStaged({ root: path, ...common, ...tuning, keepFacts: false });
     } else {
-      result = await scan({ path, ...common });
+      result = await scan({ path, ...common, ...tuning, keepFacts: false });
     }
   } finally {
     progress.done();
   }
+  reportPerformance('profile' in result ? result.profile : undefined, opts);
   if (opts.writeBaseline) {
     const written = writeBaseline(opts.writeBaseline, result.unsuppressed);
     process.stderr.write(`dancu-guard: recorded ${written.findings.length} findings in ${opts.writeBaseline}\n`);
