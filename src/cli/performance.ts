@@ -5,8 +5,8 @@
  */
 import { Option, type Command } from 'commander';
 import { defaultCacheDir } from '../pipeline/cache.js';
-import { budgetWarnings, formatProfile, type ScanProfile } from '../pipeline/profile.js';
-import { DEFAULT_FILE_BUDGET_MS, DEFAULT_FILE_LIMIT_MS, type ScanOptions } from '../pipeline/scan.js';
+import { budgetWarnings, DEFAULT_FILE_BUDGET_MS, DEFAULT_FILE_LIMIT_MS, formatProfile, type ScanProfile } from '../pipeline/profile.js';
+import type { ScanOptions } from '../pipeline/scan.js';
 import { UsageError } from '../util/errors.js';
 
 export interface PerformanceCliOptions {

@@ -30,7 +30,6 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unl
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { CallSiteFact, CollectedFacts } from '../facts/types.js';
-import { factsErrors } from '../facts/validate.js';
 
 export const CACHE_FORMAT = 1;
 
@@ -102,10 +101,14 @@ export class FactsCache {
   private readonly depsChecked = new Map<string, boolean>();
   private readonly pendingEmpty: string[] = [];
 
-  constructor(readonly buildDir: string) {}
+  /** `valid`: whether a cached result is well-formed facts of its file (cache-valid.ts); anything else is rejected. */
+  constructor(
+    readonly buildDir: string,
+    private readonly valid: (file: unknown, path: string) => file is CachedFile,
+  ) {}
 
   /** Create the build directory (owner-only) and remove other builds' stale directories. Run once per scan, by the main thread. */
-  static open(dir: string, build: string): FactsCache {
+  static open(dir: string, build: string): string {
     const root = join(dir, `v${CACHE_FORMAT}`);
     const buildDir = join(root, build);
     mkdirSync(buildDir, { recursive: true, mode: 0o700 });
@@ -120,7 +123,7 @@ export class FactsCache {
     } catch {
       // pruning is best effort
     }
-    return new FactsCache(buildDir);
+    return buildDir;
   }
 
   /** The cached result for `key` and `path`, if present, intact and still valid (deps checked with `hashOf`). */
@@ -308,43 +311,7 @@ export class FactsCache {
     } catch {
       return undefined;
     }
-    return validCachedFile(file, path) ? { deps: doc.deps, file } : undefined;
+    return this.valid(file, path) ? { deps: doc.deps, file } : undefined;
   }
 }
 
-/** Keys of CollectedFacts that hold lists of facts located by `file`. */
-const LOCATED = ['callSites', 'credentials', 'endpoints', 'tlsSettings', 'diagnostics', 'suppressions'] as const;
-
-/** A cached result is facts of `path` only, matching the facts schema. */
-export function validCachedFile(file: unknown, path: string): file is CachedFile {
-  if (!file || typeof file !== 'object') return false;
-  const f = file as Partial<CachedFile>;
-  if (!f.facts || typeof f.facts !== 'object' || !Array.isArray(f.pending) || !Array.isArray(f.claims)) return false;
-  if (!f.claims.every((c) => typeof c === 'string')) return false;
-  if (!f.pending.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && p[1] && typeof p[1] === 'object')) return false;
-  const facts = f.facts;
-  const known = new Set<string>(['files', ...LOCATED]);
-  if (Object.keys(facts).some((k) => !known.has(k))) return false;
-  for (const k of LOCATED) {
-    const list = facts[k];
-    if (list === undefined) continue;
-    if (!Array.isArray(list) || !list.every((x) => x && typeof x === 'object' && (x as { file?: unknown }).file === path)) return false;
-  }
-  if (facts.files !== undefined && (!Array.isArray(facts.files) || !facts.files.every((x) => x && typeof x === 'object' && x.path === path))) return false;
-  const pendingFacts = f.pending.map((p) => p[1]);
-  if (!pendingFacts.every((x) => (x as { file?: unknown }).file === path)) return false;
-  // The schema, on a document made of these facts (file entries need the discovery fields).
-  const doc = {
-    version: 1,
-    repo: { name: 'cache', binEntries: [] },
-    files: (facts.files ?? []).map((x) => ({ kind: 'other', size: 0, ...x })),
-    callSites: [...(facts.callSites ?? []), ...pendingFacts],
-    credentials: facts.credentials ?? [],
-    endpoints: facts.endpoints ?? [],
-    tlsSettings: facts.tlsSettings ?? [],
-    diagnostics: facts.diagnostics ?? [],
-    suppressions: facts.suppressions ?? [],
-    exceptions: [],
-  };
-  return factsErrors(doc).length === 0;
-}

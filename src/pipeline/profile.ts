@@ -5,6 +5,11 @@
  */
 import type { CacheStats } from './cache.js';
 
+/** A file analysed for longer than this is reported (which file, how long). */
+export const DEFAULT_FILE_BUDGET_MS = 2_000;
+/** A file analysed for longer than this is stopped and takes the plain-text path, marked. */
+export const DEFAULT_FILE_LIMIT_MS = 30_000;
+
 /** Tells the main thread which file an analysis is on (shared memory in a worker). */
 export interface WatchSlot {
   start(path: string): void;

@@ -36,6 +36,7 @@ import { assertValidFacts } from '../facts/validate.js';
 import { evaluateFindings, loadEvaluator, type Evaluator, type RawFinding } from '../policy/evaluate.js';
 import type { Settings } from '../policy/settings.js';
 import { FactsCache, sha256, type CachedFile, type CacheStats, type Deps } from './cache.js';
+import { validCachedFile } from './cache-valid.js';
 import { digestOf } from './digests.js';
 import { FileClock, type FileTiming, type WatchSlot } from './profile.js';
 
@@ -228,7 +229,7 @@ export class Runner {
   setup(s: RunnerSetup): void {
     this.setupData = s;
     this.byPath = new Map(s.files.map((f) => [f.path, f]));
-    this.cache = s.cache ? new FactsCache(s.cache.buildDir) : undefined;
+    this.cache = s.cache ? new FactsCache(s.cache.buildDir, validCachedFile) : undefined;
     const texts = this.texts;
     const reads = this.reads;
     const load = (path: string) => this.load(path);

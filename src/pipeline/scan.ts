@@ -22,14 +22,12 @@ import type { Settings } from '../policy/settings.js';
 import { summarize } from '../report/summary.js';
 import type { Summary } from '../report/types.js';
 import { judge, restrictTo } from './judge.js';
-import { emptyProfile, type ScanProfile } from './profile.js';
+import { DEFAULT_FILE_BUDGET_MS, DEFAULT_FILE_LIMIT_MS, emptyProfile, type ScanProfile } from './profile.js';
 import { renameTemporaryPath, worktreeSource, type OpenedTree, type ScanSource } from './source.js';
 import { streamFacts } from './stream.js';
 
-/** A file analysed for longer than this is reported (which file, how long). */
-export const DEFAULT_FILE_BUDGET_MS = 2_000;
-/** A file analysed for longer than this is stopped and takes the plain-text path, marked. */
-export const DEFAULT_FILE_LIMIT_MS = 30_000;
+
+export { DEFAULT_FILE_BUDGET_MS, DEFAULT_FILE_LIMIT_MS };
 
 /** Worker threads by default: the cores available. */
 export function defaultJobs(): number {

@@ -76,8 +76,7 @@ export async function streamFacts(o: StreamOptions): Promise<Streamed> {
     let t = performance.now();
     try {
       const build = buildId();
-      const c = FactsCache.open(o.cacheDir, build);
-      cache = { buildDir: c.buildDir, base: sha256(`${CACHE_FORMAT}\0${build}\0${digestOf(o.settings)}\0${sha256(policyWasm())}`) };
+      cache = { buildDir: FactsCache.open(o.cacheDir, build), base: sha256(`${CACHE_FORMAT}\0${build}\0${digestOf(o.settings)}\0${sha256(policyWasm())}`) };
     } catch {
       cache = undefined; // an unusable cache directory costs time, never a result
     }

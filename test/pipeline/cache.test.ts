@@ -8,7 +8,8 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FactsCache, sha256, validCachedFile, type CachedFile } from '../../src/pipeline/cache.js';
+import { FactsCache, sha256, type CachedFile } from '../../src/pipeline/cache.js';
+import { validCachedFile } from '../../src/pipeline/cache-valid.js';
 import { scan, type ScanResult } from '../../src/pipeline/scan.js';
 import { BIN } from '../helpers/paths.js';
 import { tempTrees } from '../helpers/tree.js';
@@ -174,33 +175,33 @@ describe('an untrusted cache', () => {
 
   it('FactsCache: a key, a path and the deps must all match', () => {
     const dir = tmpDir();
-    const cache = FactsCache.open(dir, 'build-a');
+    const cache = new FactsCache(FactsCache.open(dir, 'build-a'), validCachedFile);
     const key = sha256('k1');
     const file: CachedFile = { facts: { suppressions: [{ file: 'x.ts', line: 1, targets: ['DG-CRED-001'], reason: 'fixture' }] }, pending: [], claims: [] };
     const hashes: Record<string, string> = { 'dep.ts': sha256('v1') };
     cache.putBatch([{ key, path: 'x.ts', file, deps: [['dep.ts', sha256('v1')]] }]);
     cache.flush();
-    const reader = () => new FactsCache(cache.buildDir);
+    const reader = () => new FactsCache(cache.buildDir, validCachedFile);
     expect(reader().get(key, 'x.ts', (p) => hashes[p])).toEqual(file);
     expect(reader().get(key, 'y.ts', (p) => hashes[p])).toBeUndefined();
     expect(reader().get(sha256('k2'), 'x.ts', (p) => hashes[p])).toBeUndefined();
     hashes['dep.ts'] = sha256('v2');
     expect(reader().get(key, 'x.ts', (p) => hashes[p])).toBeUndefined();
     // Another build never sees this one's entries.
-    expect(FactsCache.open(dir, 'build-b').get(key, 'x.ts', () => sha256('v1'))).toBeUndefined();
+    expect(new FactsCache(FactsCache.open(dir, 'build-b'), validCachedFile).get(key, 'x.ts', () => sha256('v1'))).toBeUndefined();
   });
 
   it('empty results are keyed like the rest: garbage lines are ignored, deps still checked', () => {
     const dir = tmpDir();
-    const cache = FactsCache.open(dir, 'build');
+    const cache = new FactsCache(FactsCache.open(dir, 'build'), validCachedFile);
     const key = sha256('empty');
     cache.putBatch([{ key, path: 'e.ts', file: { facts: {}, pending: [], claims: [] }, deps: [['dep.ts', sha256('v1')]] }]);
     cache.flush();
     const logs = join(cache.buildDir, 'empty');
     writeFileSync(join(logs, 'junk.keys'), `not a key\n${'z'.repeat(64)} -\n${sha256('other')}\n`);
-    expect(new FactsCache(cache.buildDir).get(key, 'e.ts', () => sha256('v1'))).toEqual({ facts: {}, pending: [], claims: [] });
-    expect(new FactsCache(cache.buildDir).get(key, 'e.ts', () => sha256('changed'))).toBeUndefined();
-    expect(new FactsCache(cache.buildDir).get(sha256('other'), 'e.ts', () => undefined)).toBeUndefined();
+    expect(new FactsCache(cache.buildDir, validCachedFile).get(key, 'e.ts', () => sha256('v1'))).toEqual({ facts: {}, pending: [], claims: [] });
+    expect(new FactsCache(cache.buildDir, validCachedFile).get(key, 'e.ts', () => sha256('changed'))).toBeUndefined();
+    expect(new FactsCache(cache.buildDir, validCachedFile).get(sha256('other'), 'e.ts', () => undefined)).toBeUndefined();
   });
 });
 

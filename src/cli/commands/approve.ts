@@ -6,7 +6,7 @@
  * declaration (or --out FILE, `-` for stdout).
  */
 import type { Command } from 'commander';
-import { approve, type ApproveOptions } from '../../gate/attest/approve.js';
+import type { ApproveOptions } from '../../gate/attest/approve.js';
 import { passphraseFromEnv, shortKeyId } from '../../gate/attest/keys.js';
 import { progressReporter } from '../progress.js';
 
@@ -59,6 +59,7 @@ export async function approveCommand(path: string, opts: ApproveCliOptions): Pro
   let result;
   try {
     const { key, passphraseEnv: _env, config, declaration, progress: _progress, ...fields } = opts;
+    const { approve } = await import('../../gate/attest/approve.js');
     result = await approve({
       ...fields,
       path,

@@ -5,9 +5,8 @@
  * notice is approved, and commit the lock file).
  */
 import type { Command } from 'commander';
-import { analyzeIntegration } from '../../gate/integration.js';
-import { writeLock } from '../../gate/lock.js';
-import { LOCK_FILE_NAME, type Fingerprint } from '../../gate/surface.js';
+import { LOCK_FILE_NAME } from '../../gate/lock-file.js';
+import type { Fingerprint } from '../../gate/surface.js';
 import { sharedOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
 
@@ -49,6 +48,7 @@ Examples:
 
 export async function fingerprintCommand(path: string, opts: FingerprintCliOptions): Promise<number> {
   const progress = progressReporter(opts.progress);
+  const [{ analyzeIntegration }, { writeLock }] = await Promise.all([import('../../gate/integration.js'), import('../../gate/lock.js')]);
   let analysis;
   try {
     analysis = await analyzeIntegration({ path, records: false, ...(opts.config ? { configPath: opts.config } : {}), onProgress: progress.update });

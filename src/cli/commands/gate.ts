@@ -5,9 +5,7 @@
 import { writeOutput } from '../../util/files.js';
 import type { Command } from 'commander';
 import type { Lang, Severity } from '../../findings/types.js';
-import { formatGate } from '../../gate/report.js';
-import { runGate } from '../../gate/run.js';
-import { FORMATTERS } from '../../report/index.js';
+import { REPORT_FORMATS } from '../../report/formats.js';
 import { sharedOptions, useColor } from '../options.js';
 import { progressReporter } from '../progress.js';
 
@@ -35,7 +33,7 @@ export function registerGateCommand(program: Command): void {
     .description('pre-deployment gate: scan, then check the declaration, the written notice (10 working days), the approval and the fingerprint')
     .argument('[path]', 'root of the repository to gate', '.')
     .option('-d, --deploy-date <date>', 'the deployment date being judged, YYYY-MM-DD (default: today in Vietnam, UTC+7)')
-    .addOption(sharedOptions.format(Object.keys(FORMATTERS), 'text'))
+    .addOption(sharedOptions.format(REPORT_FORMATS, 'text'))
     .addOption(sharedOptions.output())
     .addOption(sharedOptions.failOn('block (exit 1) when a finding is at or above this severity'))
     .addOption(sharedOptions.config())
@@ -66,6 +64,8 @@ Examples:
 }
 
 export async function gateCommand(path: string, opts: GateCliOptions): Promise<number> {
+  // The gate loads when it is asked for (`--help` never pays for it).
+  const [{ runGate }, { formatGate }] = await Promise.all([import('../../gate/run.js'), import('../../gate/report.js')]);
   const progress = progressReporter(opts.progress);
   let result;
   try {

@@ -4,9 +4,7 @@
  */
 import { writeOutput } from '../../util/files.js';
 import { Option, type Command } from 'commander';
-import { checkDateOption, todayInVietnam } from '../../gate/integration.js';
-import { buildInventory, formatInventory, INVENTORY_FORMATS, type InventoryFormat } from '../../inventory/index.js';
-import { accountReview } from '../../inventory/review.js';
+import { INVENTORY_FORMATS, type InventoryFormat } from '../../inventory/formats.js';
 import { UsageError } from '../../util/errors.js';
 import { sharedOptions } from '../options.js';
 import { progressReporter } from '../progress.js';
@@ -51,6 +49,11 @@ Examples:
 
 export async function inventoryCommand(path: string, opts: InventoryCliOptions): Promise<number> {
   if (opts.format === 'xlsx' && !opts.output) throw new UsageError('--format xlsx needs --output FILE (a workbook is not printed on the terminal)');
+  const [{ checkDateOption, todayInVietnam }, { buildInventory, formatInventory }, { accountReview }] = await Promise.all([
+    import('../../gate/integration.js'),
+    import('../../inventory/index.js'),
+    import('../../inventory/review.js'),
+  ]);
   const date = opts.date ? checkDateOption(opts.date, '--date') : todayInVietnam();
   const progress = progressReporter(opts.progress);
   let built;

@@ -4,7 +4,6 @@
  */
 import { writeOutput } from '../../util/files.js';
 import { Option, type Command } from 'commander';
-import { draftNotice } from '../../gate/notice.js';
 import { sharedOptions } from '../options.js';
 import { unitName } from '../../gate/provinces.js';
 import { UsageError } from '../../util/errors.js';
@@ -56,6 +55,7 @@ export async function noticeCommand(path: string, opts: NoticeCliOptions): Promi
   const progress = progressReporter(opts.progress);
   let draft;
   try {
+    const { draftNotice } = await import('../../gate/notice.js');
     draft = await draftNotice({
       path,
       ...(opts.submitted ? { submitted: opts.submitted } : {}),

@@ -5,15 +5,12 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { writeBaseline } from '../../findings/baseline.js';
 import type { Severity } from '../../findings/types.js';
 import { resolveChangedSince } from '../../git/diff.js';
-import { narrowToChangedLines } from '../../pipeline/changes.js';
-import { scan, type ScanResult } from '../../pipeline/scan.js';
-import { scanHistoryAt, type HistoryScanResult } from '../../pipeline/sources/history/index.js';
-import { scanStaged } from '../../pipeline/sources/staged.js';
+import type { ScanResult } from '../../pipeline/scan.js';
+import type { HistoryScanResult } from '../../pipeline/sources/history/index.js';
 import { ruleCatalog } from '../../policy/bundle.js';
-import { FORMATTERS, reportExtras } from '../../report/index.js';
+import { REPORT_FORMATS } from '../../report/formats.js';
 import { UsageError } from '../../util/errors.js';
 import { writeOutput } from '../../util/files.js';
 import { TOOL } from '../../version.js';
@@ -26,7 +23,7 @@ export function registerScanCommand(program: Command): void {
     .command('scan')
     .description('scan a repository: source code, configuration and deployment manifests')
     .argument('[path]', 'root of the repository to scan', '.')
-    .addOption(sharedOptions.format(Object.keys(FORMATTERS), 'text'))
+    .addOption(sharedOptions.format(REPORT_FORMATS, 'text'))
     .addOption(sharedOptions.output())
     .addOption(sharedOptions.failOn())
     .addOption(sharedOptions.config())
@@ -101,11 +98,15 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
   };
   let result: ScanResult | HistoryScanResult;
   try {
+    // The pipeline loads when a scan is asked for (`--help` never pays for it).
     if (opts.history) {
+      const { scanHistoryAt } = await import('../../pipeline/sources/history/index.js');
       result = await scanHistoryAt({ path, ...(opts.since !== undefined ? { since: opts.since } : {}), ...common });
     } else if (opts.staged) {
+      const { scanStaged } = await import('../../pipeline/sources/staged.js');
       result = await scanStaged({ root: path, ...common, ...tuning, keepFacts: false });
     } else {
+      const { scan } = await import('../../pipeline/scan.js');
       result = await scan({ path, ...common, ...tuning, keepFacts: false });
     }
   } finally {
@@ -113,13 +114,14 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
   }
   reportPerformance('profile' in result ? result.profile : undefined, opts);
   if (opts.writeBaseline) {
+    const { writeBaseline } = await import('../../findings/baseline.js');
     const written = writeBaseline(opts.writeBaseline, result.unsuppressed);
     process.stderr.write(`dancu-guard: recorded ${written.findings.length} findings in ${opts.writeBaseline}\n`);
     return 0;
   }
   const gated =
     since && 'facts' in result
-      ? await narrowToChangedLines(result, since, {
+      ? await (await import('../../pipeline/changes.js')).narrowToChangedLines(result, since, {
           ...(opts.config ? { configPath: opts.config } : {}),
           ...(opts.baseline ? { baseline: opts.baseline } : {}),
           lang: opts.lang,
@@ -135,6 +137,7 @@ async function runScan(path: string, opts: ScanCliOptions): Promise<number> {
             `dancu-guard: gating on lines changed since ${since!.label}: ${gated.preExisting.length} pre-existing findings on unchanged lines not reported\n`,
     );
   }
+  const { FORMATTERS, reportExtras } = await import('../../report/index.js');
   const formatter = FORMATTERS[opts.format]!;
   const report = formatter(
     {
