@@ -61,7 +61,7 @@ function parseProfile(stderr) {
     if (/^\s+stages \(main thread/.test(line)) section = 'stage';
     else if (/^\s+in workers/.test(line)) section = 'work';
     else if (/^\s+collectors:/.test(line)) section = 'collector';
-    else if (/^\s+(cache|files collected|slowest)/.test(line)) section = undefined;
+    else if (/^\s{2}(cache:|files collected|slowest)/.test(line)) section = undefined;
     const m = /^\s{4}(\S.*?)\s{2,}([\d.]+) (ms|s)$/.exec(line);
     if (m && section) out[`${section}:${m[1].trim()}`] = Number(m[2]) * (m[3] === 's' ? 1000 : 1);
   }

@@ -7,8 +7,9 @@
  * C#, PHP, Python or Go. Which files each one reads is decided here without loading it
  * (a test checks these predicates against the collectors' own).
  *
- * Minified or bundled JavaScript takes the text path (`shape.ts`): the token-level
- * credential scan instead of the TypeScript collector.
+ * Machine-made source — minified or bundled JavaScript, Entity Framework migrations —
+ * takes the text path (`shape.ts`): the plain-text detectors and inline suppressions,
+ * not the language's collector.
  */
 import type { DiscoveredFile } from '../discover/types.js';
 import { emptyFacts, type CollectedFacts, type Facts, type FileFact, type RepoFact } from '../facts/types.js';
@@ -20,6 +21,8 @@ import { suppressionsCollector } from './suppressions.js';
 import type { CollectContext, Collector } from './types.js';
 
 const isSource = (language: string) => (f: DiscoveredFile) => f.kind === 'source' && f.language === language;
+/** Collectors that build a syntax tree of source code: the ones machine-made files skip. */
+const SOURCE_COLLECTORS = new Set(['typescript', 'java', 'csharp', 'php', 'python', 'go']);
 const isTsJs = (f: DiscoveredFile) => f.kind === 'source' && (f.language === 'typescript' || f.language === 'javascript');
 
 /** A collector loaded on first use; `prepares` says whether the real one has a `prepare` pass. */
@@ -37,11 +40,7 @@ function lazy(name: string, appliesTo: (f: DiscoveredFile) => boolean, load: () 
   return c;
 }
 
-export const TYPESCRIPT_LINES = 'typescript-lines';
-
 const typescript = lazy('typescript', isTsJs, async () => (await import('./typescript/index.js')).typescriptCollector);
-/** The text path of minified/bundled TS/JS (`shape.ts`). */
-const typescriptLines = lazy(TYPESCRIPT_LINES, isTsJs, async () => (await import('./typescript/source-lines.js')).sourceLinesCollector);
 
 export function defaultCollectors(): Collector[] {
   return [
@@ -110,22 +109,16 @@ export async function collectFiles(
   const textPath = new Set<string>();
   let shaped = false;
   for (const f of files) {
-    if (!isTsJs(f) || f.path.endsWith('.d.ts')) continue;
+    if (f.kind !== 'source' || (f.language !== 'javascript' && f.language !== 'typescript' && f.language !== 'csharp') || f.path.endsWith('.d.ts')) continue;
     ctx.onFile?.(f.path);
     shaped = true;
     const text = ctx.readText(f.path);
-    if (text !== undefined && takesTextPath(f.path, text, ctx.settings)) textPath.add(f.path);
+    if (text !== undefined && takesTextPath(f, text, ctx.settings)) textPath.add(f.path);
   }
   if (shaped) onCollector?.('shape');
   for (const collector of collectors) {
     let mine = files.filter((f) => collector.appliesTo(f));
-    if (collector.name === 'typescript' && textPath.size > 0) {
-      const full = mine.filter((f) => !textPath.has(f.path));
-      const lines = mine.filter((f) => textPath.has(f.path));
-      appendFacts(out, await typescriptLines.collect(lines, ctx));
-      onCollector?.(TYPESCRIPT_LINES);
-      mine = full;
-    }
+    if (textPath.size > 0 && SOURCE_COLLECTORS.has(collector.name)) mine = mine.filter((f) => !textPath.has(f.path));
     if (mine.length > 0) appendFacts(out, await collector.collect(mine, ctx));
     onCollector?.(collector.name);
   }

@@ -68,7 +68,7 @@ export async function loadEvaluator(settings: Settings, wasm: Buffer = policyWas
 }
 
 /** Split facts into chunks of whole files, each holding at most about `maxFacts` facts. */
-export function* chunkFacts(facts: Facts, maxFacts = 2000): Generator<Facts> {
+export function* chunkFacts(facts: Facts, maxFacts = 250): Generator<Facts> {
   type Bucket = {
     files: Facts['files'];
     callSites: Facts['callSites'];
