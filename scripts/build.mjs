@@ -1,7 +1,16 @@
 // npm run build:cli
 //
-// Bundles the CLI to dist/cli.js so the bin runs with plain `node` (dependencies stay
-// in node_modules; the GitHub Action has its own single-file bundle in dist-action/).
+// Bundles the CLI to dist/ so the bin runs with plain `node` (dependencies stay in
+// node_modules; the GitHub Action has its own single-file bundle in dist-action/):
+//
+//   dist/cli.js          the entry (bin/dancu-guard.js imports it)
+//   dist/worker.js       the scan's worker threads (src/pipeline/worker.ts)
+//   dist/chunks/*.js     code split out of both: each command's implementation and the
+//                        heavy libraries behind it load when first needed (`import()`),
+//                        so `--version` and `--help` pay for none of them
+//
+// The build's identity (the sources hash below) is compiled in as __DANCU_GUARD_BUILD__:
+// the facts cache never reuses an entry across builds.
 //
 // dist/cli.js is COMMITTED, like dist-action/: a git install (pre-commit's
 // `npm install -g git+…`, `npm install github:…`) and the npm tarball get a working CLI
@@ -17,7 +26,7 @@
 //                                             freshness test still sees a stale commit)
 //        node scripts/build.mjs --check        exit 1 when dist/ is stale (no esbuild needed)
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -60,13 +69,16 @@ export function recordedCliSourcesHash(root = REPO_ROOT) {
   }
 }
 
-/** Build dist/cli.js under `root` (or into `outfile`); returns the bytes written. */
-export async function buildCli({ root = REPO_ROOT, outfile = join(root, CLI_BUNDLE) } = {}) {
+/** Build dist/ (cli.js, worker.js, chunks/) under `root`; returns the paths written, relative to root. */
+export async function buildCli({ root = REPO_ROOT } = {}) {
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: root,
-    entryPoints: ['src/cli/index.ts'],
+    entryPoints: { cli: 'src/cli/index.ts', worker: 'src/pipeline/worker.ts' },
+    outdir: 'dist',
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
+    splitting: true,
     platform: 'node',
     target: 'node20',
     format: 'esm',
@@ -76,14 +88,19 @@ export async function buildCli({ root = REPO_ROOT, outfile = join(root, CLI_BUND
     // Whitespace and syntax only: identifiers keep their names, so stack traces stay readable.
     minifyWhitespace: true,
     minifySyntax: true,
+    define: { __DANCU_GUARD_BUILD__: JSON.stringify(cliSourcesHash(root)) },
     write: false,
-    outfile,
     logLevel: 'warning',
   });
-  const bytes = result.outputFiles[0].contents;
-  mkdirSync(dirname(outfile), { recursive: true });
-  writeFileSync(outfile, bytes);
-  return bytes;
+  // Stale chunks from an earlier build must not linger next to the new ones.
+  rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
+  const written = [];
+  for (const out of result.outputFiles) {
+    mkdirSync(dirname(out.path), { recursive: true });
+    writeFileSync(out.path, out.contents);
+    written.push(out.path.slice(root.length + 1));
+  }
+  return written.sort(byString);
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -16,7 +16,7 @@
 import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAMES } from '../config/load.js';
+import { CONFIG_FILE_NAMES } from '../config/names.js';
 import type { ScanSource } from '../pipeline/source.js';
 import type { Translate } from '../report/i18n.js';
 import { UsageError } from '../util/errors.js';

@@ -59,6 +59,7 @@ export const suppressionsCollector: Collector = {
   collect(files, ctx) {
     const suppressions: SuppressionFact[] = [];
     for (const f of files) {
+      ctx.onFile?.(f.path);
       const text = ctx.readText(f.path);
       if (text !== undefined) suppressions.push(...parseSuppressions(f.path, text, f));
     }

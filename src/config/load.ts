@@ -12,7 +12,8 @@ import taxonomy from '../contracts/schemas/taxonomy.json' with { type: 'json' };
 import { DocumentType, isRealDate, repoRelative, type LineAt } from './document.js';
 import schema from './schema.json' with { type: 'json' };
 
-export const CONFIG_FILE_NAMES = ['.dancu-guard.yml', '.dancu-guard.yaml'];
+export { CONFIG_FILE_NAMES } from './names.js';
+import { CONFIG_FILE_NAMES } from './names.js';
 
 export interface Config {
   version?: 1;

@@ -380,7 +380,7 @@ export interface EndpointFact extends Location {
  * A file that could not be parsed, was skipped, or was not (wholly) analysed; reported,
  * and the scan goes on. `parse-error`: malformed, but what parsed was still read.
  * `not-analysed`: an analyser failed on the file or gave up on part of it (nesting too
- * deep, internal error), so facts may be missing: like a skipped file, it blocks.
+ * deep, internal error, the per-file time limit), so facts may be missing: like a skipped file, it blocks.
  */
 export interface DiagnosticFact {
   file: RepoPath;
@@ -642,6 +642,13 @@ export interface CollectedFacts {
   officerFields?: OfficerFieldFact[];
   markings?: MarkingFact[];
 }
+
+/**
+ * The per-file lists of a facts document, which are also what a collector returns:
+ * every place that merges, splits or bounds facts walks this one list.
+ */
+export const FILE_FACT_LISTS = ['callSites', 'credentials', 'endpoints', 'tlsSettings', 'diagnostics', 'suppressions', 'logWrites', 'officerFields', 'markings'] as const;
+export type FileFactList = (typeof FILE_FACT_LISTS)[number];
 
 export function emptyFacts(repo: RepoFact): Facts {
   return {

@@ -35,9 +35,10 @@ import { chunkFacts, type Evaluator } from '../policy/evaluate.js';
 import { PolicyError } from '../util/errors.js';
 import { APPROVALS_DIR } from './attest/verify.js';
 import { normalizeFile, unifyLineEndings } from './normalize.js';
+import { LOCK_FILE_NAME } from './lock-file.js';
 
 export const SURFACE_ENTRYPOINT = 'dancu/gate/surface';
-export const LOCK_FILE_NAME = 'dancu-integration.lock.json';
+export { LOCK_FILE_NAME } from './lock-file.js';
 
 /** What the Rego surface entrypoint returns, merged over every chunk. */
 export interface IntegrationSurface {

@@ -14,6 +14,7 @@ import type { IntegrationAnalysis } from '../gate/integration.js';
 import { UsageError } from '../util/errors.js';
 import { accountReview, reviewCsv } from './review.js';
 import { csvField } from './csv.js';
+import { INVENTORY_FORMATS, type InventoryFormat } from './formats.js';
 import type { Inventory, InventoryAccount, InventoryCallSite, InventoryCredential, InventoryEndpoint } from './types.js';
 
 export { csvField } from './csv.js';
@@ -99,8 +100,7 @@ function targetLabel(t: { url?: string; operation?: string; namespace?: string }
  * (`review.ts`: Vietnamese columns, title, date, signature block, UTF-8 BOM);
  * `csv-detail` is every item, one row each with a `type` column, for machines.
  */
-export type InventoryFormat = 'csv' | 'csv-detail' | 'markdown' | 'json';
-export const INVENTORY_FORMATS: readonly InventoryFormat[] = ['csv', 'csv-detail', 'markdown', 'json'];
+export { INVENTORY_FORMATS, type InventoryFormat } from './formats.js';
 
 export interface InventoryFormatOptions {
   /** The review's date, `YYYY-MM-DD` (csv); blank in the form when absent. */

@@ -105,7 +105,13 @@ export interface ScanPolicy {
   report: PolicyReport;
   /** Discovery with the ignores that apply (manifests are never hidden by the repository's). */
   discover(dir: string): Promise<DiscoverResult>;
-  /** Add the exceptions and the weakenings to the facts (before evaluation). */
+  /** The exceptions that apply, as facts (they travel with every chunk of facts evaluated). */
+  exceptions(today: string): ExceptionFact[];
+  /**
+   * Add the exceptions and the weakenings to the facts. Weakenings need every inline
+   * directive of the tree, so the streaming scan calls this once collection is done and
+   * evaluates the weakenings then.
+   */
   completeFacts(facts: Facts, dir: string, today: string): Promise<void>;
   /** The directives and exceptions that may accept findings. */
   accepting(facts: Facts): { suppressions: SuppressionFact[]; exceptions: ExceptionFact[] };
@@ -214,6 +220,9 @@ export async function resolvePolicy(tree: OpenedTree, opts: TrustOptions): Promi
       // With a trusted config the ignores are the province's: nothing to second-guess.
       if (trusted) return found;
       return readmitManifests(found, readmitted);
+    },
+    exceptions(today) {
+      return placedExceptionFacts(effective.exceptions, today);
     },
     async completeFacts(facts, dir, today) {
       facts.exceptions = placedExceptionFacts(effective.exceptions, today);

@@ -4,10 +4,15 @@
  * Facts are fed in chunks of whole files (every fact about one file travels together,
  * since rules join call sites, credentials and endpoints with their file), with the
  * repo-level facts in every chunk, so wasm memory stays flat however large the tree.
+ * The streaming pipeline (src/pipeline/) evaluates each chunk of files in the worker
+ * that collected it, and merges the results with `rawFindingKey`.
  * Any failure to load or evaluate is a PolicyError: the scan fails closed.
+ *
+ * opa-wasm is imported when the first evaluator is loaded, not before: a command that
+ * never evaluates (`--help`, `keygen`) does not pay for it.
  */
-import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
-import { emptyFacts, type Facts } from '../facts/types.js';
+import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
+import { emptyFacts, FILE_FACT_LISTS, type Facts, type FileFactList } from '../facts/types.js';
 import { append, appendLists } from '../util/arrays.js';
 import { PolicyError } from '../util/errors.js';
 import { policyWasm } from './bundle.js';
@@ -38,6 +43,7 @@ export interface Evaluator {
 export async function loadEvaluator(settings: Settings, wasm: Buffer = policyWasm()): Promise<Evaluator> {
   let policy: LoadedPolicy;
   try {
+    const { loadPolicy } = await import('@open-policy-agent/opa-wasm');
     // 2 MiB to start; wasm memory grows on demand up to 1 GiB.
     policy = await loadPolicy(wasm, { initial: 32, maximum: 16384 });
     policy.setData({ settings });
@@ -63,52 +69,26 @@ export async function loadEvaluator(settings: Settings, wasm: Buffer = policyWas
 }
 
 /** Split facts into chunks of whole files, each holding at most about `maxFacts` facts. */
-export function* chunkFacts(facts: Facts, maxFacts = 2000): Generator<Facts> {
-  type Bucket = {
-    files: Facts['files'];
-    callSites: Facts['callSites'];
-    credentials: Facts['credentials'];
-    endpoints: Facts['endpoints'];
-    tlsSettings: Facts['tlsSettings'];
-    diagnostics: Facts['diagnostics'];
-    suppressions: Facts['suppressions'];
-    logWrites: NonNullable<Facts['logWrites']>;
-    officerFields: NonNullable<Facts['officerFields']>;
-    markings: NonNullable<Facts['markings']>;
-  };
+export function* chunkFacts(facts: Facts, maxFacts = 250): Generator<Facts> {
+  type Bucket = { files: Facts['files'] } & Record<FileFactList, Array<{ file: string }>>;
   const byFile = new Map<string, Bucket>();
   const bucket = (file: string): Bucket => {
     let b = byFile.get(file);
     if (!b) {
-      b = { files: [], callSites: [], credentials: [], endpoints: [], tlsSettings: [], diagnostics: [], suppressions: [], logWrites: [], officerFields: [], markings: [] };
+      b = { files: [] } as unknown as Bucket;
+      for (const key of FILE_FACT_LISTS) b[key] = [];
       byFile.set(file, b);
     }
     return b;
   };
   for (const f of facts.files) bucket(f.path).files.push(f);
-  for (const c of facts.callSites) bucket(c.file).callSites.push(c);
-  for (const c of facts.credentials) bucket(c.file).credentials.push(c);
-  for (const e of facts.endpoints) bucket(e.file).endpoints.push(e);
-  for (const t of facts.tlsSettings) bucket(t.file).tlsSettings.push(t);
-  for (const d of facts.diagnostics) bucket(d.file).diagnostics.push(d);
-  for (const s of facts.suppressions) bucket(s.file).suppressions.push(s);
-  for (const w of facts.logWrites ?? []) bucket(w.file).logWrites.push(w);
-  for (const o of facts.officerFields ?? []) bucket(o.file).officerFields.push(o);
-  for (const m of facts.markings ?? []) bucket(m.file).markings.push(m);
+  for (const key of FILE_FACT_LISTS) for (const x of (facts[key] ?? []) as Array<{ file: string }>) bucket(x.file)[key].push(x);
 
   let chunk: Facts = emptyChunk(facts);
   let size = 0;
   for (const b of byFile.values()) {
-    const n =
-      b.callSites.length +
-      b.credentials.length +
-      b.endpoints.length +
-      b.tlsSettings.length +
-      b.diagnostics.length +
-      b.suppressions.length +
-      b.logWrites.length +
-      b.officerFields.length +
-      b.markings.length;
+    let n = 0;
+    for (const key of FILE_FACT_LISTS) n += b[key].length;
     // Files with no facts beyond their entry need no evaluation.
     if (n === 0 && !b.files.some((f) => f.tool)) continue;
     if (size > 0 && size + n > maxFacts) {
@@ -117,10 +97,8 @@ export function* chunkFacts(facts: Facts, maxFacts = 2000): Generator<Facts> {
       size = 0;
     }
     // One file may hold a great many facts (a bundle): appended, never spread.
-    appendLists(chunk, b, ['files', 'callSites', 'credentials', 'endpoints', 'tlsSettings', 'diagnostics', 'suppressions']);
-    append(chunk.logWrites!, b.logWrites);
-    append(chunk.officerFields!, b.officerFields);
-    append(chunk.markings!, b.markings);
+    append(chunk.files, b.files);
+    appendLists(chunk as unknown as Record<FileFactList, unknown[]>, b, FILE_FACT_LISTS);
     size += n + 1;
   }
   // Repo-level facts (exceptions, weakenings) must be judged even when no file has facts.
@@ -132,10 +110,14 @@ function emptyChunk(facts: Facts): Facts {
   return { ...emptyFacts(facts.repo), exceptions: facts.exceptions, ...(facts.weakenings ? { weakenings: facts.weakenings } : {}) };
 }
 
-/** Evaluate every chunk and return the raw findings, deduplicated. */
-export function evaluateFindings(evaluator: Evaluator, facts: Facts, maxFacts?: number): RawFinding[] {
+/** What makes two raw findings the same finding (the first of several is kept). */
+export function rawFindingKey(raw: RawFinding): string {
+  return `${raw.rule}\0${raw.file}\0${raw.line}\0${raw.column ?? ''}\0${raw.match ?? ''}`;
+}
+
+/** Evaluate every chunk and return the raw findings, deduplicated (also against `seen`, which grows). */
+export function evaluateFindings(evaluator: Evaluator, facts: Facts, maxFacts?: number, seen = new Set<string>()): RawFinding[] {
   const out: RawFinding[] = [];
-  const seen = new Set<string>();
   for (const chunk of chunkFacts(facts, maxFacts)) {
     const result = evaluator.evaluate(chunk);
     if (!Array.isArray(result)) {
@@ -145,7 +127,7 @@ export function evaluateFindings(evaluator: Evaluator, facts: Facts, maxFacts?: 
       if (!raw || typeof raw.rule !== 'string' || typeof raw.file !== 'string' || !Number.isInteger(raw.line)) {
         throw new PolicyError(`policy returned a malformed finding: ${JSON.stringify(raw).slice(0, 200)}`);
       }
-      const key = `${raw.rule}\0${raw.file}\0${raw.line}\0${raw.column ?? ''}\0${raw.match ?? ''}`;
+      const key = rawFindingKey(raw);
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(raw);

@@ -195,6 +195,7 @@ const violating = facts({
   diagnostics: [
     { file: 'k8s/broken.yaml', line: 3, kind: 'parse-error', message: 'bad indentation' }, // DG-CFG-001
     { file: 'tools/lookup.cs', line: 1, kind: 'skipped-encoding', message: 'not valid UTF-8' }, // DG-CFG-004
+    { file: 'src/generated.ts', line: 1, kind: 'not-analysed', message: 'analysis stopped after 30 s (the per-file time limit): only the plain-text checks ran' }, // DG-CFG-005
   ],
   suppressions: [{ file: 'src/config.ts', line: 2, targets: ['DG-CRED-001'] }], // DG-CFG-002 (no reason)
   exceptions: [{ file: '.dancu-guard.yml', line: 4, rule: 'DG-CRED-003', paths: ['k8s/**'], reason: 'dev', expires: '2026-01-01', expired: true }], // DG-CFG-003
@@ -330,6 +331,7 @@ describe('policy.wasm evaluation', () => {
         { rule: 'DG-CFG-003', file: '.dancu-guard.yml', line: 4 },
         { rule: 'DG-CFG-004', file: 'tools/lookup.cs', line: 1 },
         { rule: 'DG-CFG-005', file: '.dancu-guard.yml', line: 9 },
+        { rule: 'DG-CFG-004', file: 'src/generated.ts', line: 1 },
       ] as PolicyFinding[]).map((f) => [f.rule, f.file, f.line, f.column ?? null]),
     );
     // every shipped scan rule fires on these facts, and nothing unknown does (the gate's

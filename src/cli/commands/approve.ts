@@ -6,7 +6,7 @@
  * declaration (or --out FILE, `-` for stdout).
  */
 import type { Command } from 'commander';
-import { approve, type ApproveOptions } from '../../gate/attest/approve.js';
+import type { ApproveOptions } from '../../gate/attest/approve.js';
 import { passphraseFromEnv, shortKeyId } from '../../gate/attest/keys.js';
 import { translator, type Translate } from '../../report/i18n.js';
 import { notifier } from '../io.js';
@@ -55,6 +55,7 @@ export async function approveCommand(path: string, opts: ApproveCliOptions): Pro
   let result;
   try {
     const { key, passphraseEnv: _env, config, declaration, progress: _progress, lang: _lang, ...fields } = opts;
+    const { approve } = await import('../../gate/attest/approve.js');
     result = await approve({
       ...fields,
       path,

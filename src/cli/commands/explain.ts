@@ -5,10 +5,7 @@
  */
 import type { Command } from 'commander';
 import type { Lang } from '../../findings/types.js';
-import { ruleCatalog } from '../../policy/bundle.js';
 import { translator, type Translate } from '../../report/i18n.js';
-import { ruleDocsData } from '../../report/rule-docs.js';
-import { ruleMarkdown, ruleText } from '../../report/rule-page.js';
 import { UsageError } from '../../util/errors.js';
 import { resolveLang, sharedOptions } from '../options.js';
 
@@ -20,14 +17,20 @@ export function registerExplainCommand(program: Command, T: Translate = translat
     .argument('<rule-id>', T('explain.arg.rule'))
     .addOption(o.format(['text', 'markdown'], 'text', T('explain.opt.format')))
     .addOption(o.lang())
-    .action((id: string, opts: { format: 'text' | 'markdown'; lang?: Lang }) => {
-      process.stdout.write(explainRule(id, opts.format, resolveLang(opts.lang)));
+    .action(async (id: string, opts: { format: 'text' | 'markdown'; lang?: Lang }) => {
+      process.stdout.write(await explainRule(id, opts.format, resolveLang(opts.lang)));
       process.exitCode = 0;
     });
 }
 
-export function explainRule(id: string, format: 'text' | 'markdown', lang: Lang): string {
+export async function explainRule(id: string, format: 'text' | 'markdown', lang: Lang): Promise<string> {
   const T = translator(lang);
+  // Loaded when the command runs: `--help` pays for none of it.
+  const [{ ruleCatalog }, { ruleDocsData }, { ruleMarkdown, ruleText }] = await Promise.all([
+    import('../../policy/bundle.js'),
+    import('../../report/rule-docs.js'),
+    import('../../report/rule-page.js'),
+  ]);
   const catalog = ruleCatalog();
   const wanted = id.trim().toUpperCase();
   const meta = catalog[wanted];

@@ -5,9 +5,8 @@
  * notice is approved, and commit the lock file).
  */
 import type { Command } from 'commander';
-import { analyzeIntegration } from '../../gate/integration.js';
-import { writeLock } from '../../gate/lock.js';
-import { LOCK_FILE_NAME, type Fingerprint } from '../../gate/surface.js';
+import { LOCK_FILE_NAME } from '../../gate/lock-file.js';
+import type { Fingerprint } from '../../gate/surface.js';
 import { translator, type Translate } from '../../report/i18n.js';
 import { notifier } from '../io.js';
 import { resolveLang, sharedOptions } from '../options.js';
@@ -45,6 +44,7 @@ export async function fingerprintCommand(path: string, opts: FingerprintCliOptio
   const T = translator(lang);
   const say = notifier(lang);
   const progress = progressReporter(opts.progress, lang);
+  const [{ analyzeIntegration }, { writeLock }] = await Promise.all([import('../../gate/integration.js'), import('../../gate/lock.js')]);
   let analysis;
   try {
     analysis = await analyzeIntegration({ path, records: false, ...(opts.config ? { configPath: opts.config } : {}), onProgress: progress.update });

@@ -4,10 +4,8 @@
  */
 import type { Command } from 'commander';
 import type { Lang, Severity } from '../../findings/types.js';
-import { formatGate } from '../../gate/report.js';
-import { runGate } from '../../gate/run.js';
 import { translator, type Translate } from '../../report/i18n.js';
-import { FORMATTERS } from '../../report/index.js';
+import { REPORT_FORMATS } from '../../report/formats.js';
 import { writeOutput } from '../../util/files.js';
 import { notifier } from '../io.js';
 import { resolveLang, sharedOptions, useColor } from '../options.js';
@@ -41,7 +39,7 @@ export function registerGateCommand(program: Command, T: Translate = translator(
     .description(T('gate.description'))
     .argument('[path]', T('gate.arg.path'), '.')
     .option('-d, --deploy-date <date>', T('gate.opt.deployDate'))
-    .addOption(o.format(Object.keys(FORMATTERS), 'text'))
+    .addOption(o.format(REPORT_FORMATS, 'text'))
     .addOption(o.output())
     .addOption(o.failOn(T('gate.opt.failOn')))
     .addOption(o.config())
@@ -69,6 +67,7 @@ export async function gateCommand(path: string, opts: GateCliOptions): Promise<n
   const progress = progressReporter(opts.progress && !opts.quiet, lang);
   let result;
   try {
+    const { runGate } = await import('../../gate/run.js');
     result = await runGate({
       path,
       ...(opts.deployDate ? { deployDate: opts.deployDate } : {}),
@@ -87,6 +86,7 @@ export async function gateCommand(path: string, opts: GateCliOptions): Promise<n
     progress.done();
   }
   for (const w of result.warnings) say.warn(w);
+  const { formatGate } = await import('../../gate/report.js');
   const report = formatGate(result, opts.format, { lang, color: useColor(opts), layout: opts.quiet ? 'quiet' : opts.verbose ? 'verbose' : 'compact' });
   if (opts.output) {
     writeOutput(opts.output, report, { root: result.root });

@@ -4,9 +4,7 @@
  */
 import { writeOutput } from '../../util/files.js';
 import type { Command } from 'commander';
-import { checkDateOption, todayInVietnam } from '../../gate/integration.js';
-import { buildInventory, formatInventory, INVENTORY_FORMATS, type InventoryFormat } from '../../inventory/index.js';
-import { accountReview } from '../../inventory/review.js';
+import { INVENTORY_FORMATS, type InventoryFormat } from '../../inventory/formats.js';
 import { UsageError } from '../../util/errors.js';
 import { translator, type Translate } from '../../report/i18n.js';
 import { notifier } from '../io.js';
@@ -47,6 +45,11 @@ export async function inventoryCommand(path: string, opts: InventoryCliOptions):
   const T = translator(lang);
   const say = notifier(lang);
   if (opts.format === 'xlsx' && !opts.output) throw new UsageError(T('inventory.err.xlsxOutput'));
+  const [{ checkDateOption, todayInVietnam }, { buildInventory, formatInventory }, { accountReview }] = await Promise.all([
+    import('../../gate/integration.js'),
+    import('../../inventory/index.js'),
+    import('../../inventory/review.js'),
+  ]);
   const date = opts.date ? checkDateOption(opts.date, '--date') : todayInVietnam();
   const progress = progressReporter(opts.progress, lang);
   let built;

@@ -4,7 +4,6 @@
  */
 import { writeOutput } from '../../util/files.js';
 import type { Command } from 'commander';
-import { draftNotice } from '../../gate/notice.js';
 import { translator, type Translate } from '../../report/i18n.js';
 import { notifier } from '../io.js';
 import { resolveLang, sharedOptions } from '../options.js';
@@ -52,6 +51,7 @@ export async function noticeCommand(path: string, opts: NoticeCliOptions): Promi
   const progress = progressReporter(opts.progress, lang);
   let draft;
   try {
+    const { draftNotice } = await import('../../gate/notice.js');
     draft = await draftNotice({
       path,
       ...(opts.submitted ? { submitted: opts.submitted } : {}),

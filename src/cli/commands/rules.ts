@@ -4,9 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { Lang } from '../../findings/types.js';
-import { ruleCatalog } from '../../policy/bundle.js';
 import { translator, type Translate } from '../../report/i18n.js';
-import { rulesList } from '../../report/rule-page.js';
 import { resolveLang, sharedOptions } from '../options.js';
 
 export function registerRulesCommand(program: Command, T: Translate = translator('en')): Command {
@@ -17,7 +15,8 @@ export function registerRulesCommand(program: Command, T: Translate = translator
     .addOption(o.format(['text', 'json', 'markdown'], 'text'))
     .addOption(o.lang())
     .addHelpText('after', T('rules.after'))
-    .action((opts: { format: 'text' | 'json' | 'markdown'; lang?: Lang }) => {
+    .action(async (opts: { format: 'text' | 'json' | 'markdown'; lang?: Lang }) => {
+      const [{ ruleCatalog }, { rulesList }] = await Promise.all([import('../../policy/bundle.js'), import('../../report/rule-page.js')]);
       process.stdout.write(rulesList(ruleCatalog(), resolveLang(opts.lang), opts.format));
       process.exitCode = 0;
     });

@@ -7,34 +7,29 @@
 import { readdirSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { writeBaseline } from '../../findings/baseline.js';
 import type { Finding, Severity } from '../../findings/types.js';
 import { resolveChangedSince } from '../../git/diff.js';
-import { narrowToChangedLines } from '../../pipeline/changes.js';
-import { scan, type ScanResult } from '../../pipeline/scan.js';
-import { scanHistoryAt, type HistoryScanResult } from '../../pipeline/sources/history/index.js';
-import { scanStaged } from '../../pipeline/sources/staged.js';
-import { acceptanceOf } from '../../pipeline/trust.js';
-import { ruleCatalog } from '../../policy/bundle.js';
-import { applyFilter } from '../../report/filter.js';
+import type { ScanResult } from '../../pipeline/scan.js';
+import type { HistoryScanResult } from '../../pipeline/sources/history/index.js';
 import { translator, type Translate } from '../../report/i18n.js';
-import { FORMATTERS, reportExtras } from '../../report/index.js';
+import { REPORT_FORMATS } from '../../report/formats.js';
 import type { Summary } from '../../report/types.js';
 import { UsageError } from '../../util/errors.js';
 import { writeOutput } from '../../util/files.js';
 import { TOOL } from '../../version.js';
 import { notifier, type Notifier } from '../io.js';
 import { parseFilter, resolveLang, sharedOptions, useColor, type CommonCliOptions } from '../options.js';
+import { addPerformanceOptions, reportPerformance, scanTuning, type PerformanceCliOptions } from '../performance.js';
 import { progressReporter } from '../progress.js';
 import { classifyTargets, filesSource, readStdin, stdinSource, type TempTreeSource } from '../targets.js';
 
 export function registerScanCommand(program: Command, T: Translate = translator('en')): Command {
   const o = sharedOptions(T);
-  return program
+  const command = program
     .command('scan')
     .description(T('scan.description'))
     .argument('[paths...]', T('scan.arg.paths'))
-    .addOption(o.format(Object.keys(FORMATTERS), 'text'))
+    .addOption(o.format(REPORT_FORMATS, 'text'))
     .addOption(o.output())
     .addOption(o.failOn())
     .addOption(o.severity())
@@ -58,9 +53,10 @@ export function registerScanCommand(program: Command, T: Translate = translator(
     .action(async (paths: string[], opts: ScanCliOptions) => {
       process.exitCode = await runScan(paths, opts);
     });
+  return addPerformanceOptions(command, T);
 }
 
-interface ScanCliOptions extends CommonCliOptions {
+interface ScanCliOptions extends CommonCliOptions, PerformanceCliOptions {
   failOn: Severity | 'none';
   stdinFilename?: string;
   baseline?: string;
@@ -153,6 +149,7 @@ async function runScan(paths: string[], opts: ScanCliOptions): Promise<number> {
   if (target.kind === 'files') temp = filesSource(target.paths, opts.config, T);
   else if (target.kind === 'stdin') temp = stdinSource(target.name, await readStdin(T), opts.config);
 
+  const tuning = scanTuning(opts, T);
   const progress = progressReporter(opts.progress && !opts.quiet, lang);
   const common = {
     lang,
@@ -161,20 +158,25 @@ async function runScan(paths: string[], opts: ScanCliOptions): Promise<number> {
     ...(opts.trustedConfig ? { trustedConfigPath: opts.trustedConfig } : {}),
     ...(opts.baseline ? { baseline: opts.baseline } : {}),
     onProgress: progress.update,
+    ...tuning,
   };
   let result: ScanResult | HistoryScanResult;
   try {
     if (opts.history) {
+      const { scanHistoryAt } = await import('../../pipeline/sources/history/index.js');
       result = await scanHistoryAt({ path: root, ...(opts.since !== undefined ? { since: opts.since } : {}), ...common });
     } else if (opts.staged) {
-      result = await scanStaged({ root, ...common, ...(stagedFiles ? { files: stagedFiles } : {}) });
+      const { scanStaged } = await import('../../pipeline/sources/staged.js');
+      result = await scanStaged({ root, ...common, ...(stagedFiles ? { files: stagedFiles } : {}), keepFacts: false });
     } else {
+      const { scan } = await import('../../pipeline/scan.js');
       // --changed-since is PR mode: the merge-base's config, ignores, baseline and directives apply.
-      result = await scan({ path: root, ...common, ...(temp ? { source: temp } : {}), ...(since ? { prBase: { commit: since.mergeBase } } : {}) });
+      result = await scan({ path: root, ...common, ...(temp ? { source: temp } : {}), ...(since ? { prBase: { commit: since.mergeBase } } : {}), keepFacts: false });
     }
   } finally {
     progress.done();
   }
+  reportPerformance('profile' in result ? result.profile : undefined, opts, lang);
   if (temp) for (const r of temp.refused) say.warn(`${r}: link outside the current directory, not followed`);
   for (const w of result.policy?.warnings ?? []) say.warn(w);
   const scanned = 'facts' in result ? result : undefined;
@@ -187,13 +189,14 @@ async function runScan(paths: string[], opts: ScanCliOptions): Promise<number> {
     throw emptyTarget(target.kind === 'dir' ? target.path : paths.join(' '), scanned, target.kind === 'dir', T);
   }
   if (opts.writeBaseline) {
+    const { writeBaseline } = await import('../../findings/baseline.js');
     const written = writeBaseline(opts.writeBaseline, result.unsuppressed);
     say.note(T('scan.note.baselineWritten', { n: written.findings.length, file: opts.writeBaseline }));
     return 0;
   }
   const gated =
     since && scanned
-      ? await narrowToChangedLines(scanned, since, {
+      ? await (await import('../../pipeline/changes.js')).narrowToChangedLines(scanned, since, {
           ...(opts.config ? { configPath: opts.config } : {}),
           ...(opts.trustedConfig ? { trustedConfigPath: opts.trustedConfig } : {}),
           lang,
@@ -207,6 +210,12 @@ async function runScan(paths: string[], opts: ScanCliOptions): Promise<number> {
       say.note(T('scan.note.gatingLines', { base: since!.label, n: gated.preExisting.length }));
     }
   }
+  const [{ applyFilter }, { FORMATTERS, reportExtras }, { ruleCatalog }, { acceptanceOf }] = await Promise.all([
+    import('../../report/filter.js'),
+    import('../../report/index.js'),
+    import('../../policy/bundle.js'),
+    import('../../pipeline/trust.js'),
+  ]);
   let { findings, summary } = applyFilter(gated?.findings ?? result.findings, gated?.summary ?? result.summary, filter);
   if (temp) ({ findings, summary } = displayPaths(findings, summary, temp.display));
   const report = FORMATTERS[opts.format]!(

@@ -88,8 +88,22 @@ function helperLogging(fa: ParsedFile, fns: readonly FnInfo[], method: string, d
   return [];
 }
 
+// What a function writes and names depends on the function alone: computed once per
+// function, not once per call in it (a function of 3,000 calls was quadratic).
+const writesMemo = new WeakMap<FnInfo, AuditWriteFact[]>();
+const fieldsMemo = new WeakMap<FnInfo, string[]>();
+
 /** Audit records written in a function (the call's, or a caller's). */
 function writesIn(fa: ParsedFile, info: FnInfo, fns: readonly FnInfo[]): AuditWriteFact[] {
+  let out = writesMemo.get(info);
+  if (!out) {
+    out = computeWritesIn(fa, info, fns);
+    writesMemo.set(info, out);
+  }
+  return out;
+}
+
+function computeWritesIn(fa: ParsedFile, info: FnInfo, fns: readonly FnInfo[]): AuditWriteFact[] {
   const logger = loggerPatterns(fa);
   const out: AuditWriteFact[] = [];
   out.push(...entityWrites(info.callInfos.map((c) => shapeOf(fa, c)), fa.settings));
@@ -114,8 +128,13 @@ export function auditWritesOf(fa: ParsedFile, info: FnInfo, callers: ReadonlyArr
 
 /** The listed field and marker names in the function's text. */
 export function fieldsOf(fa: ParsedFile, info: FnInfo): string[] {
-  const span = info.span ?? { start: 0, end: fa.text.length };
-  return fieldsIn(fa.text.slice(span.start, span.end), fa.settings);
+  let out = fieldsMemo.get(info);
+  if (!out) {
+    const span = info.span ?? { start: 0, end: fa.text.length };
+    out = fieldsIn(fa.text.slice(span.start, span.end), fa.settings);
+    fieldsMemo.set(info, out);
+  }
+  return out;
 }
 
 /**

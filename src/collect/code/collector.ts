@@ -15,7 +15,7 @@ import type { CollectedFacts, DiagnosticFact } from '../../facts/types.js';
 import type { CollectContext, Collector } from '../types.js';
 import { FileAnalysis } from './analysis.js';
 import { deepDiagnostics } from './depth.js';
-import { CrossFile } from './crossfile.js';
+import { buildCrossIndex, CrossFile, type CrossIndex } from './crossfile.js';
 import { byLocation, factLists, readSource } from './kit/files.js';
 import { linkEndpointsToCalls } from './kit/tiers.js';
 import { parserFor, queryFor, type Node, type Parser, type Query } from './runtime.js';
@@ -78,7 +78,51 @@ function errorText(err: unknown): string {
   return err instanceof Error ? (err.message.split('\n')[0] ?? 'error') : String(err);
 }
 
-/** Collect facts for `files` with a language spec. Never throws. */
+/** The `parse` a language's `prepare` is given: files one at a time, each tree freed after `fn`. */
+function parseFn<P>(spec: LanguageSpec<P>, parser: Parser, query: Query, ctx: CollectContext, counted: { prepared: number }): ParseFn {
+  return async (some, filter, fn) => {
+    const out = [];
+    for (const f of some) {
+      const text = readSource(ctx, f.path);
+      if (text === undefined || !filter(text, f.path)) continue;
+      const tree = parser.parse(text);
+      if (!tree) continue;
+      counted.prepared++;
+      try {
+        const fa = new FileAnalysis(spec as LanguageSpec<unknown>, f, text, tree.rootNode, query, undefined, ctx);
+        const r = fn(fa);
+        if (r !== undefined) out.push(r);
+      } catch {
+        // A file the prepare pass cannot read is analysed (and reported) by the main pass.
+      } finally {
+        tree.delete();
+      }
+    }
+    return out;
+  };
+}
+
+/**
+ * The language's cross-file pass over `files` (undefined when it has none, or when it
+ * fails: the main pass then runs without it, as it would on a repository without those
+ * files). Never throws.
+ */
+export async function prepareWithSpec<P>(spec: LanguageSpec<P>, files: readonly DiscoveredFile[], ctx: CollectContext, counted = { prepared: 0 }): Promise<P | undefined> {
+  if (!spec.prepare || files.length === 0) return undefined;
+  try {
+    const parser = await parserFor(spec.grammar);
+    const query = await queryFor(spec.grammar, spec.query);
+    return await spec.prepare(files, { ctx, settings: ctx.settings }, parseFn(spec, parser, query, ctx, counted));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Collect facts for `files` with a language spec. Never throws. The cross-file pass's
+ * result is `ctx.prepared.get(spec.name)` when the pipeline prepared once for the whole
+ * repository; otherwise it is prepared here over `files`.
+ */
 export async function collectWithSpec<P>(
   spec: LanguageSpec<P>,
   files: readonly DiscoveredFile[],
@@ -90,7 +134,7 @@ export async function collectWithSpec<P>(
   const result = factLists();
   const { files: fileFacts, callSites, credentials, tlsSettings, endpoints, diagnostics, logWrites, officerFields } = result;
   let parsed = 0;
-  let prepared = 0;
+  const counted = { prepared: 0 };
   if (files.length === 0) return result;
 
   let parser: Parser;
@@ -105,39 +149,19 @@ export async function collectWithSpec<P>(
   }
 
   const env: PrepareEnv = { ctx, settings: ctx.settings };
-  const parse: ParseFn = async (some, filter, fn) => {
-    const out = [];
-    for (const f of some) {
-      const text = readSource(ctx, f.path);
-      if (text === undefined || !filter(text, f.path)) continue;
-      const tree = parser.parse(text);
-      if (!tree) continue;
-      prepared++;
-      try {
-        const fa = new FileAnalysis(spec as LanguageSpec<unknown>, f, text, tree.rootNode, query, undefined, ctx);
-        const r = fn(fa);
-        if (r !== undefined) out.push(r);
-      } catch {
-        // A file the prepare pass cannot read is analysed (and reported) by the main pass.
-      } finally {
-        tree.delete();
-      }
-    }
-    return out;
-  };
+  const prepared = ctx.prepared?.get(spec.name) as Prepared<P> | undefined;
+  const project = (prepared ? prepared.project : await prepareWithSpec(spec, files, ctx, counted)) as P;
 
-  let project: P;
-  try {
-    project = spec.prepare ? await spec.prepare(files, env, parse) : (undefined as P);
-  } catch {
-    project = undefined as P;
-  }
-
-  // Other files' constants, properties and functions, parsed on demand (crossfile.ts).
-  const cross = new CrossFile(spec.crossFile, files, ctx, parser);
+  // Other files' constants, properties and functions, parsed on demand (crossfile.ts):
+  // across the whole repository when the pipeline indexed it once, else across `files`.
+  const applies = appliesOf(spec);
+  const cross = prepared?.cross
+    ? new CrossFile(spec.crossFile, ctx.allFiles.filter(applies), ctx, parser, prepared.cross)
+    : new CrossFile(spec.crossFile, files, ctx, parser);
   cross.makeAnalysis = (file, text, root) => new FileAnalysis(spec as LanguageSpec<unknown>, file, text, root, query, project, ctx, cross);
 
   for (const f of files) {
+    ctx.onFile?.(f.path);
     const text = readSource(ctx, f.path, diagnostics);
     if (text === undefined) continue;
     let worth: boolean;
@@ -190,18 +214,42 @@ export async function collectWithSpec<P>(
   if (stats) {
     stats.files = files.length;
     stats.parsed = parsed;
-    stats.prepared = prepared;
+    stats.prepared = counted.prepared;
     stats.ms = performance.now() - started;
   }
   return result;
 }
 
+/** What the whole-repository pass hands every chunk: the language's own pass, and the cross-file names index. */
+interface Prepared<P> {
+  project: P | undefined;
+  cross?: CrossIndex;
+}
+
+function appliesOf<P>(spec: LanguageSpec<P>): (f: DiscoveredFile) => boolean {
+  return spec.appliesTo ?? ((f: DiscoveredFile) => f.kind === 'source' && f.language === spec.language);
+}
+
+/**
+ * The whole-repository pass of a language spec: its own `prepare` (when it has one) and
+ * the cross-file names index. The pipeline runs it once per scan, so what a chunk finds
+ * in other files never depends on which files share its chunk.
+ */
+export async function prepareTreeSitter<P>(spec: LanguageSpec<P>, files: readonly DiscoveredFile[], ctx: CollectContext): Promise<Prepared<P>> {
+  return {
+    project: await prepareWithSpec(spec, files, ctx),
+    ...(spec.crossFile ? { cross: buildCrossIndex(spec.crossFile, files, (path) => ctx.readText(path)) } : {}),
+  };
+}
+
 /** A collector for one language spec. */
 export function createTreeSitterCollector<P>(spec: LanguageSpec<P>): Collector {
-  const applies = spec.appliesTo ?? ((f: DiscoveredFile) => f.kind === 'source' && f.language === spec.language);
+  const applies = appliesOf(spec);
+  const needsPrepare = spec.prepare !== undefined || spec.crossFile !== undefined;
   return {
     name: spec.name,
     appliesTo: applies,
+    ...(needsPrepare ? { prepare: (files: readonly DiscoveredFile[], ctx: CollectContext) => prepareTreeSitter(spec, files, ctx) } : {}),
     collect: (files, ctx) => collectWithSpec(spec, files, ctx),
   };
 }

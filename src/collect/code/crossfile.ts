@@ -61,6 +61,40 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
+/** Which files declare each constant/field name, and define each function name. */
+export interface CrossIndex {
+  constants: Map<string, string[]>;
+  functions: Map<string, string[]>;
+}
+
+/**
+ * The cheap first pass: by text alone, the names each of `files` declares. The pipeline
+ * runs it once over the repository (the tree-sitter collector's `prepare`), so a chunk
+ * finds a constant declared in a file of another chunk; maps survive `structuredClone`.
+ */
+export function buildCrossIndex(shapes: CrossFileShapes | undefined, files: readonly DiscoveredFile[], read: (path: string) => string | undefined): CrossIndex {
+  const index: CrossIndex = { constants: new Map(), functions: new Map() };
+  if (!shapes) return index;
+  const add = (m: Map<string, string[]>, name: string, path: string) => {
+    const list = m.get(name);
+    if (!list) m.set(name, [path]);
+    else if (list[list.length - 1] !== path) list.push(path);
+  };
+  for (const f of files) {
+    const text = read(f.path);
+    if (!text || text.length > 2_000_000) continue;
+    for (const m of text.matchAll(shapes.constants)) {
+      const n = m.slice(1).find(Boolean);
+      if (n) add(index.constants, n, f.path);
+    }
+    for (const m of text.matchAll(shapes.functions)) {
+      const n = m[1];
+      if (n && !KEYWORDS.has(n)) add(index.functions, n, f.path);
+    }
+  }
+  return index;
+}
+
 export class CrossFile implements CrossFileLookup {
   private index?: Map<string, string[]>;
   private readonly constMemo = new Map<string, CrossVal | null>();
@@ -75,6 +109,8 @@ export class CrossFile implements CrossFileLookup {
     private readonly files: readonly DiscoveredFile[],
     private readonly ctx: CollectContext,
     private readonly parser: Parser,
+    /** The names index of the whole repository (the collector's `prepare`), when the pipeline built one. */
+    private readonly prebuilt?: CrossIndex,
   ) {}
 
   /** A file's text (the context caches what it reads); files over 2 MB are not read across. */
@@ -85,29 +121,11 @@ export class CrossFile implements CrossFileLookup {
 
   private fnIndex?: Map<string, string[]>;
 
-  /** The cheap first pass (on first use): names each file declares as constants, and as functions. */
+  /** The cheap first pass (on first use), unless the repository-wide one was handed in. */
   private build(): void {
-    const shapes = this.shapes;
-    this.index = new Map();
-    this.fnIndex = new Map();
-    if (!shapes) return;
-    const add = (m: Map<string, string[]>, name: string, path: string) => {
-      const list = m.get(name);
-      if (!list) m.set(name, [path]);
-      else if (list[list.length - 1] !== path) list.push(path);
-    };
-    for (const f of this.files) {
-      const text = this.text(f.path);
-      if (!text) continue;
-      for (const m of text.matchAll(shapes.constants)) {
-        const n = m.slice(1).find(Boolean);
-        if (n) add(this.index, n, f.path);
-      }
-      for (const m of text.matchAll(shapes.functions)) {
-        const n = m[1];
-        if (n && !KEYWORDS.has(n)) add(this.fnIndex, n, f.path);
-      }
-    }
+    const built = this.prebuilt ?? buildCrossIndex(this.shapes, this.files, (path) => this.text(path));
+    this.index = built.constants;
+    this.fnIndex = built.functions;
   }
 
   /** Files declaring a constant/field `name`. */

@@ -24,6 +24,7 @@ export type PerFileFacts = Required<Pick<CollectedFacts, 'credentials' | 'endpoi
 export function perFile(files: readonly DiscoveredFile[], ctx: CollectContext, fn: (file: DiscoveredFile, text: string, out: PerFileFacts) => void): CollectedFacts {
   const out = { credentials: [] as CredentialFact[], endpoints: [] as EndpointFact[], tlsSettings: [] as TlsSettingFact[], diagnostics: [] as DiagnosticFact[] };
   for (const file of files) {
+    ctx.onFile?.(file.path);
     let text: string | undefined;
     try {
       text = ctx.readText(file.path);

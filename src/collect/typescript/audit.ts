@@ -26,10 +26,20 @@ function loggerPatterns(settings: Settings): RegExp[] {
 
 /** The listed field and marker names in the function's text. */
 export function fieldsOfInfo(file: FileModel, info: FnInfo, settings: Settings): string[] {
-  const n = info.node;
-  const text = ts.isSourceFile(n) ? file.text : file.text.slice(n.getStart(file.sf), n.getEnd());
-  return fieldsIn(text, settings);
+  let out = fieldsMemo.get(info);
+  if (!out) {
+    const n = info.node;
+    const text = ts.isSourceFile(n) ? file.text : file.text.slice(n.getStart(file.sf), n.getEnd());
+    out = fieldsIn(text, settings);
+    fieldsMemo.set(info, out);
+  }
+  return out;
 }
+
+// What a function writes and names depends on the function alone: computed once per
+// function, not once per call in it (a function of 3,000 calls was quadratic).
+const writesMemo = new WeakMap<FnInfo, AuditWriteFact[]>();
+const fieldsMemo = new WeakMap<FnInfo, string[]>();
 
 /** Whether a target may reach the DB, its portals or its gateways (its audit evidence is then gathered). */
 export function worthAuditing(target: TargetFact, settings: Settings, patterns: { endpoint: RegExp[] }): boolean {
@@ -122,6 +132,15 @@ function helperLogging(call: ts.CallExpression, file: FileModel, r: Resolver, lo
 }
 
 function writesIn(file: FileModel, r: Resolver, info: FnInfo, settings: Settings): AuditWriteFact[] {
+  let out = writesMemo.get(info);
+  if (!out) {
+    out = computeWritesIn(file, r, info, settings);
+    writesMemo.set(info, out);
+  }
+  return out;
+}
+
+function computeWritesIn(file: FileModel, r: Resolver, info: FnInfo, settings: Settings): AuditWriteFact[] {
   const logger = loggerPatterns(settings);
   const out: AuditWriteFact[] = [];
   out.push(...entityWrites(info.callNodes.map((c) => shapeOf(c, file, r)), settings));
@@ -140,7 +159,7 @@ function writesIn(file: FileModel, r: Resolver, info: FnInfo, settings: Settings
 
 /** Audit records on a call's path: its function and its same-file callers. */
 export function auditWrites(file: FileModel, r: Resolver, info: FnInfo, callers: ReadonlyArray<{ info: FnInfo }>, settings: Settings): AuditWriteFact[] {
-  const all = writesIn(file, r, info, settings);
+  const all = [...writesIn(file, r, info, settings)];
   for (const g of callers) all.push(...writesIn(file, r, g.info, settings));
   return uniqueWrites(all);
 }

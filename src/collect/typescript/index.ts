@@ -93,6 +93,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
 
   for (const f of files) {
     if (!isTsJs(f)) continue;
+    ctx.onFile?.(f.path);
     const text = readSource(ctx, f.path, diagnostics);
     if (text === undefined) continue;
     if (f.path.endsWith('.d.ts') || !(bins.has(f.path) || worthAnalysing(text, sensitive, settings))) continue;
@@ -110,6 +111,7 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
       officerFields.push(...r.officerFields);
       pendingSoap.push(...r.soapCreates);
       for (const u of r.usedSoapCreates) usedSoap.add(u);
+      if (ctx.deferred) for (const u of r.usedSoapCreates) ctx.deferred.claim(soapKey(u), f.path);
       if (r.tool) fileFacts.push({ path: f.path, tool: r.tool });
     } catch (err) {
       diagnostics.push({
@@ -121,7 +123,9 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
     }
   }
   // A soap.createClient whose client we never saw make an operation call is reported itself.
-  for (const p of pendingSoap) if (!usedSoap.has(p.node)) callSites.push(p.fact);
+  // The caller may be in a file of another chunk: the pipeline settles that (ctx.deferred).
+  if (ctx.deferred) for (const p of pendingSoap) ctx.deferred.unlessClaimed(soapKey(p.node), p.fact);
+  else for (const p of pendingSoap) if (!usedSoap.has(p.node)) callSites.push(p.fact);
   linkEndpointsToCalls(endpoints, callSites);
   callSites.sort(byLocation);
   if (stats) {
@@ -130,6 +134,12 @@ export function collectTypeScript(files: readonly DiscoveredFile[], ctx: Collect
     stats.parsed = ws.parsedCount();
   }
   return result;
+}
+
+/** Where a `soap.createClient(…)` call is written (its file and offset): the same call, whichever file's analysis found it. */
+function soapKey(node: unknown): string {
+  const n = node as { getSourceFile(): { fileName: string }; getStart(): number };
+  return `${n.getSourceFile().fileName}:${n.getStart()}`;
 }
 
 export const typescriptCollector: Collector = {

@@ -86,6 +86,7 @@ export class Workspace {
 
   /** Parse (once) a discovered file; undefined when unreadable or not discovered. */
   get(path: string): FileModel | undefined {
+    this.ctx.onUse?.(path); // the pipeline records what each file's facts depend on
     const cached = this.models.get(path);
     if (cached !== undefined) return cached ?? undefined;
     let model: FileModel | null = null;

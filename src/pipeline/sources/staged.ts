@@ -36,10 +36,10 @@ import { openRepo, usageErrorFromGit, type RepoInfo } from '../../git/repo.js';
 import { git, NulSplitter } from '../../git/run.js';
 import { UsageError } from '../../util/errors.js';
 import type { Lang, Severity } from '../../findings/types.js';
-import { scan, type ScanResult } from '../scan.js';
+import { scan, type ScanOptions, type ScanResult } from '../scan.js';
 import { renameTemporaryPath, type ScanSource } from '../source.js';
 
-export interface StagedScanOptions {
+export interface StagedScanOptions extends Pick<ScanOptions, 'jobs' | 'cacheDir' | 'keepFacts' | 'fileBudgetMs' | 'fileLimitMs'> {
   /** A directory inside a git work tree; only the index entries under it are scanned. */
   root: string;
   /** Config file (relative to the current directory); see the module comment for the default. */

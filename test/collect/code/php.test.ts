@@ -274,6 +274,7 @@ describe('examples: php-violating and php-compliant (end to end, real policies)'
         'DG-TLS-002 app/Services/DanCuService.php:16',
         'DG-LOG-001 app/Services/DanCuService.php:23',
         'DG-TLS-001 app/Services/DanCuService.php:23',
+        'DG-TLS-001 config/dancu.php:5', // the plain-HTTP URL where it is written (the call is in DanCuService.php)
         'DG-LOG-001 app/Services/SoapDanCuService.php:14',
         'DG-CRED-001 config/dancu.php:8',
         'DG-TLS-002 scripts/tra_cuu.php:9',

@@ -296,6 +296,7 @@ describe('examples: python-violating and python-compliant (end to end, real poli
         'DG-TLS-002 dvc/dancu/client.py:15',
         'DG-LOG-001 dvc/dancu/soap.py:8',
         'DG-CRED-001 dvc/settings.py:11',
+        'DG-TLS-001 dvc/settings.py:8', // the plain-HTTP URL where it is written (the call is in client.py)
         'DG-TOOL-001 notebooks/tra_cuu.ipynb:31',
         'DG-LOG-001 notebooks/tra_cuu.ipynb:31',
         'DG-QUOTA-001 notebooks/tra_cuu.ipynb:31',

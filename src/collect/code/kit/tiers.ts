@@ -104,10 +104,15 @@ export function mentionsOfficerField(text: string, settings: Settings): boolean 
 /**
  * Link source endpoints to the call sites built from them: each endpoint written where
  * a call's URL was defined (`target.definedAt`) gets that call's URL in `reachedBy`.
+ *
+ * Only within one file: a file's facts must depend on its own text and what it reads,
+ * never on which other files were collected with it (the pipeline collects in chunks and
+ * caches per file). A URL defined in one file and called from another is reported at
+ * both places, each of which holds it.
  */
 export function linkEndpointsToCalls(
   endpoints: ReadonlyArray<{ file: string; line: number; source: string; reachedBy?: string[] }>,
-  calls: ReadonlyArray<{ target: { url?: string; definedAt?: { file: string; line: number } } }>,
+  calls: ReadonlyArray<{ file: string; target: { url?: string; definedAt?: { file: string; line: number } } }>,
 ): void {
   const at = new Map<string, Array<{ reachedBy?: string[] }>>();
   for (const e of endpoints) {
@@ -121,7 +126,7 @@ export function linkEndpointsToCalls(
   for (const c of calls) {
     const d = c.target.definedAt;
     const url = c.target.url;
-    if (!d || url === undefined) continue;
+    if (!d || url === undefined || d.file !== c.file) continue;
     for (const e of at.get(`${d.file}\0${d.line}`) ?? []) {
       const list = (e.reachedBy ??= []);
       if (!list.includes(url) && list.length < 10) list.push(url);

@@ -7,7 +7,7 @@
 import type { DiscoveredFile } from '../../../discover/types.js';
 import type { CollectedFacts } from '../../../facts/types.js';
 import type { CollectContext, Collector } from '../../types.js';
-import { collectWithSpec } from '../collector.js';
+import { collectWithSpec, prepareTreeSitter } from '../collector.js';
 import { addFacts, factLists, readSource } from '../kit/files.js';
 import { keywordPrefilter, type LanguageSpec } from '../spec.js';
 import { analyzePython, pyFunctionLimiter, pyGate, pyWrapper } from './analyze.js';
@@ -72,6 +72,8 @@ async function collectNotebooks(files: DiscoveredFile[], ctx: CollectContext): P
 export const pythonCollector: Collector = {
   name: 'python',
   appliesTo: pythonSpec.appliesTo!,
+  // Notebooks' code is extracted at collection; the cross-file index covers .py files.
+  prepare: (files, ctx) => prepareTreeSitter(pythonSpec, files.filter((f) => f.language !== 'notebook'), ctx),
   async collect(files, ctx) {
     const py = files.filter((f) => f.language !== 'notebook');
     const nb = files.filter((f) => f.language === 'notebook');
