@@ -70,7 +70,7 @@ describe('TypeScript: data flow and audit writes', () => {
   it('URL literals of a tier are endpoints, linked to the calls of their own file built from them', () => {
     // Linked only within a file (a file's facts never depend on what it was collected
     // with): the literal in hang2.ts is reported where it is written, the call in traCuu.ts where it is made.
-    const literal = facts.endpoints.find((e) => e.file === 'src/hang2.ts' && e.line === 6);
+    const literal = (facts.endpoints ?? []).find((e) => e.file === 'src/hang2.ts' && e.line === 6);
     expect(literal).toMatchObject({ key: 'LGSP_HTTP', url: 'http://api.tinh-mau.gov.vn/api/v1' });
     expect(literal?.reachedBy).toBeUndefined();
   });
