@@ -318,6 +318,7 @@ weakening_kinds := {
 	"approved-tool": {"en": "an approved-tool glob added", "vi": "thêm mẫu công cụ được phê duyệt"},
 	"logger": {"en": "a logger pattern added", "vi": "thêm mẫu hàm ghi nhật ký"},
 	"limiter": {"en": "a limiter pattern added", "vi": "thêm mẫu bộ giới hạn tần suất"},
+	"tier": {"en": "a portal or gateway host pattern added (it changes which rules apply to a host)", "vi": "thêm mẫu máy chủ cổng dịch vụ hoặc nền tảng kết nối (làm thay đổi quy tắc áp dụng cho máy chủ)"},
 	"pattern-removed": {"en": "a detection entry removed", "vi": "xóa mục dùng để phát hiện"},
 	"fail-on": {"en": "the failOn threshold raised", "vi": "nâng ngưỡng failOn"},
 	"calendar": {"en": "an extra working day added", "vi": "thêm ngày làm việc"},

@@ -38,6 +38,8 @@ export type ListKey =
   | 'approvedTools'
   | 'loggers'
   | 'limiters'
+  | 'portals'
+  | 'gateways'
   | 'ignore'
   | 'calendar.off'
   | 'calendar.work';
@@ -60,6 +62,10 @@ export const KEY_EFFECTS: Record<KeyName, { effect: KeyEffect; kind?: WeakeningK
   approvedTools: { effect: 'accepts', kind: 'approved-tool', why: 'approved tools are not reported as lookup tools' },
   loggers: { effect: 'accepts', kind: 'logger', why: 'any call matching counts as audit logging' },
   limiters: { effect: 'accepts', kind: 'limiter', why: 'any call matching counts as a rate limiter' },
+  // A host moved to another tier changes which rules apply to its calls (a gateway taken
+  // for a portal escapes the lookup-tool, logging and quota rules): either way it may loosen.
+  portals: { effect: 'accepts', kind: 'tier', why: 'hosts matching are portals: bot rules apply to their calls, not lookup-tool, logging or quota rules' },
+  gateways: { effect: 'accepts', kind: 'tier', why: 'hosts matching are gateways: their calls count as DB lookups only when they carry lookup fields' },
   ignore: { effect: 'accepts', kind: 'ignore', why: 'ignored paths are not scanned (a `!` re-include scans more: it tightens)' },
   'calendar.work': { effect: 'accepts', kind: 'calendar', why: 'extra working days let a notice come later' },
   exceptions: { effect: 'accepts', kind: 'exception', why: 'findings matching an exception are not reported' },

@@ -449,6 +449,7 @@ export type WeakeningKind =
   | 'approved-tool' // config `approvedTools`: a glob added
   | 'logger' // config `loggers`: a pattern added
   | 'limiter' // config `limiters`: a pattern added
+  | 'tier' // config `portals`, `gateways`: a host pattern added (it moves hosts between tiers)
   | 'pattern-removed' // `endpoints`, `soapNamespaces`, `operations`, `sensitiveKeys`, `calendar.off`: an entry removed
   | 'fail-on' // config `failOn`: raised (fewer severities block)
   | 'calendar' // config `calendar.work`: an extra working day added

@@ -186,6 +186,16 @@ exceptions:
     ]);
   });
 
+  it('a portal or gateway host pattern added may loosen (it moves hosts between tiers); with a trusted config it is not applied', () => {
+    const b = config('endpoints: ["(?i)lgsp"]\n');
+    const h = config('endpoints: ["(?i)lgsp"]\nportals: ["."]\ngateways: ["(?i)api\\\\.tinh-mau"]\n');
+    expect(configWeakenings(ROOT, b, h).map((w) => `${w.line} ${w.kind} ${w.what}`)).toEqual(['2 tier portals: .', '3 tier gateways: (?i)api\\.tinh-mau']);
+    const e = combineConfigs(ROOT, h, { trusted: TRUSTED, why: 'trusted-config' });
+    expect(e.config.portals).toBeUndefined();
+    expect(e.config.gateways).toBeUndefined();
+    expect(e.notApplied.map((n) => `${n.kind} ${n.what}`)).toEqual(['tier portals: .', 'tier gateways: (?i)api\\.tinh-mau']);
+  });
+
   it('adding approvedModules where the base had none only tightens; removing a re-include loosens', () => {
     const b = config('ignore: ["!vendor/dancu/"]\n');
     const h = config('approvedModules: ["src/gateway/**"]\nsensitiveKeys: ["(?i)matkhau"]\n');
