@@ -8,6 +8,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { isRealDate } from '../config/declaration.js';
 import { SEVERITIES, type Severity } from '../findings/types.js';
+import { isLexicallyInside } from '../util/files.js';
 import type { Runner } from './runner.js';
 
 export const FAIL_ON_VALUES = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
@@ -29,6 +30,7 @@ export const INPUT_DEFAULTS = {
   declaration: '',
   'trust-key': '',
   'allow-unsigned-approvals': 'false',
+  'cache-dir': '',
 } as const;
 
 /** Inputs only `mode: deploy` reads. */
@@ -62,6 +64,8 @@ export interface ActionInputs {
   allowUnsignedApprovals: boolean;
   /** Deploy-only inputs that were set (in mode merge they are ignored, with a warning). */
   deployInputsSet: string[];
+  /** The facts cache (absolute; outside the workspace), or none. */
+  cacheDir?: string;
   /** Never logged. */
   token: string;
 }
@@ -151,6 +155,13 @@ export function readInputs(runner: Runner, env: Record<string, string | undefine
     throw new InputError('inputs trust-key and allow-unsigned-approvals cannot be combined: with a trust key every approval must be signed by it');
   }
 
+  // The facts cache: never inside the workspace (the repository could plant entries).
+  const cacheInput = get('cache-dir');
+  const cacheDir = cacheInput ? resolve(workspace, cacheInput) : undefined;
+  if (cacheDir && isLexicallyInside(workspace, cacheDir)) {
+    throw new InputError(`input cache-dir: "${cacheInput}" is inside the workspace, which the repository controls; use a directory outside it, e.g. \${{ runner.temp }}/dancu-guard-cache`);
+  }
+
   const sarifInput = get('sarif-file');
   const sarifFile = sarifInput ? (isAbsolute(sarifInput) ? sarifInput : resolve(workspace, sarifInput)) : undefined;
 
@@ -162,6 +173,7 @@ export function readInputs(runner: Runner, env: Record<string, string | undefine
     ...(trustedConfig ? { trustedConfig } : {}),
     ...(baseline ? { baseline } : {}),
     ...(sarifFile ? { sarifFile } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
     comment,
     lang,
     ...(deployDateInput ? { deployDate: deployDateInput } : {}),

@@ -341,6 +341,7 @@ async function scanRun(ctx: RunContext, inputs: ActionInputs, runner: Runner, pr
       ...(prBase ? { prBase } : {}),
       lang: inputs.lang,
       failOn: inputs.failOn,
+      ...(inputs.cacheDir ? { cacheDir: inputs.cacheDir } : {}),
     });
     const skipped = Object.values(r.summary.filesSkipped).reduce((n, k) => n + k, 0);
     runner.info(

@@ -25,6 +25,8 @@ import { summarize } from '../report/summary.js';
 import type { Summary } from '../report/types.js';
 import { judge, restrictTo } from './judge.js';
 import { DEFAULT_FILE_BUDGET_MS, DEFAULT_FILE_LIMIT_MS, emptyProfile, type ScanProfile } from './profile.js';
+import { isLexicallyInside, realpathOfNearest } from '../util/files.js';
+import { UsageError } from '../util/errors.js';
 import { renameTemporaryPath, worktreeSource, type OpenedTree, type ScanSource } from './source.js';
 import { streamFacts } from './stream.js';
 import { resolvePolicy, type PolicyReport, type PullRequestBase } from './trust.js';
@@ -125,6 +127,7 @@ async function scanTree(tree: OpenedTree, opts: ScanOptions, started: number, pr
   const lang = opts.lang ?? 'en';
   const today = opts.today ?? todayUtc();
   const baseline = policy.baseline;
+  if (opts.cacheDir) refuseCacheInside(opts.cacheDir, [tree.root, tree.dir]);
 
   // The budget never exceeds the limit: a file is reported before it is stopped.
   const limitMs = opts.fileLimitMs ?? Math.max(DEFAULT_FILE_LIMIT_MS, opts.fileBudgetMs ?? 0);
@@ -221,6 +224,22 @@ async function scanTree(tree: OpenedTree, opts: ScanOptions, started: number, pr
     policy: policy.report,
     profile,
   };
+}
+
+/**
+ * The facts cache must not be the repository's: anyone who can write it can plant an
+ * entry that says a file has no facts (keys are computable from public inputs). A cache
+ * directory inside the scanned tree is refused (exit 2), link or not.
+ */
+function refuseCacheInside(cacheDir: string, roots: readonly string[]): void {
+  const real = realpathOfNearest(cacheDir);
+  for (const root of roots) {
+    if (isLexicallyInside(root, cacheDir) || isLexicallyInside(realpathOfNearest(root), real)) {
+      throw new UsageError(
+        `the facts cache directory ${cacheDir} is inside the scanned repository, which could plant entries in it: keep it outside (the default is the user's cache directory, ~/.cache/dancu-guard)`,
+      );
+    }
+  }
 }
 
 /** package.json `bin` entries at the root, so collectors can mark those files as tools. */

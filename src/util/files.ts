@@ -23,7 +23,7 @@ export function isLexicallyInside(root: string, path: string): boolean {
 }
 
 /** The real path of `path`, or of its nearest existing ancestor when it does not exist yet. */
-function realpathOfNearest(path: string): string {
+export function realpathOfNearest(path: string): string {
   let p = resolve(path);
   const rest: string[] = [];
   for (;;) {

@@ -630,6 +630,13 @@ describe('mode deploy: the pre-deployment gate', () => {
     expect(r.summary).toContain('- Verdict: BLOCKED');
   });
 
+  it('a cache-dir inside the workspace → exit 2 (the repository could plant cache entries)', async () => {
+    const r = await runAction({ workspace: gateExample('gate-approved'), event: 'push', inputs: { 'cache-dir': '.cache/dancu-guard' } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('::error::dancu-guard: input cache-dir: ".cache/dancu-guard" is inside the workspace');
+    expect(r.outputs).toEqual({});
+  });
+
   it('a declaration input that does not exist → exit 2', async () => {
     const r = await runAction({
       workspace: gateExample('gate-approved'),

@@ -231,3 +231,10 @@ describe('concurrent scans', () => {
     expect(JSON.parse(a.out).findings.length).toBeGreaterThan(40);
   });
 });
+
+describe('a cache the repository controls', () => {
+  it('is refused: a cache directory inside the scanned tree is a usage error, before any work', async () => {
+    const root = tree({ 'src/a.ts': 'export const a = 1;\n' });
+    await expect(scan({ path: root, failOn: 'none', cacheDir: `${root}/.cache/dg` })).rejects.toThrow(/facts cache directory .* is inside the scanned repository/);
+  });
+});
