@@ -111,7 +111,7 @@ describe('act (host mode)', () => {
     }
     const repo = prepareRepo('self-test.yml');
     const r = runAct(repo, 'self-test.yml');
-    expect(r.out, r.out.slice(-4000)).toContain('DANCU_GUARD_ACT_OK findings=13 blocking=13');
+    expect(r.out, r.out.slice(-4000)).toContain('DANCU_GUARD_ACT_OK findings=15 blocking=15');
     expect(r.code).toBe(0);
     // The Action's own annotations went through the runner's workflow-command parser.
     expect(r.out).toContain('DG-CRED-002');

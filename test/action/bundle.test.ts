@@ -133,7 +133,7 @@ describe('the bundle is self-contained', () => {
       .map((f) => `${f.ruleId} ${f.file}:${f.line}`)
       .sort();
     expect(annotated).toEqual(expected);
-    expect(readFileSync(out, 'utf8')).toMatch(/^findings<<ghadelimiter_[0-9a-f-]+\n13\n/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^findings<<ghadelimiter_[0-9a-f-]+\n15\n/);
   });
 
   it('ships the tree-sitter grammars, and the bundled runtime loads them from there', async () => {

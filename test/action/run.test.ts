@@ -110,19 +110,19 @@ describe('push event', () => {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(1);
       expect(r.outputs).toEqual({
-        findings: '13',
-        blocking: '13',
+        findings: '15',
+        blocking: '15',
         verdict: 'fail',
         'sarif-file': join(ws, 'dancu-guard.sarif'),
       });
       expect(r.stdout).toMatch(/^::error file=\.env,line=3,col=13,title=DG-CRED-002 /m);
       expect(r.stdout).toMatch(/^::error file=k8s\/secret\.yaml,line=9,col=17,title=DG-CRED-003 /m);
-      expect(r.stdout).toMatch(/^::notice::dancu-guard: 13 findings \(13 blocking at or above high\)/m);
+      expect(r.stdout).toMatch(/^::notice::dancu-guard: 15 findings \(15 blocking at or above high\)/m);
       expect(r.stdout).toMatch(/^::group::dancu-guard /m);
 
       expect(r.summary.startsWith(MARKDOWN_MARKER)).toBe(true);
       expect(r.summary).toContain('**FAIL**');
-      expect(r.summary).toContain('### Blocking findings (13)');
+      expect(r.summary).toContain('### Blocking findings (15)');
       expect(r.summary).toContain('| credentials | lookup-tool |');
       expect(r.summary).toContain('Công văn 2761/BCA-QLHCTTXH');
       expect(r.summary).not.toContain('Diff-aware gating');
@@ -131,7 +131,7 @@ describe('push event', () => {
       const sarif = JSON.parse(sarifText) as { runs: Array<{ automationDetails?: { id: string }; results: unknown[] }> };
       expect(validateSarif(sarif), JSON.stringify(validateSarif.errors)).toBe(true);
       expect(sarif.runs[0]!.automationDetails?.id).toBe('dancu-guard/merge/');
-      expect(sarif.runs[0]!.results).toHaveLength(13);
+      expect(sarif.runs[0]!.results).toHaveLength(15);
 
       for (const text of [r.stdout, r.summary, sarifText]) expect(text).not.toContain(clear);
       expect(api.requests).toEqual([]);
@@ -239,7 +239,9 @@ describe('pull_request event', () => {
     expect(first.summary).toContain('### Notes');
     expect(first.summary).toContain('The checkout does not have the base commit: gating on the lines the pull request changes');
 
-    // Second run: the same comment is updated in place.
+    // Second run, over an older report (the report's text varies with the scan's duration,
+    // so an identical body is left alone): the same comment is updated in place.
+    api.comments.find((c) => c.id === ours[0]!.id)!.body = `${MARKDOWN_MARKER}\nan older report`;
     api.resetRequests();
     const second = await run();
     expect(second.code).toBe(1);

@@ -1,13 +1,9 @@
 /**
- * Issue 10, the trust paragraphs: "Self-approval" (signed approvals, landed), and the
- * cases another branch fixes — "Weakening by configuration in the PR itself" (trusted
- * configuration, PR-mode inputs from the base commit) and "CI surfaces" (one escaper,
- * links out of the root, `gitdir:`).
- *
- * THE CASES MARKED `trust-config` ARE WRITTEN HERE BUT RUN ONLY ONCE THAT BRANCH HAS
- * LANDED: they are enabled when the CLI knows `--trusted-config` (issue 10, item 2).
- * Until then they are reported as skipped, not passed. Each asserts the promise: no pass
- * on a violation, nothing out of the root read or written, no runner command injected.
+ * Issue 10, the trust paragraphs: "Self-approval" (signed approvals), "Weakening by
+ * configuration in the PR itself" (trusted configuration, PR-mode inputs from the base
+ * commit) and "CI surfaces" (one escaper, links out of the root, `gitdir:`). Each asserts
+ * the promise: no pass on a violation, nothing out of the root read or written, no
+ * runner command injected.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -21,8 +17,6 @@ import { jsTool, SECRET, TOOL_PACKAGE } from './hostile.mjs';
 
 const tree = hostileTrees();
 
-/** The trust-config branch (issue 10 items 1, 2, 6) has landed: its flag exists. */
-const TRUST_CONFIG_LANDED = cli(['scan', '--help']).stdout.includes('--trusted-config');
 
 const git = (root: string, ...args: string[]) =>
   spawnSync('git', ['-c', 'user.email=t@example.invalid', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' });
@@ -54,7 +48,7 @@ function pullRequest(weaken: Record<string, string>, tool: Record<string, string
   return { root, base };
 }
 
-describe.runIf(TRUST_CONFIG_LANDED)('[trust-config] weakening by configuration in the PR itself never turns it into PASS', () => {
+describe('weakening by configuration in the PR itself never turns it into PASS', () => {
   const cases: Array<[string, Record<string, string>]> = [
     ['exceptions for ** until 9999-12-31', { '.dancu-guard.yml': 'version: 1\nexceptions:\n  - rule: DG-TOOL-001\n    paths: ["**"]\n    reason: legacy tooling kept for now\n    expires: 9999-12-31\n' }],
     ['ignore: [tools/]', { '.dancu-guard.yml': 'version: 1\nignore:\n  - tools/\n' }],
@@ -99,7 +93,7 @@ describe.runIf(TRUST_CONFIG_LANDED)('[trust-config] weakening by configuration i
   });
 });
 
-describe.runIf(TRUST_CONFIG_LANDED)('[trust-config] CI surfaces', () => {
+describe('CI surfaces', () => {
   const outside = () => {
     const dir = mkdtempSync(join(tmpdir(), 'dg-outside-'));
     writeFileSync(join(dir, 'secret.txt'), 'SYNTHETIC-OUTSIDE-CONTENT-7f3a\n');

@@ -39,7 +39,7 @@ describe('discover: content checks', () => {
     // Declares an encoding nobody knows, and is not UTF-8: undecodable.
     const unknown = Buffer.from('# -*- coding: x-klingon -*-\nA = "\xe9\xff"\n', 'latin1');
     const root = tree({
-      'legacy.yaml': latin1,
+      'legacy.properties': latin1,
       'bom.yaml': bom,
       'vi.md': 'Cơ sở dữ liệu quốc gia về dân cư',
       'odd.py': unknown,

@@ -45,15 +45,17 @@ describe('examples/ts-violating', () => {
       'DG-TLS-001 k8s/deployment.yaml:21',
       'DG-CRED-003 k8s/deployment.yaml:23',
       'DG-CRED-003 k8s/secret.yaml:9',
+      'DG-TLS-001 src/config.ts:2',
       'DG-CRED-001 src/config.ts:7',
       'DG-LOG-001 src/dancu-client.ts:10',
       'DG-TLS-001 src/dancu-client.ts:10',
       'DG-CRED-001 src/dancu-client.ts:14',
-      'DG-TOOL-002 tools/portal-scraper.ts:3',
+      'DG-TOOL-002 tools/portal-scraper.ts:8',
       'DG-TLS-002 tools/tra-cuu-hang-loat.js:9',
       'DG-TOOL-001 tools/tra-cuu-hang-loat.js:14',
       'DG-LOG-001 tools/tra-cuu-hang-loat.js:14',
       'DG-QUOTA-001 tools/tra-cuu-hang-loat.js:14',
+      'DG-LOG-002 tools/tra-cuu-hang-loat.js:15',
     ]);
   });
 

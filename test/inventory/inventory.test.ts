@@ -29,6 +29,8 @@ describe('inventory', () => {
       ],
       endpoints: [
         { file: 'k8s/deployment.yaml', line: 21, key: 'DANCU_URL', url: 'https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan', source: 'k8s-env' },
+        // where the source code writes it (the call site below reads it from there)
+        { file: 'src/dancu/config.ts', line: 4, url: 'https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan', source: 'source' },
       ],
       callSites: [
         {
@@ -162,7 +164,7 @@ describe('dancu-guard inventory (command)', () => {
     await inventoryCommand(join(EXAMPLES, 'ts-violating'), { format: 'csv-detail', output: file, progress: false });
     expect(readFileSync(file, 'utf8').startsWith('type,name,file,line,')).toBe(true);
     expect(err).toContain('no dancu-integration.yml');
-    expect(err).toContain('0 accounts, 2 endpoints, 2 call sites, 5 credential sources');
+    expect(err).toContain('0 accounts, 3 endpoints, 2 call sites, 5 credential sources');
     rmSync(file);
   });
 });

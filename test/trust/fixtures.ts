@@ -33,9 +33,9 @@ import { ghiNhatKy } from '../src/dancu/audit';
 const DANCU_URL = 'https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/ChiaSeThongTinCongDan';
 
 async function main(): Promise<void> {
-  const soDinhDanh = process.argv[2];
+  const [soDinhDanh, canBo] = [process.argv[2], process.argv[3]];
   const res = await fetch(DANCU_URL, { method: 'POST', body: JSON.stringify({ SoDinhDanh: soDinhDanh }) });
-  ghiNhatKy({ maCanBo: 'cb01', maDonVi: 'dv01', maYeuCau: 'x', mucDich: 'tra cuu', ketQua: res.ok ? 'ok' : 'error' });
+  ghiNhatKy({ maCanBo: canBo, maDonVi: 'dv01', maYeuCau: 'x', mucDich: 'tra cuu', ketQua: res.ok ? 'ok' : 'error' });
 }
 
 main();

@@ -168,9 +168,12 @@ export function logWrites(fa: ParsedFile, clientNodes: readonly Node[], fnOf: (n
   const fns = clientFunctions(fa, clientNodes, fnOf);
   const taint = new Taint(fa, clientNodes);
   const out: LogWriteFact[] = [];
+  const clients = new Set<number>(clientNodes.map((n) => n.id));
   for (const info of fns) {
     const auth = authNames(fa, info);
     for (const c of info.callInfos) {
+      // The client call itself is never a log write, whatever the logger patterns match.
+      if (clients.has(c.node.id)) continue;
       if (c.isNew || !(matchesAny(c.name, logger) || OUTPUT.test(c.name))) continue;
       const contents = contentsOf(fa, c, taint, auth);
       if (contents.length === 0) continue;

@@ -128,6 +128,8 @@ export function logWritesTs(file: FileModel, r: Resolver, infos: ReadonlyArray<{
     };
     const secrets = authSecrets(info);
     for (const c of info.callNodes) {
+      // The client call itself is never a log write, whatever the logger patterns match.
+      if (sources.has(c)) continue;
       const name = callName(c.expression);
       if (!(matchesAny(name, logger) || OUTPUT.test(name))) continue;
       const contents: Content[] = [];
