@@ -13,34 +13,7 @@ act_version() {
   "$1" --version 2>/dev/null | sed -n 's/^act version *//p' | head -n 1
 }
 
-if command -v act >/dev/null 2>&1 && [[ "$(act_version act)" == "$version" ]]; then
-  echo "install-act: act $version is already on PATH ($(command -v act))"
-  exit 0
-fi
-
-if ! command -v go >/dev/null 2>&1; then
-  echo "install-act: Go is not installed, so act $version cannot be built (the act test will be skipped)" >&2
-  exit 1
-fi
-
-gobin="$(go env GOBIN)"
-if [[ -z "$gobin" ]]; then
-  gobin="$(go env GOPATH | cut -d: -f1)/bin"
-fi
-
-if [[ -x "$gobin/act" && "$(act_version "$gobin/act")" == "$version" ]]; then
-  echo "install-act: act $version is already installed at $gobin/act"
-else
-  echo "install-act: go install github.com/nektos/act@v$version (this takes a minute or two)"
-  go install "github.com/nektos/act@v$version"
-  if [[ "$(act_version "$gobin/act")" != "$version" ]]; then
-    echo "install-act: go install finished but $gobin/act does not report version $version" >&2
-    exit 1
-  fi
-  echo "install-act: installed act $version at $gobin/act"
-fi
-
-case ":$PATH:" in
-  *":$gobin:"*) ;;
-  *) echo "install-act: $gobin is not on PATH; add it, e.g.: export PATH=\"\$PATH:$gobin\"" ;;
-esac
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/go-tool.sh
+source "$root/scripts/go-tool.sh"
+install_go_tool act "$version" "github.com/nektos/act@v$version" act_version "the act test will be skipped"

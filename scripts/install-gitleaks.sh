@@ -14,30 +14,9 @@ gitleaks_version() {
   "$1" version 2>/dev/null | sed -n 's/^v\{0,1\}\([0-9][0-9.]*\).*$/\1/p' | head -n 1
 }
 
-if command -v gitleaks >/dev/null 2>&1 && [[ "$(gitleaks_version gitleaks)" == "$version" ]]; then
-  echo "install-gitleaks: gitleaks $version is already on PATH ($(command -v gitleaks))"
-  exit 0
-fi
-
-if ! command -v go >/dev/null 2>&1; then
-  echo "install-gitleaks: Go is not installed, so gitleaks $version cannot be built; the benchmark runs without the comparison" >&2
-  exit 1
-fi
-
-gobin="$(go env GOBIN)"
-if [[ -z "$gobin" ]]; then
-  gobin="$(go env GOPATH | cut -d: -f1)/bin"
-fi
-
-if [[ -x "$gobin/gitleaks" && "$(gitleaks_version "$gobin/gitleaks")" == "$version" ]]; then
-  echo "install-gitleaks: gitleaks $version is already installed at $gobin/gitleaks"
-  exit 0
-fi
-echo "install-gitleaks: go install github.com/zricethezav/gitleaks/v8@v$version"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/go-tool.sh
+source "$root/scripts/go-tool.sh"
 # The version string gitleaks prints is set at link time, as its own release build does.
-go install -ldflags "-X github.com/zricethezav/gitleaks/v8/version.Version=v$version" "github.com/zricethezav/gitleaks/v8@v$version"
-if [[ "$(gitleaks_version "$gobin/gitleaks")" != "$version" ]]; then
-  echo "install-gitleaks: go install finished but $gobin/gitleaks does not report version $version" >&2
-  exit 1
-fi
-echo "install-gitleaks: installed gitleaks $version at $gobin/gitleaks"
+install_go_tool gitleaks "$version" "github.com/zricethezav/gitleaks/v8@v$version" gitleaks_version \
+  "the benchmark runs without the comparison" -ldflags "-X github.com/zricethezav/gitleaks/v8/version.Version=v$version"

@@ -24,42 +24,7 @@ opa_version() {
   "$1" version 2>/dev/null | sed -n 's/^Version: *//p' | head -n 1
 }
 
-if command -v opa >/dev/null 2>&1; then
-  have="$(opa_version opa)"
-  if [[ "$have" == "$version" ]]; then
-    echo "install-opa: opa $version is already on PATH ($(command -v opa))"
-    exit 0
-  fi
-  echo "install-opa: opa on PATH ($(command -v opa)) is version '${have:-unknown}', need $version"
-fi
-
-if ! command -v go >/dev/null 2>&1; then
-  cat >&2 <<EOF
-install-opa: Go is not installed, so OPA $version cannot be built from source.
-Install Go and run this script again, or install the OPA
-$version binary for your platform yourself and put it on PATH.
-EOF
-  exit 1
-fi
-
-gobin="$(go env GOBIN)"
-if [[ -z "$gobin" ]]; then
-  gobin="$(go env GOPATH | cut -d: -f1)/bin"
-fi
-
-if [[ -x "$gobin/opa" && "$(opa_version "$gobin/opa")" == "$version" ]]; then
-  echo "install-opa: opa $version is already installed at $gobin/opa"
-else
-  echo "install-opa: go install github.com/open-policy-agent/opa@v$version (this takes a few minutes)"
-  go install "github.com/open-policy-agent/opa@v$version"
-  if [[ "$(opa_version "$gobin/opa")" != "$version" ]]; then
-    echo "install-opa: go install finished but $gobin/opa does not report version $version" >&2
-    exit 1
-  fi
-  echo "install-opa: installed opa $version at $gobin/opa"
-fi
-
-case ":$PATH:" in
-  *":$gobin:"*) ;;
-  *) echo "install-opa: $gobin is not on PATH; add it, e.g.: export PATH=\"\$PATH:$gobin\"" ;;
-esac
+# shellcheck source=scripts/go-tool.sh
+source "$root/scripts/go-tool.sh"
+install_go_tool opa "$version" "github.com/open-policy-agent/opa@v$version" opa_version \
+  "install Go and run this script again, or put the OPA $version binary for your platform on PATH yourself"
