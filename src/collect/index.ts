@@ -19,7 +19,7 @@ import { webConfigCollector } from './config/webconfig.js';
 import { manifestCollectors } from './config/index.js';
 import { dedupeCredentials } from './credentials/candidates.js';
 import { markingsCollector } from './markings.js';
-import { takesTextPath } from './shape.js';
+import { largeTakesTextPath, takesTextPath } from './shape.js';
 import { suppressionsCollector } from './suppressions.js';
 import type { CollectContext, Collector } from './types.js';
 
@@ -134,8 +134,21 @@ export async function collectFiles(
   files = withRoles(files, ctx);
   for (const f of files) if (f.role) out.files.push({ path: f.path, role: f.role });
   const textPath = new Set<string>();
+  // Scripts over the size limit that are not machine-made or data: no collector reads them.
+  const tooLarge = new Set<string>();
   let shaped = false;
   for (const f of files) {
+    if (f.oversized) {
+      ctx.onFile?.(f.path);
+      shaped = true;
+      const text = ctx.readText(f.path);
+      if (text !== undefined && largeTakesTextPath(f, text, ctx.settings)) textPath.add(f.path);
+      else {
+        tooLarge.add(f.path);
+        out.diagnostics.push({ file: f.path, line: 1, kind: 'skipped-size', message: `${(f.size / 1024 / 1024).toFixed(1)} MiB, over the size limit, and neither machine-made nor data: not analysed` });
+      }
+      continue;
+    }
     if (f.kind !== 'source' || (f.language !== 'javascript' && f.language !== 'typescript' && f.language !== 'csharp') || f.path.endsWith('.d.ts')) continue;
     ctx.onFile?.(f.path);
     shaped = true;
@@ -145,6 +158,7 @@ export async function collectFiles(
   if (shaped) onCollector?.('shape');
   for (const collector of collectors) {
     let mine = files.filter((f) => collector.appliesTo(f));
+    if (tooLarge.size > 0) mine = mine.filter((f) => !tooLarge.has(f.path));
     if (textPath.size > 0 && SOURCE_COLLECTORS.has(collector.name)) mine = mine.filter((f) => !textPath.has(f.path));
     if (mine.length > 0) appendFacts(out, await collector.collect(mine, ctx));
     onCollector?.(collector.name);

@@ -79,6 +79,27 @@ export function isMachineMade(file: Pick<DiscoveredFile, 'path' | 'language'>, t
   return false;
 }
 
+/** Double- or single-quoted string literals on one line (escapes allowed). */
+const STRING_LITERALS = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
+
+/**
+ * A module of data only (`export const dataGeoXa = [ { … } ]`): with its string literals
+ * taken out, no call, arrow function, template or `function` is left — nothing in it can
+ * reach anything.
+ */
+export function isDataModule(text: string): boolean {
+  return !/[(`]|=>|\bfunction\b/.test(text.replace(STRING_LITERALS, '""'));
+}
+
+/**
+ * A script over the size limit (discover: `oversized`): the text path when it is
+ * machine-made, a data module or type declarations, and silent about the DB; otherwise
+ * it is not analysed (and blocks).
+ */
+export function largeTakesTextPath(file: Pick<DiscoveredFile, 'path' | 'language'>, text: string, settings: Settings): boolean {
+  return (file.path.endsWith('.d.ts') || isMachineMade(file, text) || isDataModule(text)) && !mentionsDb(text, settings);
+}
+
 /** Machine-made, and silent about the DB: the text path is enough. */
 export function takesTextPath(file: Pick<DiscoveredFile, 'path' | 'language'>, text: string, settings: Settings): boolean {
   return isMachineMade(file, text) && !mentionsDb(text, settings);

@@ -177,5 +177,21 @@ export function detectEncoding(path: string, buf: Uint8Array): Detection {
     if (controlShare(decodeWith(sample, enc)) > MAX_CONTROL_SHARE) continue;
     return { encoding: enc, bomLength: 0 };
   }
+  // Code whose syntax is ASCII and whose other bytes sit in literals and comments (a
+  // vendored charset table, a legacy file in an unknown code page): read as ISO-8859-1,
+  // which maps every byte to one character (lines and offsets kept). Names, URLs and keys
+  // are ASCII, so nothing the collectors look for is lost; random or compressed bytes
+  // (about 37% printable) stay undecodable.
+  if (asciiShare(buf) >= MIN_ASCII_SHARE) return { encoding: 'iso-8859-1', bomLength: 0, declared: 'none: mostly ASCII, read as ISO-8859-1' };
   return { undecodable: 'not UTF-8, no byte-order mark, no declared encoding, and no text encoding recognised' };
+}
+
+/** Least share of printable ASCII (and tab, CR, LF) for the ISO-8859-1 fallback. */
+const MIN_ASCII_SHARE = 0.7;
+
+function asciiShare(buf: Uint8Array): number {
+  if (buf.length === 0) return 1;
+  let n = 0;
+  for (const b of buf) if ((b >= 0x20 && b < 0x7f) || b === 9 || b === 10 || b === 13) n++;
+  return n / buf.length;
 }

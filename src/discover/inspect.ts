@@ -15,6 +15,14 @@ const SNIFF_BYTES = 8192;
 /** Share of NUL bytes below which a file named as source/config is still read as text. */
 const MAX_NUL_SHARE = 0.01;
 
+/** Largest JavaScript/TypeScript file read although over the size limit (see inspectFile). */
+export const LARGE_SCRIPT_CAP = 16 * 1024 * 1024;
+
+function isScript(rel: string): boolean {
+  const { cls } = classifyPath(rel);
+  return cls.kind === 'source' && (cls.language === 'javascript' || cls.language === 'typescript');
+}
+
 
 /** What checking a file gave: the file to keep, a reason to skip it, or nothing (not a regular file). */
 export type Inspection = { file: DiscoveredFile } | { skipped: SkippedFile } | undefined;
@@ -91,7 +99,11 @@ export function inspectFile(rel: string, real: string, maxFileSize: number): Ins
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return undefined;
     const size = st.size;
-    if (size > maxFileSize) return { skipped: skippedFile(rel, 'oversized', size) };
+    // JavaScript/TypeScript over the limit is still read, up to LARGE_SCRIPT_CAP: bundles
+    // and data modules take the text path (collect/shape.ts); any other shape is
+    // reported there as oversized and blocks.
+    const oversized = size > maxFileSize;
+    if (oversized && !(isScript(rel) && size <= Math.max(LARGE_SCRIPT_CAP, maxFileSize))) return { skipped: skippedFile(rel, 'oversized', size) };
     const buf = Buffer.allocUnsafe(size);
     const headLen = readInto(fd, buf, 0, Math.min(size, SNIFF_BYTES), 0);
     const readRest = (): Buffer => {
@@ -109,7 +121,11 @@ export function inspectFile(rel: string, real: string, maxFileSize: number): Ins
     if ((mark && mark.encoding !== 'utf-8') || unmarkedWide(head) !== undefined) {
       const content = readRest();
       const det = detectEncoding(rel, content);
-      if ('encoding' in det && det.encoding !== 'utf-8') return decodedFile(rel, real, content, det.encoding);
+      if ('encoding' in det && det.encoding !== 'utf-8') {
+        const wide = decodedFile(rel, real, content, det.encoding);
+        if (oversized && wide && 'file' in wide) wide.file.oversized = true;
+        return wide;
+      }
       if ('undecodable' in det && mark) return undecodable(content, det.undecodable);
       // Zero bytes that only looked like wide text: judged below like any other file.
     }
@@ -120,12 +136,17 @@ export function inspectFile(rel: string, real: string, maxFileSize: number): Ins
       sniffedBinary = true;
     }
     const content = readRest();
+    // A blob too large to materialise is a sparse file of zeros (git/materialise.ts): oversized.
+    if (oversized && !content.some((b) => b !== 0)) return { skipped: skippedFile(rel, 'oversized', size) };
     if (sniffedBinary && countNul(content) >= content.length * MAX_NUL_SHARE) return { skipped: skippedFile(rel, 'binary', size) };
     const det = detectEncoding(rel, content);
     if ('undecodable' in det) return undecodable(content, det.undecodable, sniffedBinary);
-    if (det.encoding !== 'utf-8') return decodedFile(rel, real, content, det.encoding);
-    const nul = content.indexOf(0) >= 0;
-    return { file: { path: rel, absPath: real, size: content.length, ...classifyContent(rel, content), ...(nul ? { hasNul: true as const } : {}) } };
+    const kept: Inspection =
+      det.encoding !== 'utf-8'
+        ? decodedFile(rel, real, content, det.encoding)
+        : { file: { path: rel, absPath: real, size: content.length, ...classifyContent(rel, content), ...(content.indexOf(0) >= 0 ? { hasNul: true as const } : {}) } };
+    if (oversized && kept && 'file' in kept) kept.file.oversized = true;
+    return kept;
   } catch {
     return { skipped: skippedFile(rel, 'unreadable') };
   } finally {

@@ -23,6 +23,12 @@ export interface DiscoveredFile {
    * Readers should replace them (e.g. with spaces) before parsing.
    */
   hasNul?: true;
+  /**
+   * Larger than the size limit, read because it is JavaScript/TypeScript (up to
+   * LARGE_SCRIPT_CAP): the collectors give it the text path when it is machine-made or
+   * data, and report it oversized (DG-CFG-004) otherwise.
+   */
+  oversized?: true;
 }
 
 /** A file discovery passed over, and why (reported in the summary). */

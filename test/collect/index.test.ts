@@ -39,4 +39,16 @@ describe('collectFacts', () => {
     const facts = await collectFacts(files, ctx, { name: 'r', binEntries: [] }, [flood]);
     expect(facts.diagnostics).toHaveLength(300_000);
   });
+
+  it('a script over the size limit: the text path when it is data, not analysed (skipped-size) when hand-written', async () => {
+    const big: Record<string, string> = {
+      'src/data.js': `export const rows = [\n${'  { "id": 1, "name": "x" },\n'.repeat(20)}];\n`,
+      'src/app.js': `${'export function f(x) { return g(x); }\n'.repeat(20)}const token = "Zq8wV2pLm4Rt7yXc9KbN";\n`,
+    };
+    const bigFiles: DiscoveredFile[] = Object.keys(big).map((path) => ({ path, absPath: `/x/${path}`, size: 3 * 1024 * 1024, kind: 'source', language: 'javascript', oversized: true }));
+    const facts = await collectFacts(bigFiles, { root: '/x', settings: defaultSettings(), allFiles: bigFiles, readText: (p) => big[p] }, { name: 'r', binEntries: [] });
+    expect(facts.diagnostics.map((d) => `${d.file} ${d.kind}`)).toEqual(['src/app.js skipped-size']);
+    expect(facts.credentials.some((c) => c.file === 'src/app.js')).toBe(false); // no collector read it
+  });
 });
+

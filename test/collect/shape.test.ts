@@ -3,7 +3,7 @@
  * (src/collect/shape.ts). Synthetic text.
  */
 import { describe, expect, it } from 'vitest';
-import { isEfMigration, isMinified, mentionsDb, takesTextPath } from '../../src/collect/shape.js';
+import { isDataModule, isEfMigration, isMinified, largeTakesTextPath, mentionsDb, takesTextPath } from '../../src/collect/shape.js';
 import { defaultSettings } from '../../src/policy/settings.js';
 
 const settings = defaultSettings();
@@ -66,5 +66,23 @@ describe('the text path', () => {
     expect(takesTextPath({ path: 'Migrations/3_Y.cs', language: 'csharp' }, withUrl, settings)).toBe(false);
     // Shapes are per language: a minified-looking C# file is analysed.
     expect(takesTextPath({ path: 'src/x.cs', language: 'csharp' }, minified, settings)).toBe(false);
+  });
+});
+
+describe('scripts over the size limit', () => {
+  const data = `export const dataGeoXa = [\n${'  { "type": "Feature", "properties": { "NAME": "Xa (mau)", "note": \'it\\\'s\' }, "coordinates": [105.1, 21.2] },\n'.repeat(50)}];\n`;
+  it('a data module: nothing callable once its strings are taken out', () => {
+    expect(isDataModule(data)).toBe(true);
+    expect(isDataModule(`${data}fetch(x);\n`)).toBe(false);
+    expect(isDataModule(`${data}export const f = () => 1;\n`)).toBe(false);
+    expect(isDataModule('export const t = `${a}`;')).toBe(false);
+    expect(isDataModule('export function f() {}')).toBe(false);
+  });
+  it('take the text path when machine-made, data or declarations, and silent about the DB; hand-written code does not', () => {
+    expect(largeTakesTextPath({ path: 'src/data.js', language: 'javascript' }, data, settings)).toBe(true);
+    expect(largeTakesTextPath({ path: 'vendor/lib.js', language: 'javascript' }, minified, settings)).toBe(true);
+    expect(largeTakesTextPath({ path: 'types/huge.d.ts', language: 'typescript' }, handWritten, settings)).toBe(true);
+    expect(largeTakesTextPath({ path: 'src/lib.ts', language: 'typescript' }, handWritten, settings)).toBe(false);
+    expect(largeTakesTextPath({ path: 'src/data.js', language: 'javascript' }, `${data}// https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/x\n`, settings)).toBe(false);
   });
 });

@@ -33,6 +33,15 @@ describe('discover: content checks', () => {
     expect(skippedAs(limited, 'oversized')).toEqual(['big.json', 'exact.txt']);
   });
 
+  it('reads JavaScript/TypeScript over the limit (marked oversized, for the collectors to judge), and nothing else', async () => {
+    const root = tree({ 'big.js': 'var a = 1;\n'.repeat(20), 'big.json': '{"a": 1}'.repeat(30), 'small.ts': 'x' });
+    const r = await discover(root, { maxFileSize: 100 });
+    expect(paths(r)).toEqual(['big.js', 'small.ts']);
+    expect(r.files[0]).toMatchObject({ path: 'big.js', oversized: true });
+    expect(r.files[1]!.oversized).toBeUndefined();
+    expect(skippedAs(r, 'oversized')).toEqual(['big.json']);
+  });
+
   it('decodes ISO-8859-1 .properties, accepts a BOM and multi-byte text, skips what cannot be decoded', async () => {
     const latin1 = Buffer.from('# Cau hinh\nTEN=Nguy\xe9n V\xe3n A\nDIA_CHI=H\xe0 N\xf4i\n'.repeat(20), 'latin1');
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('apiVersion: v1\nkind: ConfigMap\n')]);
@@ -91,7 +100,7 @@ describe('discover: content checks', () => {
     ]);
   });
 
-  it('keeps a source/config file with a few NUL bytes, skips one that is mostly NUL', async () => {
+  it('keeps a source/config file with a few NUL or stray bytes, skips one that is mostly NUL', async () => {
     const code = `/*\0*/\n${'export const url = "https://gateway.example.test/api";\n'.repeat(5)}`;
     const root = tree({
       'tools/x.ts': code,
@@ -100,13 +109,14 @@ describe('discover: content checks', () => {
       'data.bin': Buffer.concat([Buffer.from('x'.repeat(300)), Buffer.from([0])]),
     });
     const result = await discover(root);
-    expect(paths(result)).toEqual(['tools/x.ts']);
+    // z.ts is not UTF-8, but its text is ASCII around a few stray bytes: read as ISO-8859-1.
+    expect(paths(result)).toEqual(['tools/x.ts', 'tools/z.ts']);
     expect(result.files[0]).toMatchObject({ kind: 'source', hasNul: true });
+    expect(result.files[1]).toMatchObject({ kind: 'source', hasNul: true, encoding: 'iso-8859-1' });
     expect(decodeText(result.files[0]!, fs.readFileSync(result.files[0]!.absPath))).toBe(code.replace('\0', ' '));
     expect(result.skipped.map((s) => [s.path, s.reason, s.kind])).toEqual([
       ['data.bin', 'binary', 'other'],
       ['tools/y.js', 'binary', 'source'],
-      ['tools/z.ts', 'binary', 'source'],
     ]);
   });
 

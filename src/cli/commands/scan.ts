@@ -185,7 +185,8 @@ async function runScan(paths: string[], opts: ScanCliOptions): Promise<number> {
   }
   if (scanned && opts.staged && !stagedFiles && 'staged' in scanned && (scanned as { staged: string[] }).staged.length === 0) {
     say.note(T('scan.note.nothingStaged'));
-  } else if (scanned && !opts.staged && scanned.summary.filesScanned - ownConfigScanned(scanned) <= 0) {
+  } else if (scanned && !opts.staged && scanned.summary.filesScanned - ownConfigScanned(scanned) <= 0 && scanned.unsuppressed.length === 0) {
+    // (Files that could not be analysed are findings, DG-CFG-004: reported, not "nothing to scan".)
     throw emptyTarget(target.kind === 'dir' ? target.path : paths.join(' '), scanned, target.kind === 'dir', T);
   }
   if (opts.writeBaseline) {
