@@ -61,7 +61,10 @@ export function firstSyntaxError(root: Node): Node | undefined {
 /** A parse-error diagnostic for a tree with errors. The message names grammar symbols only, never the file's text. */
 export function syntaxDiagnostic(file: string, root: Node, label: string): DiagnosticFact | undefined {
   if (!root.hasError) return undefined;
-  const e = firstSyntaxError(root) ?? root;
+  // The root can carry the error flag with no ERROR or MISSING node anywhere below it (seen
+  // on valid C# files): nothing was cut out of the tree, so there is nothing to report.
+  const e = firstSyntaxError(root);
+  if (!e) return undefined;
   let message: string;
   if (e.isMissing) message = `${label}: syntax error: missing ${JSON.stringify(e.type)}`;
   else {
