@@ -101,7 +101,8 @@ export function formatGate(result: GateResult, format: string, opts: { lang: Lan
       acceptance: acceptanceOf({ suppressed: result.analysis.suppressed, summary: result.summary, policy: result.analysis.scan.policy }),
       ...(format === 'html'
         ? {
-            preface: gateHeader(result, opts.lang),
+            // The report's own verdict (in the gate's words) is the one verdict.
+            preface: gateHeader(result, opts.lang, false),
             ...reportExtras(format, { root: result.root, settings: result.analysis.settings, facts: result.analysis.scan.facts }, result.findings),
           }
         : {}),
@@ -121,7 +122,8 @@ export function formatGate(result: GateResult, format: string, opts: { lang: Lan
     return neutralizeCommands(`${gateHeader(result, opts.lang, false).map(sanitizeTerminal).join('\n')}\n\n${body}`);
   }
   if (format === 'markdown') {
-    const [title, ...rest] = gateHeader(result, opts.lang);
+    // The report's verdict line, in the gate's words (ALLOWED/BLOCKED), is the one verdict.
+    const [title, ...rest] = gateHeader(result, opts.lang, false);
     return `## ${title}\n\n${rest.map((l) => `- ${l.trim()}`).join('\n')}\n\n${body}`;
   }
   if (format === 'json') {

@@ -159,7 +159,7 @@ export const formatMarkdown: Formatter = (input, opts) => {
     MARKDOWN_MARKER,
     `## ${L.title}`,
     '',
-    `${s.verdict === 'fail' ? '**FAIL**' : '**PASS**'} — ${L.blockingLine(blocking.length, s.failOn)} · ${L.totals(
+    `**${s.verdict === 'fail' ? (opts.verdictWords?.fail ?? 'FAIL') : (opts.verdictWords?.pass ?? 'PASS')}** — ${L.blockingLine(blocking.length, s.failOn)} · ${L.totals(
       findings.length,
       s.filesScanned,
     )}`,

@@ -301,6 +301,9 @@ describe('dancu-guard gate (command)', () => {
     await program.parseAsync(['node', 'dancu-guard', 'gate', join(EXAMPLES, 'gate-approved'), '--deploy-date', '2026-12-01', '--format', 'markdown', '--no-progress', '--trust-key', EXAMPLE_KEY]);
     expect(process.exitCode).toBe(0);
     expect(out).toContain('## Pre-deployment gate — deploy date 2026-12-01');
+    // One verdict: the report's own line, in the gate's words.
+    expect(out).toContain('**ALLOWED** — ');
+    expect(out).not.toMatch(/Verdict:|\*\*PASS\*\*/);
     process.exitCode = 0;
   });
 });

@@ -342,7 +342,9 @@ describe('dancu-guard gate --format html (built CLI)', () => {
     expect(r.status, r.stderr).toBe(1);
     const preface = /<ul class="preface" id="preface">([\s\S]*?)<\/ul>/.exec(r.stdout)?.[1] ?? '';
     expect(preface).toContain('<li>Pre-deployment gate — deploy date 2026-12-01</li>');
-    expect(preface).toMatch(/<li>Verdict: BLOCKED — \d+ blocking at or above high<\/li>/);
+    // One verdict, the report's own, in the gate's words.
+    expect(preface).not.toContain('Verdict');
+    expect(r.stdout).toMatch(/<div class="verdict fail" id="verdict">BLOCKED<\/div>/);
     expect(r.stdout).toContain('data-rule="DG-GATE-002"');
   });
 });

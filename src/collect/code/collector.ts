@@ -159,7 +159,7 @@ export async function collectWithSpec<P>(
   // across the whole repository when the pipeline indexed it once, else across `files`.
   const applies = appliesOf(spec);
   const cross = prepared?.cross
-    ? new CrossFile(spec.crossFile, ctx.allFiles.filter(applies), ctx, parser, prepared.cross)
+    ? new CrossFile(spec.crossFile, languageFiles(ctx.allFiles, spec.name, applies), ctx, parser, prepared.cross)
     : new CrossFile(spec.crossFile, files, ctx, parser);
   cross.makeAnalysis = (file, text, root) => new FileAnalysis(spec as LanguageSpec<unknown>, file, text, root, query, project, ctx, cross);
 
@@ -227,6 +227,17 @@ export async function collectWithSpec<P>(
 interface Prepared<P> {
   project: P | undefined;
   cross?: CrossIndex;
+}
+
+// The repository's files of one language, filtered once per scan (not once per chunk).
+const languageMemo = new WeakMap<readonly DiscoveredFile[], Map<string, DiscoveredFile[]>>();
+
+function languageFiles(all: readonly DiscoveredFile[], name: string, applies: (f: DiscoveredFile) => boolean): DiscoveredFile[] {
+  let byName = languageMemo.get(all);
+  if (!byName) languageMemo.set(all, (byName = new Map()));
+  let files = byName.get(name);
+  if (!files) byName.set(name, (files = all.filter(applies)));
+  return files;
 }
 
 function appliesOf<P>(spec: LanguageSpec<P>): (f: DiscoveredFile) => boolean {

@@ -42,6 +42,8 @@ const MAX_NESTING = 3;
 const KEYWORDS = new Set(['if', 'for', 'foreach', 'while', 'switch', 'catch', 'using', 'lock', 'synchronized', 'fixed', 'return', 'new', 'else', 'try', 'do', 'when', 'with', 'function', 'elif', 'except']);
 const MAX_CANDIDATES = 8;
 const MAX_PARSES = 400;
+/** Files read for a property lookup: the nearest by path (see `neighbourhood`). */
+const NEIGHBOURHOOD = 400;
 
 function keep(v: Val | undefined): CrossVal | undefined {
   if (!v) return undefined;
@@ -143,7 +145,8 @@ export class CrossFile implements CrossFileLookup {
   /** Parse `path` and run `fn` on it; undefined when over budget or unreadable. The tree is freed after `fn`. */
   private withFile<T>(path: string, fn: (fa: FileAnalysis<unknown>) => T): T | undefined {
     if (this.parses >= MAX_PARSES) return undefined;
-    const file = this.files.find((f) => f.path === path);
+    this.byPath ??= new Map(this.files.map((f) => [f.path, f]));
+    const file = this.byPath.get(path);
     const text = file ? this.text(path) : undefined;
     if (!file || text === undefined) return undefined;
     this.parses++;
@@ -191,6 +194,23 @@ export class CrossFile implements CrossFileLookup {
   }
 
   /** Candidate files, nearest to `from` first, `from` itself left out. */
+  private byPath?: Map<string, DiscoveredFile>;
+  private readonly hoods = new Map<string, string[]>();
+
+  /** The NEIGHBOURHOOD files whose paths share the longest prefix with `from` (memoised per directory). */
+  private neighbourhood(from: string): string[] {
+    const dir = from.slice(0, from.lastIndexOf('/') + 1);
+    let hood = this.hoods.get(dir);
+    if (!hood) {
+      hood = this.files
+        .map((f) => f.path)
+        .sort((a, b) => commonPrefix(b, dir) - commonPrefix(a, dir) || (a < b ? -1 : a > b ? 1 : 0))
+        .slice(0, NEIGHBOURHOOD);
+      this.hoods.set(dir, hood);
+    }
+    return hood;
+  }
+
   private nearest(paths: string[], from: string): string[] {
     return paths
       .filter((p) => p !== from)
@@ -237,8 +257,9 @@ export class CrossFile implements CrossFileLookup {
     return this.guarded(key, this.propMemo, () => {
       const word = new RegExp(`\\b${prop}\\b`);
       const setter = `set${prop.charAt(0).toUpperCase()}${prop.slice(1)}`;
-      const candidates = this.files
-        .map((f) => f.path)
+      // Read across the files nearest to `from` (a bounded, deterministic neighbourhood:
+      // the whole repository would be read for every lookup).
+      const candidates = this.neighbourhood(from)
         .filter((p) => {
           const t = this.text(p);
           return !!t && t.includes(type) && (word.test(t) || t.includes(setter));

@@ -169,11 +169,12 @@ function cspFor(style: string): string {
   return `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; font-src 'none'; connect-src 'none'; script-src 'none'; object-src 'none'; media-src 'none'; frame-src 'none'; worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'`;
 }
 
-function summarySection(input: ReportInput, lang: Lang): string {
+function summarySection(input: ReportInput, lang: Lang, verdictWords?: { pass: string; fail: string }): string {
   const t = L[lang];
   const s = input.summary;
   const rows: Array<[Pair, string]> = [];
-  rows.push([H.verdict, `<span class="verdict-text">${s.verdict === 'fail' ? t.fail : t.pass}</span>`]);
+  const word = s.verdict === 'fail' ? (verdictWords?.fail ?? t.fail) : (verdictWords?.pass ?? t.pass);
+  rows.push([H.verdict, `<span class="verdict-text">${esc(word)}</span>`]);
   rows.push([H.failOn, s.failOn === 'none' ? esc(t.noFailOn) : `<code>--fail-on ${esc(s.failOn)}</code>`]);
   rows.push([H.total, `<span id="total-findings">${s.total}</span>`]);
   rows.push([H.blocking, `<span id="blocking-findings">${s.blocking}</span>${s.failOn === 'none' ? '' : ` (${esc(t.atOrAbove(SEVERITY[s.failOn][lang]))})`}`]);
@@ -200,9 +201,9 @@ function summarySection(input: ReportInput, lang: Lang): string {
   ).join('');
   return (
     `<section id="summary"><h2>${both(H.summary, lang)}</h2>` +
-    `<div class="verdict ${s.verdict === 'fail' ? 'fail' : 'pass'}" id="verdict">${esc(s.verdict === 'fail' ? t.fail : t.pass)} · ${esc(
-      L[other(lang)][s.verdict === 'fail' ? 'fail' : 'pass'],
-    )}</div>` +
+    `<div class="verdict ${s.verdict === 'fail' ? 'fail' : 'pass'}" id="verdict">${
+      verdictWords ? esc(word) : `${esc(word)} · ${esc(L[other(lang)][s.verdict === 'fail' ? 'fail' : 'pass'])}`
+    }</div>` +
     `<dl class="facts">${rows.map(([k, v]) => `<dt>${both(k, lang)}</dt><dd>${v}</dd>`).join('')}</dl>` +
     `<div class="tiles" id="severity-tiles">${tiles}</div></section>`
   );
@@ -360,7 +361,7 @@ export const formatHtml: Formatter = (input, opts) => {
       (preface ? `<ul class="preface" id="preface">${preface}</ul>` : '') +
       `</header>`,
     '<main>',
-    summarySection(input, lang),
+    summarySection(input, lang, opts.verdictWords),
     chartsSection(input, lang),
     groups.length ? tocSection(groups, lang) : '',
     findingsSection(groups, input, lang),
