@@ -278,7 +278,7 @@ function render(text: string, from: number, to: number, spans: ReadonlyArray<[nu
   return out;
 }
 
-const URL_IN_TEXT = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'`<>()]+/g;
+const URL_IN_TEXT = /[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/[^\s"'`<>()]+/g; // scheme bounded: linear on long lines
 
 function redactUrls(line: string): string {
   return line.replace(URL_IN_TEXT, (url) => redactUrl(url));

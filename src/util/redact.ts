@@ -122,7 +122,7 @@ export function redactUrl(url: string): string {
 const ALREADY_REDACTED = /…|\*\*\*/;
 
 /** `scheme://…` up to whitespace or a quote: each is passed through `redactUrl`. */
-const URL_IN_TEXT = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'`<>]*/g;
+const URL_IN_TEXT = /\b[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/[^\s"'`<>]*/g; // scheme bounded: linear on long lines
 /** `-u user:pass`, `--user=user:pass`, `--proxy-user user:pass` (curl, wget): the password. */
 const CLI_USER_PASS = /(^|\s)(-u|-U|--user|--proxy-user)(\s+|=)(["']?)([^\s:"']*):([^\s"']+)/g;
 /** `--password x`, `--password=x`, `-pSecret` (mysql), `PGPASSWORD=x`: the value. */

@@ -19,6 +19,7 @@ import type { CollectContext } from '../types.js';
 import { uniq } from '../resolution.js';
 import type { FileAnalysis } from './analysis.js';
 import { readSource } from './kit/files.js';
+import { escapeRe } from './kit/strings.js';
 import type { Node, Parser } from './runtime.js';
 import type { CrossFileLookup, RefVal, StrVal, Val } from './types.js';
 
@@ -255,7 +256,7 @@ export class CrossFile implements CrossFileLookup {
   property(type: string, prop: string, from: string): CrossVal | undefined {
     const key = `${type}\0${prop}`;
     return this.guarded(key, this.propMemo, () => {
-      const word = new RegExp(`\\b${prop}\\b`);
+      const word = new RegExp(`\\b${escapeRe(prop)}\\b`);
       const setter = `set${prop.charAt(0).toUpperCase()}${prop.slice(1)}`;
       // Read across the files nearest to `from` (a bounded, deterministic neighbourhood:
       // the whole repository would be read for every lookup).

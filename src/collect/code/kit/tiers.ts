@@ -8,6 +8,7 @@
  * (`policies/lib/lib.rego` holds the same model). A SOAP namespace string
  * (`http://dancuquocgia.bca`) is never an endpoint.
  */
+import { linearRegExp } from '../../../policy/linear.js';
 import { compilePatterns, matchesAny, type Settings } from '../../../policy/settings.js';
 import { settingsPatterns } from './patterns.js';
 
@@ -92,7 +93,8 @@ export function mentionsOfficerField(text: string, settings: Settings): boolean 
   if (re === undefined) {
     try {
       const alts = (settings.officerFieldPatterns ?? []).map((p) => (p.startsWith('(?i)') ? p.slice(4) : p).replace(/^\^/, '').replace(/\$$/, ''));
-      re = alts.length ? new RegExp(`(?<![A-Za-z0-9])(?:${alts.join('|')})(?![A-Za-z0-9])`, 'i') : null;
+      // Settings patterns run in RE2 (linear), never as a backtracking RegExp: no lookaround there.
+      re = alts.length ? linearRegExp(`(?:^|[^A-Za-z0-9])(?:${alts.join('|')})(?:[^A-Za-z0-9]|$)`, 'i') : null;
     } catch {
       re = null;
     }
