@@ -4,8 +4,6 @@
  * scan's policies with the declaration's approved tools added to the settings, ask
  * Rego for the integration surface, fingerprint it and compare it with the lock file.
  */
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { loadConfig, mergeSettings, type LoadedConfig } from '../config/load.js';
 import { loadDeclaration, isRealDate, repoRelative, type LoadedDeclaration } from '../config/declaration.js';
 import type { SuppressedFinding } from '../findings/suppress.js';
@@ -56,17 +54,8 @@ export interface IntegrationAnalysis {
   changes: FileChange[];
 }
 
-export function resolveRoot(path: string): string {
-  const root = resolve(path);
-  let isDir: boolean;
-  try {
-    isDir = statSync(root).isDirectory();
-  } catch {
-    throw new UsageError(`path not found: ${path}`);
-  }
-  if (!isDir) throw new UsageError(`not a directory: ${path} (give the root of a repository)`);
-  return root;
-}
+import { resolveRoot } from '../pipeline/source.js';
+export { resolveRoot };
 
 export async function analyzeIntegration(opts: AnalyzeOptions): Promise<IntegrationAnalysis> {
   const root = resolveRoot(opts.path);

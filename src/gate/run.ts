@@ -14,7 +14,7 @@
 import { basename } from 'node:path';
 import { stricter } from '../config/trust.js';
 import { DECLARATION_FILE_NAMES } from '../config/declaration.js';
-import type { Facts, GateApprovalsFact, GateFact, GateNoticeFact } from '../facts/types.js';
+import { emptyFacts, type Facts, type GateApprovalsFact, type GateFact, type GateNoticeFact } from '../facts/types.js';
 import { assertValidFacts } from '../facts/validate.js';
 import { buildFindings, sortFindings } from '../findings/build.js';
 import type { Finding, Lang, Severity } from '../findings/types.js';
@@ -230,19 +230,7 @@ export function evaluateGate(evaluator: Evaluator, facts: Facts, gate: GateFact)
     run({ ...chunk, gate });
   }
   if (!any) {
-    run({
-      version: facts.version,
-      repo: facts.repo,
-      files: [],
-      callSites: [],
-      credentials: [],
-      endpoints: [],
-      tlsSettings: [],
-      diagnostics: [],
-      suppressions: [],
-      exceptions: facts.exceptions,
-      gate,
-    });
+    run({ ...emptyFacts(facts.repo), exceptions: facts.exceptions, gate });
   }
   return out;
 }

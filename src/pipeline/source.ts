@@ -33,18 +33,24 @@ export interface ScanSource {
   open(onProgress: (status: string) => void): Promise<OpenedTree>;
 }
 
+/** The absolute path of a directory given on the command line; a usage error (exit 2) when it is missing or not a directory. */
+export function resolveRoot(path: string, hint = 'give the root of a repository'): string {
+  const root = resolve(path);
+  let isDir: boolean;
+  try {
+    isDir = statSync(root).isDirectory();
+  } catch {
+    throw new UsageError(`path not found: ${path}`);
+  }
+  if (!isDir) throw new UsageError(`not a directory: ${path} (${hint})`);
+  return root;
+}
+
 /** The directory as it is on disk. */
 export function worktreeSource(path: string): ScanSource {
   return {
     async open() {
-      const root = resolve(path);
-      let isDir: boolean;
-      try {
-        isDir = statSync(root).isDirectory();
-      } catch {
-        throw new UsageError(`path not found: ${path}`);
-      }
-      if (!isDir) throw new UsageError(`not a directory: ${path} (scan takes the root of a repository)`);
+      const root = resolveRoot(path, 'scan takes the root of a repository');
       return { dir: root, root, close: () => undefined };
     },
   };
