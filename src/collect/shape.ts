@@ -33,9 +33,44 @@ const MINIFIED_LINE = 250;
 /** Bytes of the head searched for a bundler's runtime. */
 const HEAD = 16_384;
 
-/** Minified or bundled by its name or its text (see the module comment). */
-export function isMinified(path: string, text: string): boolean {
+/**
+ * The text without its comments, for measuring shape only (strings are not parsed: a
+ * `//` inside a string cuts the rest of its line, which only makes a file look less
+ * minified). One pass, linear in the text. Without it a tool padded with one long
+ * comment line looked minified and took the text path.
+ */
+export function withoutComments(text: string): string {
+  let out = '';
+  let i = 0;
+  // The next `/*` and `//` at or after i, searched again only once passed (so each part of
+  // the text is searched once: linear even with thousands of comments).
+  let block = -2;
+  let line = -2;
+  while (i < text.length) {
+    if (block !== -1 && block < i) block = text.indexOf('/*', i);
+    if (line !== -1 && line < i) line = text.indexOf('//', i);
+    const next = block < 0 ? line : line < 0 ? block : Math.min(block, line);
+    if (next < 0) {
+      out += text.slice(i);
+      break;
+    }
+    out += text.slice(i, next);
+    if (next === block) {
+      const end = text.indexOf('*/', next + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else {
+      const end = text.indexOf('\n', next + 2);
+      i = end < 0 ? text.length : end;
+    }
+  }
+  return out;
+}
+
+/** Minified or bundled by its name or its code (comments aside; see the module comment). */
+export function isMinified(path: string, full: string): boolean {
   if (MINIFIED_NAME.test(path)) return true;
+  if (full.length < SMALL) return false;
+  const text = withoutComments(full);
   if (text.length < SMALL) return false;
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;

@@ -194,17 +194,30 @@ async function scanTree(tree: OpenedTree, opts: ScanOptions, started: number, pr
     profile.stages.weakenings = performance.now() - w0;
   }
 
+  // Scripts over the size limit that the collectors did not analyse (neither machine-made
+  // nor data: discover reads them, collect decides) are skipped files like any other.
+  const byPath = new Map(discovered.files.map((f) => [f.path, f]));
+  const tooLarge: SkippedFile[] = [];
+  const seenLarge = new Set<string>();
+  for (const d of facts.diagnostics) {
+    const f = d.kind === 'skipped-size' ? byPath.get(d.file) : undefined;
+    if (!f?.oversized || seenLarge.has(f.path)) continue;
+    seenLarge.add(f.path);
+    tooLarge.push({ path: f.path, reason: 'oversized', size: f.size, kind: f.kind });
+  }
+  const allSkipped = tooLarge.length ? [...discovered.skipped, ...tooLarge].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) : discovered.skipped;
+
   progress('judging findings…');
   const j0 = performance.now();
   const common = { failOn, started };
   let judged = judge(streamed.raw, policy.accepting(facts), lang, {
     ...common,
     ...(baseline ? { baseline } : {}),
-    filesScanned: discovered.files.length,
-    skipped: discovered.skipped,
+    filesScanned: discovered.files.length - tooLarge.length,
+    skipped: allSkipped,
     detail: { ignored: discovered.ignored },
   });
-  let skipped = discovered.skipped;
+  let skipped = allSkipped;
   if (tree.only) {
     const only = tree.only;
     skipped = skipped.filter((s) => only.has(s.path));

@@ -3,7 +3,7 @@
  * (src/collect/shape.ts). Synthetic text.
  */
 import { describe, expect, it } from 'vitest';
-import { isDataModule, isEfMigration, isMinified, largeTakesTextPath, mentionsDb, takesTextPath } from '../../src/collect/shape.js';
+import { isDataModule, isEfMigration, isMinified, largeTakesTextPath, mentionsDb, takesTextPath, withoutComments } from '../../src/collect/shape.js';
 import { defaultSettings } from '../../src/policy/settings.js';
 
 const settings = defaultSettings();
@@ -86,3 +86,18 @@ describe('scripts over the size limit', () => {
     expect(largeTakesTextPath({ path: 'src/data.js', language: 'javascript' }, `${data}// https://lgsp.tinh-mau.gov.vn/apiCSDLDanCu/x\n`, settings)).toBe(false);
   });
 });
+
+describe('comments do not make code look minified', () => {
+  it('a tool padded with one long comment line is hand-written code', () => {
+    const tool = `// ${'x'.repeat(300_000)}\nexport async function run(id) {\n  return fetch(URL + id);\n}\n`;
+    expect(isMinified('tools/run.js', tool)).toBe(false);
+    expect(isMinified('tools/run.js', `/* ${'y'.repeat(300_000)} */\n${handWritten}`)).toBe(false);
+    expect(isMinified('vendor/lib.js', minified)).toBe(true);
+  });
+  it('withoutComments drops block and line comments, and an unterminated one to the end', () => {
+    expect(withoutComments('a/* b */c// d\ne')).toBe('ac\ne');
+    expect(withoutComments('a /* never closed')).toBe('a ');
+    expect(withoutComments('//\n'.repeat(3))).toBe('\n\n\n');
+  });
+});
+
