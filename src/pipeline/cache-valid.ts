@@ -2,11 +2,12 @@
  * What a cached result must be to be used: facts of its own file only, matching the
  * facts schema (src/contracts/schemas/facts.json). The cache is untrusted input.
  */
+import { FILE_FACT_LISTS } from '../facts/types.js';
 import { factsErrors } from '../facts/validate.js';
 import type { CachedFile } from './cache.js';
 
-/** Keys of CollectedFacts that hold lists of facts located by `file`. */
-const LOCATED = ['callSites', 'credentials', 'endpoints', 'tlsSettings', 'diagnostics', 'suppressions'] as const;
+/** Keys of CollectedFacts that hold lists of facts located by `file` (every list: an entry with a kind left out here was rejected on every read). */
+const LOCATED = FILE_FACT_LISTS;
 
 /** A cached result is facts of `path` only, matching the facts schema. */
 export function validCachedFile(file: unknown, path: string): file is CachedFile {
@@ -37,6 +38,9 @@ export function validCachedFile(file: unknown, path: string): file is CachedFile
     tlsSettings: facts.tlsSettings ?? [],
     diagnostics: facts.diagnostics ?? [],
     suppressions: facts.suppressions ?? [],
+    logWrites: facts.logWrites ?? [],
+    officerFields: facts.officerFields ?? [],
+    markings: facts.markings ?? [],
     exceptions: [],
   };
   return factsErrors(doc).length === 0;

@@ -5,13 +5,13 @@
  * entry is rejected, never used; concurrent scans share a cache safely. Synthetic data.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FactsCache, sha256, type CachedFile } from '../../src/pipeline/cache.js';
 import { validCachedFile } from '../../src/pipeline/cache-valid.js';
 import { scan, type ScanResult } from '../../src/pipeline/scan.js';
-import { BIN } from '../helpers/paths.js';
+import { BIN, EXAMPLES } from '../helpers/paths.js';
 import { tempTrees } from '../helpers/tree.js';
 
 const { tmpDir, tree } = tempTrees('dg-cache-test-');
@@ -238,3 +238,18 @@ describe('a cache the repository controls', () => {
     await expect(scan({ path: root, failOn: 'none', cacheDir: `${root}/.cache/dg` })).rejects.toThrow(/facts cache directory .* is inside the scanned repository/);
   });
 });
+
+describe('every kind of fact survives the cache', () => {
+  it('a warm scan of an example with audit-quality facts (log writes, officer fields) collects nothing and rejects nothing', async () => {
+    const root = tmpDir();
+    cpSync(join(EXAMPLES, 'ts-violating'), root, { recursive: true });
+    const cache = tmpDir();
+    const cold = await scan({ path: root, failOn: 'none', cacheDir: cache });
+    expect(cold.findings.some((f) => f.ruleId === 'DG-LOG-002')).toBe(true);
+    const warm = await scan({ path: root, failOn: 'none', cacheDir: cache });
+    expect(warm.profile.cache?.rejected).toBe(0);
+    expect(warm.profile.collected).toBe(0);
+    expect(warm.findings.map((f) => f.fingerprint)).toEqual(cold.findings.map((f) => f.fingerprint));
+  });
+});
+
