@@ -89,20 +89,30 @@ export interface MarkdownParts {
 /**
  * The gate's header (gate/report.ts `gateHeader`, as `formatGate`'s markdown lays it
  * out), every line escaped: the declaration's system and owner come from the
- * repository. With `fail-on: none` only DG-GATE-010 can block, and the verdict line
- * says so instead of "at or above none".
+ * repository. The verdict is not in it: it replaces the report's own verdict line
+ * (`gateVerdict`), so a deploy summary has ONE verdict.
  */
 export function gateMarkdown(result: GateResult, lang: Lang): string {
-  const lines = gateHeader(result, lang);
-  if (result.blocked && result.summary.failOn === 'none') {
-    const n = result.findings.filter((f) => f.ruleId === ALWAYS_BLOCKING_GATE_RULE).length;
-    const last = lines.length - 1;
-    const label = lines[last]!.trim().split(':')[0]!;
-    lines[last] = `  ${label}: ${LABELS[lang].floorVerdict(n)}`;
-  }
-  const [title, ...rest] = lines;
+  const [title, ...rest] = gateHeader(result, lang, false);
   return `## ${mdEscape(title ?? '', 1000)}\n\n${rest.map((l) => `- ${mdEscape(l.trim(), 2000)}`).join('\n')}\n`;
 }
+
+/**
+ * The gate's verdict in the gate's words (ALLOWED/BLOCKED and why). With `fail-on: none`
+ * only DG-GATE-010 can block, and the verdict says so instead of "at or above none".
+ */
+export function gateVerdict(result: GateResult, lang: Lang): string {
+  const line = gateHeader(result, lang).at(-1)!.trim();
+  const text = line.slice(line.indexOf(':') + 1).trim();
+  if (result.blocked && result.summary.failOn === 'none') {
+    const n = result.findings.filter((f) => f.ruleId === ALWAYS_BLOCKING_GATE_RULE).length;
+    return LABELS[lang].floorVerdict(n);
+  }
+  return text;
+}
+
+/** The report's verdict line (`**FAIL** — …` / `**PASS** — …`). */
+const REPORT_VERDICT = /\n\*\*(?:FAIL|PASS)\*\*[^\n]*\n/;
 
 /**
  * The report for the PR comment (and check run), at most {@link COMMENT_LIMIT}
@@ -118,14 +128,17 @@ export function commentMarkdown(p: MarkdownParts): string {
   if (p.gate) {
     // Deploy: our own marker first, then the gate's header, then the findings' report.
     const body = report.startsWith(MARKDOWN_MARKER) ? report.slice(MARKDOWN_MARKER.length).replace(/^\n/, '') : report;
-    report = `${DEPLOY_MARKER}\n${gateMarkdown(p.gate, p.lang)}\n${body}`;
+    // The one verdict: the report's line, in the gate's words.
+    const [, word = '', why = ''] = /^(.+?)( — [\s\S]*| \([\s\S]*)?$/.exec(gateVerdict(p.gate, p.lang)) ?? [];
+    const bold = `**${mdEscape(word, 200)}**${mdEscape(why, 2000)}`;
+    report = `${DEPLOY_MARKER}\n${gateMarkdown(p.gate, p.lang)}\n${body.replace(REPORT_VERDICT, () => `\n${bold}\n`)}`;
   }
   const cl = p.summary.changedLines;
   const notes: string[] = [];
   if (p.mode === 'deploy') notes.push(L.deploy);
   if (cl) notes.push(L.gating(mdEscape(cl.base, 200), cl.files));
   if (notes.length) {
-    const verdict = /\n\*\*(?:FAIL|PASS)\*\*[^\n]*\n/.exec(report);
+    const verdict = (p.gate ? /\n\*\*[^*\n]+\*\*[^\n]*\n/ : REPORT_VERDICT).exec(report);
     const at = verdict ? verdict.index + verdict[0].length : report.indexOf('\n') + 1;
     report = `${report.slice(0, at)}\n${notes.join('\n\n')}\n${report.slice(at)}`;
   }
