@@ -121,11 +121,12 @@ const STRING_LITERALS = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
 
 /**
  * A module of data only (`export const dataGeoXa = [ { … } ]`): with its string literals
- * taken out, no call, arrow function, template or `function` is left — nothing in it can
- * reach anything.
+ * taken out, no call, arrow function, template, `function`, `new`, `class` or decorator is
+ * left — nothing in it can reach anything.
  */
 export function isDataModule(text: string): boolean {
-  return !/[(`]|=>|\bfunction\b/.test(text.replace(STRING_LITERALS, '""'));
+  // `new X` runs a constructor without parentheses, a decorator (`@x`) calls a function.
+  return !/[(`@]|=>|\b(?:function|new|class)\b/.test(text.replace(STRING_LITERALS, '""'));
 }
 
 /**

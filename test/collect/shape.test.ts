@@ -77,6 +77,8 @@ describe('scripts over the size limit', () => {
     expect(isDataModule(`${data}export const f = () => 1;\n`)).toBe(false);
     expect(isDataModule('export const t = `${a}`;')).toBe(false);
     expect(isDataModule('export function f() {}')).toBe(false);
+    expect(isDataModule(`${data}export const c = new Client;\n`)).toBe(false);
+    expect(isDataModule(`${data}@run export class A {}\n`)).toBe(false);
   });
   it('take the text path when machine-made, data or declarations, and silent about the DB; hand-written code does not', () => {
     expect(largeTakesTextPath({ path: 'src/data.js', language: 'javascript' }, data, settings)).toBe(true);

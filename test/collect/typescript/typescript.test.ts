@@ -587,10 +587,7 @@ describe('typescriptCollector: prefilter and speed', () => {
     }
     const files = discover(dir);
     const stats = { files: 0, analysed: 0, parsed: 0 };
-    const t0 = performance.now();
     const facts = collectTypeScript(files, context(dir, files), stats);
-    const ms = performance.now() - t0;
-    console.log(`typescript collector: ${files.length} files in ${Math.round(ms)} ms (analysed ${stats.analysed}, parsed ${stats.parsed})`);
     expect(facts.callSites).toHaveLength(100);
     expect(facts.callSites?.every((s) => s.target.url === 'https://lgsp.tinh.gov.vn/apiCSDLDanCu/TraCuuThongTinCongDan')).toBe(true);
     // The constants file is analysed too: its URL literal is an endpoint where it is written.
@@ -599,7 +596,6 @@ describe('typescriptCollector: prefilter and speed', () => {
     // Calls in other files do not link to it (a file's facts depend on its own text only).
     expect(facts.endpoints).toEqual([expect.objectContaining({ file: 'src/shared/constants.ts', key: 'DANCU_URL', url: 'https://lgsp.tinh.gov.vn/apiCSDLDanCu' })]);
     expect(facts.endpoints?.[0]?.reachedBy).toBeUndefined();
-    expect(ms).toBeLessThan(10_000);
   });
 });
 
