@@ -27,8 +27,11 @@ export interface ClientOptions {
   token: string;
   baseUrl: string;
   userAgent: string;
-  /** Receives the client's own warnings (retries, rate limits). */
-  log: (message: string) => void;
+  /**
+   * Receives the client's warnings: ours (rate limits) as messages of the table, the
+   * Octokit library's own as its English text.
+   */
+  log: (message: Message | string) => void;
   /**
    * Milliseconds per retry step (default 1000: waits of 1 s, 4 s for server errors,
    * and `retry-after` seconds for rate limits). The tests make it small through the
@@ -39,13 +42,13 @@ export interface ClientOptions {
 
 export function createClient(opts: ClientOptions): GitHubClient {
   const base = opts.retryBaseMs ?? 1000;
-  const onLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
+  const onLimit = (kind: 'primary' | 'secondary') => (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
     const what = `${options.method ?? ''} ${options.url ?? ''}`.trim();
     if (retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_S) {
-      opts.log(`GitHub API ${kind} rate limit on ${what}: retrying in ${retryAfter} s`);
+      opts.log(msg('action.log.rateLimitRetry', { kind: msg(`action.log.rateLimit.${kind}`), request: what, seconds: retryAfter }));
       return true;
     }
-    opts.log(`GitHub API ${kind} rate limit on ${what}: giving up (retry after ${retryAfter} s)`);
+    opts.log(msg('action.log.rateLimitGiveUp', { kind: msg(`action.log.rateLimit.${kind}`), request: what, seconds: retryAfter }));
     return false;
   };
   return new ClientClass({

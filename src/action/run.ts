@@ -44,7 +44,8 @@ import type { Summary } from '../report/types.js';
 import { scan } from '../pipeline/scan.js';
 import { acceptanceOf, type PolicyReport, type PullRequestBase } from '../pipeline/trust.js';
 import type { Acceptance } from '../report/suppressed.js';
-import { describeError, type ErrorKey, msg, type Params, setWarningSink } from '../util/errors.js';
+import { translateProgress } from '../report/i18n.js';
+import { describeError, type ErrorKey, type Message, msg, type Params, setWarningSink } from '../util/errors.js';
 import { isLexicallyInside, writeOutput } from '../util/files.js';
 import { TOOL } from '../version.js';
 import { readContext, type RunContext } from './context.js';
@@ -104,7 +105,7 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
       token: inputs.token,
       baseUrl: ctx.apiUrl,
       userAgent: `dancu-guard-action/${TOOL.version}`,
-      log: (m) => runner.info(`dancu-guard: ${m}`),
+      log: (m) => runner.info(typeof m === 'string' ? say(lang, 'action.log.client', { message: m }) : m.render(lang)),
       ...retryBase(env),
     });
   } else if (pr && !inputs.token) {
@@ -170,7 +171,7 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
   let summary: Summary;
   if (changes) {
     const gated = await runner.group(
-      baseCommit ? `dancu-guard: scanning the base commit ${baseCommit.slice(0, 12)}` : 'dancu-guard: gating on changed lines',
+      baseCommit ? say(lang, 'action.log.baseGroup', { commit: baseCommit.slice(0, 12) }) : say(lang, 'action.log.linesGroup'),
       () =>
         gateByChanges({ root: analysed.root, findings: all, summary: analysed.summary }, changes!, baseCommit, {
           ...(inputs.config ? { configPath: inputs.config } : {}),
@@ -182,8 +183,9 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
     if (gated.method === 'fingerprint') {
       note('action.note.byFingerprint', { commit: baseCommit!.slice(0, 12) });
     } else if (baseCommit) {
-      runner.info(`dancu-guard: could not scan the base commit (${gated.fallbackReason}); gating on changed lines`);
-      note('action.note.baseScanFailed', { reason: gated.fallbackMessage ? describeError(gated.fallbackMessage, lang).split('\n')[0]! : (gated.fallbackReason ?? '') });
+      const reason = gated.fallbackMessage ? describeError(gated.fallbackMessage, lang).split('\n')[0]! : (gated.fallbackReason ?? '');
+      runner.info(say(lang, 'action.log.baseScanFailed', { reason }));
+      note('action.note.baseScanFailed', { reason });
     } else {
       note('action.note.noBaseCommit');
     }
@@ -249,7 +251,7 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
     if (inputs.comment) {
       try {
         const c = await upsertComment(gh, r, pr.number, inputs.mode === 'deploy' ? DEPLOY_MARKER : MARKDOWN_MARKER, body);
-        runner.info(`dancu-guard: PR comment ${c.action}${c.url ? ` (${c.url})` : ''}`);
+        runner.info(say(lang, 'action.log.comment', { action: msg(`action.log.comment.${c.action}`), url: c.url ? ` (${c.url})` : '' }));
         if (c.notOurs) {
           note(c.identityUnknown ? 'action.note.markerUnknown' : 'action.note.markerNotOurs', { n: c.notOurs });
         }
@@ -264,13 +266,13 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
         name: inputs.mode === 'deploy' ? 'dancu-guard (deploy)' : 'dancu-guard',
         headSha: pr.headSha,
         conclusion: verdict === 'fail' ? 'failure' : 'success',
-        title: checkTitle(summary),
+        title: checkTitle(summary, lang),
         summary: body,
         ...(omitted ? { text: say(lang, 'action.checkOmitted', { n: omitted }) } : {}),
         annotations,
         ...(detailsUrl ? { detailsUrl } : {}),
       });
-      runner.info(`dancu-guard: check run ${run.id} with ${annotations.length} annotations`);
+      runner.info(say(lang, 'action.log.checkRun', { id: run.id, n: annotations.length }));
     } catch (err) {
       problems.push(describeApiError(err, 'checkRun'));
     }
@@ -285,16 +287,20 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
 
   // 7. Job summary and outputs.
   const wrote = runner.appendSummary(jobSummaryMarkdown({ ...parts, notes }));
-  if (!wrote) runner.info('dancu-guard: GITHUB_STEP_SUMMARY is not set: no job summary');
+  if (!wrote) runner.info(say(lang, 'action.log.noSummary'));
   writeOutputs(runner, all.length, summary.blocking, verdict, sarifPath ?? '');
 
-  const line =
-    `dancu-guard: ${gate ? `gate for ${gate.deployDate}: ` : ''}${all.length} ${all.length === 1 ? 'finding' : 'findings'}, ${summary.blocking} blocking` +
-    (summary.changedLines
-      ? ` (${summary.changedLines.preExisting} pre-existing${baseCommit ? '' : ' on unchanged lines'}, not blocking)`
-      : '') +
-    `: ${verdict.toUpperCase()}`;
-  runner.info(line);
+  runner.info(
+    say(lang, 'action.log.result', {
+      gate: gate ? msg('action.log.gateFor', { date: gate.deployDate }) : '',
+      findings: countOf('findings', all.length),
+      blocking: summary.blocking,
+      preExisting: summary.changedLines
+        ? msg(baseCommit ? 'action.log.preExisting' : 'action.log.preExistingLines', { n: summary.changedLines.preExisting })
+        : '',
+      verdict: verdict.toUpperCase(),
+    }),
+  );
   return { exitCode: verdict === 'fail' ? 1 : 0, verdict };
 }
 
@@ -318,7 +324,8 @@ async function scanRun(ctx: RunContext, inputs: ActionInputs, runner: Runner, pr
   for (const name of inputs.deployInputsSet) {
     runner.warning(say(inputs.lang, 'action.warning', { message: msg('action.deployOnlyInput', { name, mode: inputs.mode }) }));
   }
-  return runner.group(`dancu-guard ${TOOL.version}: scanning ${displayPath(ctx.workspace, inputs.path)}`, async () => {
+  const lang = inputs.lang;
+  return runner.group(say(lang, 'action.log.scanGroup', { version: TOOL.version, path: displayPath(ctx.workspace, inputs.path) }), async () => {
     const r = await scan({
       path: inputs.path,
       ...(inputs.config ? { configPath: inputs.config } : {}),
@@ -331,10 +338,15 @@ async function scanRun(ctx: RunContext, inputs: ActionInputs, runner: Runner, pr
     });
     const skipped = Object.values(r.summary.filesSkipped).reduce((n, k) => n + k, 0);
     runner.info(
-      `scanned ${r.summary.filesScanned} files${skipped ? ` (${skipped} skipped)` : ''} in ${(r.summary.durationMs / 1000).toFixed(2)} s: ${r.findings.length} findings`,
+      say(lang, 'action.log.scanned', {
+        files: countOf('files', r.summary.filesScanned),
+        skipped: skipped ? msg('action.log.skipped', { n: skipped }) : '',
+        seconds: (r.summary.durationMs / 1000).toFixed(2),
+        findings: countOf('findings', r.findings.length),
+      }),
     );
     for (const w of r.policy.warnings) runner.warning(say(inputs.lang, 'action.warning', { message: w }));
-    logPolicy(runner, r.policy);
+    logPolicy(runner, r.policy, lang);
     return { root: r.root, findings: r.findings, summary: r.summary, acceptance: acceptanceOf(r) };
   });
 }
@@ -350,7 +362,12 @@ async function gateRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): P
   const read: Baseline | undefined = inputs.baseline ? readBaseline(inputs.baseline, inputs.path) : undefined;
   const refused = Boolean(inputs.trustedConfig && inputs.baseline && isLexicallyInside(inputs.path, inputs.baseline));
   const baseline = refused ? undefined : read;
-  const title = `dancu-guard ${TOOL.version}: pre-deployment gate on ${displayPath(ctx.workspace, inputs.path)} for ${inputs.deployDate ?? 'today (Vietnam, UTC+7)'}`;
+  const lang = inputs.lang;
+  const title = say(lang, 'action.log.gateGroup', {
+    version: TOOL.version,
+    path: displayPath(ctx.workspace, inputs.path),
+    date: inputs.deployDate ?? msg('action.log.today'),
+  });
   return runner.group(title, async () => {
     const g = await runGate({
       path: inputs.path,
@@ -364,7 +381,7 @@ async function gateRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): P
       failOn: inputs.failOn,
       // The stages, not each collector.
       onProgress: (status) => {
-        if (!status.startsWith('collected ')) runner.info(`dancu-guard: ${status}`);
+        if (!status.startsWith('collected ')) runner.info(`dancu-guard: ${translateProgress(status, lang)}`);
       },
     });
     for (const w of g.warnings) runner.warning(say(inputs.lang, 'action.warning', { message: w }));
@@ -392,9 +409,16 @@ async function gateRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): P
     const skipped = Object.values(summary.filesSkipped).reduce((n, k) => n + k, 0);
     const decl = g.gate.declaration;
     runner.info(
-      `gate for ${g.deployDate}: declaration ${decl.present ? decl.file : `${decl.file} (missing)`}, fingerprint ${g.gate.fingerprint.current}, ` +
-        `notice ${g.notice ? g.notice.reference : 'none for the current fingerprint'}; scanned ${summary.filesScanned} files${skipped ? ` (${skipped} skipped)` : ''}: ` +
-        `${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}${summary.baseline ? ` (${summary.baseline.known} accepted by the baseline)` : ''}`,
+      say(lang, 'action.log.gate', {
+        date: g.deployDate,
+        declaration: decl.present ? decl.file : msg('action.log.declarationMissing', { file: decl.file }),
+        fingerprint: g.gate.fingerprint.current,
+        notice: g.notice ? g.notice.reference : msg('action.log.noNotice'),
+        files: countOf('files', summary.filesScanned),
+        skipped: skipped ? msg('action.log.skipped', { n: skipped }) : '',
+        findings: countOf('findings', findings.length),
+        baseline: summary.baseline ? msg('action.log.baselineAccepted', { n: summary.baseline.known }) : '',
+      }),
     );
     const declarationOutside = new Map<string, string>();
     const declPath = g.analysis.declaration?.path;
@@ -402,7 +426,7 @@ async function gateRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): P
       const inRepo = repoPrefix(ctx.workspace, declPath);
       if (inRepo) declarationOutside.set(decl.file, inRepo);
     }
-    logPolicy(runner, g.analysis.scan.policy);
+    logPolicy(runner, g.analysis.scan.policy, lang);
     const policy = g.analysis.scan.policy;
     const notApplied = refused && read && inputs.baseline
       ? read.findings.map((e) => ({
@@ -427,11 +451,11 @@ async function gateRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): P
 }
 
 /** Say in the log what the scan did not apply, and what the change weakens. */
-function logPolicy(runner: Runner, policy: PolicyReport): void {
-  if (policy.mode === 'trusted') runner.info(`dancu-guard: trusted configuration ${policy.trustedConfig ?? ''}: ${policy.notApplied.length} repository value(s) not applied`);
-  if (policy.mode === 'no-base') runner.info(`dancu-guard: no base commit: ${policy.notApplied.length} repository value(s) not applied`);
-  if (policy.weakenings.length) runner.info(`dancu-guard: this change weakens the gate in ${policy.weakenings.length} place(s) (DG-CFG-005)`);
-  if (policy.readmitted.length) runner.info(`dancu-guard: ${policy.readmitted.length} deployment manifest(s) scanned although a repository ignore names them`);
+function logPolicy(runner: Runner, policy: PolicyReport, lang: 'en' | 'vi'): void {
+  if (policy.mode === 'trusted') runner.info(say(lang, 'action.log.trusted', { file: policy.trustedConfig ?? '', n: policy.notApplied.length }));
+  if (policy.mode === 'no-base') runner.info(say(lang, 'action.log.noBase', { n: policy.notApplied.length }));
+  if (policy.weakenings.length) runner.info(say(lang, 'action.log.weakens', { n: policy.weakenings.length }));
+  if (policy.readmitted.length) runner.info(say(lang, 'action.log.readmitted', { n: policy.readmitted.length }));
 }
 
 /** The acceptance with its paths relative to the repository, as the findings'. */
@@ -457,9 +481,15 @@ function writeOutputs(runner: Runner, findings: number, blocking: number, verdic
   runner.setOutput('sarif-file', sarif);
 }
 
-function checkTitle(s: Summary): string {
-  if (s.verdict === 'fail') return `${s.blocking} blocking ${s.blocking === 1 ? 'finding' : 'findings'}`;
-  return s.total === 0 ? 'No findings' : `${s.total} non-blocking ${s.total === 1 ? 'finding' : 'findings'}`;
+function checkTitle(s: Summary, lang: 'en' | 'vi'): string {
+  if (s.verdict === 'fail') return say(lang, s.blocking === 1 ? 'action.check.blocking.one' : 'action.check.blocking.many', { n: s.blocking });
+  if (s.total === 0) return say(lang, 'action.check.none');
+  return say(lang, s.total === 1 ? 'action.check.nonBlocking.one' : 'action.check.nonBlocking.many', { n: s.total });
+}
+
+/** "1 file", "3 findings"… in the input lang. */
+function countOf(what: 'files' | 'findings', n: number): Message {
+  return msg(n === 1 ? `action.log.${what}.one` : `action.log.${what}.many`, { n });
 }
 
 /** The scanned root relative to the workspace, with forward slashes ('' when the same). */
@@ -510,7 +540,7 @@ async function pullRequestChanges(
         });
         return { changes, baseCommit: base };
       } catch (err) {
-        runner.info(`dancu-guard: git diff failed (${(err as Error).message}); asking the GitHub API`);
+        runner.info(say(lang, 'action.log.gitDiffFailed', { reason: describeError(err, lang) }));
       }
     }
   }

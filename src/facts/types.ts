@@ -524,8 +524,12 @@ export interface GateAttestationFact {
   keyid?: KeyId;
   /** untrusted-key: the key ids its signatures name (unauthenticated hints). */
   keyids?: string[];
-  /** malformed: what is wrong (code for the message, detail naming the field; never the contents). */
-  problem?: { code: string; detail: string };
+  /**
+   * malformed: what is wrong (code for the message, detail naming the field; never the
+   * contents). `detail` is English; `message` is the same detail as a message of the
+   * table (src/report/i18n-errors.ts), which reports render in their language.
+   */
+  problem?: { code: string; detail: string; message?: { key: string; params: Record<string, string | number> } };
   /** The approval it states (trustworthy only when status is valid). */
   statement?: {
     fingerprint: SurfaceFingerprint;

@@ -33,6 +33,7 @@ import {
   type IntegrationAnalysis,
 } from './integration.js';
 import { prepareApprovals, type ApprovalGateOptions } from './attest/gate.js';
+import { localizeAttestationProblems } from './attest/status.js';
 import type { WorkingCalendar } from './calendar.js';
 import { scanLimiters } from '../collect/limiters.js';
 import { LOCK_FILE_NAME, fileReader } from './surface.js';
@@ -102,7 +103,8 @@ export async function runGate(opts: GateOptions): Promise<GateResult> {
   assertValidFacts(facts);
   opts.onProgress?.('evaluating the gate…');
   const raw = evaluateGate(analysis.evaluator, facts, gate);
-  const gateFindings = buildFindings(raw, ruleCatalog(), lang);
+  // An attestation's problem detail (English in the facts) in the report's language.
+  const gateFindings = localizeAttestationProblems(buildFindings(raw, ruleCatalog(), lang), gate.approvals, lang);
   const findings = sortFindings([...analysis.findings, ...gateFindings]);
   const summary = summarize(findings, analysis.scan.summary.filesScanned, analysis.scan.skipped, failOn, started);
   summary.suppressed = analysis.suppressed.length;

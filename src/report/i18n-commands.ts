@@ -66,7 +66,7 @@ Ví dụ:
   'approve.opt.submitted': { en: "the day the notice was received (default: the declaration's)", vi: 'ngày nhận thông báo (mặc định: theo tệp khai báo)' },
   'approve.opt.goLive': { en: "the go-live approved (default: the declaration's)", vi: 'ngày đưa vào sử dụng được chấp thuận (mặc định: theo tệp khai báo)' },
   'approve.opt.repository': { en: 'the repository approved; the gate then refuses the approval elsewhere', vi: 'kho mã được chấp thuận; cổng kiểm soát sẽ không chấp nhận bản này ở kho mã khác' },
-  'approve.opt.fingerprint': { en: 'sign this fingerprint instead of computing it from PATH', vi: 'ký mã vân tay này thay vì tính từ PATH' },
+  'approve.opt.fingerprint': { en: 'sign this fingerprint instead of computing it from PATH', vi: 'ký mã vân tay này thay vì tính từ thư mục đường_dẫn' },
   'approve.opt.approver': { en: 'who approves, e.g. "Tổ Công tác Đề án 06 tỉnh Mẫu"', vi: 'cơ quan chấp thuận, ví dụ "Tổ Công tác Đề án 06 tỉnh Mẫu"' },
   'approve.opt.out': { en: 'where to write the attestation (- for stdout; default dancu-approvals/<fingerprint>.dsse.json beside the declaration)', vi: 'nơi ghi bản xác nhận (- để in ra màn hình; mặc định dancu-approvals/<mã vân tay>.dsse.json cạnh tệp khai báo)' },
   'approve.opt.force': { en: 'replace an existing attestation file', vi: 'ghi đè bản xác nhận đã có' },

@@ -447,6 +447,7 @@ const PLACEHOLDERS_VI: Record<string, string> = {
   paths: 'đường_dẫn',
   command: 'lệnh',
   options: 'tùy_chọn',
+  seconds: 'số_giây',
 };
 
 /** An argument's bare name in help (`paths` → `đường_dẫn`). */
@@ -484,9 +485,12 @@ export function translateCommanderError(text: string, lang: Lang): string {
 
 // ---------------------------------------------------------------- progress lines
 
-/** The pipeline's progress lines (shown on a terminal only), in Vietnamese. */
+/** The pipeline's progress lines (on a terminal; the Action logs the stages), in Vietnamese. */
 const PROGRESS_VI: Array<[RegExp, string]> = [
   [/^discovering files…$/, 'đang tìm tệp…'],
+  [/^indexing the repository…$/, 'đang lập chỉ mục kho mã…'],
+  [/^judging findings…$/, 'đang xét các phát hiện…'],
+  [/^collected (\d+)\/(\d+) files \((\d+)\/(\d+) chunks\)$/, 'đã thu thập $1/$2 tệp ($3/$4 phần)'],
   [/^collecting facts from (\d+) files…$/, 'đang thu thập dữ kiện từ $1 tệp…'],
   [/^collected (.*) \((\d+)\/(\d+)\)$/, 'đã thu thập $1 ($2/$3)'],
   [/^evaluating policies…$/, 'đang đánh giá chính sách…'],

@@ -340,6 +340,29 @@ describe('approve → gate', () => {
     expect(JSON.stringify(g.findings)).not.toContain('SECRET-LOOKING-GARBAGE');
   });
 
+  it.each([
+    ['no signature', () => '{"payloadType":"x","payload":"e30=","signatures":[]}', 'không có chữ ký ("signatures" rỗng)', '"signatures" is empty'],
+    ['truncated', (s: string) => s.slice(0, s.length / 2), 'không phải JSON hợp lệ (bị cắt cụt hoặc không phải bản xác nhận) (nội dung kết thúc quá sớm)', 'it ends too early'],
+    ['binary', () => '', 'không phải văn bản UTF-8 (chuỗi byte không hợp lệ)', 'invalid byte sequence'],
+    ['not an envelope', () => '{"hello": "world"}', 'không phải phong bì DSSE ("payloadType" thiếu hoặc không phải chuỗi)', 'is missing or not a string'],
+  ])('under lang vi, a %s file: DG-GATE-013 says what is wrong in Vietnamese', async (kind, mangle, vi, en) => {
+    const dir = repo();
+    const k = keys();
+    await approveExample(dir, k.priv);
+    const file = join(dir, ATTESTATION);
+    if (kind === 'binary') writeFileSync(file, Buffer.from([0x00, 0xff, 0xfe, 0x80]));
+    else writeFileSync(file, mangle(readFileSync(file, 'utf8')));
+    const g = await gate({ path: dir, trustKeys: [k.pub], lang: 'vi' });
+    const f = g.findings.find((x) => x.ruleId === 'DG-GATE-013')!;
+    expect(f.message).toContain(`Không dùng được bản xác nhận dancu-approvals/6f71e0231a2e49c3.dsse.json: ${vi}. Chặn triển khai`);
+    expect(f.message).not.toContain(en);
+    // the facts keep the English detail (the policies quote it) and its message key
+    expect(g.gate.approvals.attestations[0]!.problem).toMatchObject({ detail: expect.stringContaining(en), message: { key: expect.stringMatching(/^attest\.detail\./) } });
+    // English is as the policies wrote it
+    const enGate = await gate({ path: dir, trustKeys: [k.pub] });
+    expect(enGate.findings.find((x) => x.ruleId === 'DG-GATE-013')!.message).toContain(en);
+  });
+
   it('key rotation: with the old and the new key trusted, an approval signed with the old key still counts', async () => {
     const dir = repo();
     const old = keys('old');
@@ -504,5 +527,21 @@ describe.runIf(cliBuilt)('built CLI', () => {
     expect(cli(['gate', dir, '--deploy-date', '2026-12-01', '--trust-key', priv, '--no-progress']).status).toBe(2);
     expect(cli(['approve', dir, '--key', priv, '--notice', '123/STTTT-CNTT', '--reference', '456/TCT-DA06', '--no-progress']).status).toBe(2); // --date missing
     expect(cli(['keygen', '--out', keyDir, '--private', 'x']).status).toBe(2);
+  });
+
+  it('gate --lang vi: an unusable attestation\'s problem is Vietnamese in the text and JSON reports', () => {
+    const dir = repo();
+    const k = keys();
+    mkdirSync(join(dir, 'dancu-approvals'));
+    writeFileSync(join(dir, ATTESTATION), '{"payloadType":"x","payload":"e30=","signatures":[]}');
+    for (const format of ['text', 'json']) {
+      const vi = cli(['gate', dir, '--deploy-date', '2026-12-01', '--trust-key', k.pub, '--no-progress', '--lang', 'vi', '--format', format]);
+      expect(vi.status, vi.stderr).toBe(1);
+      const text = (out: string) => (format === 'json' ? (JSON.parse(out) as { findings: Array<{ message: string }> }).findings.map((f) => f.message).join('\n') : out);
+      expect(text(vi.stdout)).toContain('không có chữ ký ("signatures" rỗng)');
+      expect(vi.stdout).not.toContain('is empty');
+      const en = cli(['gate', dir, '--deploy-date', '2026-12-01', '--trust-key', k.pub, '--no-progress', '--lang', 'en', '--format', format]);
+      expect(text(en.stdout)).toContain('it carries no signature ("signatures" is empty)');
+    }
   });
 });

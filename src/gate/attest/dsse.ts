@@ -11,6 +11,7 @@
  * Nothing here echoes file contents: problems name the field that is wrong.
  */
 import { sign, verify, type KeyObject } from 'node:crypto';
+import { type Message, msg } from '../../util/errors.js';
 
 export interface DsseSignature {
   /** Unauthenticated hint: the key id the signer claims. */
@@ -47,7 +48,8 @@ export function signEnvelope(payloadType: string, payload: Buffer, privateKey: K
  * An attestation that is not what it should be: its envelope (not-json, not-envelope,
  * base64, no-signatures) or its statement (statement.ts: payload-type, not-statement,
  * predicate-type, predicate). The code selects the policies' message; the detail names
- * the field, never the contents.
+ * the field, never the contents: a message of the table (`problem`, rendered in the
+ * report's language), `detail` its English text.
  */
 export class AttestationFormatError extends Error {
   constructor(
@@ -60,10 +62,15 @@ export class AttestationFormatError extends Error {
       | 'not-statement'
       | 'predicate-type'
       | 'predicate',
-    readonly detail: string,
+    readonly problem: Message,
   ) {
-    super(detail);
+    super(problem.render('en'));
     this.name = 'AttestationFormatError';
+  }
+
+  /** The detail in English. */
+  get detail(): string {
+    return this.message;
   }
 }
 
@@ -74,7 +81,7 @@ const BASE64URL = /^[A-Za-z0-9_-]*$/;
 export function decodeBase64(value: string, field: string): Buffer {
   if (BASE64.test(value)) return Buffer.from(value, 'base64');
   if (BASE64URL.test(value) && value.length % 4 !== 1) return Buffer.from(value, 'base64url');
-  throw new AttestationFormatError('base64', `${field} is not base64`);
+  throw new AttestationFormatError('base64', msg('attest.detail.notBase64', { field }));
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {
@@ -82,11 +89,11 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Where JSON.parse failed, without the input it may quote. */
-export function jsonProblem(err: unknown): string {
-  const msg = err instanceof Error ? err.message : '';
-  if (/Unexpected end of JSON input|Unterminated string/.test(msg)) return 'it ends too early';
-  const at = /at position (\d+)/.exec(msg);
-  return at ? `syntax error at character ${at[1]}` : 'syntax error';
+export function jsonProblem(err: unknown): Message {
+  const text = err instanceof Error ? err.message : '';
+  if (/Unexpected end of JSON input|Unterminated string/.test(text)) return msg('attest.detail.endsEarly');
+  const at = /at position (\d+)/.exec(text);
+  return at ? msg('attest.detail.syntaxAt', { n: at[1]! }) : msg('attest.detail.syntax');
 }
 
 /** Parse the JSON text of an envelope, strictly. Throws AttestationFormatError. */
@@ -98,15 +105,15 @@ export function parseEnvelope(text: string): DsseEnvelope {
     // JSON.parse's message may quote the input: only where it failed is kept.
     throw new AttestationFormatError('not-json', jsonProblem(err));
   }
-  if (!isObject(doc)) throw new AttestationFormatError('not-envelope', 'the file is not a JSON object');
+  if (!isObject(doc)) throw new AttestationFormatError('not-envelope', msg('attest.detail.fileNotObject'));
   for (const key of ['payloadType', 'payload'] as const) {
-    if (typeof doc[key] !== 'string') throw new AttestationFormatError('not-envelope', `"${key}" is missing or not a string`);
+    if (typeof doc[key] !== 'string') throw new AttestationFormatError('not-envelope', msg('attest.detail.notString', { field: `"${key}"` }));
   }
-  if (!Array.isArray(doc.signatures)) throw new AttestationFormatError('not-envelope', '"signatures" is missing or not a list');
-  if (doc.signatures.length === 0) throw new AttestationFormatError('no-signatures', '"signatures" is empty');
+  if (!Array.isArray(doc.signatures)) throw new AttestationFormatError('not-envelope', msg('attest.detail.notList', { field: '"signatures"' }));
+  if (doc.signatures.length === 0) throw new AttestationFormatError('no-signatures', msg('attest.detail.empty', { field: '"signatures"' }));
   const signatures = doc.signatures.map((s, i): DsseSignature => {
-    if (!isObject(s) || typeof s.sig !== 'string') throw new AttestationFormatError('not-envelope', `"signatures[${i}].sig" is missing or not a string`);
-    if (s.keyid !== undefined && typeof s.keyid !== 'string') throw new AttestationFormatError('not-envelope', `"signatures[${i}].keyid" is not a string`);
+    if (!isObject(s) || typeof s.sig !== 'string') throw new AttestationFormatError('not-envelope', msg('attest.detail.notString', { field: `"signatures[${i}].sig"` }));
+    if (s.keyid !== undefined && typeof s.keyid !== 'string') throw new AttestationFormatError('not-envelope', msg('attest.detail.notAString', { field: `"signatures[${i}].keyid"` }));
     return { ...(typeof s.keyid === 'string' && s.keyid !== '' ? { keyid: s.keyid } : {}), sig: decodeBase64(s.sig, `"signatures[${i}].sig"`) };
   });
   return { payloadType: doc.payloadType as string, payload: decodeBase64(doc.payload as string, '"payload"'), signatures };

@@ -4,10 +4,14 @@
  * the contents.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { type Message, msg } from '../../util/errors.js';
 
+/** A problem: its code, and its detail as a message of the table (`detail`: the English text). */
 export type ReadResult =
   | { text: string }
-  | { code: 'not-found' | 'unreadable' | 'too-large' | 'not-utf8'; detail: string; errno?: string; size?: number; max?: number };
+  | { code: 'not-found' | 'unreadable' | 'too-large' | 'not-utf8'; detail: string; problem: Message; errno?: string; size?: number; max?: number };
+
+const problem = (m: Message) => ({ detail: m.render('en'), problem: m });
 
 export function readBoundedFile(path: string, max: number): ReadResult {
   let fd: number;
@@ -15,12 +19,14 @@ export function readBoundedFile(path: string, max: number): ReadResult {
     fd = openSync(path, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { code: 'not-found', detail: 'not found' } : { code: 'unreadable', detail: `cannot be read (${code ?? 'error'})`, errno: code ?? 'error' };
+    return code === 'ENOENT'
+      ? { code: 'not-found', ...problem(msg('attest.detail.notFound')) }
+      : { code: 'unreadable', ...problem(msg('attest.detail.unreadable', { code: code ?? 'error' })), errno: code ?? 'error' };
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return { code: 'unreadable', detail: 'not a regular file' };
-    if (st.size > max) return { code: 'too-large', detail: `${st.size} bytes, more than ${max}`, size: st.size, max };
+    if (!st.isFile()) return { code: 'unreadable', ...problem(msg('attest.detail.notRegular')) };
+    if (st.size > max) return { code: 'too-large', ...problem(msg('attest.detail.tooLarge', { size: st.size, max })), size: st.size, max };
     const buf = Buffer.alloc(st.size);
     let read = 0;
     while (read < st.size) {
@@ -31,7 +37,7 @@ export function readBoundedFile(path: string, max: number): ReadResult {
     const bytes = buf.subarray(0, read);
     const text = bytes.toString('utf8');
     // Not UTF-8 (a binary or a truncated multi-byte sequence): round-tripping changes it.
-    if (!Buffer.from(text, 'utf8').equals(bytes)) return { code: 'not-utf8', detail: 'invalid byte sequence' };
+    if (!Buffer.from(text, 'utf8').equals(bytes)) return { code: 'not-utf8', ...problem(msg('attest.detail.notUtf8')) };
     return { text };
   } finally {
     closeSync(fd);

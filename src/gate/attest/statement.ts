@@ -20,6 +20,7 @@
  */
 import { isRealDate } from '../../config/declaration.js';
 import { AttestationFormatError, isObject } from './dsse.js';
+import { msg } from '../../util/errors.js';
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 export const PAYLOAD_TYPE = 'application/vnd.in-toto+json';
@@ -64,42 +65,42 @@ export function buildStatement(p: ApprovalPredicate): ApprovalStatement {
 
 /** Parse and check the payload of an envelope. Throws AttestationFormatError. Unknown fields are ignored (in-toto). */
 export function parseStatement(payloadType: string, payload: Buffer): ApprovalPredicate {
-  if (payloadType !== PAYLOAD_TYPE) throw new AttestationFormatError('payload-type', `payloadType is not ${PAYLOAD_TYPE}`);
+  if (payloadType !== PAYLOAD_TYPE) throw new AttestationFormatError('payload-type', msg('attest.detail.isNot', { field: 'payloadType', value: PAYLOAD_TYPE }));
   let doc: unknown;
   try {
     doc = JSON.parse(payload.toString('utf8'));
   } catch {
-    throw new AttestationFormatError('not-statement', 'the payload is not JSON');
+    throw new AttestationFormatError('not-statement', msg('attest.detail.payloadNotJson'));
   }
-  if (!isObject(doc)) throw new AttestationFormatError('not-statement', 'the payload is not a JSON object');
-  if (doc._type !== STATEMENT_TYPE) throw new AttestationFormatError('not-statement', `"_type" is not ${STATEMENT_TYPE}`);
-  if (doc.predicateType !== PREDICATE_TYPE) throw new AttestationFormatError('predicate-type', `"predicateType" is not ${PREDICATE_TYPE}`);
-  if (!Array.isArray(doc.subject) || doc.subject.length === 0) throw new AttestationFormatError('not-statement', '"subject" is missing or empty');
+  if (!isObject(doc)) throw new AttestationFormatError('not-statement', msg('attest.detail.payloadNotObject'));
+  if (doc._type !== STATEMENT_TYPE) throw new AttestationFormatError('not-statement', msg('attest.detail.isNot', { field: '"_type"', value: STATEMENT_TYPE }));
+  if (doc.predicateType !== PREDICATE_TYPE) throw new AttestationFormatError('predicate-type', msg('attest.detail.isNot', { field: '"predicateType"', value: PREDICATE_TYPE }));
+  if (!Array.isArray(doc.subject) || doc.subject.length === 0) throw new AttestationFormatError('not-statement', msg('attest.detail.missingOrEmpty', { field: '"subject"' }));
   const digests = doc.subject.map((s, i) => {
-    if (!isObject(s) || typeof s.name !== 'string' || !isObject(s.digest)) throw new AttestationFormatError('not-statement', `"subject[${i}]" needs a name and a digest`);
+    if (!isObject(s) || typeof s.name !== 'string' || !isObject(s.digest)) throw new AttestationFormatError('not-statement', msg('attest.detail.nameAndDigest', { field: `"subject[${i}]"` }));
     const d = s.digest.sha256;
-    if (typeof d !== 'string' || !HEX64.test(d)) throw new AttestationFormatError('not-statement', `"subject[${i}].digest.sha256" is not 64 lowercase hex digits`);
+    if (typeof d !== 'string' || !HEX64.test(d)) throw new AttestationFormatError('not-statement', msg('attest.detail.notHex64', { field: `"subject[${i}].digest.sha256"` }));
     return d;
   });
 
   const p = doc.predicate;
-  if (!isObject(p)) throw new AttestationFormatError('predicate', '"predicate" is missing or not an object');
+  if (!isObject(p)) throw new AttestationFormatError('predicate', msg('attest.detail.notObject', { field: '"predicate"' }));
   const str = (v: unknown, field: string): string => {
-    if (typeof v !== 'string' || v.trim() === '') throw new AttestationFormatError('predicate', `"predicate.${field}" is missing or not a text`);
+    if (typeof v !== 'string' || v.trim() === '') throw new AttestationFormatError('predicate', msg('attest.detail.notText', { field: `"predicate.${field}"` }));
     return v;
   };
   const date = (v: unknown, field: string): string => {
     const s = str(v, field);
-    if (!isRealDate(s)) throw new AttestationFormatError('predicate', `"predicate.${field}" is not a real date YYYY-MM-DD`);
+    if (!isRealDate(s)) throw new AttestationFormatError('predicate', msg('attest.detail.notDate', { field: `"predicate.${field}"` }));
     return s;
   };
   const fingerprint = str(p.fingerprint, 'fingerprint');
-  if (!FINGERPRINT.test(fingerprint)) throw new AttestationFormatError('predicate', '"predicate.fingerprint" is not "sha256:" and 64 lowercase hex digits');
+  if (!FINGERPRINT.test(fingerprint)) throw new AttestationFormatError('predicate', msg('attest.detail.notFingerprint', { field: '"predicate.fingerprint"' }));
   if (!digests.every((d) => `sha256:${d}` === fingerprint)) {
-    throw new AttestationFormatError('predicate', '"predicate.fingerprint" differs from the subject\'s digest');
+    throw new AttestationFormatError('predicate', msg('attest.detail.fingerprintDiffers', { field: '"predicate.fingerprint"' }));
   }
-  if (!isObject(p.notice)) throw new AttestationFormatError('predicate', '"predicate.notice" is missing or not an object');
-  if (!isObject(p.approval)) throw new AttestationFormatError('predicate', '"predicate.approval" is missing or not an object');
+  if (!isObject(p.notice)) throw new AttestationFormatError('predicate', msg('attest.detail.notObject', { field: '"predicate.notice"' }));
+  if (!isObject(p.approval)) throw new AttestationFormatError('predicate', msg('attest.detail.notObject', { field: '"predicate.approval"' }));
   const notice = {
     reference: str(p.notice.reference, 'notice.reference'),
     submitted: date(p.notice.submitted, 'notice.submitted'),
@@ -109,7 +110,7 @@ export function parseStatement(payloadType: string, payload: Buffer): ApprovalPr
   let repository: string | undefined;
   if (p.repository !== undefined) {
     repository = str(p.repository, 'repository');
-    if (!REPOSITORY.test(repository)) throw new AttestationFormatError('predicate', '"predicate.repository" is not owner/name');
+    if (!REPOSITORY.test(repository)) throw new AttestationFormatError('predicate', msg('attest.detail.notOwnerName', { field: '"predicate.repository"' }));
   }
   const approver = p.approver !== undefined ? str(p.approver, 'approver') : undefined;
   return {

@@ -3,8 +3,9 @@
  * verdict is the policies' (DG-GATE-011/012/013); this only describes it, reading the
  * findings for what counted and the facts for which attestation and key.
  */
-import type { GateFact, GateNoticeFact } from '../../facts/types.js';
+import type { GateApprovalsFact, GateFact, GateNoticeFact } from '../../facts/types.js';
 import type { Finding, Lang } from '../../findings/types.js';
+import { Message } from '../../util/errors.js';
 import { shortKeyId } from './keys.js';
 
 export type ApprovalCheck =
@@ -51,4 +52,26 @@ export function approvalCheckLine(check: ApprovalCheck, lang: Lang): string {
   const t = L[lang];
   const what = check.state === 'signed' ? t.signed(shortKeyId(check.keyid), check.file) : t[check.state];
   return `${t.label}: ${what}`;
+}
+
+/** The rule whose message quotes what is wrong with an attestation (policies/gate/approvals.rego). */
+const ATTESTATION_RULE = 'DG-GATE-013';
+
+/**
+ * DG-GATE-013's message quotes the problem detail of the attestation it names (`"signatures"
+ * is empty`), which the facts hold in English for the policies to quote. In another
+ * language that quoted detail is replaced by the fact's detail message (a key of the table,
+ * src/report/i18n-errors.ts) rendered in it; a message that does not quote it exactly is
+ * left as the policies wrote it.
+ */
+export function localizeAttestationProblems(findings: readonly Finding[], approvals: GateApprovalsFact, lang: Lang): Finding[] {
+  if (lang === 'en') return [...findings];
+  return findings.map((f) => {
+    if (f.ruleId !== ATTESTATION_RULE) return f;
+    const problem = approvals.attestations.find((a) => a.file === f.file)?.problem;
+    const detail = problem?.message ? Message.revive(problem.message) : undefined;
+    const quoted = `(${problem?.detail})`;
+    if (!problem || !detail || !f.message.includes(quoted)) return f;
+    return { ...f, message: f.message.replace(quoted, () => `(${detail.render(lang)})`) };
+  });
 }

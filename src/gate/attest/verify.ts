@@ -13,7 +13,7 @@ import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { repoRelative } from '../../config/declaration.js';
 import type { GateApprovalsFact, GateAttestationFact } from '../../facts/types.js';
-import { UsageError } from '../../util/errors.js';
+import { type Message, msg, UsageError } from '../../util/errors.js';
 import { assertInsideRoot } from '../../util/files.js';
 import { AttestationFormatError, parseEnvelope, verifyEnvelope } from './dsse.js';
 import { keyIdOf, parsePublicKey, readKeyFile } from './keys.js';
@@ -126,27 +126,28 @@ function findAttestationFiles(root: string, dir: string): string[] {
  * repository, so a link out of it is refused (and reported).
  */
 export function verifyAttestationFile(abs: string, file: string, trusted: ReadonlyMap<string, KeyObject>, root?: string): GateAttestationFact {
-  const malformed = (code: string, detail: string, extra: Partial<GateAttestationFact> = {}): GateAttestationFact => ({
+  // The detail in English, and as a message of the table for the report's language.
+  const malformed = (code: string, detail: Message, extra: Partial<GateAttestationFact> = {}): GateAttestationFact => ({
     file,
     status: 'malformed',
     ...extra,
-    problem: { code, detail },
+    problem: { code, detail: detail.render('en'), message: { key: detail.key, params: plainParams(detail) } },
   });
   if (root !== undefined) {
     try {
       assertInsideRoot(root, abs, 'noun.attestation');
     } catch {
-      return malformed('link-outside', 'a link to a file outside the repository: not read');
+      return malformed('link-outside', msg('attest.detail.linkOutside'));
     }
   }
   const read = readBoundedFile(abs, MAX_ATTESTATION_BYTES);
-  if (!('text' in read)) return malformed(read.code, read.detail);
+  if (!('text' in read)) return malformed(read.code, read.problem);
 
   let envelope;
   try {
     envelope = parseEnvelope(read.text);
   } catch (err) {
-    if (err instanceof AttestationFormatError) return malformed(err.code, err.detail);
+    if (err instanceof AttestationFormatError) return malformed(err.code, err.problem);
     throw err;
   }
   const sig = verifyEnvelope(envelope, trusted);
@@ -155,10 +156,15 @@ export function verifyAttestationFile(abs: string, file: string, trusted: Readon
   try {
     statement = parseStatement(envelope.payloadType, envelope.payload);
   } catch (err) {
-    if (err instanceof AttestationFormatError) return malformed(err.code, err.detail, signer);
+    if (err instanceof AttestationFormatError) return malformed(err.code, err.problem, signer);
     throw err;
   }
   return { file, status: sig.status, ...signer, statement };
+}
+
+/** A detail's parameters, as facts hold them (texts and numbers: no detail nests a message). */
+function plainParams(m: Message): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, typeof v === 'number' ? v : String(v)]));
 }
 
 function realOr(p: string): string {
