@@ -35,10 +35,19 @@ export interface Requirement {
   quotes: Array<{ document: string; clause: string; text: string }>;
 }
 
-/** What a rule's METADATA does not say: why it matters, and a non-compliant and a compliant example. */
+/**
+ * What a rule's METADATA does not say: why it matters, and a non-compliant and a compliant
+ * example. An example is code (one text for both languages) or, when it describes a state
+ * in words (`language: text`), a text per language.
+ */
 export interface RuleDoc {
   why: Text;
-  example: { language: string; bad: string; good: string };
+  example: { language: string; bad: string | Text; good: string | Text };
+}
+
+/** An example in a language. */
+export function exampleText(example: string | Text, lang: Lang): string {
+  return typeof example === 'string' ? example : example[lang];
 }
 
 export interface RuleDocsData {

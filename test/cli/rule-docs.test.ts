@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ruleCatalog } from '../../src/policy/bundle.js';
 import { formatSarif } from '../../src/report/sarif.js';
 import { summarize } from '../../src/report/summary.js';
-import { RULE_DOCS_BASE_URL, ruleDocsData } from '../../src/report/rule-docs.js';
+import { exampleText, RULE_DOCS_BASE_URL, ruleDocsData } from '../../src/report/rule-docs.js';
 import { REPO } from '../helpers/paths.js';
 
 const catalog = ruleCatalog();
@@ -26,8 +26,13 @@ describe('rule documentation', () => {
     expect(Object.keys(data.rules).sort()).toEqual(Object.keys(catalog).sort());
     for (const [id, doc] of Object.entries(data.rules)) {
       expect(doc.why.en && doc.why.vi, id).toBeTruthy();
-      expect(doc.example.bad.trim() && doc.example.good.trim(), id).toBeTruthy();
-      expect(doc.example.bad).not.toBe(doc.example.good);
+      for (const lang of ['en', 'vi'] as const) {
+        const [bad, good] = [exampleText(doc.example.bad, lang), exampleText(doc.example.good, lang)];
+        expect(bad.trim() && good.trim(), `${id} (${lang})`).toBeTruthy();
+        expect(bad).not.toBe(good);
+      }
+      // An example in words is said in both languages; only code is shared.
+      if (doc.example.language === 'text') expect([typeof doc.example.bad, typeof doc.example.good], id).toEqual(['object', 'object']);
       expect(existsSync(join(REPO, 'docs', 'rules', `${id}.md`)), id).toBe(true);
       expect(existsSync(join(REPO, 'docs', 'rules', `${id}.vi.md`)), id).toBe(true);
     }
