@@ -80,8 +80,12 @@ export interface ChunkTask {
   fallback: number[];
   /** Files whose plain-text path ran past it too: a diagnostic only. */
   bare: number[];
+  /** Of `fallback` and `bare`: the files whose worker ran out of memory in them (the others ran past the time limit). */
+  outOfMemory: number[];
   /** Seconds the hard limit is, for the diagnostic's message. */
   limitSeconds: number;
+  /** The worker heap limit, MiB, for the diagnostic's message. */
+  heapMb: number;
 }
 
 /** A soap client a file creates (reported unless claimed), with the facts of its file. */
@@ -286,12 +290,13 @@ export class Runner {
     return { ...(hash !== undefined ? { hash } : {}), ...(text !== undefined ? { text } : {}) };
   }
 
-  /** The content hash of a discovered file (undefined when it is not one, or cannot be read). */
+  /** The content hash of a discovered file: of the bytes read, else discovery's (undefined when it is not one, or cannot be read). */
   private hashOf(path: string): string | undefined {
     const known = this.hashes.get(path);
     if (known !== undefined) return known;
     const file = this.byPath.get(path);
     if (!file) return undefined;
+    if (file.hash) return file.hash;
     try {
       const hash = sha256(readFileSync(file.absPath));
       this.hashes.set(path, hash);
@@ -367,6 +372,7 @@ export class Runner {
     const files = task.files.map((i) => s.files[i]!);
     const fallback = new Set(task.fallback.map((i) => s.files[i]!.path));
     const bare = new Set(task.bare.map((i) => s.files[i]!.path));
+    const outOfMemory = new Set(task.outOfMemory.map((i) => s.files[i]!.path));
     const results = new Map<string, CachedFile>();
     const keys = new Map<string, string>();
     const cacheBefore = this.cache ? { ...this.cache.stats } : undefined;
@@ -377,8 +383,9 @@ export class Runner {
     for (const f of files) {
       if (fallback.has(f.path) || bare.has(f.path)) continue;
       if (this.cache) {
-        // One read: the hash for the key, the text for the collectors if it is a miss.
-        const hash = this.hashes.get(f.path) ?? this.load(f.path)?.hash;
+        // Discovery's hash (the file is not read on a hit); else one read: the hash for
+        // the key, the text for the collectors if it is a miss.
+        const hash = f.hash ?? this.hashes.get(f.path) ?? this.load(f.path)?.hash;
         if (hash !== undefined) {
           const key = this.keyOf(f, hash);
           keys.set(f.path, key);
@@ -417,7 +424,11 @@ export class Runner {
       for (const f of misses) {
         const r: CachedFile = { facts: byFile.get(f.path) ?? {}, pending: sink.pending.get(f.path) ?? [], claims: sink.claims.get(f.path) ?? [] };
         results.set(f.path, r);
-        const key = keys.get(f.path);
+        // Keyed by the bytes the collectors read (a file changed since discovery hashed it is
+        // recorded under its new content, never the old).
+        if (!this.cache) continue;
+        const read = this.hashes.get(f.path);
+        const key = read !== undefined && read !== f.hash ? this.keyOf(f, read) : keys.get(f.path);
         if (key) batch.push({ key, path: f.path, file: r, deps: [] });
       }
       stats.collectMs += performance.now() - t;
@@ -447,9 +458,13 @@ export class Runner {
         file: f.path,
         line: 1,
         kind: 'not-analysed',
-        message: bare.has(f.path)
-          ? `analysis stopped after ${task.limitSeconds} s (the per-file time limit), and the plain-text checks too: nothing in this file was checked`
-          : `analysis stopped after ${task.limitSeconds} s (the per-file time limit): only the plain-text checks ran`,
+        message: outOfMemory.has(f.path)
+          ? bare.has(f.path)
+            ? `analysis ran out of memory (the worker's limit of ${task.heapMb} MiB), and the plain-text checks too: nothing in this file was checked`
+            : `analysis ran out of memory (the worker's limit of ${task.heapMb} MiB): only the plain-text checks ran`
+          : bare.has(f.path)
+            ? `analysis stopped after ${task.limitSeconds} s (the per-file time limit), and the plain-text checks too: nothing in this file was checked`
+            : `analysis stopped after ${task.limitSeconds} s (the per-file time limit): only the plain-text checks ran`,
       };
       (facts.diagnostics ??= []).push(diagnostic);
       results.set(f.path, { facts, pending: [], claims: [] });
