@@ -48,9 +48,7 @@ export function readContext(env: Record<string, string | undefined>, cwd = proce
   const eventPath = env.GITHUB_EVENT_PATH;
   if (!eventPath) {
     if (isPr) {
-      throw new ContextError(
-        `GITHUB_EVENT_PATH is not set: a ${eventName} run needs the event payload (is this running outside GitHub Actions?)`,
-      );
+      throw ContextError.of('context.noEventPath', { event: eventName });
     }
     return ctx;
   }
@@ -59,18 +57,14 @@ export function readContext(env: Record<string, string | undefined>, cwd = proce
     payload = JSON.parse(readFileSync(eventPath, 'utf8'));
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    throw new ContextError(
-      e.code === 'ENOENT'
-        ? `the event payload file GITHUB_EVENT_PATH=${eventPath} does not exist`
-        : `cannot read the event payload GITHUB_EVENT_PATH=${eventPath}: ${e.message}`,
-    );
+    throw e.code === 'ENOENT'
+      ? ContextError.of('context.payloadMissing', { path: eventPath })
+      : ContextError.of('context.payloadUnreadable', { path: eventPath, reason: e.message });
   }
   if (isPr) {
     const pr = pullRequestOf(payload);
     if (!pr) {
-      throw new ContextError(
-        `the ${eventName} event payload (${eventPath}) has no pull_request with number, head.sha and base.sha`,
-      );
+      throw ContextError.of('context.noPullRequest', { event: eventName, path: eventPath });
     }
     ctx.pullRequest = pr;
   }

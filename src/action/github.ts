@@ -14,6 +14,7 @@ import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { PullRequestFile } from '../git/diff.js';
+import { type Message, msg } from '../util/errors.js';
 
 const ClientClass = Octokit.plugin(retry, throttling);
 export type GitHubClient = InstanceType<typeof ClientClass>;
@@ -82,10 +83,24 @@ export interface ApiProblem {
   /** `permission`: no token, 401/403/404 (the token lacks a permission, a fork PR's read-only token). */
   kind: 'permission' | 'rate-limit' | 'server' | 'network' | 'other';
   status?: number;
+  /** In English (logs); `msg` is the same in the message table, for the input `lang`. */
   message: string;
+  msg: Message;
+  /** What was being done. */
+  what: ApiWhat;
 }
 
-export function describeApiError(err: unknown, what: string): ApiProblem {
+export type ApiWhat = 'comment' | 'checkRun' | 'listFiles';
+
+export function describeApiError(err: unknown, doing: ApiWhat): ApiProblem {
+  const what = msg(`api.what.${doing}`);
+  const problem = (kind: ApiProblem['kind'], status: number | undefined, m: Message): ApiProblem => ({
+    kind,
+    ...(status !== undefined ? { status } : {}),
+    message: m.render('en'),
+    msg: m,
+    what: doing,
+  });
   const e = err as {
     status?: number;
     message?: string;
@@ -102,21 +117,18 @@ export function describeApiError(err: unknown, what: string): ApiProblem {
   if (status === undefined) {
     const cause = e.cause?.message ? `: ${e.cause.message}` : '';
     const timeout = e.name === 'TimeoutError' || e.cause?.name === 'TimeoutError' || /timeout|aborted/i.test(e.message ?? '');
-    return {
-      kind: 'network',
-      message: `${what}: the GitHub API could not be reached (${timeout ? 'timed out' : firstLine(e.message ?? 'network error')}${timeout ? '' : cause})`,
-    };
+    return problem('network', undefined, msg('api.network', { what, reason: timeout ? msg('api.timedOut') : `${firstLine(e.message ?? 'network error')}${cause}` }));
   }
   if (rateLimited) {
     const reset = Number(headers['x-ratelimit-reset']);
-    const when = Number.isFinite(reset) && reset > 0 ? `; the limit resets at ${new Date(reset * 1000).toISOString()}` : '';
-    return { kind: 'rate-limit', status, message: `${what}: GitHub API rate limit exceeded (${status} ${apiMessage})${when}` };
+    const when = Number.isFinite(reset) && reset > 0 ? msg('api.resetsAt', { time: new Date(reset * 1000).toISOString() }) : '';
+    return problem('rate-limit', status, msg('api.rateLimit', { what, status, api: apiMessage, when }));
   }
   if (status === 401 || status === 403 || status === 404) {
-    return { kind: 'permission', status, message: `${what}: no permission (${status} ${apiMessage})` };
+    return problem('permission', status, msg('api.permission', { what, status, api: apiMessage }));
   }
-  if (status >= 500) return { kind: 'server', status, message: `${what}: GitHub API error ${status} (${apiMessage})` };
-  return { kind: 'other', status, message: `${what}: GitHub API answered ${status} (${apiMessage})` };
+  if (status >= 500) return problem('server', status, msg('api.server', { what, status, api: apiMessage }));
+  return problem('other', status, msg('api.other', { what, status, api: apiMessage }));
 }
 
 function apiMessageOf(data: unknown): string | undefined {

@@ -8,6 +8,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { isRealDate } from '../config/declaration.js';
 import { SEVERITIES, type Severity } from '../findings/types.js';
+import { type ErrorKey, type Message, msg, type Params } from '../util/errors.js';
 import { isLexicallyInside } from '../util/files.js';
 import type { Runner } from './runner.js';
 
@@ -72,22 +73,29 @@ export interface ActionInputs {
 
 export class InputError extends Error {
   readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
+  readonly msg?: Message;
+  constructor(message: string | Message) {
+    super(typeof message === 'string' ? message : message.render('en'));
     this.name = 'InputError';
+    if (typeof message !== 'string') this.msg = message;
+  }
+
+  /** An error from a message of the table (src/report/i18n-errors.ts), printed in the input `lang`. */
+  static of<T extends typeof InputError>(this: T, key: ErrorKey, params: Params = {}): InstanceType<T> {
+    return new this(msg(key, params)) as InstanceType<T>;
   }
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new InputError(`input ${name}: "${value}" is not one of ${allowed.join(', ')}`);
+  throw InputError.of('input.notOneOf', { name, value, allowed: allowed.join(', ') });
 }
 
 /** YAML 1.2 core-schema booleans, as runners and @actions/core accept them. */
 function bool(name: string, value: string): boolean {
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   if (['false', 'False', 'FALSE'].includes(value)) return false;
-  throw new InputError(`input ${name}: "${value}" is not a boolean (true or false)`);
+  throw InputError.of('input.notBool', { name, value });
 }
 
 /**
@@ -107,9 +115,9 @@ export function readInputs(runner: Runner, env: Record<string, string | undefine
   try {
     isDir = statSync(path).isDirectory();
   } catch {
-    throw new InputError(`input path: "${pathInput}" does not exist (relative paths start at ${workspace})`);
+    throw InputError.of('input.pathMissing', { value: pathInput, workspace });
   }
-  if (!isDir) throw new InputError(`input path: "${pathInput}" is not a directory`);
+  if (!isDir) throw InputError.of('input.pathNotDir', { value: pathInput });
 
   const failOn = oneOf('fail-on', get('fail-on') || INPUT_DEFAULTS['fail-on'], FAIL_ON_VALUES);
   const mode = oneOf('mode', get('mode') || INPUT_DEFAULTS.mode, MODES);
@@ -117,7 +125,7 @@ export function readInputs(runner: Runner, env: Record<string, string | undefine
   const comment = bool('comment', get('comment') || INPUT_DEFAULTS.comment);
 
   const configInput = get('config');
-  const config = configInput ? workspaceFile('config', configInput, workspace, `relative paths start at ${workspace}`) : undefined;
+  const config = configInput ? workspaceFile('config', configInput, workspace, msg('input.hint.relative', { workspace })) : undefined;
 
   const trustedInput = get('trusted-config');
   const trustedConfig = trustedInput ? resolve(workspace, trustedInput) : undefined;
@@ -126,40 +134,38 @@ export function readInputs(runner: Runner, env: Record<string, string | undefine
     try {
       isFile = statSync(trustedConfig).isFile();
     } catch {
-      throw new InputError(`input trusted-config: "${trustedInput}" does not exist (relative paths start at ${workspace})`);
+      throw InputError.of('input.trustedMissing', { value: trustedInput, workspace });
     }
-    if (!isFile) throw new InputError(`input trusted-config: "${trustedInput}" is not a file`);
+    if (!isFile) throw InputError.of('input.trustedNotFile', { value: trustedInput });
   }
 
   const baselineInput = get('baseline');
   const baseline = baselineInput
-    ? workspaceFile('baseline', baselineInput, workspace, `create one with \`dancu-guard scan --write-baseline ${baselineInput}\` and commit it`)
+    ? workspaceFile('baseline', baselineInput, workspace, msg('input.hint.baseline', { value: baselineInput }))
     : undefined;
 
   // Checked in every mode (a bad value is a bad value), used by mode deploy only.
   const deployDateInput = get('deploy-date');
   if (deployDateInput && !isRealDate(deployDateInput)) {
-    throw new InputError(
-      `input deploy-date: "${deployDateInput}" is not a real date in the form YYYY-MM-DD (e.g. 2026-12-01); leave it empty for today in Vietnam (UTC+7)`,
-    );
+    throw InputError.of('input.badDeployDate', { value: deployDateInput });
   }
 
   const declarationInput = get('declaration');
   const declaration = declarationInput
-    ? workspaceFile('declaration', declarationInput, workspace, `relative paths start at ${workspace}; see docs/gate.md for the format of dancu-integration.yml`)
+    ? workspaceFile('declaration', declarationInput, workspace, msg('input.hint.declaration', { workspace }))
     : undefined;
 
-  const trustKeys = trustKeyLines(get('trust-key')).map((line) => workspaceFile('trust-key', line, workspace, `relative paths start at ${workspace}`));
+  const trustKeys = trustKeyLines(get('trust-key')).map((line) => workspaceFile('trust-key', line, workspace, msg('input.hint.relative', { workspace })));
   const allowUnsignedApprovals = bool('allow-unsigned-approvals', get('allow-unsigned-approvals') || INPUT_DEFAULTS['allow-unsigned-approvals']);
   if (allowUnsignedApprovals && trustKeys.length > 0) {
-    throw new InputError('inputs trust-key and allow-unsigned-approvals cannot be combined: with a trust key every approval must be signed by it');
+    throw InputError.of('input.trustKeyUnsigned');
   }
 
   // The facts cache: never inside the workspace (the repository could plant entries).
   const cacheInput = get('cache-dir');
   const cacheDir = cacheInput ? resolve(workspace, cacheInput) : undefined;
   if (cacheDir && isLexicallyInside(workspace, cacheDir)) {
-    throw new InputError(`input cache-dir: "${cacheInput}" is inside the workspace, which the repository controls; use a directory outside it, e.g. \${{ runner.temp }}/dancu-guard-cache`);
+    throw InputError.of('input.cacheInside', { value: cacheInput });
   }
 
   const sarifInput = get('sarif-file');
@@ -199,12 +205,12 @@ function trustKeyLines(value: string): string[] {
  * out of it (a committed link to a runner file would otherwise be read, and its first
  * bytes could end up in an error message). Its real path is returned.
  */
-function workspaceFile(name: string, value: string, workspace: string, hint: string): string {
+function workspaceFile(name: string, value: string, workspace: string, hint: Message): string {
   let realWorkspace: string;
   try {
     realWorkspace = realpathSync(workspace);
   } catch {
-    throw new InputError(`input ${name}: the workspace ${workspace} does not exist`);
+    throw InputError.of('input.workspaceMissing', { name, workspace });
   }
   const inside = (p: string) => {
     const rel = relative(realWorkspace, p);
@@ -214,13 +220,11 @@ function workspaceFile(name: string, value: string, workspace: string, hint: str
   try {
     real = realpathSync(resolve(realWorkspace, value));
   } catch {
-    throw new InputError(`input ${name}: "${value}" does not exist (${hint})`);
+    throw InputError.of('input.fileMissing', { name, value, hint });
   }
   if (!inside(real)) {
-    throw new InputError(
-      `input ${name}: "${value}" ${inside(resolve(realWorkspace, value)) ? 'is a link to a file outside the workspace' : 'is outside the workspace'}; refusing to read it`,
-    );
+    throw InputError.of(inside(resolve(realWorkspace, value)) ? 'input.linkOutside' : 'input.outside', { name, value });
   }
-  if (!statSync(real).isFile()) throw new InputError(`input ${name}: "${value}" is not a file`);
+  if (!statSync(real).isFile()) throw InputError.of('input.notFile', { name, value });
   return real;
 }

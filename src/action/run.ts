@@ -44,6 +44,7 @@ import type { Summary } from '../report/types.js';
 import { scan } from '../pipeline/scan.js';
 import { acceptanceOf, type PolicyReport, type PullRequestBase } from '../pipeline/trust.js';
 import type { Acceptance } from '../report/suppressed.js';
+import { describeError, type ErrorKey, msg, type Params, setWarningSink } from '../util/errors.js';
 import { isLexicallyInside, writeOutput } from '../util/files.js';
 import { TOOL } from '../version.js';
 import { readContext, type RunContext } from './context.js';
@@ -76,18 +77,24 @@ export interface ActionResult {
 export async function runAction(env: Env = process.env, runner: Runner = createRunner(env)): Promise<ActionResult> {
   let ctx: RunContext;
   let inputs: ActionInputs;
+  // The input lang, before the inputs are checked: an input error is said in it too.
+  let lang: 'en' | 'vi' = runner.input('lang') === 'vi' ? 'vi' : 'en';
   try {
     ctx = readContext(env);
     inputs = readInputs(runner, env, ctx.workspace);
   } catch (err) {
     if (err instanceof InputError) {
-      runner.error(`dancu-guard: ${err.message}`);
+      runner.error(say(lang, 'action.error', { message: describeError(err, lang) }));
       return { exitCode: 2 };
     }
     throw err;
   }
+  lang = inputs.lang;
+  // Warnings of the lower layers (an old baseline…): a workflow warning, in the input lang.
+  setWarningSink((warning) => runner.warning(say(lang, 'action.warning', { message: warning })));
 
   const notes: string[] = [];
+  const note = (key: ErrorKey, params: Params = {}) => notes.push(say(lang, key, params));
   const problems: ApiProblem[] = [];
   const pr = ctx.pullRequest;
   const canUseApi = Boolean(inputs.token && ctx.owner && ctx.repo);
@@ -101,9 +108,9 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
       ...retryBase(env),
     });
   } else if (pr && !inputs.token) {
-    notes.push('No GitHub token (input github-token is empty): no PR comment and no check run.');
+    note('action.note.noToken');
   } else if (pr) {
-    notes.push('GITHUB_REPOSITORY is not set: no PR comment and no check run.');
+    note('action.note.noRepository');
   }
 
   // 1. A pull request (mode merge): what it changes and its base commit, first: the
@@ -113,7 +120,7 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
   let baseCommit: string | undefined;
   let prBase: PullRequestBase | undefined;
   if (pr && inputs.mode === 'merge') {
-    const got = await pullRequestChanges(ctx, pr, gh, notes, problems, runner);
+    const got = await pullRequestChanges(ctx, pr, gh, notes, problems, runner, lang);
     changes = got?.changes;
     baseCommit = got?.baseCommit;
     if (baseCommit) {
@@ -126,11 +133,7 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
         unavailable: 'the checkout does not have the base commit',
         ...(changes ? { changed: { files: changes.files, prefix: rootPrefix ? `${rootPrefix}/` : '' } } : {}),
       };
-      notes.push(
-        changes
-          ? "Without the base commit, the config, ignore file and baseline apply only where the pull request does not change them, and inline directives only on lines it does not change (a new one blocks: DG-CFG-005). Check out with fetch-depth: 0."
-          : "Without the base commit or the pull request's file list, the repository's exceptions, ignores, approvals, logger and limiter patterns, baseline and inline directives are not applied (they could be the pull request's own).",
-      );
+      note(changes ? 'action.note.noBaseWithFiles' : 'action.note.noBaseNoFiles');
     }
   }
 
@@ -141,10 +144,10 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
   } catch (err) {
     const e = err as Error & { exitCode?: number };
     if (e.exitCode === 2) {
-      runner.error(`dancu-guard: ${e.message}`);
+      runner.error(say(lang, 'action.error', { message: describeError(e, lang) }));
       return { exitCode: 2 };
     }
-    runner.error(`dancu-guard: internal error: ${e.stack ?? String(err)}`);
+    runner.error(say(lang, 'action.internalError', { message: e.stack ?? String(err) }));
     return { exitCode: 2 };
   }
 
@@ -177,18 +180,12 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
         }),
     );
     if (gated.method === 'fingerprint') {
-      notes.push(
-        `Gating by fingerprint: a finding blocks when the base commit (${baseCommit!.slice(0, 12)}) does not have it. A file the pull request renames or moves counts as new.`,
-      );
+      note('action.note.byFingerprint', { commit: baseCommit!.slice(0, 12) });
     } else if (baseCommit) {
       runner.info(`dancu-guard: could not scan the base commit (${gated.fallbackReason}); gating on changed lines`);
-      notes.push(
-        `Could not scan the base commit (${gated.fallbackReason}): gating on the lines the pull request changes, which misses a violation introduced away from its finding's line (e.g. a deleted audit-log call).`,
-      );
+      note('action.note.baseScanFailed', { reason: gated.fallbackMessage ? describeError(gated.fallbackMessage, lang).split('\n')[0]! : (gated.fallbackReason ?? '') });
     } else {
-      notes.push(
-        "The checkout does not have the base commit: gating on the lines the pull request changes (GitHub API), which misses a violation introduced away from its finding's line (e.g. a deleted audit-log call). Check out with fetch-depth: 0 to gate by fingerprint.",
-      );
+      note('action.note.noBaseCommit');
     }
     findings = gated.findings;
     preExisting = gated.preExisting;
@@ -218,7 +215,7 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
       writeOutput(inputs.sarifFile, sarif, { root: ctx.workspace, mkdir: true });
       sarifPath = inputs.sarifFile;
     } catch (err) {
-      runner.error(`dancu-guard: SARIF file: ${(err as Error).message}`);
+      runner.error(say(lang, 'action.sarifError', { message: describeError(err, lang) }));
       writeOutputs(runner, all.length, summary.blocking, verdict, '');
       return { exitCode: 2, verdict };
     }
@@ -254,14 +251,10 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
         const c = await upsertComment(gh, r, pr.number, inputs.mode === 'deploy' ? DEPLOY_MARKER : MARKDOWN_MARKER, body);
         runner.info(`dancu-guard: PR comment ${c.action}${c.url ? ` (${c.url})` : ''}`);
         if (c.notOurs) {
-          notes.push(
-            c.identityUnknown
-              ? `${c.notOurs} comment(s) start with the report marker, but the token's identity could not be told: none was adopted, a new comment was made.`
-              : `${c.notOurs} comment(s) start with the report marker but were not written by this token's account: not adopted (anyone can write the marker).`,
-          );
+          note(c.identityUnknown ? 'action.note.markerUnknown' : 'action.note.markerNotOurs', { n: c.notOurs });
         }
       } catch (err) {
-        problems.push(describeApiError(err, 'PR comment'));
+        problems.push(describeApiError(err, 'comment'));
       }
     }
     const { annotations, omitted } = checkAnnotations(findings, preExisting, blocks, inputs.lang);
@@ -273,27 +266,20 @@ export async function runAction(env: Env = process.env, runner: Runner = createR
         conclusion: verdict === 'fail' ? 'failure' : 'success',
         title: checkTitle(summary),
         summary: body,
-        ...(omitted ? { text: `${omitted} more annotations were left out (at most 1000 per check run).` } : {}),
+        ...(omitted ? { text: say(lang, 'action.checkOmitted', { n: omitted }) } : {}),
         annotations,
         ...(detailsUrl ? { detailsUrl } : {}),
       });
       runner.info(`dancu-guard: check run ${run.id} with ${annotations.length} annotations`);
     } catch (err) {
-      problems.push(describeApiError(err, 'check run'));
+      problems.push(describeApiError(err, 'checkRun'));
     }
   }
 
   for (const p of problems) {
-    const hint =
-      p.kind === 'permission'
-        ? p.message.startsWith('PR comment')
-          ? ' Give the job the permission pull-requests: write (a pull request from a fork gets a read-only token).'
-          : p.message.startsWith('check run')
-            ? ' Give the job the permission checks: write (a pull request from a fork gets a read-only token).'
-            : ' Give the job the permission pull-requests: read.'
-        : '';
-    const text = `${p.message}.${hint} The verdict (${verdict.toUpperCase()}) does not depend on it.`;
-    runner.warning(`dancu-guard: ${text}`);
+    const hint = p.kind === 'permission' ? msg(`action.hint.${p.what}`) : '';
+    const text = say(lang, 'action.problem', { problem: p.msg, hint, verdict: verdict.toUpperCase() });
+    runner.warning(say(lang, 'action.warning', { message: text }));
     notes.push(text);
   }
 
@@ -330,7 +316,7 @@ interface Analysed {
 
 async function scanRun(ctx: RunContext, inputs: ActionInputs, runner: Runner, prBase?: PullRequestBase): Promise<Analysed> {
   for (const name of inputs.deployInputsSet) {
-    runner.warning(`dancu-guard: input ${name} is used by mode: deploy only; ignored in mode: ${inputs.mode}`);
+    runner.warning(say(inputs.lang, 'action.warning', { message: msg('action.deployOnlyInput', { name, mode: inputs.mode }) }));
   }
   return runner.group(`dancu-guard ${TOOL.version}: scanning ${displayPath(ctx.workspace, inputs.path)}`, async () => {
     const r = await scan({
@@ -347,7 +333,7 @@ async function scanRun(ctx: RunContext, inputs: ActionInputs, runner: Runner, pr
     runner.info(
       `scanned ${r.summary.filesScanned} files${skipped ? ` (${skipped} skipped)` : ''} in ${(r.summary.durationMs / 1000).toFixed(2)} s: ${r.findings.length} findings`,
     );
-    for (const w of r.policy.warnings) runner.warning(`dancu-guard: ${w}`);
+    for (const w of r.policy.warnings) runner.warning(say(inputs.lang, 'action.warning', { message: w }));
     logPolicy(runner, r.policy);
     return { root: r.root, findings: r.findings, summary: r.summary, acceptance: acceptanceOf(r) };
   });
@@ -381,7 +367,7 @@ async function gateRun(ctx: RunContext, inputs: ActionInputs, runner: Runner): P
         if (!status.startsWith('collected ')) runner.info(`dancu-guard: ${status}`);
       },
     });
-    for (const w of g.warnings) runner.warning(`dancu-guard: ${w}`);
+    for (const w of g.warnings) runner.warning(say(inputs.lang, 'action.warning', { message: w }));
     let findings = g.findings;
     let summary = g.summary;
     let known: BaselineResult | undefined;
@@ -505,6 +491,7 @@ async function pullRequestChanges(
   notes: string[],
   problems: ApiProblem[],
   runner: Runner,
+  lang: 'en' | 'vi',
 ): Promise<{ changes: ChangeSet; baseCommit?: string } | undefined> {
   const ws = ctx.workspace;
   if (isGitWorkTree(ws) && gitCommit(ws, 'HEAD') && gitCommit(ws, pr.baseSha)) {
@@ -528,23 +515,25 @@ async function pullRequestChanges(
     }
   }
   if (!gh || !ctx.owner || !ctx.repo) {
-    notes.push(
-      'Could not tell which lines the pull request changes (no base commit in the checkout and no token for the API): every finding gates.',
-    );
+    notes.push(say(lang, 'action.note.noLines'));
     return undefined;
   }
   try {
     const files = await listPullRequestFiles(gh, { owner: ctx.owner, repo: ctx.repo }, pr.number);
     if (pr.changedFiles !== undefined && files.length < pr.changedFiles) {
-      notes.push(
-        `The GitHub API listed ${files.length} of the pull request's ${pr.changedFiles} files (it stops at 3,000): every finding gates. Check out with fetch-depth: 0 so git can tell.`,
-      );
+      notes.push(say(lang, 'action.note.apiTruncated', { listed: files.length, total: pr.changedFiles }));
       return undefined;
     }
     return { changes: changeSetFromPullFiles(files, `${pr.baseRef ?? pr.baseSha.slice(0, 12)} (PR #${pr.number}, GitHub API)`) };
   } catch (err) {
-    const p = describeApiError(err, "listing the pull request's files");
-    problems.push({ ...p, message: `${p.message}; every finding gates` });
+    const p = describeApiError(err, 'listFiles');
+    const m = msg('action.problem.everyFindingGates', { problem: p.msg });
+    problems.push({ ...p, message: m.render('en'), msg: m });
     return undefined;
   }
+}
+
+/** A message of the table (src/report/i18n-errors.ts) in the input `lang`. */
+function say(lang: 'en' | 'vi', key: ErrorKey, params: Params = {}): string {
+  return msg(key, params).render(lang);
 }

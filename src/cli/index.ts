@@ -1,8 +1,9 @@
+import { detectLang } from '../report/i18n.js';
 import { exitOnOutputError } from '../util/output.js';
 import { main } from './program.js';
 
 // EPIPE/ENOSPC on stdout: a message and exit 2, never a silent or misleading exit.
-exitOnOutputError(process.stdout);
+exitOnOutputError(process.stdout, undefined, detectLang(process.argv.slice(2)));
 
 main(process.argv).then(
   (code) => {

@@ -3,10 +3,12 @@
  * under --quiet), warnings and errors (always).
  */
 import { tr, type Lang } from '../report/i18n.js';
+import { describeError, type Message } from '../util/errors.js';
 
 export interface Notifier {
   note(text: string): void;
-  warn(text: string): void;
+  /** A warning: text already in the language, or a message of a lower layer (rendered here). */
+  warn(text: string | Message): void;
 }
 
 export function notifier(lang: Lang, quiet = false): Notifier {
@@ -15,7 +17,7 @@ export function notifier(lang: Lang, quiet = false): Notifier {
       if (!quiet) process.stderr.write(`dancu-guard: ${text}\n`);
     },
     warn(text) {
-      process.stderr.write(`dancu-guard: ${tr(lang, 'cli.warning')}: ${text}\n`);
+      process.stderr.write(`dancu-guard: ${tr(lang, 'cli.warning')}: ${describeError(text, lang)}\n`);
     },
   };
 }

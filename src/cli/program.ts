@@ -9,7 +9,7 @@
  */
 import { Command, CommanderError, Help, type Argument, type Option } from 'commander';
 import { detectLang, placeholderWord, translateCommanderError, translatePlaceholders, translator, type Lang, type Translate } from '../report/i18n.js';
-import { UsageError } from '../util/errors.js';
+import { describeError, setWarningSink, UsageError } from '../util/errors.js';
 import { TOOL } from '../version.js';
 import { registerApproveCommand } from './commands/approve.js';
 import { registerExplainCommand } from './commands/explain.js';
@@ -84,6 +84,8 @@ export async function main(argv: string[]): Promise<number> {
   const lang = detectLang(argv.slice(2));
   const T = translator(lang);
   const program = buildProgram(lang);
+  // Warnings of the lower layers (an old baseline…), in the language chosen.
+  setWarningSink((warning) => process.stderr.write(`dancu-guard: ${T('cli.warning')}: ${warning.render(lang)}\n`));
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -98,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof UsageError || (err as { exitCode?: number }).exitCode === 2) {
-      process.stderr.write(`dancu-guard: ${T('cli.error')}: ${(err as Error).message}\n`);
+      process.stderr.write(`dancu-guard: ${T('cli.error')}: ${describeError(err, lang)}\n`);
       return 2;
     }
     process.stderr.write(`dancu-guard: ${T('cli.internalError')}: ${(err as Error).stack ?? String(err)}\n`);

@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { classifyValue, isPlaceholder } from '../collect/credentials/candidates.js';
 import { PROVINCIAL_UNITS, resolveProvince, type ResolvedProvince } from '../gate/provinces.js';
 import { defaultSettings, type Settings } from '../policy/settings.js';
-import { UsageError } from '../util/errors.js';
+import { msg, type Message, type Params, UsageError } from '../util/errors.js';
 import { redact, shannonEntropy } from '../util/redact.js';
 import { DocumentType, invalidDocument, isRealDate, repoRelative, type KeyPath } from './document.js';
 import schema from './declaration.schema.json' with { type: 'json' };
@@ -131,9 +131,7 @@ export function loadDeclaration(root: string, opts: LoadOptions = {}): LoadedDec
 export function requireDeclaration(root: string, opts: LoadOptions = {}): LoadedDeclaration {
   const loaded = loadDeclaration(root, opts);
   if (!loaded) {
-    throw new UsageError(
-      `no integration declaration: ${DECLARATION_FILE_NAMES[0]} not found at ${root} (see docs/gate.md for its format, or pass --declaration FILE)`,
-    );
+    throw UsageError.of('decl.missing', { name: DECLARATION_FILE_NAMES[0]!, root });
   }
   return loaded;
 }
@@ -144,12 +142,13 @@ export function parseDeclaration(
   settings: Settings = defaultSettings(),
 ): { declaration: Declaration; lines: DeclarationLines; province?: ResolvedProvince } {
   const { value: d, lineAt: at } = declarationDocument.parse(text, display);
-  const problems: string[] = [];
-  const problem = (path: KeyPath, message: string) => problems.push(`${display}:${at(path)}: "${path.join('.')}" ${message}`);
+  const problems: Message[] = [];
+  const problem = (path: KeyPath, key: DeclarationProblem, params: Params = {}) =>
+    problems.push(msg(key, { at: `${display}:${at(path)}`, key: path.join('.'), ...params }));
 
   // Real dates (the schema only checks the shape).
   const checkDate = (path: KeyPath, v: string | undefined) => {
-    if (v !== undefined && !isRealDate(v)) problem(path, `is not a real calendar date: "${v}" (YYYY-MM-DD)`);
+    if (v !== undefined && !isRealDate(v)) problem(path, 'decl.notRealDate', { value: v });
   };
   checkDate(['securityAssessment', 'date'], d.securityAssessment.date);
   (d.notices ?? []).forEach((n, i) => {
@@ -157,39 +156,33 @@ export function parseDeclaration(
     checkDate(['notices', i, 'goLive'], n.goLive);
     checkDate(['notices', i, 'approved', 'date'], n.approved?.date);
     if (isRealDate(n.submitted) && isRealDate(n.goLive) && n.goLive < n.submitted) {
-      problem(['notices', i, 'goLive'], `(${n.goLive}) is before the notice was submitted (${n.submitted})`);
+      problem(['notices', i, 'goLive'], 'decl.beforeSubmitted', { date: n.goLive, submitted: n.submitted });
     }
     if (n.approved && isRealDate(n.submitted) && isRealDate(n.approved.date) && n.approved.date < n.submitted) {
-      problem(['notices', i, 'approved', 'date'], `(${n.approved.date}) is before the notice was submitted (${n.submitted})`);
+      problem(['notices', i, 'approved', 'date'], 'decl.beforeSubmitted', { date: n.approved.date, submitted: n.submitted });
     }
   });
 
   // The province: one of the 34 units since 1 July 2025, or a pre-2025 province merged into one.
   const province = d.province !== undefined ? resolveProvince(d.province) : undefined;
   if (d.province !== undefined && !province) {
-    problem(
-      ['province'],
-      `"${d.province}" is not a provincial-level unit: write one of the 34 provinces and centrally-run cities since 1 July 2025 ` +
-        `(Nghị quyết 202/2025/QH15), e.g. ${PROVINCIAL_UNITS.slice(0, 3)
-          .map((u) => `"${u.name}"`)
-          .join(', ')}, "Hưng Yên" — with or without "tỉnh"/"thành phố"; a province merged in 2025 is accepted under its former name`,
-    );
+    problem(['province'], 'decl.notProvince', {
+      value: d.province,
+      examples: PROVINCIAL_UNITS.slice(0, 3)
+        .map((u) => `"${u.name}"`)
+        .join(', '),
+    });
   }
 
   // Accounts: unique names, and a secretRef that names a place, not a secret.
   const seen = new Map<string, number>();
   d.accounts.forEach((a, i) => {
     const first = seen.get(a.name);
-    if (first !== undefined) problem(['accounts', i, 'name'], `"${a.name}" is declared twice (also accounts.${first})`);
+    if (first !== undefined) problem(['accounts', i, 'name'], 'decl.accountTwice', { name: a.name, first });
     else seen.set(a.name, i);
     const why = secretLikeness(a.secretRef, settings);
     if (why) {
-      problem(
-        ['accounts', i, 'secretRef'],
-        `looks like a secret value (${why}, ${redact(a.secretRef)}), not a reference: write where the secret lives ` +
-          '(e.g. "k8s Secret dancu-account/secretKey", "vault:kv/dvc/dancu#password"), never the secret itself — ' +
-          'and rotate it: it has been written into the repository',
-      );
+      problem(['accounts', i, 'secretRef'], 'decl.secretLike', { why: SECRET_WHY[why] ?? why, redacted: redact(a.secretRef) });
     }
   });
 
@@ -206,6 +199,15 @@ export function parseDeclaration(
   };
   return { declaration: d, lines, ...(province ? { province } : {}) };
 }
+
+type DeclarationProblem = 'decl.notRealDate' | 'decl.beforeSubmitted' | 'decl.notProvince' | 'decl.accountTwice' | 'decl.secretLike';
+
+/** secretLikeness's own reasons, in words of the message table. */
+const SECRET_WHY: Record<string, Message> = {
+  'high entropy': msg('decl.why.highEntropy'),
+  'letters, digits and symbols': msg('decl.why.symbols'),
+  'mixed-case letters and digits': msg('decl.why.mixedCase'),
+};
 
 // ---------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import { Ajv, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import taxonomy from '../contracts/schemas/taxonomy.json' with { type: 'json' };
-import { UsageError } from '../util/errors.js';
+import { msg, type Message, type NounKey, UsageError } from '../util/errors.js';
 import { assertInsideRoot, yamlMessage } from '../util/files.js';
 
 /** A key path into a document: mapping keys and list indexes. */
@@ -21,8 +21,8 @@ export type KeyPath = Array<string | number>;
 export type LineAt = (path: KeyPath, keyItself?: boolean) => number;
 
 export interface DocumentSpec {
-  /** What the document is called in messages: `config`, `declaration`. */
-  what: string;
+  /** What the document is called in messages: `config`, `declaration` (a word of the message table). */
+  what: 'config' | 'declaration';
   /** File names looked for at the scanned root, in order. */
   names: readonly string[];
   /** Its JSON Schema (draft-07). */
@@ -37,10 +37,15 @@ export interface ParsedDocument<T> {
 }
 
 /** Plain-words meanings of the patterns our schemas use, for messages. */
-const PATTERN_MEANINGS: Record<string, string> = {
-  '^\\d{4}-\\d{2}-\\d{2}$': 'a date YYYY-MM-DD',
-  '^sha256:[0-9a-f]{64}$': '"sha256:" followed by 64 lowercase hex digits, as printed by `dancu-guard fingerprint`',
-  [taxonomy.definitions.RuleId.pattern]: 'a rule id (DG-XXX-000)',
+const PATTERN_MEANINGS: Record<string, Message> = {
+  '^\\d{4}-\\d{2}-\\d{2}$': msg('schema.want.date'),
+  '^sha256:[0-9a-f]{64}$': msg('schema.want.fingerprint'),
+  [taxonomy.definitions.RuleId.pattern]: msg('schema.want.ruleId'),
+};
+
+const NOUNS: Record<DocumentSpec['what'], { what: NounKey; the: NounKey }> = {
+  config: { what: 'noun.config', the: 'noun.theConfig' },
+  declaration: { what: 'noun.declaration', the: 'noun.theDeclaration' },
 };
 
 export class DocumentType<T> {
@@ -59,12 +64,12 @@ export class DocumentType<T> {
    */
   find(root: string, explicit?: string): string | undefined {
     if (explicit) {
-      if (!existsSync(explicit)) throw new UsageError(`${this.spec.what} file not found: ${explicit}`);
-      assertInsideRoot(root, explicit, this.spec.what);
+      if (!existsSync(explicit)) throw UsageError.of('doc.notFound', { what: msg(NOUNS[this.spec.what].what), path: explicit });
+      assertInsideRoot(root, explicit, NOUNS[this.spec.what].what);
       return explicit;
     }
     const found = this.spec.names.map((n) => join(root, n)).find((p) => existsSync(p));
-    if (found) assertInsideRoot(root, found, this.spec.what);
+    if (found) assertInsideRoot(root, found, NOUNS[this.spec.what].what);
     return found;
   }
 
@@ -72,7 +77,7 @@ export class DocumentType<T> {
     try {
       return readFileSync(path, 'utf8');
     } catch (err) {
-      throw new UsageError(`cannot read ${this.spec.what} ${display}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}`);
+      throw UsageError.of('files.cannotRead', { what: msg(NOUNS[this.spec.what].what), path: display, code: (err as NodeJS.ErrnoException).code ?? msg('noun.readError') });
     }
   }
 
@@ -86,23 +91,23 @@ export class DocumentType<T> {
     const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lc, prettyErrors: false });
     if (doc.errors.length > 0) {
       const e = doc.errors[0]!;
-      throw new UsageError(`${display}:${e.linePos?.[0]?.line ?? 1}: invalid YAML: ${e.message.split('\n')[0]}`);
+      throw UsageError.of('doc.invalidYamlAt', { file: display, line: e.linePos?.[0]?.line ?? 1, detail: e.message.split('\n')[0]! });
     }
     let value: unknown;
     try {
       value = doc.toJS();
     } catch (err) {
-      throw new UsageError(`${display}: invalid YAML: ${yamlMessage(err)}`);
+      throw UsageError.of('doc.invalidYaml', { file: display, detail: yamlMessage(err) });
     }
     if (value === null || value === undefined) {
       const required = (schema.required as string[] | undefined) ?? [];
-      if (required.length) throw new UsageError(`${display}:1: the ${what} is empty (required keys: ${required.join(', ')})`);
+      if (required.length) throw UsageError.of('doc.empty', { file: display, what: msg(NOUNS[what].what), keys: required.join(', ') });
       value = {};
     }
     const lineAt: LineAt = (path, keyItself = false) => lineOf(doc, lc, path, keyItself);
     if (!this.validate(value)) {
-      const messages = describeErrors(this.validate.errors ?? [], value, schema, `the ${what}`).map(
-        ({ path, keyItself, text }) => `${display}:${lineAt(path, keyItself)}: ${text}`,
+      const messages = describeErrors(this.validate.errors ?? [], value, schema, msg(NOUNS[what].the)).map(({ path, keyItself, text }) =>
+        text(`${display}:${lineAt(path, keyItself)}`),
       );
       throw invalidDocument(what, display, messages);
     }
@@ -111,8 +116,13 @@ export class DocumentType<T> {
 }
 
 /** The error for problems found in a document, every one already naming file and line. */
-export function invalidDocument(what: string, display: string, messages: string[]): UsageError {
-  return new UsageError(`invalid ${what} ${display}:\n  ${[...new Set(messages)].join('\n  ')}`);
+export function invalidDocument(what: DocumentSpec['what'], display: string, messages: Message[]): UsageError {
+  const seen = new Set<string>();
+  const problems = messages.filter((m) => {
+    const en = m.render('en');
+    return seen.has(en) ? false : (seen.add(en), true);
+  });
+  return UsageError.of('doc.invalid', { what: msg(NOUNS[what].what), file: display, problems });
 }
 
 /** A real calendar date written YYYY-MM-DD. */
@@ -133,7 +143,8 @@ export function repoRelative(root: string, abs: string): string {
 interface Described {
   path: KeyPath;
   keyItself: boolean;
-  text: string;
+  /** The message, given where it is (`file:line`). */
+  text: (at: string) => Message;
 }
 
 type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; $ref?: string };
@@ -169,37 +180,57 @@ function valueAt(value: unknown, path: KeyPath): unknown {
   return v;
 }
 
-function show(v: unknown): string {
+function show(v: unknown): string | Message {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}…` : v);
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
+  if (Array.isArray(v)) return msg('schema.kind.list');
+  if (typeof v === 'object') return msg('schema.kind.mapping');
   return String(v);
 }
 
-function kindOf(v: unknown): string {
+function kindOf(v: unknown): string | Message {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  return typeof v === 'string' ? 'a string' : typeof v;
+  if (Array.isArray(v)) return msg('schema.kind.list');
+  if (typeof v === 'object') return msg('schema.kind.mapping');
+  if (typeof v === 'string') return msg('schema.kind.string');
+  if (typeof v === 'number') return msg('schema.kind.number');
+  if (typeof v === 'boolean') return msg('schema.kind.boolean');
+  return typeof v;
 }
 
-/** What a value failing one keyword should have been, or undefined when ajv's own words say it best. */
-function expected(err: ErrorObject): string | undefined {
+const TYPE_NAMES: Record<string, Message> = {
+  string: msg('schema.type.string'),
+  number: msg('schema.type.number'),
+  integer: msg('schema.type.integer'),
+  boolean: msg('schema.type.boolean'),
+  array: msg('schema.type.array'),
+  object: msg('schema.type.object'),
+  null: msg('schema.type.null'),
+};
+
+/** What a value failing one keyword should have been, or undefined when the keyword is described otherwise. */
+function expected(err: ErrorObject): string | Message | undefined {
   switch (err.keyword) {
     case 'pattern': {
       const pattern = String((err.params as { pattern: string }).pattern);
-      return PATTERN_MEANINGS[pattern] ?? `a string matching ${pattern}`;
+      return PATTERN_MEANINGS[pattern] ?? msg('schema.want.pattern', { pattern });
     }
-    case 'type':
-      return String((err.params as { type: string }).type);
+    case 'type': {
+      const type = String((err.params as { type: string }).type);
+      return TYPE_NAMES[type] ?? type;
+    }
     case 'const':
       return JSON.stringify((err.params as { allowedValue: unknown }).allowedValue);
     case 'enum':
-      return `one of ${((err.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+      return msg('schema.want.oneOf', { values: ((err.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ') });
     default:
       return undefined;
   }
+}
+
+/** Alternatives joined: "a or b or c". */
+function either(options: Array<string | Message>): string | Message {
+  return options.slice(1).reduce<string | Message>((a, b) => msg('schema.or', { a, b }), options[0] ?? '');
 }
 
 /**
@@ -223,38 +254,56 @@ function groupAlternatives(errors: ErrorObject[]): Array<{ err: ErrorObject; alt
 }
 
 /** ajv's errors as messages with the key path they are about. */
-function describeErrors(errors: ErrorObject[], value: unknown, schema: AnySchemaObject, rootName: string): Described[] {
+function describeErrors(errors: ErrorObject[], value: unknown, schema: AnySchemaObject, rootName: Message): Described[] {
   return groupAlternatives(errors).map(({ err, alternatives }): Described => {
     const path = keyPath(err.instancePath);
     const where = path.length ? `"${path.join('.')}"` : rootName;
     // The whole document is only ever described by its kind: a file that is not a
     // mapping at all may be something else entirely, and its first bytes are not echoed.
-    const got = `(got ${path.length ? show(valueAt(value, path)) : kindOf(value)})`;
+    const got = path.length ? show(valueAt(value, path)) : kindOf(value);
+    const params = err.params as Record<string, unknown>;
+    const limit = (name: string) => (typeof params[name] === 'number' ? (params[name] as number) : String(params[name]));
+    const described = (text: (at: string) => Message): Described => ({ path, keyItself: false, text });
     switch (err.keyword) {
       case 'additionalProperties': {
         const key = String((err.params as { additionalProperty: string }).additionalProperty);
         const known = Object.keys(schemaAt(schema, path)?.properties ?? {}).join(', ');
+        const fullKey = [...path, key].join('.');
         return {
           path: [...path, key],
           keyItself: true,
-          text: `unknown key "${[...path, key].join('.')}" (known keys${path.length ? ` of ${where}` : ''}: ${known})`,
+          text: (at) => (path.length ? msg('schema.unknownKeyOf', { at, key: fullKey, where, known }) : msg('schema.unknownKey', { at, key: fullKey, known })),
         };
       }
       case 'required': {
         const key = String((err.params as { missingProperty: string }).missingProperty);
-        return { path, keyItself: false, text: `missing required key "${[...path, key].join('.')}"` };
+        return described((at) => msg('schema.required', { at, key: [...path, key].join('.') }));
       }
       case 'anyOf': {
-        const options = [...new Set(alternatives.map((e) => expected(e) ?? e.message ?? 'valid'))];
-        return { path, keyItself: false, text: `${where} must be ${options.join(' or ')} ${got}` };
+        const seen = new Set<string>();
+        const options = alternatives
+          .map((e) => expected(e) ?? e.keyword)
+          .filter((o) => {
+            const en = String(o);
+            return seen.has(en) ? false : (seen.add(en), true);
+          });
+        return described((at) => msg('schema.mustBe', { at, where, want: either(options), got }));
       }
+      case 'minItems':
+      case 'maxItems':
+      case 'minLength':
+      case 'maxLength':
+        return described((at) => msg(`schema.${err.keyword as 'minItems'}`, { at, where, n: limit('limit') }));
+      case 'minimum':
+      case 'maximum':
+        return described((at) => msg(`schema.${err.keyword as 'minimum'}`, { at, where, limit: limit('limit'), got }));
+      case 'format':
+        return described((at) => msg('schema.format', { at, where, format: String(params.format), got }));
+      case 'uniqueItems':
+        return described((at) => msg('schema.uniqueItems', { at, where, i: limit('j'), j: limit('i') }));
       default: {
         const want = expected(err);
-        return {
-          path,
-          keyItself: false,
-          text: want ? `${where} must be ${want} ${got}` : `${where} ${err.message ?? 'is invalid'}`,
-        };
+        return described((at) => (want ? msg('schema.mustBe', { at, where, want, got }) : msg('schema.invalid', { at, where, keyword: err.keyword })));
       }
     }
   });

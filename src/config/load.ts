@@ -80,13 +80,13 @@ export function parseConfigWithLines(text: string, display: string): Omit<Loaded
     (value[key] ?? []).forEach((p, i) => {
       const problem = re2Problem(p);
       if (problem) {
-        throw new UsageError(`${display}:${lineAt([key, i])}: ${key}[${i}] is not a valid regular expression: ${problem}`);
+        throw UsageError.of('config.badRegex', { file: display, line: lineAt([key, i]), key, i, problem });
       }
     });
   }
   const exceptionLines = (value.exceptions ?? []).map((e, i) => {
     if (!isRealDate(e.expires)) {
-      throw new UsageError(`${display}:${lineAt(['exceptions', i, 'expires'])}: exceptions[${i}].expires "${e.expires}" is not a real date (YYYY-MM-DD)`);
+      throw UsageError.of('config.badExpires', { file: display, line: lineAt(['exceptions', i, 'expires']), i, value: e.expires });
     }
     return lineAt(['exceptions', i]);
   });

@@ -25,6 +25,7 @@ import { DEFAULT_IGNORES, childContext, exclusion, makeLayer, withGitignore, typ
 import { inspectFile, skippedFile } from './inspect.js';
 import { trackedPaths } from './tracked.js';
 import type { DiscoverOptions, DiscoverResult, DiscoveredFile, SkippedFile } from './types.js';
+import { UsageError } from '../util/errors.js';
 
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -179,7 +180,7 @@ class Walker {
     try {
       entries = await this.limiter.run(() => fsp.readdir(absDir, { withFileTypes: true }));
     } catch (err) {
-      if (isRoot) throw new Error(`Cannot read scan root "${absDir}": ${(err as Error).message}`);
+      if (isRoot) throw UsageError.of('walk.cannotReadRoot', { path: absDir, reason: errCode(err) ?? (err as Error).message });
       if (mode === 'scan') this.skipped.push({ path: relDir, reason: 'unreadable', directory: true });
       return;
     }
@@ -318,7 +319,7 @@ async function readRootIgnoreFile(realRoot: string): Promise<string | undefined>
     return await fsp.readFile(file, 'utf8');
   } catch (err) {
     if (errCode(err) === 'ENOENT') return undefined;
-    throw new Error(`Cannot read ${file}: ${(err as Error).message}`);
+    throw UsageError.of('walk.cannotRead', { path: file, reason: errCode(err) ?? (err as Error).message });
   }
 }
 
@@ -337,14 +338,14 @@ export async function walk(root: string, opts: DiscoverOptions = {}): Promise<Di
     realRoot = await fsp.realpath(resolved);
   } catch (err) {
     const code = errCode(err);
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new Error(`Scan root "${root}" does not exist`);
-    throw new Error(`Cannot access scan root "${root}": ${(err as Error).message}`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw UsageError.of('walk.rootMissing', { path: root });
+    throw UsageError.of('walk.cannotAccessRoot', { path: root, reason: code ?? (err as Error).message });
   }
   let st;
   try {
     st = await fsp.stat(realRoot);
   } catch (err) {
-    throw new Error(`Cannot access scan root "${root}": ${(err as Error).message}`);
+    throw UsageError.of('walk.cannotAccessRoot', { path: root, reason: errCode(err) ?? (err as Error).message });
   }
 
   const staticLayers: Layer[] = [];
@@ -362,7 +363,7 @@ export async function walk(root: string, opts: DiscoverOptions = {}): Promise<Di
     walker.single(path.basename(realRoot), realRoot);
     return { root: dir, files: walker.files, skipped: walker.skipped, ignored: [] };
   }
-  if (!st.isDirectory()) throw new Error(`Scan root "${root}" is not a directory`);
+  if (!st.isDirectory()) throw UsageError.of('walk.rootNotDir', { path: root });
 
   const guard = opts.guardIgnore === false ? undefined : await readRootIgnoreFile(realRoot);
   if (guard !== undefined) staticLayers.push(makeLayer(guard, '', true));

@@ -7,9 +7,9 @@
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { UsageError } from '../util/errors.js';
+import { emitWarning, msg, type Message, UsageError } from '../util/errors.js';
 import { FINGERPRINT_SCHEME } from './fingerprint.js';
-import { jsonMessage, readInput } from '../util/files.js';
+import { jsonProblem, readInput } from '../util/files.js';
 import type { Finding } from './types.js';
 
 export interface BaselineEntry {
@@ -80,7 +80,7 @@ export function writeBaseline(path: string, findings: readonly Finding[]): Basel
     writeFileSync(tmp, `${JSON.stringify(baseline, null, 2)}\n`);
     renameSync(tmp, path);
   } catch (err) {
-    throw new UsageError(`cannot write baseline ${path}: ${(err as Error).message}`);
+    throw UsageError.of('baseline.cannotWrite', { path, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
   }
   return baseline;
 }
@@ -90,7 +90,7 @@ export function writeBaseline(path: string, findings: readonly Finding[]): Basel
  * out of it; no message quotes its content.
  */
 export function readBaseline(path: string, root?: string): Baseline {
-  return parseBaseline(readInput(path, 'baseline', root), path);
+  return parseBaseline(readInput(path, 'noun.baseline', root), path);
 }
 
 /** A baseline document from its text (`display` names it in messages). */
@@ -100,22 +100,15 @@ export function parseBaseline(text: string, display: string): Baseline {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`baseline ${path} is ${jsonMessage(err)}`);
+    throw UsageError.of('baseline.notJson', { path, problem: jsonProblem(err) });
   }
   if (!validate(doc)) {
     const e = validate.errors?.[0];
-    throw new UsageError(
-      `${path} is not a dancu-guard baseline (${e ? `${e.instancePath || '/'} ${e.message}` : 'unknown shape'}); ` +
-        'create one with `dancu-guard scan --write-baseline FILE`',
-    );
+    throw UsageError.of('baseline.badShape', { path, detail: e ? shapeProblem(e) : msg('baseline.unknownShape') });
   }
   if (doc.version !== BASELINE_VERSION) {
     // Loads, so nothing breaks; its entries are listed as stale, and this says why.
-    process.emitWarning(
-      `baseline ${path} is version ${doc.version}: its fingerprints use an older scheme (derived from the secrets) ` +
-        `and cannot match current findings. Regenerate it with \`dancu-guard scan --write-baseline ${path}\`.`,
-      { code: 'DANCU_GUARD_BASELINE_VERSION' },
-    );
+    emitWarning(msg('baseline.oldVersion', { path, version: String(doc.version) }), 'DANCU_GUARD_BASELINE_VERSION');
   }
   return doc;
 }
@@ -155,4 +148,12 @@ export function applyBaseline(findings: readonly Finding[], baseline: Baseline):
   }
   const stale = [...remaining.values()].flat();
   return { fresh, known, stale };
+}
+
+/** The first schema problem of a baseline, in words of the message table. */
+function shapeProblem(e: { instancePath: string; keyword: string; params: Record<string, unknown> }): Message {
+  const path = e.instancePath || '/';
+  if (e.keyword === 'required') return msg('baseline.detail.required', { path, key: String(e.params.missingProperty) });
+  if (e.keyword === 'type') return msg('baseline.detail.type', { path, type: String(e.params.type) });
+  return msg('baseline.detail.other', { path, keyword: e.keyword });
 }

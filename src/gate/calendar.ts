@@ -47,6 +47,7 @@
 import overridesFile from './holidays/vn-overrides.json' with { type: 'json' };
 import { MAX_YEAR, MIN_YEAR, describeValue, fromDay, isWeekend, toDay, weekdayOf, ymd, yearOf, type DateInput } from './holidays/days.js';
 import { parseOverrides, type ParsedOverrides } from './holidays/overrides.js';
+import { UsageError } from '../util/errors.js';
 import { NAME_CONFIG_OFF, NAME_GOVERNMENT_OFF, statutoryYear, type HolidayKey, type StatutoryDay } from './holidays/statutory.js';
 
 export type { DateInput } from './holidays/days.js';
@@ -193,7 +194,7 @@ export function createCalendar(extra?: CalendarExtras, options: CalendarOptions 
   extraDays(extra?.off, 'off', extraOff);
   extraDays(extra?.work, 'work', extraWork);
   for (const d of extraOff) {
-    if (extraWork.has(d)) throw new Error(`calendar config: ${fromDay(d)} is both "off" and "work"`);
+    if (extraWork.has(d)) throw UsageError.of('calendar.both', { date: fromDay(d) });
   }
 
   const years = new Map<number, Map<number, StatutoryDay>>();

@@ -115,7 +115,7 @@ export function gateCalendar(config: LoadedConfig, root: string): WorkingCalenda
     for (const field of ['off', 'work'] as const) {
       (extra[field] ?? []).forEach((v, i) => {
         if (!isRealDate(v)) {
-          throw new UsageError(`${display}:${lineAt(['calendar', field, i])}: calendar.${field}[${i}] "${v}" is not a real calendar date (YYYY-MM-DD)`);
+          throw UsageError.of('calendar.notRealDate', { file: display, line: lineAt(['calendar', field, i]), field, i, value: v });
         }
       });
     }
@@ -123,6 +123,7 @@ export function gateCalendar(config: LoadedConfig, root: string): WorkingCalenda
   try {
     return createCalendar(extra);
   } catch (err) {
+    if (err instanceof UsageError && err.msg) throw UsageError.of('calendar.inFile', { file: display, problem: err.msg });
     throw new UsageError(`${display}: ${(err as Error).message}`);
   }
 }
@@ -134,7 +135,7 @@ export function todayInVietnam(now: Date = new Date()): string {
 
 /** A `--deploy-date` / `--submitted` / `--go-live` value, checked. */
 export function checkDateOption(value: string, option: string): string {
-  if (!isRealDate(value)) throw new UsageError(`${option} "${value}" is not a real date (YYYY-MM-DD)`);
+  if (!isRealDate(value)) throw UsageError.of('gate.badDateOption', { option, value });
   return value;
 }
 

@@ -10,8 +10,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../util/errors.js';
-import { jsonMessage, readInput, writeOutput } from '../util/files.js';
+import { msg, type Message, UsageError } from '../util/errors.js';
+import { jsonProblem, readInput, writeOutput } from '../util/files.js';
 import { LOCK_FILE_NAME, type Fingerprint } from './surface.js';
 
 export interface LockFile {
@@ -38,23 +38,22 @@ export function readLock(root: string): LockFile | undefined {
   if (!existsSync(path)) return undefined;
   let doc: unknown;
   try {
-    doc = JSON.parse(readInput(path, 'lock file', root).replace(/^\uFEFF/, ''));
+    doc = JSON.parse(readInput(path, 'noun.lockFile', root).replace(/^\uFEFF/, ''));
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new UsageError(`${LOCK_FILE_NAME}: ${jsonMessage(err)}; regenerate it with \`dancu-guard fingerprint --write\``);
+    throw UsageError.of('lock.notJson', { file: LOCK_FILE_NAME, problem: jsonProblem(err) });
   }
-  const bad = (why: string) =>
-    new UsageError(`${LOCK_FILE_NAME}: ${why}; regenerate it with \`dancu-guard fingerprint --write\` at approval time`);
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw bad('not a JSON object');
+  const bad = (why: Message) => UsageError.of('lock.bad', { file: LOCK_FILE_NAME, why });
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw bad(msg('lock.notObject'));
   const d = doc as Record<string, unknown>;
-  if (d.version !== 1) throw bad(`"version" must be 1 (got ${JSON.stringify(d.version)})`);
-  if (typeof d.fingerprint !== 'string' || !HASH.test(d.fingerprint)) throw bad('"fingerprint" must be sha256:<64 hex>');
-  if (typeof d.files !== 'object' || d.files === null || Array.isArray(d.files)) throw bad('"files" must be an object of path → sha256:<64 hex>');
+  if (d.version !== 1) throw bad(msg('lock.version', { got: String(JSON.stringify(d.version)) }));
+  if (typeof d.fingerprint !== 'string' || !HASH.test(d.fingerprint)) throw bad(msg('lock.fingerprint'));
+  if (typeof d.files !== 'object' || d.files === null || Array.isArray(d.files)) throw bad(msg('lock.files'));
   for (const [p, h] of Object.entries(d.files as Record<string, unknown>)) {
-    if (typeof h !== 'string' || !HASH.test(h)) throw bad(`"files"."${p}" must be sha256:<64 hex>`);
+    if (typeof h !== 'string' || !HASH.test(h)) throw bad(msg('lock.fileHash', { path: p }));
   }
   for (const key of Object.keys(d)) {
-    if (!['version', 'fingerprint', 'files', '_comment'].includes(key)) throw bad(`unknown key "${key}"`);
+    if (!['version', 'fingerprint', 'files', '_comment'].includes(key)) throw bad(msg('lock.unknownKey', { key }));
   }
   return { version: 1, fingerprint: d.fingerprint, files: d.files as Record<string, string> };
 }

@@ -80,15 +80,13 @@ export async function draftNotice(opts: NoticeOptions): Promise<NoticeDraft> {
   });
   const loaded = analysis.declaration;
   if (!loaded) {
-    throw new UsageError(
-      `no integration declaration: dancu-integration.yml not found at ${analysis.root}; the notice is drafted from it (see docs/gate.md, or pass --declaration FILE)`,
-    );
+    throw UsageError.of('notice.noDeclaration', { root: analysis.root });
   }
   const d = loaded.declaration;
   const calendar = gateCalendar(loadConfig(analysis.root, opts.configPath), analysis.root);
   const earliestGoLive = calendar.earliestGoLive(submitted, REQUIRED);
   const goLive = opts.goLive ?? earliestGoLive;
-  if (goLive < submitted) throw new UsageError(`--go-live ${goLive} is before --submitted ${submitted}`);
+  if (goLive < submitted) throw UsageError.of('notice.goLiveBeforeSubmitted', { goLive, submitted });
   const legal: NoticeExplanation = calendar.explain(submitted, earliestGoLive, REQUIRED);
   const planned: NoticeExplanation = calendar.explain(submitted, goLive, REQUIRED);
 

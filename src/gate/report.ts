@@ -90,7 +90,7 @@ export function gateHeader(result: GateResult, lang: Lang, withVerdict = true): 
 /** The gate's report in one of FORMATTERS' formats. */
 export function formatGate(result: GateResult, format: string, opts: { lang: Lang; color?: boolean; layout?: ReportOptions['layout'] }): string {
   const formatter = FORMATTERS[format];
-  if (!formatter) throw new UsageError(`unknown format "${format}" (one of ${Object.keys(FORMATTERS).join(', ')})`);
+  if (!formatter) throw UsageError.of('gate.unknownFormat', { format, allowed: Object.keys(FORMATTERS).join(', ') });
   const body = formatter(
     {
       tool: TOOL,

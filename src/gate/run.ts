@@ -22,7 +22,7 @@ import { ruleCatalog } from '../policy/bundle.js';
 import { chunkFacts, type Evaluator, type RawFinding } from '../policy/evaluate.js';
 import { summarize } from '../report/summary.js';
 import type { Summary } from '../report/types.js';
-import { PolicyError } from '../util/errors.js';
+import { type Message, PolicyError } from '../util/errors.js';
 import {
   analyzeIntegration,
   assessmentValidUntil,
@@ -70,7 +70,7 @@ export interface GateResult {
   notice?: GateNoticeFact;
   analysis: IntegrationAnalysis;
   /** Warnings for stderr / the Action log (e.g. a trust key inside the gated repository). */
-  warnings: string[];
+  warnings: Message[];
 }
 
 /** The gate rule that blocks a deployment whatever `fail-on` says. */

@@ -24,7 +24,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { UsageError } from '../util/errors.js';
+import { msg, UsageError } from '../util/errors.js';
 import { filterOverrides, gitSync, spawnGit, type GitSyncResult } from './run.js';
 
 export type FileChange = 'all' | ReadonlySet<number>;
@@ -174,9 +174,11 @@ function gitOrThrow(cwd: string, args: string[], what: string, env?: Record<stri
   const r = git(cwd, args, env);
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `${what}: git is not installed (or not on PATH)` : `${what}: ${r.error.message}`);
+    throw code === 'ENOENT' ? UsageError.of('git.cmdNotInstalled', { what }) : UsageError.of('git.cmdFailed', { what, reason: r.error.message });
   }
-  if (r.status !== 0) throw new UsageError(`${what}: ${firstLine(r.stderr) || `git ${args[0]} exited ${r.status}`}`);
+  if (r.status !== 0) {
+    throw UsageError.of('git.cmdFailed', { what, reason: firstLine(r.stderr) || msg('git.exited', { cmd: args[0] ?? '', code: String(r.status) }) });
+  }
   return r.stdout;
 }
 
@@ -222,36 +224,30 @@ export interface ChangedSince {
  * tree, and REF and HEAD must share history. Every failure is a UsageError naming REF.
  */
 export function resolveChangedSince(root: string, ref: string): ChangedSince {
-  if (!ref || ref.startsWith('-')) throw new UsageError(`--changed-since: "${ref}" is not a git ref`);
+  if (!ref || ref.startsWith('-')) throw UsageError.of('changed.notRef', { ref });
   let isDir = false;
   try {
     isDir = statSync(root).isDirectory();
   } catch {
     // reported below
   }
-  if (!isDir) throw new UsageError(`path not found or not a directory: ${root}`);
+  if (!isDir) throw UsageError.of('changed.notDir', { path: root });
   const inTree = git(root, ['rev-parse', '--is-inside-work-tree']);
   if (inTree.error) {
     const code = (inTree.error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      code === 'ENOENT' ? '--changed-since needs git, which is not installed (or not on PATH)' : `--changed-since: ${inTree.error.message}`,
-    );
+    throw code === 'ENOENT' ? UsageError.of('changed.noGit') : UsageError.of('changed.gitError', { reason: inTree.error.message });
   }
   if (inTree.status !== 0 || inTree.stdout.trim() !== 'true') {
-    throw new UsageError(`--changed-since ${ref}: ${root} is not inside a git work tree`);
+    throw UsageError.of('changed.notWorkTree', { ref, root });
   }
   const commit = gitCommit(root, ref);
   if (!commit) {
-    throw new UsageError(
-      `--changed-since: unknown git ref "${ref}" (not a branch, tag or commit here; fetch it first, e.g. \`git fetch origin ${ref.replace(/^origin\//, '')}\`)`,
-    );
+    throw UsageError.of('changed.unknownRef', { ref, branch: ref.replace(/^origin\//, '') });
   }
-  if (!gitCommit(root, 'HEAD')) throw new UsageError(`--changed-since ${ref}: the repository has no commit yet (HEAD)`);
+  if (!gitCommit(root, 'HEAD')) throw UsageError.of('changed.noHead', { ref });
   const mergeBase = gitMergeBase(root, commit, 'HEAD');
   if (!mergeBase) {
-    throw new UsageError(
-      `--changed-since: "${ref}" and HEAD have no common history here (a shallow clone? fetch more history, e.g. \`git fetch --unshallow\`, or check out with fetch-depth: 0)`,
-    );
+    throw UsageError.of('changed.noCommonHistory', { ref });
   }
   return { ref, mergeBase, label: `${ref} (merge-base ${mergeBase.slice(0, 12)})` };
 }
@@ -305,7 +301,7 @@ export async function changeSetFromGit(opts: GitChangeOptions): Promise<ChangeSe
  */
 function privateIndex(cwd: string): { dir: string; file: string } {
   const r = git(cwd, ['rev-parse', '--git-path', 'index']);
-  if (r.error || r.status !== 0) throw new UsageError(`git rev-parse: ${firstLine(r.stderr) || 'cannot locate the index'}`);
+  if (r.error || r.status !== 0) throw UsageError.of('git.cmdFailed', { what: 'git rev-parse', reason: firstLine(r.stderr) || msg('git.noIndex') });
   const p = r.stdout.trim();
   const index = isAbsolute(p) ? p : resolve(cwd, p);
   const dir = mkdtempSync(join(tmpdir(), 'dancu-guard-index-'));
@@ -314,7 +310,7 @@ function privateIndex(cwd: string): { dir: string; file: string } {
     if (existsSync(index)) copyFileSync(index, file);
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
-    throw new UsageError(`cannot copy the git index ${index}: ${(err as Error).message}`);
+    throw UsageError.of('git.copyIndex', { path: index, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
   }
   return { dir, file };
 }
@@ -371,12 +367,12 @@ function patchSections(cwd: string, args: string[], env?: Record<string, string>
     });
     child.on('error', (err) => {
       const code = (err as NodeJS.ErrnoException).code;
-      reject(new UsageError(code === 'ENOENT' ? 'git diff: git is not installed (or not on PATH)' : `git diff: ${err.message}`));
+      reject(code === 'ENOENT' ? UsageError.of('git.cmdNotInstalled', { what: 'git diff' }) : UsageError.of('git.cmdFailed', { what: 'git diff', reason: err.message }));
     });
     child.on('close', (code) => {
       rl.close();
       if (current) flushDeletion(state, current);
-      if (code !== 0) reject(new UsageError(`git diff: ${firstLine(stderr) || `exited ${code}`}`));
+      if (code !== 0) reject(UsageError.of('git.cmdFailed', { what: 'git diff', reason: firstLine(stderr) || msg('git.diffExited', { code: String(code) }) }));
       else resolvePromise(sections);
     });
   });

@@ -15,6 +15,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { CatFile } from './catfile.js';
 import { corruptError, usageErrorFromGit } from './repo.js';
 import { git, GitError, NulSplitter } from './run.js';
+import { msg } from '../util/errors.js';
 
 /** Blobs larger than this are not read into memory (the scan's size limit: it skips them anyway). */
 export const MATERIALISE_MAX_SIZE = 2 * 1024 * 1024;
@@ -61,7 +62,7 @@ export async function materialiseEntries(
   cwd: string,
   entries: readonly TreeEntry[],
   dest: string,
-  what: string,
+  what: 'staged' | 'base',
   maxSize = MATERIALISE_MAX_SIZE,
 ): Promise<Set<string>> {
   const root = resolve(dest);
@@ -95,7 +96,7 @@ export async function materialiseEntries(
         continue;
       }
       if (obj.missing || !obj.data) {
-        throw corruptError(cwd, `object ${obj.oid.slice(0, 12)} (${what} ${list[0]?.path ?? ''}) is missing`);
+        throw corruptError(cwd, msg('git.objectOfMissing', { oid: obj.oid.slice(0, 12), what: msg(`git.snapshot.${what}`), path: list[0]?.path ?? '' }));
       }
       for (const e of list) {
         const target = resolve(root, e.path);

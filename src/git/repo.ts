@@ -8,7 +8,7 @@
  */
 import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { UsageError } from '../util/errors.js';
+import { msg, type Message, UsageError } from '../util/errors.js';
 import { git, GitError, gitText } from './run.js';
 
 export interface RepoInfo {
@@ -29,19 +29,16 @@ export interface RepoInfo {
 /** Turn a failed git call into a UsageError that names the root and git's reason. */
 export function usageErrorFromGit(err: unknown, root: string, what: string): Error {
   if (!(err instanceof GitError)) return err instanceof Error ? err : new Error(String(err));
-  if (err.notFound) return new UsageError('git is not installed or not on PATH (needed for --history and --staged)');
+  if (err.notFound) return UsageError.of('git.notInstalled');
   const reason = err.reason;
   if (/not a git repository/i.test(reason)) {
-    return new UsageError(`not a git repository: ${root} (--history and --staged need a git repository)`);
+    return UsageError.of('git.notRepo', { root });
   }
   if (/dubious ownership|safe\.directory/i.test(err.stderr)) {
-    return new UsageError(
-      `git refuses to open ${root}: it is owned by another user (${reason}). ` +
-        `If you trust it, run: git config --global --add safe.directory '${root}'`,
-    );
+    return UsageError.of('git.dubious', { root, reason });
   }
   if (looksCorrupt(err.stderr)) return corruptError(root, reason);
-  return new UsageError(`${what} failed in ${root}: ${reason}`);
+  return UsageError.of('git.failed', { what, root, reason });
 }
 
 const CORRUPT_RE =
@@ -51,11 +48,8 @@ export function looksCorrupt(stderr: string): boolean {
   return CORRUPT_RE.test(stderr);
 }
 
-export function corruptError(root: string, detail: string): UsageError {
-  return new UsageError(
-    `the git repository at ${root} is corrupt (${detail}); run \`git fsck\` to see what is damaged, ` +
-      'and repair it or scan a fresh clone. Nothing was reported.',
-  );
+export function corruptError(root: string, detail: string | Message): UsageError {
+  return UsageError.of('git.corrupt', { root, detail });
 }
 
 /**
@@ -65,11 +59,11 @@ export function corruptError(root: string, detail: string): UsageError {
 export async function openRepo(rootArg: string): Promise<RepoInfo> {
   let root: string;
   try {
-    if (!statSync(rootArg).isDirectory()) throw new UsageError(`not a directory: ${rootArg}`);
+    if (!statSync(rootArg).isDirectory()) throw UsageError.of('git.notDirectory', { path: rootArg });
     root = realpathSync(resolve(rootArg));
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new UsageError(`path not found: ${rootArg}`);
+    throw UsageError.of('git.pathNotFound', { path: rootArg });
   }
   assertOwnGitDir(root);
   let lines: string[];
@@ -119,7 +113,7 @@ export async function resolveCommit(root: string, ref: string): Promise<string |
     const r = await git(['rev-parse', '-q', '--verify', `${sha}^{commit}`], { cwd: root, okCodes: [0, 1, 128] });
     if (r.code === 0) return r.stdout.toString('utf8').trim();
     const exists = await git(['cat-file', '-e', sha], { cwd: root, okCodes: [0, 1, 128] });
-    if (exists.code !== 0) throw corruptError(root, `${ref} points at ${sha.slice(0, 12)}, which is missing`);
+    if (exists.code !== 0) throw corruptError(root, msg('git.refMissing', { ref, sha: sha.slice(0, 12) }));
     return undefined; // exists, but is not a commit (a tree or blob ref)
   } catch (err) {
     if (err instanceof UsageError) throw err;
@@ -130,11 +124,7 @@ export async function resolveCommit(root: string, ref: string): Promise<string |
 /** Refuse a shallow clone for a history scan: the history before the cut is not there. */
 export function assertFullHistory(info: RepoInfo): void {
   if (info.shallow) {
-    throw new UsageError(
-      `${info.root} is a shallow clone: its history is incomplete, so a history scan would miss ` +
-        'credentials committed before the cut. Fetch the full history first (`git fetch --unshallow`, ' +
-        'or `fetch-depth: 0` with actions/checkout) and run again. Nothing was reported.',
-    );
+    throw UsageError.of('git.shallow', { root: info.root });
   }
 }
 
@@ -160,7 +150,7 @@ export function assertOwnGitDir(root: string): void {
     try {
       target = realpathSync(dotGit);
     } catch {
-      throw new UsageError(`${dotGit} is a broken link; refusing to use it as the repository of ${root}`);
+      throw UsageError.of('git.brokenDotGit', { dotGit, root });
     }
   } else if (st.isFile()) {
     const m = /^gitdir:[ \t]*(.+?)[ \t]*\r?$/m.exec(readHead(dotGit));
@@ -176,10 +166,7 @@ export function assertOwnGitDir(root: string): void {
   }
   const realRoot = realpathSync(root);
   if (inside(realRoot, target) || pointsBack(target, realRoot)) return;
-  throw new UsageError(
-    `${dotGit} sends git to ${target}, a repository outside the scanned root that does not name ${root} as its work tree; ` +
-      'refusing to read another repository (a .git file or link in the scanned tree is not trusted). Nothing was reported.',
-  );
+  throw UsageError.of('git.foreignDotGit', { dotGit, target, root });
 }
 
 function inside(root: string, path: string): boolean {
@@ -238,7 +225,7 @@ export async function readAtCommit(root: string, commit: string, rel: string): P
   if (!entry) return undefined;
   const [mode, type, oid] = entry.split(/[ \t]/);
   if (mode === '120000') {
-    throw new UsageError(`${rel} is a symbolic link in commit ${commit.slice(0, 12)}; refusing to read it as a policy input`);
+    throw UsageError.of('git.symlinkInput', { path: rel, commit: commit.slice(0, 12) });
   }
   if (type !== 'blob' || !oid) return undefined;
   try {

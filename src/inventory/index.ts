@@ -122,7 +122,7 @@ export function formatInventory(inv: Inventory, format: InventoryFormat, opts: I
     case 'markdown':
       return inventoryMarkdown(inv);
     default:
-      throw new UsageError(`unknown inventory format "${String(format)}" (one of ${INVENTORY_FORMATS.join(', ')})`);
+      throw UsageError.of('inventory.unknownFormat', { format: String(format), allowed: INVENTORY_FORMATS.join(', ') });
   }
 }
 

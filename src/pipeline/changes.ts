@@ -33,6 +33,7 @@ import { atOrAbove, CATEGORIES, SEVERITIES, type Category, type Finding, type La
 import type { Summary } from '../report/types.js';
 import { scan } from './scan.js';
 import { gitTreeSource } from './sources/git-tree.js';
+import { Message, msg } from '../util/errors.js';
 
 /**
  * Findings about a whole file: a file that was not analysed (DG-CFG-004) is judged by any
@@ -172,6 +173,8 @@ export interface NarrowedScan {
   method: 'fingerprint' | 'lines';
   /** Why gating fell back to changed lines (method `lines`). */
   fallbackReason?: string;
+  /** fallbackReason as a message of the table, when it is one (to print in the user's language). */
+  fallbackMessage?: Message;
 }
 
 export interface NarrowOptions {
@@ -199,8 +202,10 @@ export async function gateByChanges(
 ): Promise<NarrowedScan> {
   let baseFindings: Finding[] | undefined;
   let fallbackReason: string | undefined;
+  let fallbackMessage: Message | undefined;
   if (baseCommit === undefined) {
-    fallbackReason = 'the base commit is not available';
+    fallbackMessage = msg('changes.noBase');
+    fallbackReason = fallbackMessage.render('en');
   } else {
     try {
       baseFindings = await (opts.scanBase ?? scanBaseCommit)({
@@ -214,6 +219,8 @@ export async function gateByChanges(
       });
     } catch (err) {
       fallbackReason = (err as Error).message.split('\n')[0] ?? String(err);
+      const m = (err as { msg?: unknown }).msg;
+      if (m instanceof Message) fallbackMessage = m;
     }
   }
   const part = baseFindings
@@ -226,6 +233,7 @@ export async function gateByChanges(
     changes,
     method: baseFindings ? 'fingerprint' : 'lines',
     ...(fallbackReason !== undefined ? { fallbackReason } : {}),
+    ...(fallbackMessage !== undefined ? { fallbackMessage } : {}),
   };
 }
 

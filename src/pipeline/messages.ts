@@ -19,6 +19,8 @@ export interface WireError {
   message: string;
   stack?: string;
   exitCode?: number;
+  /** The message of the table it carries (src/util/errors.ts), as plain data. */
+  msg?: unknown;
 }
 
 export type FromWorker =
@@ -34,6 +36,8 @@ export function toWire(err: unknown): WireError {
     if (err.stack) out.stack = err.stack;
     const code = (err as { exitCode?: unknown }).exitCode;
     if (typeof code === 'number') out.exitCode = code;
+    const msg = (err as { msg?: unknown }).msg;
+    if (msg !== undefined) out.msg = JSON.parse(JSON.stringify(msg)) as unknown;
     return out;
   }
   return { name: 'Error', message: String(err) };

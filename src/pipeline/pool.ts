@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Facts } from '../facts/types.js';
 import type { RawFinding } from '../policy/evaluate.js';
-import { PolicyError, UsageError } from '../util/errors.js';
+import { Message, PolicyError, UsageError } from '../util/errors.js';
 import { SLOT_BYTES, SLOT_FILE, SLOT_SINCE, type FromWorker, type ToWorker, type WireError } from './messages.js';
 import type { StopReason } from './profile.js';
 import type { ChunkResult, ChunkTask, IndexPart, IndexTask, RepoIndex, Runner, RunnerSetup } from './runner.js';
@@ -63,7 +63,8 @@ export async function openPool(opts: PoolOptions): Promise<ScanPool> {
 }
 
 function fromWire(e: WireError): Error {
-  const err = e.name === 'PolicyError' ? new PolicyError(e.message) : e.name === 'UsageError' ? new UsageError(e.message) : new Error(e.message);
+  const text = Message.revive(e.msg) ?? e.message;
+  const err = e.name === 'PolicyError' ? new PolicyError(text) : e.name === 'UsageError' ? new UsageError(text) : new Error(e.message);
   if (e.stack) err.stack = e.stack;
   return err;
 }

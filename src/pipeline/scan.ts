@@ -261,9 +261,7 @@ function refuseCacheInside(cacheDir: string, roots: readonly string[]): void {
   const real = realpathOfNearest(cacheDir);
   for (const root of roots) {
     if (isLexicallyInside(root, cacheDir) || isLexicallyInside(realpathOfNearest(root), real)) {
-      throw new UsageError(
-        `the facts cache directory ${cacheDir} is inside the scanned repository, which could plant entries in it: keep it outside (the default is the user's cache directory, ~/.cache/dancu-guard)`,
-      );
+      throw UsageError.of('scan.cacheInside', { dir: cacheDir });
     }
   }
 }

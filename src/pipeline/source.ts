@@ -12,7 +12,7 @@
  */
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { UsageError } from '../util/errors.js';
+import { msg, UsageError } from '../util/errors.js';
 
 export interface OpenedTree {
   /** Directory holding the files to scan: the root itself, or a temporary copy. */
@@ -34,15 +34,15 @@ export interface ScanSource {
 }
 
 /** The absolute path of a directory given on the command line; a usage error (exit 2) when it is missing or not a directory. */
-export function resolveRoot(path: string, hint = 'give the root of a repository'): string {
+export function resolveRoot(path: string, hint: 'source.hint.root' | 'source.hint.scan' = 'source.hint.root'): string {
   const root = resolve(path);
   let isDir: boolean;
   try {
     isDir = statSync(root).isDirectory();
   } catch {
-    throw new UsageError(`path not found: ${path}`);
+    throw UsageError.of('source.notFound', { path });
   }
-  if (!isDir) throw new UsageError(`not a directory: ${path} (${hint})`);
+  if (!isDir) throw UsageError.of('source.notDirectory', { path, hint: msg(hint) });
   return root;
 }
 
@@ -50,7 +50,7 @@ export function resolveRoot(path: string, hint = 'give the root of a repository'
 export function worktreeSource(path: string): ScanSource {
   return {
     async open() {
-      const root = resolveRoot(path, 'scan takes the root of a repository');
+      const root = resolveRoot(path, 'source.hint.scan');
       return { dir: root, root, close: () => undefined };
     },
   };
@@ -66,7 +66,7 @@ export function renameTemporaryPath(err: unknown, tmp: string, display: string):
   const form = forms.find((f) => err.message.includes(f));
   if (!form) return err;
   const message = err.message.split(form).join(display);
-  if (err instanceof UsageError) return new UsageError(message);
+  if (err instanceof UsageError) return new UsageError(err.msg ? err.msg.mapText((s) => s.split(form).join(display)) : message);
   err.message = message;
   return err;
 }

@@ -23,7 +23,7 @@ import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseSuppressions } from '../collect/suppressions.js';
 import { isRealDate, repoRelative } from '../config/document.js';
-import { UsageError } from '../util/errors.js';
+import { msg, type Message, UsageError } from '../util/errors.js';
 import { CONFIG_FILE_NAMES, loadConfig, mergeSettings, parseConfigWithLines, type LoadedConfig } from '../config/load.js';
 import {
   baselineWeakenings,
@@ -91,7 +91,7 @@ export interface PolicyReport {
   /** Deployment manifests a repository ignore would have hidden, scanned anyway. */
   readmitted: string[];
   /** For stderr / the Action log (e.g. a trusted config the repository itself holds). */
-  warnings: string[];
+  warnings: Message[];
 }
 
 export interface ScanPolicy {
@@ -177,7 +177,7 @@ export async function resolvePolicy(tree: OpenedTree, opts: TrustOptions): Promi
   let baseline: ScanPolicy['baseline'];
   if (opts.baseline) {
     const path = resolve(opts.baseline);
-    const ownText = readInput(opts.baseline, 'baseline', tree.root);
+    const ownText = readInput(opts.baseline, 'noun.baseline', tree.root);
     const ownDoc = parseBaseline(ownText, opts.baseline);
     const doc = base ? base.baseline ?? emptyBaseline() : ownDoc;
     if (base) weakenings.push(...baselineWeakenings(repoRelative(tree.root, path), base.baseline, ownDoc, ownText));
@@ -205,7 +205,7 @@ export async function resolvePolicy(tree: OpenedTree, opts: TrustOptions): Promi
     readmitted,
     warnings:
       opts.trustedConfigPath && trackedByRepository(opts.trustedConfigPath, tree.root)
-        ? [`the trusted configuration ${opts.trustedConfigPath} is a file of the scanned repository, which can change it: keep it where the contractor cannot (docs/security.md)`]
+        ? [msg('trust.trackedConfig', { path: opts.trustedConfigPath })]
         : [],
   };
   let applied: SuppressionFact[] | undefined;
@@ -272,12 +272,12 @@ function trackedByRepository(file: string, root: string): boolean {
  * config, its calendar dates too (the gate reads them with the repository's).
  */
 function loadTrustedConfig(path: string): LoadedConfig {
-  const text = readInput(path, 'trusted config');
+  const text = readInput(path, 'noun.trustedConfig');
   const loaded: LoadedConfig = { path: resolve(path), ...parseConfigWithLines(text, path) };
   for (const field of ['off', 'work'] as const) {
     (loaded.config.calendar?.[field] ?? []).forEach((v, i) => {
       if (!isRealDate(v)) {
-        throw new UsageError(`${path}:${loaded.lineAt?.(['calendar', field, i]) ?? 1}: calendar.${field}[${i}] "${v}" is not a real calendar date (YYYY-MM-DD)`);
+        throw UsageError.of('calendar.notRealDate', { file: path, line: loaded.lineAt?.(['calendar', field, i]) ?? 1, field, i, value: v });
       }
     });
   }

@@ -29,9 +29,7 @@ function readBundleFile(name: string): Buffer {
   try {
     return readFileSync(path);
   } catch (err) {
-    throw new PolicyError(
-      `cannot read the policy bundle ${path}: ${(err as Error).message}. Run \`npm run build:policies\`.`,
-    );
+    throw PolicyError.of('policy.cannotReadBundle', { path, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
   }
 }
 
@@ -49,7 +47,7 @@ export function ruleCatalog(): RuleCatalog {
       catalogCache = JSON.parse(readBundleFile('rules.json').toString('utf8')) as RuleCatalog;
     } catch (err) {
       if (err instanceof PolicyError) throw err;
-      throw new PolicyError(`policies/bundle/rules.json is not valid JSON: ${(err as Error).message}`);
+      throw PolicyError.of('policy.badCatalog', { reason: (err as Error).message });
     }
   }
   return catalogCache;

@@ -48,7 +48,7 @@ export async function loadEvaluator(settings: Settings, wasm: Buffer = policyWas
     policy = await loadPolicy(wasm, { initial: 32, maximum: 16384 });
     policy.setData({ settings });
   } catch (err) {
-    throw new PolicyError(`cannot load the policy bundle: ${(err as Error).message}`, { cause: err });
+    throw PolicyError.of('policy.cannotLoad', { reason: (err as Error).message }, { cause: err });
   }
   return {
     evaluate(input, entrypoint = FINDINGS_ENTRYPOINT) {
@@ -56,12 +56,10 @@ export async function loadEvaluator(settings: Settings, wasm: Buffer = policyWas
       try {
         result = policy.evaluate(input, entrypoint) as Array<{ result: unknown }>;
       } catch (err) {
-        throw new PolicyError(`policy evaluation failed (${entrypoint}): ${(err as Error).message}`, {
-          cause: err,
-        });
+        throw PolicyError.of('policy.evaluationFailed', { entrypoint, reason: (err as Error).message }, { cause: err });
       }
       if (!Array.isArray(result) || result.length === 0) {
-        throw new PolicyError(`policy evaluation of ${entrypoint} returned no result (undefined rule?)`);
+        throw PolicyError.of('policy.noResult', { entrypoint });
       }
       return result[0]!.result;
     },

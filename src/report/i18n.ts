@@ -1,5 +1,6 @@
 /**
- * Every word the CLI and the text report say, in English and Vietnamese: one table, so
+ * Every word the CLI and the text report say, in English and Vietnamese (errors and
+ * warnings of the lower layers included, src/report/i18n-errors.ts): one table, so
  * that a string cannot exist in one language only (test/report/i18n.test.ts checks
  * both sides of every entry, and that every `{placeholder}` appears in both).
  *
@@ -13,6 +14,7 @@
  */
 import type { Category, Lang, Severity } from '../findings/types.js';
 import { COMMAND_MESSAGES } from './i18n-commands.js';
+import { ERROR_MESSAGES } from './i18n-errors.js';
 
 export type { Lang };
 
@@ -21,6 +23,8 @@ type Entry = { readonly en: string; readonly vi: string };
 const M = {
   // approve, keygen, explain, init and the speed flags: src/report/i18n-commands.ts
   ...COMMAND_MESSAGES,
+  // errors and warnings of the layers below the CLI: src/report/i18n-errors.ts
+  ...ERROR_MESSAGES,
   // ---------------------------------------------------------------- program and help
   'program.description': {
     en: 'Policy-as-code compliance scanner for systems connected to the National Population Database (CSDLQG về dân cư).',

@@ -55,7 +55,7 @@ export function ruleDocsData(): RuleDocsData {
     try {
       cache = JSON.parse(readFileSync(RULE_DOCS_FILE, 'utf8')) as RuleDocsData;
     } catch (err) {
-      throw new PolicyError(`cannot read ${RULE_DOCS_FILE}: ${(err as Error).message}`);
+      throw PolicyError.of('ruleDocs.cannotRead', { file: RULE_DOCS_FILE, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
     }
   }
   return cache;

@@ -14,7 +14,7 @@
  */
 import { closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, realpathSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { UsageError } from './errors.js';
+import { msg, type Message, type NounKey, UsageError } from './errors.js';
 
 /** `path` lexically inside `root` (or `root` itself). */
 export function isLexicallyInside(root: string, path: string): boolean {
@@ -43,7 +43,7 @@ export function realpathOfNearest(path: string): string {
  * to a place outside `root`. A path outside the root is the caller's explicit choice
  * and is not checked; a path that does not exist is left to the caller to report.
  */
-export function assertInsideRoot(root: string, path: string, what: string): void {
+export function assertInsideRoot(root: string, path: string, what: NounKey): void {
   if (!isLexicallyInside(root, path)) return;
   if (!existsSync(path)) return; // not there (or a dangling link): the caller reports it
   let real: string;
@@ -52,11 +52,11 @@ export function assertInsideRoot(root: string, path: string, what: string): void
     realRoot = realpathSync(root);
     real = realpathSync(path);
   } catch (err) {
-    throw new UsageError(`${what} ${path} is a broken link: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw UsageError.of('files.brokenLink', { what: msg(what), path, code: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
   }
   const rel = relative(realRoot, real);
   if (rel.startsWith('..') || isAbsolute(rel)) {
-    throw new UsageError(`${what} ${path} is a link to ${real}, outside the scanned root; refusing to read it`);
+    throw UsageError.of('files.linkOutside', { what: msg(what), path, real });
   }
 }
 
@@ -64,12 +64,12 @@ export function assertInsideRoot(root: string, path: string, what: string): void
  * Read one of the scanner's inputs as text: refused when it lies inside `root` but is
  * a link out of it. Errors name the file and the system's reason, never its content.
  */
-export function readInput(path: string, what: string, root?: string): string {
+export function readInput(path: string, what: NounKey, root?: string): string {
   if (root !== undefined) assertInsideRoot(root, path, what);
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}`);
+    throw UsageError.of('files.cannotRead', { what: msg(what), path, code: (err as NodeJS.ErrnoException).code ?? msg('noun.readError') });
   }
 }
 
@@ -95,7 +95,7 @@ export function writeOutput(path: string, text: string | Uint8Array, opts: Write
     const realDir = realpathOfNearest(dirname(resolve(path)));
     const rel = relative(realRoot, realDir);
     if (rel.startsWith('..') || isAbsolute(rel)) {
-      throw new UsageError(`cannot write ${path}: its directory is a link to ${realDir}, outside ${opts.root}; refusing to write through it`);
+      throw UsageError.of('files.writeLinkedDir', { path, real: realDir, root: opts.root });
     }
   }
   try {
@@ -110,8 +110,8 @@ export function writeOutput(path: string, text: string | Uint8Array, opts: Write
     }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw new UsageError(`cannot write ${path}: it is a symbolic link; refusing to write through it`);
-    throw new UsageError(`cannot write ${path}: ${code ?? (err as Error).message}`);
+    if (code === 'ELOOP') throw UsageError.of('files.writeSymlink', { path });
+    throw UsageError.of('files.cannotWrite', { path, code: code ?? (err as Error).message });
   }
 }
 
@@ -127,9 +127,14 @@ export function yamlMessage(err: unknown): string {
  * which for a file read by mistake may be a secret. Only the position is kept.
  */
 export function jsonMessage(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  const at = /at position (\d+)/.exec(msg);
-  if (at) return `not valid JSON (at position ${at[1]})`;
-  if (/unexpected end/i.test(msg)) return 'not valid JSON (it ends too early)';
-  return 'not valid JSON';
+  return jsonProblem(err).render('en');
+}
+
+/** `jsonMessage` as a message of the table (src/report/i18n-errors.ts). */
+export function jsonProblem(err: unknown): Message {
+  const text = err instanceof Error ? err.message : String(err);
+  const at = /at position (\d+)/.exec(text);
+  if (at) return msg('json.at', { n: at[1]! });
+  if (/unexpected end/i.test(text)) return msg('json.early');
+  return msg('json.bad');
 }

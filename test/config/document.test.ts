@@ -27,7 +27,7 @@ const exception = (rule: string) => `exceptions:\n  - rule: ${rule}\n    paths: 
 
 describe('DocumentType', () => {
   const doc = new DocumentType<{ name: string; items?: Array<{ at: string }> }>({
-    what: 'example',
+    what: 'config',
     names: ['example.yml'],
     schema: {
       type: 'object',
@@ -52,14 +52,14 @@ describe('DocumentType', () => {
 
   it('names file, key path and line for every schema problem at once', () => {
     const msg = messageOf(() => doc.parse('items:\n  - at: 02/01/2026\n    when: now\n', 'e.yml'));
-    expect(msg).toContain('invalid example e.yml:');
+    expect(msg).toContain('invalid config e.yml:');
     expect(msg).toContain('e.yml:1: missing required key "name"');
     expect(msg).toContain('e.yml:2: "items.0.at" must be a date YYYY-MM-DD (got "02/01/2026")');
     expect(msg).toContain('e.yml:3: unknown key "items.0.when" (known keys of "items.0": at)');
   });
 
   it('an empty document is an error naming the required keys', () => {
-    expect(messageOf(() => doc.parse('', 'e.yml'))).toBe('e.yml:1: the example is empty (required keys: name)');
+    expect(messageOf(() => doc.parse('', 'e.yml'))).toBe('e.yml:1: the config is empty (required keys: name)');
     expect(messageOf(() => doc.parse('name: [x\n', 'e.yml'))).toMatch(/^e\.yml:\d+: invalid YAML: /);
   });
 
@@ -68,10 +68,10 @@ describe('DocumentType', () => {
     const root = mkdtempSync(join(tmpdir(), 'dg-doc-root-'));
     writeFileSync(join(outside, 'example.yml'), 'name: x\n');
     symlinkSync(join(outside, 'example.yml'), join(root, 'example.yml'));
-    expect(messageOf(() => doc.find(root))).toMatch(/example .*example\.yml is a link to .*, outside the scanned root; refusing to read it/);
+    expect(messageOf(() => doc.find(root))).toMatch(/config .*example\.yml is a link to .*, outside the scanned root; refusing to read it/);
     expect(doc.find(root, join(outside, 'example.yml'))).toBe(join(outside, 'example.yml'));
-    expect(messageOf(() => doc.find(root, join(root, 'nope.yml')))).toContain('example file not found');
-    expect(messageOf(() => doc.read(join(root, 'missing.yml'), 'missing.yml'))).toMatch(/^cannot read example missing\.yml: /);
+    expect(messageOf(() => doc.find(root, join(root, 'nope.yml')))).toContain('config file not found');
+    expect(messageOf(() => doc.read(join(root, 'missing.yml'), 'missing.yml'))).toMatch(/^cannot read config missing\.yml: /);
   });
 });
 

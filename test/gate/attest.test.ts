@@ -198,7 +198,7 @@ describe('approve → gate', () => {
     const k = keys();
     const r = await approveExample(dir, k.priv, { approver: 'Tổ Công tác Đề án 06 tỉnh Mẫu (giả lập)' });
     expect(r.written).toBe(join(dir, ATTESTATION));
-    expect(r.warnings).toEqual([]);
+    expect(r.warnings.map(String)).toEqual([]);
     const env = JSON.parse(readFileSync(join(dir, ATTESTATION), 'utf8')) as { payloadType: string; payload: string; signatures: Array<{ keyid: string; sig: string }> };
     expect(Object.keys(env).sort()).toEqual(['payload', 'payloadType', 'signatures']);
     expect(env.payloadType).toBe('application/vnd.in-toto+json');
@@ -280,7 +280,7 @@ describe('approve → gate', () => {
     const other = `sha256:${'a'.repeat(64)}`;
     const r = await approveExample(dir, k.priv, { fingerprint: other });
     expect(r.written).toBe(join(dir, 'dancu-approvals', 'aaaaaaaaaaaaaaaa.dsse.json'));
-    expect(r.warnings).toEqual([`fingerprint: signed ${other}, the declaration says ${FP}`]);
+    expect(r.warnings.map(String)).toEqual([`fingerprint: signed ${other}, the declaration says ${FP}`]);
     const g = await gate({ path: dir, trustKeys: [k.pub] });
     expect(g.rules).toEqual(['DG-GATE-012']);
     expect(g.findings[0]!.message).toContain(
@@ -295,7 +295,7 @@ describe('approve → gate', () => {
     const dir = repo();
     const k = keys();
     const r = await approveExample(dir, k.priv, { notice: '124/STTTT-CNTT', submitted: '2026-10-01', goLive: '2026-11-30' });
-    expect(r.warnings).toEqual(['notice "124/STTTT-CNTT" is not in dancu-integration.yml: the contractor must declare it exactly as signed']);
+    expect(r.warnings.map(String)).toEqual(['notice "124/STTTT-CNTT" is not in dancu-integration.yml: the contractor must declare it exactly as signed']);
     const g = await gate({ path: dir, trustKeys: [k.pub] });
     expect(g.rules).toEqual(['DG-GATE-012']);
     expect(g.findings[0]!.message).toContain(
@@ -405,7 +405,7 @@ describe('approve → gate', () => {
     git('commit', '-qm', 'key');
     const tracked = await gate({ path: dir, trustKeys: [join(dir, 'keys', 'province.pub')] });
     expect(tracked.findings).toEqual([]);
-    expect(tracked.warnings).toEqual([expect.stringContaining('is a file of the gated repository: whoever can push to it can replace the key')]);
+    expect(tracked.warnings.map(String)).toEqual([expect.stringContaining('is a file of the gated repository: whoever can push to it can replace the key')]);
     expect((await gate({ path: dir, trustKeys: [join(dir, 'untracked.pub')] })).warnings).toEqual([]);
     expect((await gate({ path: dir, trustKeys: [k.pub] })).warnings).toEqual([]);
   });
@@ -454,7 +454,7 @@ describe('approve: bad input is exit 2 and writes nothing', () => {
     await expect(approveExample(dir, k.priv, { reference: '457/TCT-DA06' })).rejects.toThrow(/already exists: not overwritten/);
     expect(readFileSync(join(dir, ATTESTATION), 'utf8')).toBe(first);
     const r = await approveExample(dir, k.priv, { reference: '457/TCT-DA06', force: true });
-    expect(r.warnings).toEqual(['approval reference: signed 457/TCT-DA06, the declaration says 456/TCT-DA06']);
+    expect(r.warnings.map(String)).toEqual(['approval reference: signed 457/TCT-DA06, the declaration says 456/TCT-DA06']);
     const empty = tmp('empty');
     await expect(approve({ path: empty, keyPath: k.priv, notice: 'N/1', submitted: '2026-10-01', reference: 'A/1', date: '2026-10-02' })).rejects.toThrow(
       'no call to the population DB found',

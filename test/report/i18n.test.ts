@@ -12,6 +12,8 @@ import {
   tr,
   translateCommanderError,
 } from '../../src/report/i18n.js';
+import { ERROR_MESSAGES } from '../../src/report/i18n-errors.js';
+import { describeError, Message, msg, UsageError } from '../../src/util/errors.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -110,5 +112,40 @@ describe('progress lines', () => {
     expect(translateProgress('collected typescript (3/7)', 'vi')).toBe('đã thu thập typescript (3/7)');
     expect(translateProgress('history: scanned 500/900 blobs', 'vi')).toBe('lịch sử: đã quét 500/900 đối tượng');
     expect(translateProgress('collecting facts from 12 files…', 'en')).toBe('collecting facts from 12 files…');
+  });
+});
+
+describe('errors and warnings of the lower layers (src/report/i18n-errors.ts)', () => {
+  it('are entries of the one table, so both languages and placeholders are checked above', () => {
+    for (const key of Object.keys(ERROR_MESSAGES)) expect(MESSAGES, key).toHaveProperty([key]);
+  });
+
+  it('an error keeps its English message and renders in Vietnamese, nested words and lists included', () => {
+    const err = UsageError.of('files.cannotRead', { what: msg('noun.lockFile'), path: 'dancu-integration.lock.json', code: 'EACCES' });
+    expect(err.message).toBe('cannot read lock file dancu-integration.lock.json: EACCES');
+    expect(describeError(err, 'en')).toBe(err.message);
+    expect(describeError(err, 'vi')).toBe('không đọc được tệp khóa dancu-integration.lock.json: EACCES');
+    const doc = UsageError.of('doc.invalid', {
+      what: msg('noun.config'),
+      file: 'a.yml',
+      problems: [msg('schema.required', { at: 'a.yml:1', key: 'name' }), msg('schema.unknownKey', { at: 'a.yml:2', key: 'x', known: 'name' })],
+    });
+    expect(doc.message).toBe('invalid config a.yml:\n  a.yml:1: missing required key "name"\n  a.yml:2: unknown key "x" (known keys: name)');
+    expect(describeError(doc, 'vi')).toBe(
+      'tệp cấu hình a.yml không hợp lệ:\n  a.yml:1: thiếu khóa bắt buộc "name"\n  a.yml:2: khóa không hợp lệ "x" (các khóa hợp lệ: name)',
+    );
+  });
+
+  it('an error without a message of the table prints as it is; a plain Error too', () => {
+    expect(describeError(new UsageError('already translated'), 'vi')).toBe('already translated');
+    expect(describeError(new Error('boom'), 'vi')).toBe('boom');
+  });
+
+  it('a message survives a worker thread (structured clone, then revived)', () => {
+    const m = msg('git.corrupt', { root: '/r', detail: msg('git.objectMissing', { oid: 'abc' }) });
+    const back = Message.revive(structuredClone(JSON.parse(JSON.stringify(m))));
+    expect(back?.render('vi')).toBe(m.render('vi'));
+    expect(back?.render('vi')).toContain('thiếu đối tượng abc');
+    expect(Message.revive({ key: 'no.such.key' })).toBeUndefined();
   });
 });

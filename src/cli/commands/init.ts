@@ -223,7 +223,7 @@ export function initCommand(dir: string, opts: InitCliOptions): number {
     try {
       writeFileSync(path, text);
     } catch (err) {
-      throw new UsageError(`${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw UsageError.of('files.cannotWrite', { path, code: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
     }
     say.note(T('init.note.wrote', { file: path }));
   }

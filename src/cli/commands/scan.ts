@@ -14,7 +14,7 @@ import type { HistoryScanResult } from '../../pipeline/sources/history/index.js'
 import { translator, type Translate } from '../../report/i18n.js';
 import { REPORT_FORMATS } from '../../report/formats.js';
 import type { Summary } from '../../report/types.js';
-import { UsageError } from '../../util/errors.js';
+import { describeError, msg, UsageError } from '../../util/errors.js';
 import { writeOutput } from '../../util/files.js';
 import { TOOL } from '../../version.js';
 import { notifier, type Notifier } from '../io.js';
@@ -177,7 +177,7 @@ async function runScan(paths: string[], opts: ScanCliOptions): Promise<number> {
     progress.done();
   }
   reportPerformance('profile' in result ? result.profile : undefined, opts, lang);
-  if (temp) for (const r of temp.refused) say.warn(`${r}: link outside the current directory, not followed`);
+  if (temp) for (const r of temp.refused) say.warn(msg('scan.warn.linkRefused', { path: r }));
   for (const w of result.policy?.warnings ?? []) say.warn(w);
   const scanned = 'facts' in result ? result : undefined;
   if (scanned && scanned.ownReports.length > 0) {
@@ -207,7 +207,7 @@ async function runScan(paths: string[], opts: ScanCliOptions): Promise<number> {
     if (gated.method === 'fingerprint') {
       say.note(T('scan.note.gatingFingerprint', { base: since!.label, n: gated.preExisting.length }));
     } else {
-      say.note(T('scan.note.gatingFallback', { reason: gated.fallbackReason ?? T('scan.note.unknownError') }));
+      say.note(T('scan.note.gatingFallback', { reason: gated.fallbackMessage ? firstLine(describeError(gated.fallbackMessage, lang)) : (gated.fallbackReason ?? T('scan.note.unknownError')) }));
       say.note(T('scan.note.gatingLines', { base: since!.label, n: gated.preExisting.length }));
     }
   }
@@ -240,4 +240,8 @@ async function runScan(paths: string[], opts: ScanCliOptions): Promise<number> {
     process.stdout.write(report);
   }
   return summary.verdict === 'fail' ? 1 : 0;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
 }

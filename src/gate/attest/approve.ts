@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig, mergeSettings } from '../../config/load.js';
 import { loadDeclaration, type DeclaredNotice } from '../../config/declaration.js';
-import { UsageError } from '../../util/errors.js';
+import { msg, type Message, UsageError } from '../../util/errors.js';
 import { analyzeIntegration, checkDateOption, resolveRoot } from '../integration.js';
 import { signEnvelope, verifyEnvelope, parseEnvelope, type DsseEnvelopeJson } from './dsse.js';
 import { keyIdOf, parsePrivateKey, readKeyFile } from './keys.js';
@@ -51,15 +51,15 @@ export interface ApproveResult {
   /** Absolute path written (undefined for `--out -`). */
   written?: string;
   /** Differences from the declaration the province should know about. */
-  warnings: string[];
+  warnings: Message[];
 }
 
 const FINGERPRINT = /^sha256:[0-9a-f]{64}$/;
 
 function text(value: string | undefined, option: string): string {
   const v = value?.trim();
-  if (!v) throw new UsageError(`${option} is required (and must not be empty)`);
-  if (/[\u0000-\u001f\u007f]/.test(v)) throw new UsageError(`${option} contains control characters`);
+  if (!v) throw UsageError.of('approve.required', { option });
+  if (/[\u0000-\u001f\u007f]/.test(v)) throw UsageError.of('approve.controlChars', { option });
   return v;
 }
 
@@ -71,11 +71,11 @@ export async function approve(opts: ApproveOptions): Promise<ApproveResult> {
   if (opts.submitted !== undefined) checkDateOption(opts.submitted, '--submitted');
   if (opts.goLive !== undefined) checkDateOption(opts.goLive, '--go-live');
   if (opts.fingerprint !== undefined && !FINGERPRINT.test(opts.fingerprint)) {
-    throw new UsageError(`--fingerprint "${opts.fingerprint}" is not "sha256:" followed by 64 lowercase hex digits (as printed by \`dancu-guard fingerprint\`)`);
+    throw UsageError.of('approve.badFingerprint', { value: opts.fingerprint });
   }
-  if (opts.repository !== undefined && !REPOSITORY.test(opts.repository)) throw new UsageError(`--repository "${opts.repository}" is not owner/name`);
+  if (opts.repository !== undefined && !REPOSITORY.test(opts.repository)) throw UsageError.of('attest.badRepository', { value: opts.repository });
   const approver = opts.approver !== undefined ? text(opts.approver, '--approver') : undefined;
-  const privateKey = parsePrivateKey(readKeyFile(resolve(opts.keyPath), 'private key'), opts.keyPath, opts.passphrase);
+  const privateKey = parsePrivateKey(readKeyFile(resolve(opts.keyPath), 'noun.privateKey'), opts.keyPath, opts.passphrase);
   const keyid = keyIdOf(privateKey);
 
   const root = resolveRoot(opts.path);
@@ -87,13 +87,11 @@ export async function approve(opts: ApproveOptions): Promise<ApproveResult> {
   const declared: DeclaredNotice | undefined = loaded?.declaration.notices?.find((n) => n.reference === noticeRef);
   const submitted = opts.submitted ?? declared?.submitted;
   if (submitted === undefined) {
-    throw new UsageError(
-      `notice "${noticeRef}" is not in ${loaded ? loaded.file : 'a declaration (none found)'}: give its submission date with --submitted YYYY-MM-DD`,
-    );
+    throw UsageError.of('approve.noticeUnknown', { notice: noticeRef, where: loaded ? loaded.file : msg('approve.noDeclarationFound') });
   }
   const goLive = opts.goLive ?? declared?.goLive;
-  if (date < submitted) throw new UsageError(`--date ${date} is before the notice was submitted (${submitted})`);
-  if (goLive !== undefined && goLive < submitted) throw new UsageError(`the go-live ${goLive} is before the notice was submitted (${submitted})`);
+  if (date < submitted) throw UsageError.of('approve.dateBeforeSubmitted', { date, submitted });
+  if (goLive !== undefined && goLive < submitted) throw UsageError.of('approve.goLiveBeforeSubmitted', { date: goLive, submitted });
 
   let fingerprint = opts.fingerprint;
   if (fingerprint === undefined) {
@@ -104,26 +102,24 @@ export async function approve(opts: ApproveOptions): Promise<ApproveResult> {
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
     if (analysis.fingerprint.files.length === 0) {
-      throw new UsageError(
-        'no call to the population DB found: the fingerprint covers nothing, so there is nothing to approve (check the endpoints in .dancu-guard.yml, or pass --fingerprint)',
-      );
+      throw UsageError.of('approve.nothingToApprove');
     }
     fingerprint = analysis.fingerprint.fingerprint;
   }
 
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   if (!declared) {
-    warnings.push(`notice "${noticeRef}" is not in ${loaded ? loaded.file : 'the repository (no declaration)'}: the contractor must declare it exactly as signed`);
+    warnings.push(msg('approve.warn.undeclared', { notice: noticeRef, where: loaded ? loaded.file : msg('approve.warn.noDeclaration') }));
   } else {
-    const differs = (what: string, signed: string | undefined, there: string | undefined) => {
-      if (signed !== there) warnings.push(`${what}: signed ${signed ?? '(none)'}, the declaration says ${there ?? '(none)'}`);
+    const differs = (what: Message, signed: string | undefined, there: string | undefined) => {
+      if (signed !== there) warnings.push(msg('approve.warn.differs', { what, signed: signed ?? msg('noun.none'), there: there ?? msg('noun.none') }));
     };
-    differs('fingerprint', fingerprint, declared.fingerprint);
-    differs('submitted', submitted, declared.submitted);
-    differs('go-live', goLive, declared.goLive);
+    differs(msg('approve.field.fingerprint'), fingerprint, declared.fingerprint);
+    differs(msg('approve.field.submitted'), submitted, declared.submitted);
+    differs(msg('approve.field.goLive'), goLive, declared.goLive);
     if (declared.approved) {
-      differs('approval reference', reference, declared.approved.reference);
-      differs('approval date', date, declared.approved.date);
+      differs(msg('approve.field.reference'), reference, declared.approved.reference);
+      differs(msg('approve.field.date'), date, declared.approved.date);
     }
   }
 
@@ -149,8 +145,8 @@ export async function approve(opts: ApproveOptions): Promise<ApproveResult> {
     writeFileSync(target, `${JSON.stringify(envelope, null, 2)}\n`, { flag: opts.force ? 'w' : 'wx' });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`${target} already exists: not overwritten (pass --force to replace it, or --out FILE)`);
-    throw new UsageError(`cannot write ${target}: ${code ?? (err as Error).message}`);
+    if (code === 'EEXIST') throw UsageError.of('approve.exists', { path: target });
+    throw UsageError.of('files.cannotWrite', { path: target, code: code ?? (err as Error).message });
   }
   return { envelope, predicate, keyid, written: target, warnings };
 }

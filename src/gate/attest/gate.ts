@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import type { GateApprovalsFact } from '../../facts/types.js';
 import { gitSync } from '../../git/run.js';
-import { UsageError } from '../../util/errors.js';
+import { msg, type Message, UsageError } from '../../util/errors.js';
 import { REPOSITORY } from './statement.js';
 import { approvalsFacts, loadTrustKeys, type TrustedKeys } from './verify.js';
 
@@ -25,7 +25,7 @@ export interface ApprovalGateOptions {
 export interface PreparedApprovals {
   trusted: TrustedKeys;
   /** Things to say on stderr / as an Action warning. */
-  warnings: string[];
+  warnings: Message[];
   facts(root: string, declarationPath: string | undefined): GateApprovalsFact;
 }
 
@@ -34,22 +34,18 @@ export function prepareApprovals(opts: ApprovalGateOptions, root: string): Prepa
   const keys = opts.trustKeys ?? [];
   const allowUnsigned = opts.allowUnsignedApprovals === true;
   if (allowUnsigned && keys.length > 0) {
-    throw new UsageError('--allow-unsigned-approvals cannot be combined with --trust-key: with a trust key every approval must be signed by it');
+    throw UsageError.of('attest.unsignedWithKey');
   }
   if ((opts.attestations?.length ?? 0) > 0 && keys.length === 0) {
-    throw new UsageError('--attestation needs --trust-key: an attestation is checked against the province\'s public key');
+    throw UsageError.of('attest.needsTrustKey');
   }
   if (opts.repository !== undefined && !REPOSITORY.test(opts.repository)) {
-    throw new UsageError(`--repository "${opts.repository}" is not owner/name`);
+    throw UsageError.of('attest.badRepository', { value: opts.repository });
   }
   const trusted = loadTrustKeys(keys, root);
   const warnings = trusted.insideRoot
     .filter((k) => trackedByRepository(resolve(k), root))
-    .map(
-      (k) =>
-        `trust key ${k} is a file of the gated repository: whoever can push to it can replace the key and sign their own approvals. ` +
-        "Keep the province's public key outside it (a protected configuration repository, the protected workflow, or the runner).",
-    );
+    .map((k) => msg('attest.trustKeyTracked', { key: k }));
   return {
     trusted,
     warnings,

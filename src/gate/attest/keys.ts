@@ -7,7 +7,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UsageError } from '../../util/errors.js';
+import { msg, UsageError } from '../../util/errors.js';
 import { readBoundedFile } from './read.js';
 
 /** Key files are small; a larger file is not a key. */
@@ -43,12 +43,15 @@ export function generateApprovalKeyPair(passphrase?: string): KeyPair {
 }
 
 /** Read a key file (a regular file, at most 16 KiB); `what` names it in errors. */
-export function readKeyFile(path: string, what: string): string {
+export function readKeyFile(path: string, what: 'noun.trustKey' | 'noun.privateKey'): string {
   const r = readBoundedFile(path, MAX_KEY_BYTES);
   if ('text' in r) return r.text;
-  if (r.code === 'not-found') throw new UsageError(`${what} ${path} not found`);
-  if (r.code === 'too-large') throw new UsageError(`${what} ${path} is ${r.detail}: not a PEM key`);
-  throw new UsageError(`${what} ${path}: ${r.detail}`);
+  const params = { what: msg(what), path };
+  if (r.code === 'not-found') throw UsageError.of('keys.notFound', params);
+  if (r.code === 'too-large') throw UsageError.of('keys.tooLarge', { ...params, size: r.size ?? 0, max: r.max ?? MAX_KEY_BYTES });
+  if (r.code === 'not-utf8') throw UsageError.of('keys.notUtf8', params);
+  if (r.errno !== undefined) throw UsageError.of('keys.unreadable', { ...params, code: r.errno });
+  throw UsageError.of('keys.notRegular', params);
 }
 
 /**
@@ -57,18 +60,16 @@ export function readKeyFile(path: string, what: string): string {
  */
 export function parsePublicKey(pem: string, display: string): KeyObject {
   if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(pem)) {
-    throw new UsageError(
-      `trust key ${display} holds a PRIVATE key: give the public key (keygen's .pub file); the private key stays offline with the province — generate a new pair if this one was copied`,
-    );
+    throw UsageError.of('keys.trustIsPrivate', { path: display });
   }
   let key: KeyObject;
   try {
     key = createPublicKey({ key: pem, format: 'pem' });
   } catch {
-    throw new UsageError(`trust key ${display} is not a PEM public key (expected "-----BEGIN PUBLIC KEY-----", written by \`dancu-guard keygen\`)`);
+    throw UsageError.of('keys.notPublicPem', { path: display });
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new UsageError(`trust key ${display} is a ${key.asymmetricKeyType ?? 'unknown'} key; approvals are signed with Ed25519 (\`dancu-guard keygen\`)`);
+    throw UsageError.of('keys.trustNotEd25519', { path: display, type: key.asymmetricKeyType ?? msg('keys.unknownType') });
   }
   return key;
 }
@@ -77,22 +78,22 @@ export function parsePublicKey(pem: string, display: string): KeyObject {
 export function parsePrivateKey(pem: string, display: string, passphrase?: string): KeyObject {
   if (!/-----BEGIN (?:ENCRYPTED )?PRIVATE KEY-----/.test(pem)) {
     if (/-----BEGIN PUBLIC KEY-----/.test(pem)) {
-      throw new UsageError(`${display} is a public key: approve signs with the PRIVATE key (keygen's .key file)`);
+      throw UsageError.of('keys.isPublic', { path: display });
     }
-    throw new UsageError(`${display} is not a PEM private key (expected "-----BEGIN PRIVATE KEY-----", written by \`dancu-guard keygen\`)`);
+    throw UsageError.of('keys.notPrivatePem', { path: display });
   }
   const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(pem);
   if (encrypted && passphrase === undefined) {
-    throw new UsageError(`${display} is encrypted: give its passphrase with --passphrase-env VAR (the name of an environment variable holding it)`);
+    throw UsageError.of('keys.encrypted', { path: display });
   }
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: pem, format: 'pem', ...(passphrase !== undefined ? { passphrase } : {}) });
   } catch {
-    throw new UsageError(encrypted ? `cannot decrypt ${display}: wrong passphrase?` : `${display} is not a readable PEM private key`);
+    throw UsageError.of(encrypted ? 'keys.wrongPassphrase' : 'keys.unreadablePem', { path: display });
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new UsageError(`${display} is a ${key.asymmetricKeyType ?? 'unknown'} key; approvals are signed with Ed25519 (\`dancu-guard keygen\`)`);
+    throw UsageError.of('keys.privateNotEd25519', { path: display, type: key.asymmetricKeyType ?? msg('keys.unknownType') });
   }
   return key;
 }
@@ -100,9 +101,9 @@ export function parsePrivateKey(pem: string, display: string, passphrase?: strin
 /** A passphrase from the environment variable named by --passphrase-env (never from argv). */
 export function passphraseFromEnv(name: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (name === undefined) return undefined;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--passphrase-env "${name}" is not an environment variable name`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw UsageError.of('keys.badEnvName', { name });
   const value = env[name];
-  if (value === undefined || value === '') throw new UsageError(`--passphrase-env ${name}: the environment variable ${name} is not set or empty`);
+  if (value === undefined || value === '') throw UsageError.of('keys.envUnset', { name });
   return value;
 }
 
@@ -124,9 +125,9 @@ export function keyFileNames(keyid: string): { privateName: string; publicName: 
  * cannot be.
  */
 export function writeKeyPair(pair: KeyPair, privatePath: string, publicPath: string, force: boolean): WrittenKeyPair {
-  if (resolve(privatePath) === resolve(publicPath)) throw new UsageError('--private and --public name the same file');
+  if (resolve(privatePath) === resolve(publicPath)) throw UsageError.of('keys.sameFile');
   for (const p of [privatePath, publicPath]) {
-    if (existsSync(p) && !force) throw new UsageError(`${p} already exists: not overwritten (pass --force to replace it)`);
+    if (existsSync(p) && !force) throw UsageError.of('keys.exists', { path: p });
   }
   const write = (p: string, text: string, mode: number) => {
     try {
@@ -134,7 +135,7 @@ export function writeKeyPair(pair: KeyPair, privatePath: string, publicPath: str
       writeFileSync(p, text, { mode, flag: 'wx' });
       chmodSync(p, mode); // exactly this mode, whatever the umask
     } catch (err) {
-      throw new UsageError(`cannot write ${p}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw UsageError.of('files.cannotWrite', { path: p, code: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
     }
   };
   write(privatePath, pair.privatePem, 0o600);

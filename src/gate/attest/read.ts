@@ -5,7 +5,9 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
-export type ReadResult = { text: string } | { code: 'not-found' | 'unreadable' | 'too-large' | 'not-utf8'; detail: string };
+export type ReadResult =
+  | { text: string }
+  | { code: 'not-found' | 'unreadable' | 'too-large' | 'not-utf8'; detail: string; errno?: string; size?: number; max?: number };
 
 export function readBoundedFile(path: string, max: number): ReadResult {
   let fd: number;
@@ -13,12 +15,12 @@ export function readBoundedFile(path: string, max: number): ReadResult {
     fd = openSync(path, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { code: 'not-found', detail: 'not found' } : { code: 'unreadable', detail: `cannot be read (${code ?? 'error'})` };
+    return code === 'ENOENT' ? { code: 'not-found', detail: 'not found' } : { code: 'unreadable', detail: `cannot be read (${code ?? 'error'})`, errno: code ?? 'error' };
   }
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return { code: 'unreadable', detail: 'not a regular file' };
-    if (st.size > max) return { code: 'too-large', detail: `${st.size} bytes, more than ${max}` };
+    if (st.size > max) return { code: 'too-large', detail: `${st.size} bytes, more than ${max}`, size: st.size, max };
     const buf = Buffer.alloc(st.size);
     let read = 0;
     while (read < st.size) {

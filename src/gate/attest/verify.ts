@@ -46,7 +46,7 @@ export function loadTrustKeys(paths: readonly string[], root: string): TrustedKe
   const realRoot = realpathSync(root);
   for (const p of paths) {
     const abs = resolve(p);
-    const key = parsePublicKey(readKeyFile(abs, 'trust key'), p);
+    const key = parsePublicKey(readKeyFile(abs, 'noun.trustKey'), p);
     keys.set(keyIdOf(key), key);
     let real = abs;
     try {
@@ -92,9 +92,9 @@ export function approvalsFacts(opts: ApprovalsOptions): GateApprovalsFact {
     try {
       isFile = statSync(abs).isFile();
     } catch {
-      throw new UsageError(`attestation file not found: ${given}`);
+      throw UsageError.of('attest.fileNotFound', { path: given });
     }
-    if (!isFile) throw new UsageError(`attestation ${given} is not a file`);
+    if (!isFile) throw UsageError.of('attest.notFile', { path: given });
     files.set(realOr(abs), { abs, display: displayPath(opts.root, abs), inRoot: false });
   }
   const attestations = [...files.values()]
@@ -111,9 +111,9 @@ function findAttestationFiles(root: string, dir: string): string[] {
   } catch {
     return [];
   }
-  assertInsideRoot(root, dir, 'approvals directory');
+  assertInsideRoot(root, dir, 'noun.approvalsDir');
   if (!(st.isDirectory() || (st.isSymbolicLink() && statSync(dir).isDirectory()))) {
-    throw new UsageError(`${displayPath(root, dir)} is not a directory (it holds the approval attestations, *${ATTESTATION_SUFFIX})`);
+    throw UsageError.of('attest.dirNotDir', { path: displayPath(root, dir), suffix: ATTESTATION_SUFFIX });
   }
   return readdirSync(dir)
     .filter((n) => n.endsWith(ATTESTATION_SUFFIX))
@@ -134,7 +134,7 @@ export function verifyAttestationFile(abs: string, file: string, trusted: Readon
   });
   if (root !== undefined) {
     try {
-      assertInsideRoot(root, abs, 'attestation');
+      assertInsideRoot(root, abs, 'noun.attestation');
     } catch {
       return malformed('link-outside', 'a link to a file outside the repository: not read');
     }

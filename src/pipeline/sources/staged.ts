@@ -89,7 +89,7 @@ export function stagedSource(rootPath: string, configPath?: string, files?: read
     staged,
     async open(progress) {
       const info = await openRepo(rootPath);
-      if (info.bare) throw new UsageError(`--staged needs a work tree: ${info.root} is a bare repository (it has no index)`);
+      if (info.bare) throw UsageError.of('staged.bare', { root: info.root });
       const explicitConfig = configPath ? resolve(configPath) : undefined;
       progress('staged: listing staged files…');
       staged.push(...(await stagedPaths(info)));

@@ -47,7 +47,7 @@ import { evaluateFindings, loadEvaluator, type RawFinding } from '../../../polic
 import type { Settings } from '../../../policy/settings.js';
 import { summarize } from '../../../report/summary.js';
 import type { Summary } from '../../../report/types.js';
-import { UsageError } from '../../../util/errors.js';
+import { msg, UsageError } from '../../../util/errors.js';
 import {
   blobFacts,
   decodeBlob,
@@ -146,14 +146,11 @@ export async function scanHistory(opts: HistoryScanOptions): Promise<HistoryScan
   if (opts.since !== undefined) {
     const since = opts.since.trim();
     if (since === '' || since.startsWith('-') || /[\s\0]/.test(since)) {
-      throw new UsageError(`--since: not a valid revision: '${opts.since}'`);
+      throw UsageError.of('history.badSince', { value: opts.since });
     }
     const sinceSha = info.head ? await resolveCommit(root, since) : undefined;
     if (!sinceSha) {
-      throw new UsageError(
-        `--since: unknown revision '${since}': no branch, tag or commit of that name in ${root}` +
-          (info.head ? '' : ' (the repository has no commits yet)'),
-      );
+      throw UsageError.of(info.head ? 'history.unknownSince' : 'history.unknownSinceEmpty', { since, root });
     }
     range = `${since}..HEAD`;
     revisions = [`^${sinceSha}`];
@@ -210,7 +207,7 @@ export async function scanHistory(opts: HistoryScanOptions): Promise<HistoryScan
   // Presence check of the blobs not read (cheap: type and size only).
   await withCatFile(root, { mode: 'check' }, async (cf) => {
     for await (const obj of cf.stream(toCheck, 256)) {
-      if (obj.missing) throw corruptError(root, `object ${obj.oid.slice(0, 12)} is missing`);
+      if (obj.missing) throw corruptError(root, msg('git.objectMissing', { oid: obj.oid.slice(0, 12) }));
     }
   });
 
@@ -223,7 +220,7 @@ export async function scanHistory(opts: HistoryScanOptions): Promise<HistoryScan
   const judge = async (obj: GitObject, paths: Iterable<string>) => {
     if (obj.missing) {
       const first = [...paths][0] ?? '';
-      throw corruptError(root, `object ${obj.oid.slice(0, 12)} (a version of ${first}) is missing`);
+      throw corruptError(root, msg('git.objectVersionMissing', { oid: obj.oid.slice(0, 12), path: first }));
     }
     let text: string | undefined;
     if (obj.oversized) skippedBlobs.oversized = (skippedBlobs.oversized ?? 0) + 1;
@@ -494,7 +491,7 @@ async function factsAtHead(info: RepoInfo, paths: string[], ctx: HeadContext): P
     await withCatFile(info.root, { mode: 'contents', maxSize: ctx.maxSize }, async (cf) => {
       for (const [path, oid] of missing) {
         const obj = await cf.get(oid);
-        if (obj.missing) throw corruptError(info.root, `object ${oid.slice(0, 12)} (${path} at HEAD) is missing`);
+        if (obj.missing) throw corruptError(info.root, msg('git.objectAtHeadMissing', { oid: oid.slice(0, 12), path }));
         const d = obj.data ? decodeBlob(obj.data) : undefined;
         if (d && 'text' in d) out.set(path, await blobFacts(path, d.text, ctx.settings, ctx.repoFact, ctx.collectors));
       }
