@@ -15,6 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { builtinFlavours } from '../collect/config/flavours/index.js';
+import { ConfigIndex, configProviders, type ConfigTables } from '../collect/config/values.js';
 import { suppressionsCollector } from '../collect/suppressions.js';
 import { textCollector } from '../collect/config/index.js';
 import { appendFacts, collectFiles, defaultCollectors, emptyCollected, factsOf, fileEntries } from '../collect/index.js';
@@ -56,7 +57,7 @@ export interface RunnerSetup {
   softMs: number;
 }
 
-export type IndexTask = { kind: 'config' } | { kind: 'prepare'; collector: string };
+export type IndexTask = { kind: 'config' } | { kind: 'flavour'; name: string } | { kind: 'prepare'; collector: string };
 
 export interface IndexPart {
   task: IndexTask;
@@ -69,6 +70,8 @@ export interface IndexPart {
 /** The compact repository index every chunk is collected with. */
 export interface RepoIndex {
   prepared: Map<string, unknown>;
+  /** Every config flavour's values (read once, by the `config` part). */
+  config?: ConfigTables;
   digests: { config: string; tsPaths: string; projects: Record<string, string> };
 }
 
@@ -138,6 +141,9 @@ const CONTEXT: Record<string, (d: RepoIndex['digests']) => string> = {
   python: (d) => d.config,
   go: (d) => d.config,
 };
+
+/** The collectors that look config values up (code/analysis.ts `ConfigIndex`): their keys carry the config digest. */
+const CONFIG_USERS = new Set(Object.keys(CONTEXT).filter((name) => name !== 'typescript'));
 
 /**
  * Which files each file's analysis read or used besides itself: a read while a collector
@@ -309,6 +315,12 @@ export class Runner {
   /** The parts of the repository index this scan needs: the config digest, and each collector's `prepare` that has files to read. */
   indexTasks(): IndexTask[] {
     const tasks: IndexTask[] = [{ kind: 'config' }];
+    // Each config flavour's values, read once for every worker, when a collector that looks
+    // values up has files; one task each, so that the workers share the reading.
+    const asks = this.collectors.filter((c) => CONFIG_USERS.has(c.name));
+    if (this.s.files.some((f) => asks.some((c) => c.appliesTo(f)))) {
+      for (const [name, provider] of configProviders()) if (this.s.files.some((f) => safely(() => provider.appliesTo(f)))) tasks.push({ kind: 'flavour', name });
+    }
     for (const c of this.collectors) if (c.prepare && this.s.files.some((f) => c.appliesTo(f))) tasks.push({ kind: 'prepare', collector: c.name });
     return tasks;
   }
@@ -333,6 +345,19 @@ export class Runner {
       this.texts.clear();
       return { task, digest: sha256(parts.join('\n')) };
     }
+    if (task.kind === 'flavour') {
+      // One flavour's values (their digest is the config digest: they are a function of
+      // the files it hashes). A failure leaves the flavour to be read where it is asked for.
+      let tables: ConfigTables | undefined;
+      try {
+        tables = new ConfigIndex(ctx).export([task.name]);
+      } catch {
+        tables = undefined;
+      }
+      this.texts.clear();
+      this.reads.clear();
+      return { task, ...(tables ? { value: tables } : {}), digest: '-' };
+    }
     const collector = this.collectors.find((c) => c.name === task.collector);
     if (!collector?.prepare) return { task, digest: '-' };
     const mine = this.s.files.filter((f) => collector.appliesTo(f));
@@ -350,6 +375,7 @@ export class Runner {
   setIndex(index: RepoIndex): void {
     this.index = index;
     this.ctx!.prepared = index.prepared;
+    if (index.config) ConfigIndex.adopt(this.ctx!, index.config);
   }
 
   /** The cache key of a file: its content and everything else its facts depend on. */

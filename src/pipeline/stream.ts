@@ -26,6 +26,7 @@ import { readScanMemo, scanMemoKey, writeScanMemo } from './scan-memo.js';
 import { planChunks } from './plan.js';
 import { openPool } from './pool.js';
 import { emptyProfile, keepSlowest, type ScanProfile } from './profile.js';
+import type { ConfigTables } from '../collect/config/values.js';
 import type { ChunkResult, ChunkTask, DeferredFile, RepoIndex } from './runner.js';
 
 export interface StreamOptions {
@@ -119,9 +120,11 @@ export async function streamFacts(o: StreamOptions): Promise<Streamed> {
     const parts = await pool.index(await pool.plan());
     const index: RepoIndex = { prepared: new Map(), digests: { config: '-', tsPaths: sha256(o.files.filter((f) => MODULE_PATH.test(f.path)).map((f) => f.path).join('\n')), projects: {} } };
     for (const p of parts) {
-      profile.work[`index: ${p.task.kind === 'config' ? 'config digest' : `prepare ${p.task.collector}`}`] = p.ms;
+      profile.work[`index: ${p.task.kind === 'config' ? 'config digest' : p.task.kind === 'flavour' ? `config ${p.task.name}` : `prepare ${p.task.collector}`}`] = p.ms;
       if (p.task.kind === 'config') index.digests.config = p.digest;
-      else {
+      else if (p.task.kind === 'flavour') {
+        if (p.value) (index.config ??= []).push(...(p.value as ConfigTables));
+      } else {
         index.prepared.set(p.task.collector, p.value);
         index.digests.projects[p.task.collector] = p.digest;
       }
