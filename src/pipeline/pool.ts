@@ -147,7 +147,11 @@ class ThreadPool implements ScanPool {
   }
 
   async context(index: RepoIndex): Promise<void> {
-    this.broadcast({ type: 'context', index });
+    // A worker started later (one replaced after a stopped file) gets the index without the
+    // config values, and reads what it asks for itself: the same values, and the main
+    // thread does not hold them for the whole scan.
+    const { config: _, ...lite } = index;
+    this.broadcast({ type: 'context', index }, { type: 'context', index: lite });
   }
 
   async chunks(tasks: readonly ChunkTask[], onResult: (r: ChunkResult) => void, onStopped: OnStopped): Promise<void> {
@@ -182,9 +186,9 @@ class ThreadPool implements ScanPool {
     return this.nextId++;
   }
 
-  /** A message every worker gets (and every worker started later, first). */
-  private broadcast(msg: ToWorker): void {
-    this.broadcasts.push(msg);
+  /** A message every worker gets (and every worker started later, first: `retained`, if given, instead). */
+  private broadcast(msg: ToWorker, retained: ToWorker = msg): void {
+    this.broadcasts.push(retained);
     for (const s of this.slots) s.worker.postMessage(msg);
   }
 

@@ -14,7 +14,7 @@
  *    skipped files, files whose facts waited for every chunk).
  */
 import { readFileSync } from 'node:fs';
-import { builtinFlavours } from '../collect/config/flavours/index.js';
+import { builtinFlavours, FLAVOUR_USERS } from '../collect/config/flavours/index.js';
 import { ConfigIndex, configProviders, type ConfigTables } from '../collect/config/values.js';
 import { suppressionsCollector } from '../collect/suppressions.js';
 import { textCollector } from '../collect/config/index.js';
@@ -231,6 +231,8 @@ export class Runner {
   private byPath = new Map<string, DiscoveredFile>();
   /** Content hashes by path (the bytes do not change during a scan). */
   private readonly hashes = new Map<string, string>();
+  /** Whether texts read are kept (while a chunk is collected, not during the index passes). */
+  private keepTexts = true;
   /** Texts of the chunk being collected. */
   private readonly texts = new Map<string, string>();
   /** What the batch being collected read or used: per file being analysed, and outside any file. */
@@ -289,7 +291,10 @@ export class Runner {
     try {
       // UTF-16 (with a BOM) decoded, BOM dropped, stray NULs blanked: see discover/.
       text = decodeText(file, bytes);
-      this.texts.set(path, text);
+      // Kept for the chunk being collected (its collectors read a file several times);
+      // the index passes read the whole tree once each, and keeping every text they read
+      // was a worker's largest allocation (hundreds of MB at 75,000 files).
+      if (this.keepTexts) this.texts.set(path, text);
     } catch {
       text = undefined;
     }
@@ -317,9 +322,10 @@ export class Runner {
     const tasks: IndexTask[] = [{ kind: 'config' }];
     // Each config flavour's values, read once for every worker, when a collector that looks
     // values up has files; one task each, so that the workers share the reading.
-    const asks = this.collectors.filter((c) => CONFIG_USERS.has(c.name));
-    if (this.s.files.some((f) => asks.some((c) => c.appliesTo(f)))) {
-      for (const [name, provider] of configProviders()) if (this.s.files.some((f) => safely(() => provider.appliesTo(f)))) tasks.push({ kind: 'flavour', name });
+    const present = new Set(this.collectors.filter((c) => CONFIG_USERS.has(c.name) && this.s.files.some((f) => c.appliesTo(f))).map((c) => c.name));
+    for (const [name, provider] of configProviders()) {
+      const users = FLAVOUR_USERS[name] ?? [...CONFIG_USERS];
+      if (users.some((u) => present.has(u)) && this.s.files.some((f) => safely(() => provider.appliesTo(f)))) tasks.push({ kind: 'flavour', name });
     }
     for (const c of this.collectors) if (c.prepare && this.s.files.some((f) => c.appliesTo(f))) tasks.push({ kind: 'prepare', collector: c.name });
     return tasks;
@@ -328,8 +334,13 @@ export class Runner {
   /** One part of the repository index. */
   async indexPart(task: IndexTask): Promise<IndexPart> {
     const t = performance.now();
-    const part = await this.buildIndexPart(task);
-    return { ...part, ms: performance.now() - t };
+    this.keepTexts = false;
+    try {
+      const part = await this.buildIndexPart(task);
+      return { ...part, ms: performance.now() - t };
+    } finally {
+      this.keepTexts = true;
+    }
   }
 
   private async buildIndexPart(task: IndexTask): Promise<Omit<IndexPart, 'ms'>> {

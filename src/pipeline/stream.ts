@@ -130,6 +130,9 @@ export async function streamFacts(o: StreamOptions): Promise<Streamed> {
       }
     }
     await pool.context(index);
+    // The workers have their copies: the main thread keeps none of the values.
+    delete index.config;
+    parts.length = 0;
     stage('index', t);
 
     t = performance.now();

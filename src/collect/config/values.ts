@@ -147,9 +147,19 @@ export class ConfigIndex {
   /** The index of a scan's context, with flavours read elsewhere (`export`) taken as read. */
   static adopt(ctx: Pick<CollectContext, 'allFiles' | 'readText'>, tables: ConfigTables): ConfigIndex {
     const idx = ConfigIndex.of(ctx);
+    // A copy made by `postMessage` has a string per value's file: one per path again.
+    const paths = new Map<string, string>();
     for (const [name, entries] of tables) {
       const provider = providers.get(name);
-      if (provider) idx.flavors.set(name, { provider, byKey: new Map(entries) });
+      if (!provider) continue;
+      for (const [, values] of entries) {
+        for (const v of values) {
+          const known = paths.get(v.file);
+          if (known === undefined) paths.set(v.file, v.file);
+          else v.file = known;
+        }
+      }
+      idx.flavors.set(name, { provider, byKey: new Map(entries) });
     }
     return idx;
   }
