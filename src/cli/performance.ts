@@ -5,7 +5,10 @@
  */
 import { Option, type Command } from 'commander';
 import { defaultCacheDir } from '../pipeline/cache.js';
-import { budgetWarnings, DEFAULT_FILE_BUDGET_MS, DEFAULT_FILE_LIMIT_MS, formatProfile, type ScanProfile } from '../pipeline/profile.js';
+import { budgetWarnings, DEFAULT_FILE_BUDGET_MS, DEFAULT_FILE_LIMIT_MS, DEFAULT_WORKER_HEAP_MB, formatProfile, type ScanProfile } from '../pipeline/profile.js';
+
+/** Below this a worker cannot hold the parsers and the index of a large repository. */
+const MIN_WORKER_HEAP_MB = 128;
 import type { ScanOptions } from '../pipeline/scan.js';
 import { tr, translator, type Lang, type Translate } from '../report/i18n.js';
 import { UsageError } from '../util/errors.js';
@@ -17,6 +20,7 @@ export interface PerformanceCliOptions {
   profile?: boolean;
   fileBudget?: string;
   fileTimeout?: string;
+  workerMemory?: string;
 }
 
 export function addPerformanceOptions(cmd: Command, T: Translate = translator('en')): Command {
@@ -26,7 +30,8 @@ export function addPerformanceOptions(cmd: Command, T: Translate = translator('e
     .addOption(new Option('--no-cache', T('perf.opt.noCache')))
     .addOption(new Option('--profile', T('perf.opt.profile')))
     .addOption(new Option('--file-budget <seconds>', T('perf.opt.fileBudget', { n: DEFAULT_FILE_BUDGET_MS / 1000 })))
-    .addOption(new Option('--file-timeout <seconds>', T('perf.opt.fileTimeout', { n: DEFAULT_FILE_LIMIT_MS / 1000 })));
+    .addOption(new Option('--file-timeout <seconds>', T('perf.opt.fileTimeout', { n: DEFAULT_FILE_LIMIT_MS / 1000 })))
+    .addOption(new Option('--worker-memory <MiB>', T('perf.opt.workerMemory', { n: DEFAULT_WORKER_HEAP_MB })));
 }
 
 function positive(value: string, flag: string, integer: boolean, T: Translate): number {
@@ -38,11 +43,15 @@ function positive(value: string, flag: string, integer: boolean, T: Translate): 
 }
 
 /** The scan options the flags ask for (a bad value is a usage error). */
-export function scanTuning(opts: PerformanceCliOptions, T: Translate = translator('en')): Pick<ScanOptions, 'jobs' | 'cacheDir' | 'fileBudgetMs' | 'fileLimitMs'> {
-  const out: Pick<ScanOptions, 'jobs' | 'cacheDir' | 'fileBudgetMs' | 'fileLimitMs'> = {};
+export function scanTuning(opts: PerformanceCliOptions, T: Translate = translator('en')): Pick<ScanOptions, 'jobs' | 'cacheDir' | 'fileBudgetMs' | 'fileLimitMs' | 'workerHeapMb'> {
+  const out: Pick<ScanOptions, 'jobs' | 'cacheDir' | 'fileBudgetMs' | 'fileLimitMs' | 'workerHeapMb'> = {};
   if (opts.jobs !== undefined) out.jobs = positive(opts.jobs, '--jobs', true, T);
   if (opts.cache) out.cacheDir = opts.cacheDir ?? defaultCacheDir();
   if (opts.fileBudget !== undefined) out.fileBudgetMs = positive(opts.fileBudget, '--file-budget', false, T) * 1000;
+  if (opts.workerMemory !== undefined) {
+    out.workerHeapMb = positive(opts.workerMemory, '--worker-memory', true, T);
+    if (out.workerHeapMb < MIN_WORKER_HEAP_MB) throw new UsageError(T('perf.err.workerMemoryMin', { min: MIN_WORKER_HEAP_MB, value: opts.workerMemory }));
+  }
   if (opts.fileTimeout !== undefined) out.fileLimitMs = positive(opts.fileTimeout, '--file-timeout', false, T) * 1000;
   if (out.fileBudgetMs !== undefined && out.fileLimitMs !== undefined && out.fileLimitMs < out.fileBudgetMs) {
     throw new UsageError(T('perf.err.timeoutShorter'));

@@ -106,6 +106,8 @@ export function withRoles(files: readonly DiscoveredFile[], ctx: CollectContext)
     if (f.role !== undefined) return f;
     let text: string | undefined;
     if (f.kind !== 'doc') {
+      // The read is this file's own (the facts cache records what else a file's analysis read).
+      ctx.onFile?.(f.path);
       try {
         text = ctx.readText(f.path);
       } catch {
@@ -132,6 +134,7 @@ export async function collectFiles(
   // Roles come first: collectors read them (a bundle gets the known-format detectors only).
   // Recorded as file facts, so the role travels with the file's facts (and its cache entry).
   files = withRoles(files, ctx);
+  onCollector?.('roles');
   for (const f of files) if (f.role) out.files.push({ path: f.path, role: f.role });
   const textPath = new Set<string>();
   // Scripts over the size limit that are not machine-made or data: no collector reads them.

@@ -114,6 +114,7 @@ export function collectMarkings(files: readonly DiscoveredFile[], ctx: CollectCo
   const markings: MarkingFact[] = [];
   for (const f of files) {
     if (f.size > MAX_SIZE) continue;
+    ctx.onFile?.(f.path);
     let text: string | undefined;
     try {
       text = ctx.readText(f.path);

@@ -4,6 +4,7 @@
  * synchronous open/fstat/read/close (for small files in the page cache the thread-pool
  * round trips of the async API cost 3–10× the I/O itself), and its content dropped.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { isBinaryFileSync } from 'isbinaryfile';
 import { HEAD_BYTES, classify, classifyPath } from './classify.js';
@@ -82,13 +83,19 @@ function decodedFile(rel: string, real: string, content: Buffer, encoding: strin
   };
 }
 
+/** A kept file with the SHA-256 of its bytes (`hash`: the facts cache is on; the bytes are at hand now). */
+function hashed(r: Inspection, content: Buffer, hash: boolean): Inspection {
+  if (hash && r && 'file' in r) r.file.hash = createHash('sha256').update(content).digest('hex');
+  return r;
+}
+
 /**
  * Check and classify one file; `real` is its resolved absolute path. A name that says
  * source/config is not given up for a few stray NUL bytes (`/*\0*\/` must not hide a
  * file). The encoding is decided by `decode.ts` (marks, UTF-16/32 without a mark, UTF-8,
  * declared encodings, detection); what cannot be decoded is skipped and reported. Never throws.
  */
-export function inspectFile(rel: string, real: string, maxFileSize: number): Inspection {
+export function inspectFile(rel: string, real: string, maxFileSize: number, hash = false): Inspection {
   let fd: number;
   try {
     fd = fs.openSync(real, 'r');
@@ -124,7 +131,7 @@ export function inspectFile(rel: string, real: string, maxFileSize: number): Ins
       if ('encoding' in det && det.encoding !== 'utf-8') {
         const wide = decodedFile(rel, real, content, det.encoding);
         if (oversized && wide && 'file' in wide) wide.file.oversized = true;
-        return wide;
+        return hashed(wide, content, hash);
       }
       if ('undecodable' in det && mark) return undecodable(content, det.undecodable);
       // Zero bytes that only looked like wide text: judged below like any other file.
@@ -146,7 +153,7 @@ export function inspectFile(rel: string, real: string, maxFileSize: number): Ins
         ? decodedFile(rel, real, content, det.encoding)
         : { file: { path: rel, absPath: real, size: content.length, ...classifyContent(rel, content), ...(content.indexOf(0) >= 0 ? { hasNul: true as const } : {}) } };
     if (oversized && kept && 'file' in kept) kept.file.oversized = true;
-    return kept;
+    return hashed(kept, content, hash);
   } catch {
     return { skipped: skippedFile(rel, 'unreadable') };
   } finally {

@@ -29,6 +29,8 @@ export interface DiscoveredFile {
    * data, and report it oversized (DG-CFG-004) otherwise.
    */
   oversized?: true;
+  /** SHA-256 of the bytes, hex (only when discovery was asked for it: the facts cache is on). */
+  hash?: string;
 }
 
 /** A file discovery passed over, and why (reported in the summary). */
@@ -56,6 +58,22 @@ export interface DiscoverOptions {
    * never hidden by `.gitignore` or the built-in ignores. `false` relies on ignore rules alone.
    */
   git?: boolean;
+  /** Compute each kept file's content hash (`DiscoveredFile.hash`) while its bytes are read anyway. */
+  hash?: boolean;
+  /**
+   * What earlier scans found for files that have not changed since (same device, inode,
+   * size, modification and change times): their inspection is reused without reading
+   * them. The caller keeps it (pipeline/stat-memo.ts).
+   */
+  memo?: InspectMemo;
+}
+
+/** A file's identity on disk: what must all be equal for its bytes to be taken as unchanged. */
+export type StatSignature = string;
+
+export interface InspectMemo {
+  get(rel: string, sig: StatSignature): { file: Omit<DiscoveredFile, 'absPath'> } | { skipped: SkippedFile } | undefined;
+  put(rel: string, sig: StatSignature, result: { file: Omit<DiscoveredFile, 'absPath'> } | { skipped: SkippedFile }): void;
 }
 
 export interface DiscoverResult {

@@ -33,6 +33,20 @@ export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 /** Name of the scanner's own ignore file, read at the root only. */
 export const GUARD_IGNORE_FILE = '.dancu-guardignore';
 
+/** Files modified this recently are not recorded in the inspection memo (see checkFile). */
+const RACY_MS = 2000;
+
+/** A regular file's signature: device, inode, size, modification and change times (ns). */
+function statSignature(real: string): { sig: string; mtimeMs: number } | undefined {
+  try {
+    const st = fs.statSync(real, { bigint: true });
+    if (!st.isFile()) return undefined;
+    return { sig: `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`, mtimeMs: Number(st.mtimeMs) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Concurrent async file-system operations (readdir, realpath, stat). */
 const CONCURRENCY = 32;
 /** Longest stretch of synchronous file checks before yielding to the event loop. */
@@ -102,6 +116,7 @@ class Walker {
     private readonly staticLayers: readonly Layer[],
     private readonly maxFileSize: number,
     private readonly tracked?: ReadonlySet<string>,
+    private readonly opts: Pick<DiscoverOptions, 'hash' | 'memo'> = {},
   ) {
     this.rootPrefix = realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep;
   }
@@ -270,8 +285,27 @@ class Walker {
 
   /** Check one file and keep it, or record why it was skipped. */
   private checkFile(rel: string, real: string): void {
-    const r = inspectFile(rel, real, this.maxFileSize);
+    const memo = this.opts.memo;
+    // Stat before reading: a file changed meanwhile gets a newer signature than the one recorded.
+    const sig = memo ? statSignature(real) : undefined;
+    if (memo && sig) {
+      const known = memo.get(rel, sig.sig);
+      if (known) {
+        if ('file' in known) this.files.push({ ...known.file, absPath: real });
+        else this.skipped.push(known.skipped);
+        return;
+      }
+    }
+    const r = inspectFile(rel, real, this.maxFileSize, this.opts.hash);
     if (r === undefined) return;
+    // Not recorded: an unreadable file (may be readable next time), and a file modified in
+    // the last seconds (a change within the same timestamp tick would keep its signature).
+    if (memo && sig && Date.now() - sig.mtimeMs > RACY_MS && !('skipped' in r && r.skipped.reason === 'unreadable')) {
+      if ('file' in r) {
+        const { absPath: _, ...file } = r.file;
+        memo.put(rel, sig.sig, { file });
+      } else memo.put(rel, sig.sig, r);
+    }
     if ('file' in r) this.files.push(r.file);
     else this.skipped.push(r.skipped);
   }
@@ -325,7 +359,7 @@ export async function walk(root: string, opts: DiscoverOptions = {}): Promise<Di
     // A single file: scan just it (ignore rules do not apply to an explicit target).
     // `root` is then its directory, so that `root` + `path` still names the file.
     const dir = path.dirname(realRoot);
-    const walker = new Walker(dir, staticLayers, maxFileSize);
+    const walker = new Walker(dir, staticLayers, maxFileSize, undefined, { ...(opts.hash ? { hash: true } : {}) });
     walker.single(path.basename(realRoot), realRoot);
     return { root: dir, files: walker.files, skipped: walker.skipped, ignored: [] };
   }
@@ -336,7 +370,7 @@ export async function walk(root: string, opts: DiscoverOptions = {}): Promise<Di
   staticLayers.push(makeLayer(DEFAULT_IGNORES, ''));
 
   const tracked = opts.git === false ? undefined : await trackedPaths(realRoot);
-  const walker = new Walker(realRoot, staticLayers, maxFileSize, tracked);
+  const walker = new Walker(realRoot, staticLayers, maxFileSize, tracked, opts);
   await walker.run();
   walker.files.sort(byPath);
   walker.skipped.sort(byPath);

@@ -11,14 +11,20 @@
  * record* — `[path, content hash]` pairs — that must still hold for a hit. A wrong hit
  * would be a missed violation, so every input is in the key or in the deps.
  *
- * Layout, under `<dir>/v1/<build>/`:
- *   entries/<2 hex>/<key>.json   a file with facts: { v, key, path, deps, sum, payload }
- *   deps/<sha256>.json           a deps record, named by the hash of its content
- *   empty/<random>.keys          lines "<key> <deps|->": files whose facts are empty
- *                                (most files: one line each instead of one file)
+ * Layout, under `<dir>/v2/<build>/`:
+ *   packs/<random>.pack    the entries of one chunk, one JSON document per line:
+ *                          { v, key, path, deps, sum, payload }
+ *   index/<random>.keys    lines "<key> <deps|-> <pack|-> <offset> <length>": where each
+ *                          entry is (pack "-": a file whose facts are empty, most files)
+ *   deps/<sha256>.json     a deps record, named by the hash of its content
+ *   memo/<key>.json        whole-scan results (memo.ts)
+ *
+ * One pack and one index log per chunk, not one file per entry: writing 10,000 small
+ * files cost more than collecting them (measured: 2.9 s of a 6.7 s cold scan).
  *
  * Concurrent runs are safe: every file is written to a temporary name and renamed into
- * place (readers see all of it or nothing); empty-key logs are never rewritten in place.
+ * place (readers see all of it or nothing), a pack before the index log that points
+ * into it; logs are never rewritten in place (many are merged into a new one).
  *
  * The cache is untrusted input: an entry is used only when its key, path and checksum
  * match, its payload parses, matches the facts schema and speaks only of its own file;
@@ -26,21 +32,26 @@
  * entry can only ever describe the exact bytes it was computed from.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { CallSiteFact, CollectedFacts } from '../facts/types.js';
 
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** Largest entry read (anything bigger is a miss): facts of one file are far smaller. */
 const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
-/** Empty-key logs beyond this many are merged into one. */
-const MAX_EMPTY_LOGS = 256;
+/** Index logs beyond this many are merged into one. */
+const MAX_INDEX_LOGS = 256;
 /** Build directories unused this long are removed. */
 const STALE_BUILD_MS = 14 * 24 * 3600 * 1000;
+/** A pack no index line points to, older than this, is removed when logs are merged (younger: its log may still be on its way). */
+const ORPHAN_PACK_MS = 3600 * 1000;
+/** Lines kept per key when logs are merged (one per deps record). */
+const KEEP_PER_KEY = 4;
 
 const HEX64 = /^[0-9a-f]{64}$/;
+const PACK_NAME = /^[0-9a-f]{24}$/;
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -76,7 +87,7 @@ function isEmpty(c: CachedFile): boolean {
 }
 
 /** Write `data` to `path` atomically (temporary file, then rename). */
-function atomicWrite(path: string, data: string): void {
+export function atomicWrite(path: string, data: string | Uint8Array): void {
   const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     writeFileSync(tmp, data, { mode: 0o600 });
@@ -91,15 +102,38 @@ function atomicWrite(path: string, data: string): void {
   }
 }
 
+/** Where an entry is: its deps record, and its pack, offset and length (pack "-": empty facts). */
+interface Location {
+  deps: string;
+  pack: string;
+  offset: number;
+  length: number;
+}
+
+/** One index line, parsed; undefined when malformed. */
+function parseIndexLine(line: string): [string, Location] | undefined {
+  const [key, deps, pack, offset, length] = line.split(' ');
+  if (!key || !deps || !pack || offset === undefined || length === undefined) return undefined;
+  if (!HEX64.test(key) || (deps !== '-' && !HEX64.test(deps)) || (pack !== '-' && !PACK_NAME.test(pack))) return undefined;
+  const off = Number(offset);
+  const len = Number(length);
+  if (!Number.isSafeInteger(off) || !Number.isSafeInteger(len) || off < 0 || len < 0 || len > MAX_ENTRY_BYTES) return undefined;
+  return [key, { deps, pack, offset: off, length: len }];
+}
+
 /**
  * The cache of one build (`buildDir`); opened by each worker. Every failure to read is
  * a miss and every failure to write is ignored: the cache can only save time.
  */
 export class FactsCache {
   readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0, written: 0 };
-  private empties?: Map<string, string>;
+  private locations?: Map<string, Location[]>;
   private readonly depsChecked = new Map<string, boolean>();
-  private readonly pendingEmpty: string[] = [];
+  /** Entries of the chunk being written: index lines and pack lines. */
+  private pendingLines: string[] = [];
+  private pendingDocs: string[] = [];
+  private pendingBytes = 0;
+  private readonly packFds = new Map<string, number>();
 
   /** `valid`: whether a cached result is well-formed facts of its file (cache-valid.ts); anything else is rejected. */
   constructor(
@@ -128,33 +162,30 @@ export class FactsCache {
 
   /** The cached result for `key` and `path`, if present, intact and still valid (deps checked with `hashOf`). */
   get(key: string, path: string, hashOf: (path: string) => string | undefined): CachedFile | undefined {
-    const empty = this.emptyKeys().get(key);
-    if (empty !== undefined) {
-      if (empty === '-' || this.depsHold(empty, hashOf)) {
-        this.stats.hits++;
-        return { facts: {}, pending: [], claims: [] };
-      }
-    }
-    let raw: string;
-    try {
-      const file = this.entryPath(key);
-      if (statSync(file).size > MAX_ENTRY_BYTES) return this.reject();
-      raw = readFileSync(file, 'utf8');
-    } catch {
+    // The newest line whose deps still hold (a file's key stays while what it imports changes).
+    const lines = this.index().get(key) ?? [];
+    let at: Location | undefined;
+    for (let i = lines.length - 1; i >= 0 && !at; i--) if (lines[i]!.deps === '-' || this.depsHold(lines[i]!.deps, hashOf)) at = lines[i];
+    if (!at) {
       this.stats.misses++;
       return undefined;
     }
-    const entry = this.parseEntry(raw, key, path);
-    if (!entry) return this.reject();
-    if (entry.deps !== '-' && !this.depsHold(entry.deps, hashOf)) {
+    if (at.pack === '-') {
+      this.stats.hits++;
+      return { facts: {}, pending: [], claims: [] };
+    }
+    const raw = this.readPack(at);
+    if (raw === undefined) {
       this.stats.misses++;
       return undefined;
     }
+    const file = this.parseEntry(raw, key, path, at.deps);
+    if (!file) return this.reject();
     this.stats.hits++;
-    return entry.file;
+    return file;
   }
 
-  /** Record a batch's results, each with what it was computed from besides its own content (`deps`). */
+  /** Record a batch's results, each with what it was computed from besides its own content (`deps`). Written by `flush`. */
   putBatch(results: ReadonlyArray<{ key: string; path: string; file: CachedFile; deps: Deps }>): void {
     const refs = new Map<string, string>();
     try {
@@ -165,24 +196,43 @@ export class FactsCache {
           depsRef = refs.get(id) ?? this.writeDeps(r.deps);
           refs.set(id, depsRef);
         }
-        if (isEmpty(r.file)) this.pendingEmpty.push(`${r.key} ${depsRef}`);
-        else this.writeEntry(r.key, r.path, depsRef, r.file);
+        if (isEmpty(r.file)) {
+          this.pendingLines.push(`${r.key} ${depsRef} - 0 0`);
+          continue;
+        }
+        const payload = JSON.stringify(r.file);
+        const doc = JSON.stringify({ v: CACHE_FORMAT, key: r.key, path: r.path, deps: depsRef, sum: sha256(payload), payload });
+        const length = Buffer.byteLength(doc);
+        if (length > MAX_ENTRY_BYTES) continue;
+        // The pack's name is only known at flush: "@" stands for it.
+        this.pendingLines.push(`${r.key} ${depsRef} @ ${this.pendingBytes} ${length}`);
+        this.pendingDocs.push(doc);
+        this.pendingBytes += length + 1;
       }
     } catch {
       // a full disk or a read-only cache costs time, never a result
     }
   }
 
-  /** Write the empty keys gathered so far (one log per call). */
+  /** Write what `putBatch` gathered: one pack, then one index log pointing into it. */
   flush(): void {
-    if (this.pendingEmpty.length === 0) return;
-    const lines = this.pendingEmpty.splice(0).join('\n') + '\n';
+    this.closePacks();
+    if (this.pendingLines.length === 0) return;
+    const lines = this.pendingLines.splice(0);
+    const docs = this.pendingDocs.splice(0);
+    this.pendingBytes = 0;
     try {
-      const dir = join(this.buildDir, 'empty');
+      const name = randomBytes(12).toString('hex');
+      if (docs.length > 0) {
+        const packs = join(this.buildDir, 'packs');
+        mkdirSync(packs, { recursive: true, mode: 0o700 });
+        atomicWrite(join(packs, `${name}.pack`), docs.join('\n') + '\n');
+      }
+      const dir = join(this.buildDir, 'index');
       mkdirSync(dir, { recursive: true, mode: 0o700 });
-      atomicWrite(join(dir, `${randomBytes(12).toString('hex')}.keys`), lines);
-      this.stats.written += lines.split('\n').length - 1;
-      this.compactEmpties(dir);
+      atomicWrite(join(dir, logName()), lines.map((l) => l.replace(' @ ', ` ${name} `)).join('\n') + '\n');
+      this.stats.written += lines.length;
+      this.compactIndex(dir);
     } catch {
       // best effort
     }
@@ -194,17 +244,36 @@ export class FactsCache {
     return undefined;
   }
 
-  private entryPath(key: string): string {
-    return join(this.buildDir, 'entries', key.slice(0, 2), `${key}.json`);
+  /** An entry's bytes from its pack (undefined when the pack is gone or short). */
+  private readPack(at: Location): string | undefined {
+    try {
+      let fd = this.packFds.get(at.pack);
+      if (fd === undefined) {
+        fd = openSync(join(this.buildDir, 'packs', `${at.pack}.pack`), 'r');
+        this.packFds.set(at.pack, fd);
+      }
+      const buf = Buffer.allocUnsafe(at.length);
+      let done = 0;
+      while (done < at.length) {
+        const n = readSync(fd, buf, done, at.length - done, at.offset + done);
+        if (n === 0) return undefined;
+        done += n;
+      }
+      return buf.toString('utf8');
+    } catch {
+      return undefined;
+    }
   }
 
-  private writeEntry(key: string, path: string, deps: string, file: CachedFile): void {
-    const payload = JSON.stringify(file);
-    const doc = JSON.stringify({ v: CACHE_FORMAT, key, path, deps, sum: sha256(payload), payload });
-    const target = this.entryPath(key);
-    mkdirSync(join(this.buildDir, 'entries', key.slice(0, 2)), { recursive: true, mode: 0o700 });
-    atomicWrite(target, doc);
-    this.stats.written++;
+  private closePacks(): void {
+    for (const fd of this.packFds.values()) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
+    this.packFds.clear();
   }
 
   private writeDeps(deps: Deps): string {
@@ -244,74 +313,111 @@ export class FactsCache {
     return ok;
   }
 
-  /** Every key recorded as having no facts (loaded once; malformed lines ignored). */
-  private emptyKeys(): Map<string, string> {
-    if (this.empties) return this.empties;
-    const out = new Map<string, string>();
-    const dir = join(this.buildDir, 'empty');
-    let names: string[] = [];
-    try {
-      names = readdirSync(dir).filter((n) => n.endsWith('.keys'));
-    } catch {
-      names = [];
-    }
-    for (const n of names) {
-      let text: string;
-      try {
-        text = readFileSync(join(dir, n), 'utf8');
-      } catch {
-        continue; // merged away by a concurrent run
-      }
+  /**
+   * Where every entry is: the index logs, loaded once, oldest first (malformed lines
+   * ignored). A key can have several lines, one per deps record it was computed with.
+   */
+  private index(): Map<string, Location[]> {
+    if (this.locations) return this.locations;
+    const out = new Map<string, Location[]>();
+    for (const text of readLogs(join(this.buildDir, 'index')).texts) {
       for (const line of text.split('\n')) {
-        const [key, deps] = line.split(' ');
-        if (key && deps && HEX64.test(key) && (deps === '-' || HEX64.test(deps))) out.set(key, deps);
+        const parsed = line ? parseIndexLine(line) : undefined;
+        if (!parsed) continue;
+        const list = out.get(parsed[0]);
+        if (list) list.push(parsed[1]);
+        else out.set(parsed[0], [parsed[1]]);
       }
     }
-    this.empties = out;
+    this.locations = out;
     return out;
   }
 
-  /** Merge the empty-key logs into one when there are many (the merged log is written before any is removed). */
-  private compactEmpties(dir: string): void {
-    const names = readdirSync(dir).filter((n) => n.endsWith('.keys'));
-    if (names.length <= MAX_EMPTY_LOGS) return;
-    const lines = new Set<string>();
-    const merged: string[] = [];
-    for (const n of names) {
-      try {
-        for (const l of readFileSync(join(dir, n), 'utf8').split('\n')) if (l) lines.add(l);
-        merged.push(n);
-      } catch {
-        // gone already
+  /**
+   * Merge the index logs into one when there are many (the merged log is written before
+   * any is removed), and remove old packs no line points to any more.
+   */
+  private compactIndex(dir: string): void {
+    const logs = readLogs(dir);
+    if (logs.names.length <= MAX_INDEX_LOGS) return;
+    // Per key, the newest line of each deps record, at most KEEP_PER_KEY of them.
+    const byKey = new Map<string, Map<string, string>>();
+    for (const text of logs.texts) {
+      for (const line of text.split('\n')) {
+        const parsed = line ? parseIndexLine(line) : undefined;
+        if (!parsed) continue;
+        const lines = byKey.get(parsed[0]) ?? new Map<string, string>();
+        lines.delete(parsed[1].deps);
+        lines.set(parsed[1].deps, line);
+        if (lines.size > KEEP_PER_KEY) lines.delete(lines.keys().next().value!);
+        byKey.set(parsed[0], lines);
       }
     }
-    atomicWrite(join(dir, `${randomBytes(12).toString('hex')}.keys`), [...lines].join('\n') + '\n');
-    for (const n of merged) {
+    const kept = [...byKey.values()].flatMap((m) => [...m.values()]);
+    atomicWrite(join(dir, logName()), kept.join('\n') + '\n');
+    for (const n of logs.names) {
       try {
         unlinkSync(join(dir, n));
       } catch {
         // removed by a concurrent compaction
       }
     }
+    const used = new Set(kept.map((l) => l.split(' ')[2]));
+    const packs = join(this.buildDir, 'packs');
+    try {
+      for (const n of readdirSync(packs)) {
+        if (!n.endsWith('.pack') || used.has(n.slice(0, -5))) continue;
+        const p = join(packs, n);
+        if (Date.now() - statSync(p).mtimeMs > ORPHAN_PACK_MS) unlinkSync(p);
+      }
+    } catch {
+      // best effort
+    }
   }
 
-  /** An entry's content, if it is intact, for `key` and `path`, and its facts are well-formed facts of `path` only. */
-  private parseEntry(raw: string, key: string, path: string): { deps: string; file: CachedFile } | undefined {
+  /** An entry's content, if it is intact, for `key`, `path` and `deps`, and its facts are well-formed facts of `path` only. */
+  private parseEntry(raw: string, key: string, path: string, deps: string): CachedFile | undefined {
     let doc: { v?: unknown; key?: unknown; path?: unknown; deps?: unknown; sum?: unknown; payload?: unknown };
     try {
       doc = JSON.parse(raw) as typeof doc;
     } catch {
       return undefined;
     }
-    if (doc.v !== CACHE_FORMAT || doc.key !== key || doc.path !== path || typeof doc.payload !== 'string' || doc.sum !== sha256(doc.payload)) return undefined;
-    if (typeof doc.deps !== 'string' || (doc.deps !== '-' && !HEX64.test(doc.deps))) return undefined;
+    if (doc.v !== CACHE_FORMAT || doc.key !== key || doc.path !== path || doc.deps !== deps || typeof doc.payload !== 'string' || doc.sum !== sha256(doc.payload)) return undefined;
     let file: CachedFile;
     try {
       file = JSON.parse(doc.payload) as CachedFile;
     } catch {
       return undefined;
     }
-    return this.valid(file, path) ? { deps: doc.deps, file } : undefined;
+    return this.valid(file, path) ? file : undefined;
   }
 }
 
+/** A new index log's name: the time first, so that names sort oldest first. */
+function logName(): string {
+  return `${Date.now().toString(36).padStart(10, '0')}-${randomBytes(8).toString('hex')}.keys`;
+}
+
+/** The `.keys` logs of a directory, with their texts (a log merged away meanwhile is skipped). */
+function readLogs(dir: string): { names: string[]; texts: string[] } {
+  let names: string[];
+  try {
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.keys'))
+      .sort();
+  } catch {
+    return { names: [], texts: [] };
+  }
+  const read: string[] = [];
+  const texts: string[] = [];
+  for (const n of names) {
+    try {
+      texts.push(readFileSync(join(dir, n), 'utf8'));
+      read.push(n);
+    } catch {
+      // merged away by a concurrent run
+    }
+  }
+  return { names: read, texts };
+}

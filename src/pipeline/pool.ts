@@ -17,6 +17,7 @@ import type { Facts } from '../facts/types.js';
 import type { RawFinding } from '../policy/evaluate.js';
 import { Message, PolicyError, UsageError } from '../util/errors.js';
 import { SLOT_BYTES, SLOT_FILE, SLOT_SINCE, type FromWorker, type ToWorker, type WireError } from './messages.js';
+import type { StopReason } from './profile.js';
 import type { ChunkResult, ChunkTask, IndexPart, IndexTask, RepoIndex, Runner, RunnerSetup } from './runner.js';
 
 export interface ScanPool {
@@ -26,8 +27,8 @@ export interface ScanPool {
   plan(): Promise<IndexTask[]>;
   index(tasks: readonly IndexTask[]): Promise<IndexPart[]>;
   context(index: RepoIndex): Promise<void>;
-  /** Run every chunk; `onStopped` names a file stopped at the hard limit (index into the discovered files). */
-  chunks(tasks: readonly ChunkTask[], onResult: (r: ChunkResult) => void, onStopped: (file: number, next: 'text' | 'none') => void): Promise<void>;
+  /** Run every chunk; `onStopped` names a file stopped at the hard limit or out of memory (index into the discovered files). */
+  chunks(tasks: readonly ChunkTask[], onResult: (r: ChunkResult) => void, onStopped: OnStopped): Promise<void>;
   evaluate(facts: Facts): Promise<RawFinding[]>;
   close(): Promise<void>;
 }
@@ -37,7 +38,11 @@ export interface PoolOptions {
   jobs: number;
   /** A file analysed for longer than this (ms) is stopped. */
   limitMs: number;
+  /** Each worker's heap limit (MiB); a worker that runs out inside a file is replaced and the file takes the fallback. */
+  heapMb: number;
 }
+
+export type OnStopped = (file: number, next: 'text' | 'none', reason: StopReason) => void;
 
 /** The built worker script next to this module (dist/worker.js), if there is one. */
 export function workerScript(): URL | undefined {
@@ -54,7 +59,7 @@ export async function openPool(opts: PoolOptions): Promise<ScanPool> {
     const { Runner } = await import('./runner.js');
     return new MainThreadPool(new Runner());
   }
-  return new ThreadPool(script, Math.max(1, Math.floor(opts.jobs)), opts.limitMs);
+  return new ThreadPool(script, Math.max(1, Math.floor(opts.jobs)), opts.limitMs, opts.heapMb);
 }
 
 function fromWire(e: WireError): Error {
@@ -116,12 +121,13 @@ class ThreadPool implements ScanPool {
   private nextId = 0;
   private failed?: Error;
   private watchdog?: NodeJS.Timeout;
-  private onStopped?: (file: number, next: 'text' | 'none') => void;
+  private onStopped?: OnStopped;
 
   constructor(
     private readonly script: URL,
     readonly threads: number,
     private readonly limitMs: number,
+    private readonly heapMb: number,
   ) {}
 
   async setup(s: RunnerSetup): Promise<void> {
@@ -141,16 +147,20 @@ class ThreadPool implements ScanPool {
   }
 
   async context(index: RepoIndex): Promise<void> {
-    this.broadcast({ type: 'context', index });
+    // A worker started later (one replaced after a stopped file) gets the index without the
+    // config values, and reads what it asks for itself: the same values, and the main
+    // thread does not hold them for the whole scan.
+    const { config: _, ...lite } = index;
+    this.broadcast({ type: 'context', index }, { type: 'context', index: lite });
   }
 
-  async chunks(tasks: readonly ChunkTask[], onResult: (r: ChunkResult) => void, onStopped: (file: number, next: 'text' | 'none') => void): Promise<void> {
+  async chunks(tasks: readonly ChunkTask[], onResult: (r: ChunkResult) => void, onStopped: OnStopped): Promise<void> {
     this.onStopped = onStopped;
     this.watchdog ??= setInterval(() => this.watch(), WATCH_MS);
     this.watchdog.unref();
     await Promise.all(
       tasks.map(async (task) => {
-        const r = await this.run({ type: 'chunk', id: this.id(), task: { ...task, fallback: [...task.fallback], bare: [...task.bare] } });
+        const r = await this.run({ type: 'chunk', id: this.id(), task: { ...task, fallback: [...task.fallback], bare: [...task.bare], outOfMemory: [...task.outOfMemory] } });
         if (r.type === 'chunk') onResult(r.result);
       }),
     );
@@ -176,9 +186,9 @@ class ThreadPool implements ScanPool {
     return this.nextId++;
   }
 
-  /** A message every worker gets (and every worker started later, first). */
-  private broadcast(msg: ToWorker): void {
-    this.broadcasts.push(msg);
+  /** A message every worker gets (and every worker started later, first: `retained`, if given, instead). */
+  private broadcast(msg: ToWorker, retained: ToWorker = msg): void {
+    this.broadcasts.push(retained);
     for (const s of this.slots) s.worker.postMessage(msg);
   }
 
@@ -205,7 +215,7 @@ class ThreadPool implements ScanPool {
   private spawn(): Slot {
     const setup = this.broadcasts.find((m) => m.type === 'setup') as Extract<ToWorker, { type: 'setup' }> | undefined;
     const buffer = new SharedArrayBuffer(SLOT_BYTES);
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     const slot: Slot = { worker, view: new Float64Array(buffer) };
     slot.view[SLOT_FILE] = -1;
     for (const m of this.broadcasts) worker.postMessage(m === setup ? { ...setup, slot: buffer } : m);
@@ -236,11 +246,14 @@ class ThreadPool implements ScanPool {
     slot.stopped = true;
     this.remove(slot);
     const job = slot.job;
+    const outOfMemory = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
     if (job && job.msg.type === 'chunk' && slot.view[SLOT_FILE]! >= 0) {
-      this.retry(job, slot.view[SLOT_FILE]!);
+      this.retry(job, slot.view[SLOT_FILE]!, outOfMemory ? 'memory' : 'time');
       return;
     }
-    const failure = new Error(`dancu-guard: a scan worker failed: ${err.message}`);
+    const failure = outOfMemory
+      ? UsageError.of('pool.outOfMemory', { mb: this.heapMb })
+      : new Error(`dancu-guard: a scan worker failed: ${err.message}`);
     job?.reject(failure);
     this.fail(failure);
   }
@@ -257,12 +270,12 @@ class ThreadPool implements ScanPool {
       slot.job = undefined;
       this.remove(slot);
       void slot.worker.terminate();
-      this.retry(job, file);
+      this.retry(job, file, 'time');
     }
   }
 
   /** Run a chunk again with `file` one step down: full analysis → plain-text path → diagnostic only. */
-  private retry(job: Job, file: number): void {
+  private retry(job: Job, file: number, reason: StopReason): void {
     if (job.msg.type !== 'chunk') return;
     const task = job.msg.task;
     let next: 'text' | 'none';
@@ -281,7 +294,8 @@ class ThreadPool implements ScanPool {
       task.fallback.push(file);
       next = 'text';
     }
-    this.onStopped?.(file, next);
+    if (reason === 'memory' && !task.outOfMemory.includes(file)) task.outOfMemory.push(file);
+    this.onStopped?.(file, next, reason);
     job.msg = { ...job.msg, id: this.id() };
     this.queue.unshift(job);
     this.dispatch();

@@ -10,6 +10,16 @@ import type { CacheStats } from './cache.js';
 export const DEFAULT_FILE_BUDGET_MS = 2_000;
 /** A file analysed for longer than this is stopped and takes the plain-text path, marked. */
 export const DEFAULT_FILE_LIMIT_MS = 30_000;
+/**
+ * Each worker thread's heap limit (MiB). What a worker keeps between chunks is small (the
+ * compact index, the parsers: about 140 MB at 100,000 files); without a limit V8 lets
+ * garbage pile up to gigabytes before collecting it. A file whose analysis needs more
+ * than this is analysed again on the plain-text path and marked, like one past the time limit.
+ */
+export const DEFAULT_WORKER_HEAP_MB = 512;
+
+/** Why a file's analysis was stopped. */
+export type StopReason = 'time' | 'memory';
 
 /** Tells the main thread which file an analysis is on (shared memory in a worker). */
 export interface WatchSlot {
@@ -83,18 +93,23 @@ export interface ScanProfile {
   /** Time spent in workers, summed over them, ms. */
   work: { cache: number; collect: number; validate: number; evaluate: number } & Record<string, number>;
   collectors: Record<string, number>;
-  cache?: CacheStats & { dir: string };
+  cache?: CacheStats & { dir: string; memo?: 'hit' | 'written'; discoveryReused?: number };
   /** The slowest files. */
   slowest: FileTiming[];
   /** Files over the per-file budget (reported; analysis went on). */
   overBudget: FileTiming[];
-  /** Files stopped at the hard limit: `text` when the plain-text path ran instead, `none` when it too was stopped. */
-  stopped: Array<{ path: string; fallback: 'text' | 'none' }>;
+  /**
+   * Files stopped at the hard limit (`time`) or whose worker ran out of memory in them
+   * (`memory`): `text` when the plain-text path ran instead, `none` when it too was stopped.
+   */
+  stopped: Array<{ path: string; fallback: 'text' | 'none'; reason: StopReason }>;
+  /** Each worker thread's heap limit, MiB. */
+  heapMb: number;
   budgetMs: number;
   limitMs: number;
 }
 
-export function emptyProfile(budgetMs: number, limitMs: number): ScanProfile {
+export function emptyProfile(budgetMs: number, limitMs: number, heapMb = DEFAULT_WORKER_HEAP_MB): ScanProfile {
   return {
     jobs: 0,
     files: 0,
@@ -107,6 +122,7 @@ export function emptyProfile(budgetMs: number, limitMs: number): ScanProfile {
     slowest: [],
     overBudget: [],
     stopped: [],
+    heapMb,
     budgetMs,
     limitMs,
   };
@@ -133,7 +149,8 @@ export function budgetWarnings(p: ScanProfile, lang: Lang = 'en'): string[] {
   const out: string[] = [];
   for (const t of p.overBudget) out.push(tr(lang, 'perf.warn.overBudget', { path: shown(t.path), took: ms(t.ms), budget: ms(p.budgetMs) }));
   for (const s of p.stopped) {
-    out.push(tr(lang, s.fallback === 'text' ? 'perf.warn.stoppedText' : 'perf.warn.stoppedNone', { path: shown(s.path), limit: ms(p.limitMs) }));
+    if (s.reason === 'memory') out.push(tr(lang, s.fallback === 'text' ? 'perf.warn.oomText' : 'perf.warn.oomNone', { path: shown(s.path), mb: p.heapMb }));
+    else out.push(tr(lang, s.fallback === 'text' ? 'perf.warn.stoppedText' : 'perf.warn.stoppedNone', { path: shown(s.path), limit: ms(p.limitMs) }));
   }
   return out;
 }
@@ -152,7 +169,9 @@ export function formatProfile(p: ScanProfile): string {
     for (const [name, t] of coll) lines.push(`    ${name.padEnd(22)} ${ms(t).padStart(9)}`);
   }
   if (p.cache) {
-    lines.push(`  cache: ${p.cache.hits} hits, ${p.cache.misses} misses${p.cache.rejected ? `, ${p.cache.rejected} rejected` : ''}, ${p.cache.written} written (${p.cache.dir})`);
+    if (p.cache.discoveryReused !== undefined) lines.push(`  discovery: ${p.cache.discoveryReused} of ${p.files} files unchanged since the last scan (not read)`);
+    if (p.cache.memo === 'hit') lines.push(`  cache: the whole scan from its memo, nothing collected or evaluated (${p.cache.dir})`);
+    else lines.push(`  cache: ${p.cache.hits} hits, ${p.cache.misses} misses${p.cache.rejected ? `, ${p.cache.rejected} rejected` : ''}, ${p.cache.written} written${p.cache.memo === 'written' ? ', scan memo written' : ''} (${p.cache.dir})`);
   } else lines.push('  cache: off');
   lines.push(`  files collected: ${p.collected} of ${p.files}`);
   if (p.slowest.length) {

@@ -14,7 +14,8 @@
  *    skipped files, files whose facts waited for every chunk).
  */
 import { readFileSync } from 'node:fs';
-import { builtinFlavours } from '../collect/config/flavours/index.js';
+import { builtinFlavours, FLAVOUR_USERS } from '../collect/config/flavours/index.js';
+import { ConfigIndex, configProviders, type ConfigTables } from '../collect/config/values.js';
 import { suppressionsCollector } from '../collect/suppressions.js';
 import { textCollector } from '../collect/config/index.js';
 import { appendFacts, collectFiles, defaultCollectors, emptyCollected, factsOf, fileEntries } from '../collect/index.js';
@@ -56,7 +57,7 @@ export interface RunnerSetup {
   softMs: number;
 }
 
-export type IndexTask = { kind: 'config' } | { kind: 'prepare'; collector: string };
+export type IndexTask = { kind: 'config' } | { kind: 'flavour'; name: string } | { kind: 'prepare'; collector: string };
 
 export interface IndexPart {
   task: IndexTask;
@@ -69,6 +70,8 @@ export interface IndexPart {
 /** The compact repository index every chunk is collected with. */
 export interface RepoIndex {
   prepared: Map<string, unknown>;
+  /** Every config flavour's values (read once, by the `config` part). */
+  config?: ConfigTables;
   digests: { config: string; tsPaths: string; projects: Record<string, string> };
 }
 
@@ -80,8 +83,12 @@ export interface ChunkTask {
   fallback: number[];
   /** Files whose plain-text path ran past it too: a diagnostic only. */
   bare: number[];
+  /** Of `fallback` and `bare`: the files whose worker ran out of memory in them (the others ran past the time limit). */
+  outOfMemory: number[];
   /** Seconds the hard limit is, for the diagnostic's message. */
   limitSeconds: number;
+  /** The worker heap limit, MiB, for the diagnostic's message. */
+  heapMb: number;
 }
 
 /** A soap client a file creates (reported unless claimed), with the facts of its file. */
@@ -134,6 +141,9 @@ const CONTEXT: Record<string, (d: RepoIndex['digests']) => string> = {
   python: (d) => d.config,
   go: (d) => d.config,
 };
+
+/** The collectors that look config values up (code/analysis.ts `ConfigIndex`): their keys carry the config digest. */
+const CONFIG_USERS = new Set(Object.keys(CONTEXT).filter((name) => name !== 'typescript'));
 
 /**
  * Which files each file's analysis read or used besides itself: a read while a collector
@@ -221,6 +231,8 @@ export class Runner {
   private byPath = new Map<string, DiscoveredFile>();
   /** Content hashes by path (the bytes do not change during a scan). */
   private readonly hashes = new Map<string, string>();
+  /** Whether texts read are kept (while a chunk is collected, not during the index passes). */
+  private keepTexts = true;
   /** Texts of the chunk being collected. */
   private readonly texts = new Map<string, string>();
   /** What the batch being collected read or used: per file being analysed, and outside any file. */
@@ -279,19 +291,23 @@ export class Runner {
     try {
       // UTF-16 (with a BOM) decoded, BOM dropped, stray NULs blanked: see discover/.
       text = decodeText(file, bytes);
-      this.texts.set(path, text);
+      // Kept for the chunk being collected (its collectors read a file several times);
+      // the index passes read the whole tree once each, and keeping every text they read
+      // was a worker's largest allocation (hundreds of MB at 75,000 files).
+      if (this.keepTexts) this.texts.set(path, text);
     } catch {
       text = undefined;
     }
     return { ...(hash !== undefined ? { hash } : {}), ...(text !== undefined ? { text } : {}) };
   }
 
-  /** The content hash of a discovered file (undefined when it is not one, or cannot be read). */
+  /** The content hash of a discovered file: of the bytes read, else discovery's (undefined when it is not one, or cannot be read). */
   private hashOf(path: string): string | undefined {
     const known = this.hashes.get(path);
     if (known !== undefined) return known;
     const file = this.byPath.get(path);
     if (!file) return undefined;
+    if (file.hash) return file.hash;
     try {
       const hash = sha256(readFileSync(file.absPath));
       this.hashes.set(path, hash);
@@ -304,6 +320,13 @@ export class Runner {
   /** The parts of the repository index this scan needs: the config digest, and each collector's `prepare` that has files to read. */
   indexTasks(): IndexTask[] {
     const tasks: IndexTask[] = [{ kind: 'config' }];
+    // Each config flavour's values, read once for every worker, when a collector that looks
+    // values up has files; one task each, so that the workers share the reading.
+    const present = new Set(this.collectors.filter((c) => CONFIG_USERS.has(c.name) && this.s.files.some((f) => c.appliesTo(f))).map((c) => c.name));
+    for (const [name, provider] of configProviders()) {
+      const users = FLAVOUR_USERS[name] ?? [...CONFIG_USERS];
+      if (users.some((u) => present.has(u)) && this.s.files.some((f) => safely(() => provider.appliesTo(f)))) tasks.push({ kind: 'flavour', name });
+    }
     for (const c of this.collectors) if (c.prepare && this.s.files.some((f) => c.appliesTo(f))) tasks.push({ kind: 'prepare', collector: c.name });
     return tasks;
   }
@@ -311,8 +334,13 @@ export class Runner {
   /** One part of the repository index. */
   async indexPart(task: IndexTask): Promise<IndexPart> {
     const t = performance.now();
-    const part = await this.buildIndexPart(task);
-    return { ...part, ms: performance.now() - t };
+    this.keepTexts = false;
+    try {
+      const part = await this.buildIndexPart(task);
+      return { ...part, ms: performance.now() - t };
+    } finally {
+      this.keepTexts = true;
+    }
   }
 
   private async buildIndexPart(task: IndexTask): Promise<Omit<IndexPart, 'ms'>> {
@@ -327,6 +355,19 @@ export class Runner {
       }
       this.texts.clear();
       return { task, digest: sha256(parts.join('\n')) };
+    }
+    if (task.kind === 'flavour') {
+      // One flavour's values (their digest is the config digest: they are a function of
+      // the files it hashes). A failure leaves the flavour to be read where it is asked for.
+      let tables: ConfigTables | undefined;
+      try {
+        tables = new ConfigIndex(ctx).export([task.name]);
+      } catch {
+        tables = undefined;
+      }
+      this.texts.clear();
+      this.reads.clear();
+      return { task, ...(tables ? { value: tables } : {}), digest: '-' };
     }
     const collector = this.collectors.find((c) => c.name === task.collector);
     if (!collector?.prepare) return { task, digest: '-' };
@@ -345,6 +386,7 @@ export class Runner {
   setIndex(index: RepoIndex): void {
     this.index = index;
     this.ctx!.prepared = index.prepared;
+    if (index.config) ConfigIndex.adopt(this.ctx!, index.config);
   }
 
   /** The cache key of a file: its content and everything else its facts depend on. */
@@ -367,6 +409,7 @@ export class Runner {
     const files = task.files.map((i) => s.files[i]!);
     const fallback = new Set(task.fallback.map((i) => s.files[i]!.path));
     const bare = new Set(task.bare.map((i) => s.files[i]!.path));
+    const outOfMemory = new Set(task.outOfMemory.map((i) => s.files[i]!.path));
     const results = new Map<string, CachedFile>();
     const keys = new Map<string, string>();
     const cacheBefore = this.cache ? { ...this.cache.stats } : undefined;
@@ -377,8 +420,9 @@ export class Runner {
     for (const f of files) {
       if (fallback.has(f.path) || bare.has(f.path)) continue;
       if (this.cache) {
-        // One read: the hash for the key, the text for the collectors if it is a miss.
-        const hash = this.hashes.get(f.path) ?? this.load(f.path)?.hash;
+        // Discovery's hash (the file is not read on a hit); else one read: the hash for
+        // the key, the text for the collectors if it is a miss.
+        const hash = f.hash ?? this.hashes.get(f.path) ?? this.load(f.path)?.hash;
         if (hash !== undefined) {
           const key = this.keyOf(f, hash);
           keys.set(f.path, key);
@@ -417,7 +461,11 @@ export class Runner {
       for (const f of misses) {
         const r: CachedFile = { facts: byFile.get(f.path) ?? {}, pending: sink.pending.get(f.path) ?? [], claims: sink.claims.get(f.path) ?? [] };
         results.set(f.path, r);
-        const key = keys.get(f.path);
+        // Keyed by the bytes the collectors read (a file changed since discovery hashed it is
+        // recorded under its new content, never the old).
+        if (!this.cache) continue;
+        const read = this.hashes.get(f.path);
+        const key = read !== undefined && read !== f.hash ? this.keyOf(f, read) : keys.get(f.path);
         if (key) batch.push({ key, path: f.path, file: r, deps: [] });
       }
       stats.collectMs += performance.now() - t;
@@ -447,9 +495,13 @@ export class Runner {
         file: f.path,
         line: 1,
         kind: 'not-analysed',
-        message: bare.has(f.path)
-          ? `analysis stopped after ${task.limitSeconds} s (the per-file time limit), and the plain-text checks too: nothing in this file was checked`
-          : `analysis stopped after ${task.limitSeconds} s (the per-file time limit): only the plain-text checks ran`,
+        message: outOfMemory.has(f.path)
+          ? bare.has(f.path)
+            ? `analysis ran out of memory (the worker's limit of ${task.heapMb} MiB), and the plain-text checks too: nothing in this file was checked`
+            : `analysis ran out of memory (the worker's limit of ${task.heapMb} MiB): only the plain-text checks ran`
+          : bare.has(f.path)
+            ? `analysis stopped after ${task.limitSeconds} s (the per-file time limit), and the plain-text checks too: nothing in this file was checked`
+            : `analysis stopped after ${task.limitSeconds} s (the per-file time limit): only the plain-text checks ran`,
       };
       (facts.diagnostics ??= []).push(diagnostic);
       results.set(f.path, { facts, pending: [], claims: [] });

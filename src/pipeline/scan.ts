@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import { stricter } from '../config/trust.js';
-import { decodeText } from '../discover/index.js';
+import { DEFAULT_MAX_FILE_SIZE, decodeText } from '../discover/index.js';
 import type { DiscoveredFile, SkippedFile } from '../discover/types.js';
 import type { BaselineResult } from '../findings/baseline.js';
 import { todayUtc, type SuppressedFinding } from '../findings/suppress.js';
@@ -24,11 +24,12 @@ import { isOwnReport } from '../report/own-report.js';
 import { summarize } from '../report/summary.js';
 import type { Summary } from '../report/types.js';
 import { judge, restrictTo } from './judge.js';
-import { DEFAULT_FILE_BUDGET_MS, DEFAULT_FILE_LIMIT_MS, emptyProfile, type ScanProfile } from './profile.js';
+import { DEFAULT_FILE_BUDGET_MS, DEFAULT_FILE_LIMIT_MS, DEFAULT_WORKER_HEAP_MB, emptyProfile, type ScanProfile } from './profile.js';
 import { isLexicallyInside, realpathOfNearest } from '../util/files.js';
 import { UsageError } from '../util/errors.js';
 import { renameTemporaryPath, worktreeSource, type OpenedTree, type ScanSource } from './source.js';
-import { streamFacts } from './stream.js';
+import { StatMemo } from './stat-memo.js';
+import { openScanCache, streamFacts } from './stream.js';
 import { resolvePolicy, type PolicyReport, type PullRequestBase } from './trust.js';
 
 export { DEFAULT_FILE_BUDGET_MS, DEFAULT_FILE_LIMIT_MS };
@@ -72,6 +73,8 @@ export interface ScanOptions {
   fileBudgetMs?: number;
   /** A file analysed for longer than this (ms) is stopped, and takes the plain-text path with a blocking finding (default 30 s). */
   fileLimitMs?: number;
+  /** Each worker thread's heap limit, MiB (default 512): a file that needs more takes the plain-text path with a blocking finding. */
+  workerHeapMb?: number;
   /** Most files per chunk (default plan.ts `MAX_FILES`; tests show the cut never changes findings). */
   chunkFiles?: number;
 }
@@ -132,6 +135,7 @@ async function scanTree(tree: OpenedTree, opts: ScanOptions, started: number, pr
   // The budget never exceeds the limit: a file is reported before it is stopped.
   const limitMs = opts.fileLimitMs ?? Math.max(DEFAULT_FILE_LIMIT_MS, opts.fileBudgetMs ?? 0);
   const budgetMs = Math.min(opts.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS, limitMs);
+  const heapMb = opts.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB;
 
   if (tree.only && tree.only.size === 0) {
     // Nothing to report on (nothing staged): no scan at all.
@@ -149,13 +153,20 @@ async function scanTree(tree: OpenedTree, opts: ScanOptions, started: number, pr
       ownReports: [],
       summary,
       policy: policy.report,
-      profile: emptyProfile(budgetMs, limitMs),
+      profile: emptyProfile(budgetMs, limitMs, heapMb),
     };
   }
 
+  const c0 = performance.now();
+  const cache = opts.cacheDir ? openScanCache(opts.cacheDir, settings) : undefined;
+  // Discovery's memo: for a directory on disk (not a temporary copy, which is new every time).
+  const statMemo = cache && tree.dir === tree.root ? StatMemo.load(cache.buildDir, tree.dir, DEFAULT_MAX_FILE_SIZE) : undefined;
+  const cacheOpenMs = performance.now() - c0;
+
   progress('discovering files…');
   const t = performance.now();
-  const walked = await policy.discover(tree.dir);
+  const walked = await policy.discover(tree.dir, { ...(cache ? { hash: true } : {}), ...(statMemo ? { memo: statMemo } : {}) });
+  statMemo?.save(tree.dir);
   // A previous report in the tree is never scanned (src/report/own-report.ts).
   const ownReports = walked.files.filter((f) => isOwnReport(f.path, f.absPath)).map((f) => f.path);
   const discovered = ownReports.length > 0 ? { ...walked, files: walked.files.filter((f) => !ownReports.includes(f.path)) } : walked;
@@ -170,14 +181,16 @@ async function scanTree(tree: OpenedTree, opts: ScanOptions, started: number, pr
     exceptions: policy.exceptions(today),
     keepFacts: opts.keepFacts ?? true,
     jobs: opts.jobs ?? defaultJobs(),
-    ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+    ...(cache ? { cache } : {}),
     budgetMs,
     limitMs,
+    heapMb,
     ...(opts.chunkFiles ? { chunkFiles: opts.chunkFiles } : {}),
     progress,
   });
   const { facts, profile } = streamed;
-  profile.stages = { discover: discoverMs, ...profile.stages };
+  if (statMemo && profile.cache) profile.cache.discoveryReused = statMemo.reused;
+  profile.stages = { ...(cache ? { 'cache open': cacheOpenMs } : {}), discover: discoverMs, ...profile.stages };
 
   // What the change weakens (PR mode) needs every inline directive: judged once collection is done.
   await policy.completeFacts(facts, tree.dir, today);

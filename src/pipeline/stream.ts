@@ -22,9 +22,11 @@ import { rawFindingKey, type Evaluator, type RawFinding } from '../policy/evalua
 import type { Settings } from '../policy/settings.js';
 import { CACHE_FORMAT, FactsCache, sha256 } from './cache.js';
 import { buildId, digestOf } from './digests.js';
+import { readScanMemo, scanMemoKey, writeScanMemo } from './scan-memo.js';
 import { planChunks } from './plan.js';
 import { openPool } from './pool.js';
 import { emptyProfile, keepSlowest, type ScanProfile } from './profile.js';
+import type { ConfigTables } from '../collect/config/values.js';
 import type { ChunkResult, ChunkTask, DeferredFile, RepoIndex } from './runner.js';
 
 export interface StreamOptions {
@@ -37,10 +39,12 @@ export interface StreamOptions {
   exceptions: ExceptionFact[];
   keepFacts: boolean;
   jobs: number;
-  /** The cache directory (undefined: no cache). */
-  cacheDir?: string;
+  /** The facts cache (undefined: none): its directory, this build's directory in it, and the key prefix (build, settings, bundle). */
+  cache?: ScanCache;
   budgetMs: number;
   limitMs: number;
+  /** Each worker thread's heap limit, MiB. */
+  heapMb: number;
   /** Most files per chunk (default: plan.ts). */
   chunkFiles?: number;
   progress: (status: string) => void;
@@ -65,54 +69,77 @@ interface Kept {
   tools: Map<string, FileFact['tool']>;
 }
 
+export interface ScanCache {
+  dir: string;
+  buildDir: string;
+  base: string;
+}
+
+/** Open the facts cache in `dir` for this build and these settings; undefined when the directory is unusable (that costs time, never a result). */
+export function openScanCache(dir: string, settings: Settings): ScanCache | undefined {
+  try {
+    const build = buildId();
+    return { dir, buildDir: FactsCache.open(dir, build), base: sha256(`${CACHE_FORMAT}\0${build}\0${digestOf(settings)}\0${sha256(policyWasm())}`) };
+  } catch {
+    return undefined;
+  }
+}
+
 export async function streamFacts(o: StreamOptions): Promise<Streamed> {
   const t0 = performance.now();
-  const profile = emptyProfile(o.budgetMs, o.limitMs);
+  const profile = emptyProfile(o.budgetMs, o.limitMs, o.heapMb);
   const stage = (name: string, since: number) => (profile.stages[name] = (profile.stages[name] ?? 0) + performance.now() - since);
   const chunks = planChunks(o.files, o.chunkFiles);
   profile.files = o.files.length;
   profile.chunks = chunks.length;
+  const cache = o.cache;
 
-  let cache: { buildDir: string; base: string } | undefined;
-  if (o.cacheDir) {
-    let t = performance.now();
-    try {
-      const build = buildId();
-      cache = { buildDir: FactsCache.open(o.cacheDir, build), base: sha256(`${CACHE_FORMAT}\0${build}\0${digestOf(o.settings)}\0${sha256(policyWasm())}`) };
-    } catch {
-      cache = undefined; // an unusable cache directory costs time, never a result
+  // The whole scan from its memo, when nothing it depends on changed (scan-memo.ts).
+  const memoKey = cache && !o.keepFacts ? scanMemoKey(cache.base, o) : undefined;
+  if (cache && memoKey) {
+    const t = performance.now();
+    const memo = readScanMemo(cache.buildDir, memoKey);
+    stage('scan memo', t);
+    if (memo) {
+      profile.cache = { hits: 0, misses: 0, rejected: 0, written: 0, dir: cache.dir, memo: 'hit' };
+      profile.wallMs = performance.now() - t0;
+      return { raw: memo.raw, facts: resultFacts(o, memo.kept, undefined, undefined), profile };
     }
-    stage('cache open', t);
   }
 
   // With keepFacts the main thread answers the gate's further questions: load the bundle meanwhile.
   const evaluator = o.keepFacts ? import('../policy/evaluate.js').then((m) => m.loadEvaluator(o.settings)) : undefined;
   evaluator?.catch(() => undefined);
 
-  const pool = await openPool({ jobs: Math.min(o.jobs, Math.max(1, chunks.length)), limitMs: o.limitMs });
+  const pool = await openPool({ jobs: Math.min(o.jobs, Math.max(1, chunks.length)), limitMs: o.limitMs, heapMb: o.heapMb });
   profile.jobs = pool.threads;
   try {
     let t = performance.now();
     o.progress('indexing the repository…');
-    await pool.setup({ root: o.dir, settings: o.settings, files: o.files, repo: o.repo, exceptions: o.exceptions, keepFacts: o.keepFacts, ...(cache ? { cache } : {}), softMs: o.budgetMs });
+    await pool.setup({ root: o.dir, settings: o.settings, files: o.files, repo: o.repo, exceptions: o.exceptions, keepFacts: o.keepFacts, ...(cache ? { cache: { buildDir: cache.buildDir, base: cache.base } } : {}), softMs: o.budgetMs });
     const parts = await pool.index(await pool.plan());
     const index: RepoIndex = { prepared: new Map(), digests: { config: '-', tsPaths: sha256(o.files.filter((f) => MODULE_PATH.test(f.path)).map((f) => f.path).join('\n')), projects: {} } };
     for (const p of parts) {
-      profile.work[`index: ${p.task.kind === 'config' ? 'config digest' : `prepare ${p.task.collector}`}`] = p.ms;
+      profile.work[`index: ${p.task.kind === 'config' ? 'config digest' : p.task.kind === 'flavour' ? `config ${p.task.name}` : `prepare ${p.task.collector}`}`] = p.ms;
       if (p.task.kind === 'config') index.digests.config = p.digest;
-      else {
+      else if (p.task.kind === 'flavour') {
+        if (p.value) (index.config ??= []).push(...(p.value as ConfigTables));
+      } else {
         index.prepared.set(p.task.collector, p.value);
         index.digests.projects[p.task.collector] = p.digest;
       }
     }
     await pool.context(index);
+    // The workers have their copies: the main thread keeps none of the values.
+    delete index.config;
+    parts.length = 0;
     stage('index', t);
 
     t = performance.now();
     const results: Array<ChunkResult | undefined> = new Array(chunks.length);
     let done = 0;
     let filesDone = 0;
-    const tasks: ChunkTask[] = chunks.map((files, id) => ({ id, files, fallback: [], bare: [], limitSeconds: Math.round(o.limitMs / 100) / 10 }));
+    const tasks: ChunkTask[] = chunks.map((files, id) => ({ id, files, fallback: [], bare: [], outOfMemory: [], limitSeconds: Math.round(o.limitMs / 100) / 10, heapMb: o.heapMb }));
     o.progress(`collecting facts from ${o.files.length} files…`);
     await pool.chunks(
       tasks,
@@ -122,12 +149,12 @@ export async function streamFacts(o: StreamOptions): Promise<Streamed> {
         filesDone += r.stats.files;
         o.progress(`collected ${filesDone}/${o.files.length} files (${done}/${chunks.length} chunks)`);
       },
-      (file, next) => profile.stopped.push({ path: o.files[file]!.path, fallback: next }),
+      (file, next, reason) => profile.stopped.push({ path: o.files[file]!.path, fallback: next, reason }),
     );
     stage('collect + evaluate', t);
 
     t = performance.now();
-    const merged = merge(results, profile, o, cache ? o.cacheDir : undefined);
+    const merged = merge(results, profile, o, cache?.dir);
     const tail = tailFacts(o, merged.deferred, merged.claims, merged.kept, chunks.length === 0);
     const seen = merged.seen;
     if (tail) {
@@ -139,6 +166,11 @@ export async function streamFacts(o: StreamOptions): Promise<Streamed> {
       }
     }
     stage('tail', t);
+    // Results that depend on the machine's speed (a file stopped at the limit) are not memoised.
+    if (cache && memoKey && profile.stopped.length === 0) {
+      writeScanMemo(cache.buildDir, memoKey, { raw: merged.raw, kept: merged.kept });
+      if (profile.cache) profile.cache.memo = 'written';
+    }
 
     const facts = resultFacts(o, merged.kept, merged.full, tail);
     profile.wallMs = performance.now() - t0;

@@ -38,7 +38,7 @@ import {
 } from '../config/trust.js';
 import { DEFAULT_MAX_FILE_SIZE, discover, GUARD_IGNORE_FILE } from '../discover/index.js';
 import { inspectFile } from '../discover/inspect.js';
-import type { DiscoverResult } from '../discover/types.js';
+import type { DiscoverOptions, DiscoverResult } from '../discover/types.js';
 import { emptyFacts, type ExceptionFact, type Facts, type RepoFact, type SuppressionFact, type WeakeningFact } from '../facts/types.js';
 import { parseBaseline, readBaseline, type Baseline, type BaselineResult } from '../findings/baseline.js';
 import { locationKey, rejectedLocations, type SuppressedFinding } from '../findings/suppress.js';
@@ -104,7 +104,7 @@ export interface ScanPolicy {
   baseline?: { doc: Baseline; path: string };
   report: PolicyReport;
   /** Discovery with the ignores that apply (manifests are never hidden by the repository's). */
-  discover(dir: string): Promise<DiscoverResult>;
+  discover(dir: string, extra?: Pick<DiscoverOptions, 'hash' | 'memo'>): Promise<DiscoverResult>;
   /** The exceptions that apply, as facts (they travel with every chunk of facts evaluated). */
   exceptions(today: string): ExceptionFact[];
   /**
@@ -215,8 +215,8 @@ export async function resolvePolicy(tree: OpenedTree, opts: TrustOptions): Promi
     ...(effective.failOnFloor ? { failOnFloor: effective.failOnFloor } : {}),
     ...(baseline ? { baseline } : {}),
     report,
-    async discover(dir) {
-      const found = await discover(dir, { ignore, ...(guardIgnore ? { guardIgnore: false } : {}) });
+    async discover(dir, extra) {
+      const found = await discover(dir, { ...extra, ignore, ...(guardIgnore ? { guardIgnore: false } : {}) });
       // With a trusted config the ignores are the province's: nothing to second-guess.
       if (trusted) return found;
       return readmitManifests(found, readmitted);

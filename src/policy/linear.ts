@@ -10,6 +10,26 @@
  */
 import { RE2JS } from 're2js';
 
+/**
+ * Compiled programs by flags and pattern. `matchAll`, `split` and `replaceAll` construct a
+ * copy of the regex on every call (`new (species)(regex, flags)`); compiling RE2 again
+ * each time was most of a scan's regex cost (measured: ~5 s of 40 s on a 10,000-file tree).
+ * A compiled RE2JS is immutable (each match gets its own matcher), so copies share it.
+ */
+const COMPILED = new Map<string, RE2JS>();
+const MAX_COMPILED = 4096;
+
+function compile(pattern: string, flags: number): RE2JS {
+  const key = `${flags}\0${pattern}`;
+  let re = COMPILED.get(key);
+  if (!re) {
+    re = RE2JS.compile(pattern, flags);
+    if (COMPILED.size >= MAX_COMPILED) COMPILED.clear();
+    COMPILED.set(key, re);
+  }
+  return re;
+}
+
 export class LinearRegExp extends RegExp {
   private readonly re2: RE2JS;
   private readonly pattern: string;
@@ -23,7 +43,7 @@ export class LinearRegExp extends RegExp {
     if (flags.includes('i')) f |= RE2JS.CASE_INSENSITIVE;
     if (flags.includes('s')) f |= RE2JS.DOTALL;
     if (flags.includes('m')) f |= RE2JS.MULTILINE;
-    this.re2 = RE2JS.compile(pattern, f);
+    this.re2 = compile(pattern, f);
     this.pattern = pattern;
   }
 

@@ -57,13 +57,51 @@ export function defaultSettings(): Settings {
   return structuredClone(cached);
 }
 
+let builtin: Set<string> | undefined;
+
+/** Every string of the bundled settings: patterns this project wrote and reviewed. */
+function builtinStrings(): Set<string> {
+  if (builtin) return builtin;
+  const out = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.add(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(defaultSettings());
+  builtin = out;
+  return out;
+}
+
 /**
- * Compile a settings regex (RE2 syntax with optional leading `(?i)`) for use in JS: in a
- * linear-time RE2 engine (`linear.ts`), as Rego runs it; never a backtracking RegExp
- * (settings come from the repository's config). @throws on a pattern RE2 rejects
+ * Compile a settings regex (RE2 syntax with optional leading `(?i)`) for use in JS.
+ * A pattern from a configuration runs in a linear-time RE2 engine (`linear.ts`), as Rego
+ * runs it, never a backtracking RegExp: settings come from the repository's config. The
+ * bundled defaults are this project's own, written in the syntax both engines read alike
+ * (test/policy/settings-native.test.ts checks each against RE2 on sample names): they run
+ * in the native engine, which is 5–20× faster on the thousands of keys of a large tree.
+ * @throws on a pattern RE2 rejects
  */
 export function compilePattern(pattern: string): RegExp {
+  if (builtinStrings().has(pattern)) {
+    const native = nativePattern(pattern);
+    if (native) return native;
+  }
   return linearRegExp(pattern);
+}
+
+/** A bundled pattern as a native RegExp (leading `(?i)` as the `i` flag, Unicode mode); undefined if JavaScript reads it otherwise. */
+export function nativePattern(pattern: string): RegExp | undefined {
+  const ci = pattern.startsWith('(?i)');
+  const body = ci ? pattern.slice(4) : pattern;
+  // RE2-only syntax (inline flags elsewhere, \z, \pL, named groups (?P<…>)) stays with RE2.
+  if (/\(\?[a-zA-Z]|\\[zApP]|\(\?P</.test(body)) return undefined;
+  try {
+    // `u`: case folding by Unicode's simple folding, as RE2 does (`ſ` is an `s`, `K` a `k`).
+    return new RegExp(body, ci ? 'iu' : 'u');
+  } catch {
+    return undefined;
+  }
 }
 
 export function compilePatterns(patterns: readonly string[]): RegExp[] {

@@ -13,6 +13,13 @@ export const COMMAND_MESSAGES = {
   'perf.opt.fileTimeout': { en: "stop a file's analysis after this many seconds: it gets the plain-text checks and a blocking finding (default {n})", vi: 'dừng phân tích một tệp sau số giây này: tệp chỉ được kiểm tra dạng văn bản và bị chặn (mặc định {n})' },
   'perf.err.positive': { en: '{flag} must be a positive number (got "{value}")', vi: '{flag} phải là số dương (nhận được "{value}")' },
   'perf.err.positiveInteger': { en: '{flag} must be a positive whole number (got "{value}")', vi: '{flag} phải là số nguyên dương (nhận được "{value}")' },
+  'perf.opt.workerMemory': {
+    en: 'heap limit of each worker thread, MiB (default {n}); a file whose analysis needs more gets the plain-text checks and a blocking finding',
+    vi: 'giới hạn bộ nhớ heap của mỗi luồng xử lý, MiB (mặc định {n}); tệp cần nhiều hơn chỉ được kiểm tra dạng văn bản và bị chặn',
+  },
+  'perf.err.workerMemoryMin': { en: '--worker-memory must be at least {min} MiB (got "{value}")', vi: '--worker-memory phải từ {min} MiB trở lên (nhận được "{value}")' },
+  'perf.warn.oomText': { en: '{path}: analysis ran out of memory (worker limit {mb} MiB, --worker-memory); only the plain-text checks ran (a blocking finding says so)', vi: '{path}: phân tích vượt giới hạn bộ nhớ ({mb} MiB mỗi luồng, --worker-memory); chỉ chạy các kiểm tra dạng văn bản (có phát hiện chặn nêu rõ)' },
+  'perf.warn.oomNone': { en: '{path}: analysis and the plain-text checks ran out of memory (worker limit {mb} MiB, --worker-memory); nothing in it was checked (a blocking finding says so)', vi: '{path}: cả phân tích lẫn kiểm tra dạng văn bản đều vượt giới hạn bộ nhớ ({mb} MiB mỗi luồng, --worker-memory); tệp chưa được kiểm tra gì (có phát hiện chặn nêu rõ)' },
   'perf.err.timeoutShorter': { en: '--file-timeout must not be shorter than --file-budget', vi: '--file-timeout không được ngắn hơn --file-budget' },
   'perf.warn.overBudget': { en: '{path} took {took} to analyse (budget {budget})', vi: '{path} mất {took} để phân tích (ngưỡng {budget})' },
   'perf.warn.stoppedText': { en: '{path}: analysis stopped at the {limit} limit; only the plain-text checks ran (a blocking finding says so)', vi: '{path}: dừng phân tích ở giới hạn {limit}; chỉ chạy các kiểm tra dạng văn bản (có phát hiện chặn nêu rõ)' },

@@ -560,4 +560,8 @@ export const ERROR_MESSAGES = {
   'baseline.detail.required': { en: '{path} must have required property \'{key}\'', vi: '{path} thiếu khóa bắt buộc \'{key}\'' },
   'baseline.detail.type': { en: '{path} must be {type}', vi: '{path} phải là {type}' },
   'baseline.detail.other': { en: '{path} is invalid ({keyword})', vi: '{path} không hợp lệ ({keyword})' },
+  'pool.outOfMemory': {
+    en: 'a scan worker ran out of memory outside any one file (its limit is {mb} MiB): give it more with --worker-memory',
+    vi: 'một luồng quét vượt giới hạn bộ nhớ ngoài phạm vi một tệp cụ thể (giới hạn {mb} MiB): tăng bằng --worker-memory',
+  },
 } as const satisfies Record<string, { readonly en: string; readonly vi: string }>;

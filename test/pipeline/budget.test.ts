@@ -77,10 +77,12 @@ describe('the budget', () => {
   it('warnings escape control characters in paths (a path is the repository\'s)', () => {
     const p = emptyProfile(1, 10);
     p.overBudget.push({ path: 'src/\u001b[31mred.ts', ms: 5 });
-    p.stopped.push({ path: 'src/\nx.ts', fallback: 'none' });
+    p.stopped.push({ path: 'src/\nx.ts', fallback: 'none', reason: 'time' });
+    p.stopped.push({ path: 'src/big\u0007.ts', fallback: 'text', reason: 'memory' });
     const w = budgetWarnings(p).join('\n');
     expect(w).not.toMatch(/\u001b/);
     expect(w).toContain('src/\\u001b[31mred.ts');
     expect(w).toContain('src/\\nx.ts: analysis and the plain-text checks stopped');
+    expect(w).toContain('src/big\\u0007.ts: analysis ran out of memory (worker limit 512 MiB, --worker-memory)');
   });
 });

@@ -5,7 +5,7 @@
  * entry is rejected, never used; concurrent scans share a cache safely. Synthetic data.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FactsCache, sha256, type CachedFile } from '../../src/pipeline/cache.js';
@@ -116,18 +116,41 @@ describe('an untrusted cache', () => {
     'src/plain.ts': 'export const n = 1;\n',
   };
 
-  /** Every entry file of a cache, with its parsed content. */
-  function entries(cache: string): Array<{ file: string; doc: { key: string; path: string; deps: string; sum: string; payload: string } }> {
-    const out: Array<{ file: string; doc: { key: string; path: string; deps: string; sum: string; payload: string } }> = [];
+  type Doc = { key: string; path: string; deps: string; sum: string; payload: string };
+  /** Every entry of a cache (in its pack), with its parsed content and the index line pointing at it. */
+  function entries(cache: string): Array<{ log: string; line: string; pack: string; doc: Doc }> {
+    const out: Array<{ log: string; line: string; pack: string; doc: Doc }> = [];
     const walk = (d: string) => {
       for (const e of readdirSync(d, { withFileTypes: true })) {
         const p = join(d, e.name);
         if (e.isDirectory()) walk(p);
-        else if (p.includes('/entries/') && p.endsWith('.json')) out.push({ file: p, doc: JSON.parse(readFileSync(p, 'utf8')) });
+        else if (p.includes('/index/') && p.endsWith('.keys')) {
+          for (const line of readFileSync(p, 'utf8').split('\n')) {
+            const [, , pack, offset, length] = line.split(' ');
+            if (!pack || pack === '-') continue;
+            const packPath = join(d, '..', 'packs', `${pack}.pack`);
+            const bytes = readFileSync(packPath).subarray(Number(offset), Number(offset) + Number(length));
+            out.push({ log: p, line, pack: packPath, doc: JSON.parse(bytes.toString('utf8')) as Doc });
+          }
+        }
       }
     };
     walk(cache);
     return out;
+  }
+
+  /** What a writer of the cache directory could do: put another document where the index line points. */
+  function replaceEntry(entry: { log: string; line: string; pack: string }, doc: Doc): void {
+    const text = JSON.stringify(doc);
+    const offset = statSync(entry.pack).size;
+    appendFileSync(entry.pack, `${text}\n`);
+    const [key, deps, pack] = entry.line.split(' ');
+    writeFileSync(entry.log, readFileSync(entry.log, 'utf8').replace(entry.line, `${key} ${deps} ${pack} ${offset} ${Buffer.byteLength(text)}`));
+  }
+
+  /** The whole-scan memo would serve the unchanged tree without reading an entry: these tests are about entries. */
+  function dropMemos(cache: string): void {
+    for (const build of readdirSync(join(cache, 'v2'))) rmSync(join(cache, 'v2', build, 'memo'), { recursive: true, force: true });
   }
 
   it('an entry whose payload was altered is rejected and the violation still found', async () => {
@@ -138,7 +161,8 @@ describe('an untrusted cache', () => {
     const [entry] = entries(cache).filter((e) => e.doc.path === 'src/secret.ts');
     expect(entry).toBeDefined();
     // No facts, checksum left as it was: rejected.
-    writeFileSync(entry!.file, JSON.stringify({ ...entry!.doc, payload: JSON.stringify({ facts: {}, pending: [], claims: [] }) }));
+    replaceEntry(entry!, { ...entry!.doc, payload: JSON.stringify({ facts: {}, pending: [], claims: [] }) });
+    dropMemos(cache);
     const warm = await scan({ path: root, failOn: 'none', cacheDir: cache });
     expect(without(warm)).toEqual(without(cold));
     expect(warm.profile.cache?.rejected).toBe(1);
@@ -152,7 +176,8 @@ describe('an untrusted cache', () => {
     const payload = JSON.parse(entry!.doc.payload) as CachedFile;
     for (const c of payload.facts.credentials ?? []) c.file = 'src/plain.ts';
     const text = JSON.stringify(payload);
-    writeFileSync(entry!.file, JSON.stringify({ ...entry!.doc, payload: text, sum: sha256(text) }));
+    replaceEntry(entry!, { ...entry!.doc, payload: text, sum: sha256(text) });
+    dropMemos(cache);
     const warm = await scan({ path: root, failOn: 'none', cacheDir: cache });
     expect(without(warm)).toEqual(without(cold));
     expect(warm.profile.cache?.rejected).toBe(1);
@@ -197,8 +222,8 @@ describe('an untrusted cache', () => {
     const key = sha256('empty');
     cache.putBatch([{ key, path: 'e.ts', file: { facts: {}, pending: [], claims: [] }, deps: [['dep.ts', sha256('v1')]] }]);
     cache.flush();
-    const logs = join(cache.buildDir, 'empty');
-    writeFileSync(join(logs, 'junk.keys'), `not a key\n${'z'.repeat(64)} -\n${sha256('other')}\n`);
+    const logs = join(cache.buildDir, 'index');
+    writeFileSync(join(logs, 'junk.keys'), `not a key\n${'z'.repeat(64)} - - 0 0\n${sha256('other')}\n${sha256('other')} - ../../x 0 10\n`);
     expect(new FactsCache(cache.buildDir, validCachedFile).get(key, 'e.ts', () => sha256('v1'))).toEqual({ facts: {}, pending: [], claims: [] });
     expect(new FactsCache(cache.buildDir, validCachedFile).get(key, 'e.ts', () => sha256('changed'))).toBeUndefined();
     expect(new FactsCache(cache.buildDir, validCachedFile).get(sha256('other'), 'e.ts', () => undefined)).toBeUndefined();
@@ -253,3 +278,95 @@ describe('every kind of fact survives the cache', () => {
   });
 });
 
+
+describe('the whole-scan memo', () => {
+  const files = {
+    'src/secret.ts': "export const config = { password: 'Fak3Pa55word!2026xQ' };\n",
+    'src/plain.ts': 'export const n = 1;\n',
+  };
+  const memoDir = (cache: string) => join(cache, 'v2', readdirSync(join(cache, 'v2'))[0]!, 'memo');
+
+  it('serves an unchanged tree without collecting or evaluating, with the same findings; any change is a new scan', async () => {
+    const root = tree(files);
+    const cache = tmpDir();
+    const cold = await scan({ path: root, failOn: 'none', cacheDir: cache, keepFacts: false });
+    expect(cold.profile.cache?.memo).toBe('written');
+    const warm = await scan({ path: root, failOn: 'none', cacheDir: cache, keepFacts: false });
+    expect(warm.profile.cache?.memo).toBe('hit');
+    expect(without(warm)).toEqual(without(cold));
+    expect(warm.facts.credentials).toEqual(cold.facts.credentials);
+
+    writeFileSync(join(root, 'src/plain.ts'), "export const token = { apiKey: 'Zx9Qw8Er5Ty2Ui9Op4As' };\n");
+    const changed = await scan({ path: root, failOn: 'none', cacheDir: cache, keepFacts: false });
+    const fresh = await scan({ path: root, failOn: 'none', keepFacts: false });
+    expect(changed.profile.cache?.memo).toBe('written');
+    expect(without(changed)).toEqual(without(fresh));
+    expect(rules(changed, 'src/plain.ts').length).toBeGreaterThan(0);
+  });
+
+  it('a memo altered without its checksum, or with findings of the wrong shape, is not used', async () => {
+    const root = tree(files);
+    const cache = tmpDir();
+    const cold = await scan({ path: root, failOn: 'none', cacheDir: cache, keepFacts: false });
+    const [name] = readdirSync(memoDir(cache));
+    const file = join(memoDir(cache), name!);
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { payload: string; sum: string };
+    // Findings removed, checksum kept: not used.
+    const emptied = JSON.stringify({ ...JSON.parse(doc.payload), raw: [] });
+    writeFileSync(file, JSON.stringify({ ...doc, payload: emptied }));
+    let warm = await scan({ path: root, failOn: 'none', cacheDir: cache, keepFacts: false });
+    expect(warm.profile.cache?.memo).toBe('written');
+    expect(without(warm)).toEqual(without(cold));
+    // A checksum that matches, but findings that are not findings: not used either.
+    const bad = JSON.stringify({ ...JSON.parse(doc.payload), raw: [{ rule: 'DG-CRED-001' }] });
+    writeFileSync(file, JSON.stringify({ ...doc, payload: bad, sum: sha256(bad) }));
+    warm = await scan({ path: root, failOn: 'none', cacheDir: cache, keepFacts: false });
+    expect(warm.profile.cache?.memo).toBe('written');
+    expect(without(warm)).toEqual(without(cold));
+  });
+
+  it('the gate keeps every fact: no memo', async () => {
+    const root = tree(files);
+    const cache = tmpDir();
+    await scan({ path: root, failOn: 'none', cacheDir: cache });
+    const again = await scan({ path: root, failOn: 'none', cacheDir: cache });
+    expect(again.profile.cache?.memo).toBeUndefined();
+    expect(again.profile.collected).toBe(0);
+  });
+});
+
+describe("discovery's memo", () => {
+  const past = new Date(Date.now() - 3600_000);
+  function aged(root: string, rels: string[]): void {
+    for (const r of rels) utimesSync(join(root, r), past, past);
+  }
+
+  it('an unchanged file is not read again; a file rewritten to the same size with its old modification time still is', async () => {
+    const clean = "export const config = { password: process.env.DB_PASSX };\n";
+    const root = tree({ 'src/a.ts': clean, 'src/b.ts': 'export const n = 1;\n' });
+    aged(root, ['src/a.ts', 'src/b.ts']);
+    const cache = tmpDir();
+    const cold = await scan({ path: root, failOn: 'none', cacheDir: cache, keepFacts: false });
+    expect(cold.profile.cache?.discoveryReused).toBe(0);
+    const warm = await scan({ path: root, failOn: 'none', cacheDir: cache, keepFacts: false });
+    expect(warm.profile.cache?.discoveryReused).toBe(2);
+    expect(rules(warm, 'src/a.ts')).toEqual([]);
+
+    // Same length, a literal password now, the modification time put back: the change time still moved.
+    const leaked = "export const config = { password: 'Fak3Pa55w0rd!2026Q' };\n";
+    expect(leaked.length).toBe(clean.length);
+    writeFileSync(join(root, 'src/a.ts'), leaked);
+    aged(root, ['src/a.ts']);
+    const after = await scan({ path: root, failOn: 'none', cacheDir: cache, keepFacts: false });
+    expect(after.profile.cache?.discoveryReused).toBe(1);
+    expect(rules(after, 'src/a.ts').length).toBeGreaterThan(0);
+  });
+
+  it('a file modified in the last seconds is not recorded (a change within the same timestamp tick would keep its signature)', async () => {
+    const root = tree({ 'src/a.ts': 'export const n = 1;\n' });
+    const cache = tmpDir();
+    await scan({ path: root, failOn: 'none', cacheDir: cache, keepFacts: false });
+    const warm = await scan({ path: root, failOn: 'none', cacheDir: cache, keepFacts: false });
+    expect(warm.profile.cache?.discoveryReused).toBe(0);
+  });
+});

@@ -7,6 +7,7 @@
 import { linearRegExp } from '../../policy/linear.js';
 import { defaultSettings, type Settings } from '../../policy/settings.js';
 import { mentionsEncodedUserPass } from '../credentials/values.js';
+import { boundQuantifiers, byOrigin } from './kit/patterns.js';
 import { mentionsOfficerField, mentionsTierUrl } from './kit/tiers.js';
 
 /** What the prefilters need of a regex: a yes/no over a file's text, in time linear in it. */
@@ -19,14 +20,6 @@ const operationCache = new WeakMap<Settings, TextTest | null>();
 /** Browser-automation TLS switches (browser-tls.ts). */
 const BROWSER_TLS = /ignore-certificate-errors|ignore-ssl-errors|accept_?insecure_?cert|AcceptInsecureCert|ignore_?https_?errors/i;
 
-/** Longest stretch an unbounded quantifier of a default pattern may run over in a whole-text search. */
-const STRETCH = 64;
-
-/** The settings' own patterns split into the defaults (ours, vetted) and those the config added. */
-function byOrigin(patterns: readonly string[], defaults: readonly string[]): { own: string[]; added: string[] } {
-  const known = new Set(defaults);
-  return { own: patterns.filter((p) => known.has(p)), added: patterns.filter((p) => !known.has(p)) };
-}
 
 /**
  * Key patterns as one alternation for searching text, anchors turned into identifier
@@ -49,10 +42,6 @@ export function sensitiveNames(settings: Settings, patterns: readonly string[] =
   return bounded ? boundQuantifiers(all) : all;
 }
 
-/** `*` → `{0,64}`, `+` → `{1,64}` (not escaped ones, not lazy/possessive markers). */
-function boundQuantifiers(source: string): string {
-  return source.replace(/(?<!\\)\*/g, `{0,${STRETCH}}`).replace(/(?<![\\{])\+/g, `{1,${STRETCH}}`);
-}
 
 /**
  * A whole-text test for "a sensitive key name, then `tail`": the default key patterns

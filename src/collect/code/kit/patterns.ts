@@ -5,6 +5,24 @@
  */
 import { compilePattern, type Settings } from '../../../policy/settings.js';
 
+/** Longest stretch an unbounded quantifier of a default pattern may run over in a whole-text search. */
+const STRETCH = 64;
+
+/** The settings' own patterns split into the defaults (ours, vetted) and those the config added. */
+export function byOrigin(patterns: readonly string[], defaults: readonly string[]): { own: string[]; added: string[] } {
+  const known = new Set(defaults);
+  return { own: patterns.filter((p) => known.has(p)), added: patterns.filter((p) => !known.has(p)) };
+}
+
+/**
+ * `*` → `{0,64}`, `+` → `{1,64}` (not escaped ones, not lazy/possessive markers): a
+ * default pattern run by JavaScript's engine over a whole text does bounded work at each
+ * position (a line of `C06_C06_…` or `tokentoken…` took seconds unbounded).
+ */
+export function boundQuantifiers(source: string): string {
+  return source.replace(/(?<!\\)\*/g, `{0,${STRETCH}}`).replace(/(?<![\\{])\+/g, `{1,${STRETCH}}`);
+}
+
 type PatternKey = {
   [K in keyof Settings]: Settings[K] extends string[] ? K : never;
 }[keyof Settings];

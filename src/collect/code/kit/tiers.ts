@@ -9,8 +9,8 @@
  * (`http://dancuquocgia.bca`) is never an endpoint.
  */
 import { linearRegExp } from '../../../policy/linear.js';
-import { compilePatterns, matchesAny, type Settings } from '../../../policy/settings.js';
-import { settingsPatterns } from './patterns.js';
+import { compilePatterns, defaultSettings, matchesAny, type Settings } from '../../../policy/settings.js';
+import { boundQuantifiers, byOrigin, settingsPatterns } from './patterns.js';
 
 export type Tier = 'db' | 'portal' | 'gateway';
 
@@ -85,16 +85,20 @@ export function mentionsTierUrl(text: string, settings: Settings): boolean {
   return false;
 }
 
-const fieldCache = new WeakMap<Settings, RegExp | null>();
+const fieldCache = new WeakMap<Settings, { test(text: string): boolean } | null>();
 
 /** Whether a text mentions an officer-id field name (`MaCanBo`) as a word. */
 export function mentionsOfficerField(text: string, settings: Settings): boolean {
   let re = fieldCache.get(settings);
   if (re === undefined) {
     try {
-      const alts = (settings.officerFieldPatterns ?? []).map((p) => (p.startsWith('(?i)') ? p.slice(4) : p).replace(/^\^/, '').replace(/\$$/, ''));
-      // Settings patterns run in RE2 (linear), never as a backtracking RegExp: no lookaround there.
-      re = alts.length ? linearRegExp(`(?:^|[^A-Za-z0-9])(?:${alts.join('|')})(?:[^A-Za-z0-9]|$)`, 'i') : null;
+      // The defaults (ours) in JavaScript's engine with bounded quantifiers, patterns a
+      // config added in RE2 (linear): no lookaround in either.
+      const { own, added } = byOrigin(settings.officerFieldPatterns ?? [], defaultSettings().officerFieldPatterns ?? []);
+      const search = (ps: string[]) => `(?:^|[^A-Za-z0-9])(?:${ps.map((p) => (p.startsWith('(?i)') ? p.slice(4) : p).replace(/^\^/, '').replace(/\$$/, '')).join('|')})(?:[^A-Za-z0-9]|$)`;
+      const js = own.length ? new RegExp(boundQuantifiers(search(own)), 'i') : undefined;
+      const linear = added.length ? linearRegExp(search(added), 'i') : undefined;
+      re = js || linear ? { test: (t: string) => (js?.test(t) ?? false) || (linear?.test(t) ?? false) } : null;
     } catch {
       re = null;
     }

@@ -11,6 +11,9 @@ export const envProvider: ConfigProvider = {
   read(path, text) {
     if (!/\.ya?ml$/i.test(path)) return parseDotenv(text).entries.map((e) => configValue(path, e));
     const out: ConfigValue[] = [];
+    // Its values sit under an `env:` (Kubernetes) or `environment:` (compose) key: a
+    // manifest or chart template without one is not parsed (most of a chart collection).
+    if (!/\benv(?:ironment)?["']?\s*:/.test(text)) return out;
     const format = /(^|\/)(docker-)?compose[^/]*\.ya?ml$/i.test(path) ? 'compose' : 'k8s';
     for (const doc of parseYaml(text, path).docs) {
       for (const e of yamlEntries(doc, format)) {

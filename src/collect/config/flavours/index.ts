@@ -11,6 +11,23 @@ import type { BuiltinFlavor, ConfigProvider } from './provider.js';
 import { springProvider } from './spring.js';
 import { viperConfigProvider } from './viper.js';
 
+/**
+ * The collectors that look each built-in flavour up (code/<language>/values.ts); a flavour
+ * not listed (`env`, registered ones) may be asked for by any. The pipeline reads a
+ * flavour only when one of its collectors has files (Viper's index of every YAML/JSON key
+ * is large, and only Go reads it).
+ */
+export const FLAVOUR_USERS: Readonly<Record<string, readonly string[]>> = {
+  spring: ['java'],
+  dotnet: ['csharp'],
+  'netfx-appsettings': ['csharp'],
+  'netfx-connection-strings': ['csharp'],
+  'wcf-endpoint': ['csharp'],
+  laravel: ['php'],
+  django: ['python'],
+  viper: ['go'],
+};
+
 export function builtinFlavours(): Map<string, ConfigProvider> {
   return new Map<BuiltinFlavor, ConfigProvider>([
     ['spring', springProvider],

@@ -149,7 +149,16 @@ interface ParseOnce {
 
 function parseOnce(text: string): ParseOnce {
   const lc = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
+  // The parser reports problems as Error objects; their stack traces are never read, and
+  // capturing them was a tenth of a chart collection's scan (templates error on every line).
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let parsed: ReturnType<typeof parseAllDocuments>;
+  try {
+    parsed = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
   const docs: PNode[] = [];
   const errors: ParseOnce['errors'] = [];
   const failed: ParseOnce['failed'] = [];
