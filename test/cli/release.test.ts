@@ -50,9 +50,11 @@ describe('licence and changelog', () => {
     expect(text).toContain('END OF TERMS AND CONDITIONS');
   });
 
-  it('CHANGELOG.md has an Unreleased section and 0.1.0', () => {
+  it('CHANGELOG.md has an Unreleased section, 0.1.0, and a dated section for the package version', () => {
     const text = readFileSync(join(REPO, 'CHANGELOG.md'), 'utf8');
     expect(text).toMatch(/^## \[Unreleased\]$/m);
     expect(text).toMatch(/^## \[0\.1\.0\] - \d{4}-\d{2}-\d{2}$/m);
+    const version = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(text).toMatch(new RegExp(`^## \\[${version.replace(/\./g, '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'));
   });
 });
